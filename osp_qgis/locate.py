@@ -1,0 +1,357 @@
+"""The join plan: sheet rows -> dwellings -> keys -> located / not located / duplicates.
+
+Pure Python.  Geometries are opaque here: the caller passes functions that,
+given a set of keys, return ``{key: geometry}`` (parcels by ``idpar``),
+``{idlocal: idpar}`` (Fichiers fonciers locaux) or ``{address key: geometry}``.
+The caller decides how to fetch (indexed SQL, filtered requests in chunks…);
+this module decides what is needed and what every row becomes.
+"""
+import re
+import unicodedata
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, field
+
+from . import ids
+from .addresses import address_key
+from .sheets import is_blank
+
+SOURCE_PARCELLE = "parcelle"
+SOURCE_LOCAL = "local_ff"
+SOURCE_ADRESSE = "adresse"
+GEOLOC_SOURCES = (SOURCE_PARCELLE, SOURCE_LOCAL, SOURCE_ADRESSE)
+
+MOTIF_PARCELLE_INCONNUE = "parcelle_inconnue"
+MOTIF_PARCELLE_INVALIDE = "parcelle_invalide"
+MOTIF_LOCAL_INCONNU = "local_inconnu"
+MOTIF_SANS_LOCALISATION = "sans_localisation"
+GEOLOC_MOTIFS = (MOTIF_PARCELLE_INCONNUE, MOTIF_PARCELLE_INVALIDE, MOTIF_LOCAL_INCONNU,
+                 MOTIF_SANS_LOCALISATION)
+MOTIF_DOUBLON = "doublon"
+
+# (name, type, French alias).  Names are binding (issue #2).
+CORE_FIELDS = (
+    ("ident_rep", "string", "Identifiant RPLS"),
+    ("ident_int", "string", "Identifiant bailleur"),
+    ("idlocal", "string", "Identifiant fiscal (idlocal)"),
+    ("idpar", "string", "Parcelle (idpar)"),
+    ("idcom", "string", "Code INSEE de la commune"),
+    ("dep", "string", "Département"),
+    ("epci", "string", "EPCI"),
+    ("intitule", "string", "Intitulé de l'opération"),
+    ("bailleur", "string", "Bailleur"),
+    ("type_palu", "string", "Type PALULOS"),
+    ("num_decision", "string", "N° de décision"),
+    ("annee_financ", "int", "Année de financement"),
+    ("dnvoiri", "string", "Numéro de voie"),
+    ("dindic", "string", "Indice de répétition"),
+    ("dvoilib", "string", "Libellé de la voie"),
+    ("cite_ini", "string", "Cité (selon le bailleur)"),
+    ("num_rpls_ini", "string", "Identifiant RPLS reçu"),
+    ("num_esti_ini", "string", "Identifiant bailleur reçu"),
+    ("idpar_ini", "string", "Parcelle reçue"),
+    ("idlocal_ini", "string", "Identifiant fiscal reçu"),
+    ("geoloc_source", "string", "Source de la géolocalisation"),
+    ("geoloc_motif", "string", "Motif de non-géolocalisation"),
+    ("ligne_source", "int", "Ligne dans la feuille du bailleur"),
+)
+CORE_FIELD_NAMES = tuple(f[0] for f in CORE_FIELDS)
+ANOMALY_FIELDS = (("ligne", "int", "Ligne"), ("motif", "string", "Motif"),
+                  ("detail", "string", "Détail"))
+RESERVED_NAMES = set(CORE_FIELD_NAMES) | {"fid", "ogc_fid", "geom", "geometry", "ligne", "motif",
+                                          "detail"}
+
+
+@dataclass
+class Dwelling:
+    ligne: int
+    cells: list
+    values: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)   # [(motif, French detail)]
+    idpar_error: str = ""                           # motif when the parcel id is unusable
+    address: tuple = None
+    geometry: object = None
+
+    @property
+    def key(self):
+        """Identity for duplicates: normalised RPLS id, else the landlord's id."""
+        if self.values.get("ident_rep"):
+            return ("rpls", self.values["ident_rep"])
+        if self.values.get("ident_int"):
+            return ("int", self.values["ident_int"])
+        return None
+
+    def add_problem(self, motif, detail):
+        self.problems.append((motif, detail))
+
+
+@dataclass
+class Anomaly:
+    ligne: int
+    motif: str
+    detail: str
+    cells: list
+
+
+@dataclass
+class JoinResult:
+    dwellings: list                 # kept, one per distinct dwelling, in sheet order
+    duplicates: list                # [(Dwelling, first Dwelling)]
+    anomalies: list                 # [Anomaly], sorted by line
+    rows_read: int
+
+    def count_by_source(self):
+        return Counter(d.values["geoloc_source"] for d in self.dwellings
+                       if d.values["geoloc_source"])
+
+    def count_by_motif(self):
+        return Counter(d.values["geoloc_motif"] for d in self.dwellings
+                       if d.values["geoloc_motif"])
+
+    @property
+    def n_located(self):
+        return sum(1 for d in self.dwellings if d.values["geoloc_source"])
+
+    @property
+    def n_not_located(self):
+        return len(self.dwellings) - self.n_located
+
+    @property
+    def n_duplicates(self):
+        return len(self.duplicates)
+
+
+def safe_field_name(header, taken):
+    """A field name for an extra sheet column: ascii, lower case, unique."""
+    name = header_ascii(header) or "colonne"
+    if name[0].isdigit():
+        name = "c_" + name
+    name = name[:40]
+    base, n = name, 2
+    while name in taken or name in RESERVED_NAMES:
+        name = "%s_%d" % (base, n)
+        n += 1
+    taken.add(name)
+    return name
+
+
+def header_ascii(header):
+    text = unicodedata.normalize("NFKD", header or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"_+", "_", re.sub(r"[^0-9a-z]+", "_", text)).strip("_")
+
+
+def extra_fields(colmap):
+    """``[(column index, field name, header)]`` for the sheet's unmapped columns."""
+    taken = set()
+    return [(i, safe_field_name(colmap.headers[i] or "colonne_%d" % (i + 1), taken),
+             colmap.headers[i] or "Colonne %d" % (i + 1))
+            for i in colmap.others]
+
+
+def _cell(cells, index):
+    if index is None or index >= len(cells):
+        return ""
+    return ids.clean_text(cells[index])
+
+
+def _normalise(dwelling, normaliser, raw, *args):
+    try:
+        return normaliser(raw, *args)
+    except ids.IdError as error:
+        dwelling.add_problem(error.motif, error.message)
+        return None
+
+
+def build_dwelling(ligne, cells, roles, palulos_variants):
+    """One sheet row -> a :class:`Dwelling` with normalised values and problems."""
+    get = lambda role: _cell(cells, roles.get(role))
+    d = Dwelling(ligne=ligne, cells=list(cells))
+    v = d.values
+    raw_rpls, raw_int = get("rpls"), get("internal_id")
+    v["num_rpls_ini"] = raw_rpls or None
+    v["num_esti_ini"] = raw_int or None
+    v["ident_rep"] = _normalise(d, ids.normalise_rpls, raw_rpls)
+    v["ident_int"] = ids.normalise_internal_id(raw_int)
+    commune = _normalise(d, ids.normalise_commune, get("commune"))
+    dep = _normalise(d, ids.normalise_departement, get("departement"))
+    dep = dep or ids.departement_of_commune(commune)
+    raw_local, raw_par = get("local"), get("parcel")
+    v["idlocal_ini"] = raw_local or None
+    v["idpar_ini"] = raw_par or None
+    v["idlocal"] = _normalise(d, ids.normalise_idlocal, raw_local, dep)
+    try:
+        v["idpar"] = ids.normalise_idpar(raw_par, commune)
+    except ids.IdError as error:
+        v["idpar"] = None
+        d.idpar_error = error.motif
+        d.add_problem(error.motif, error.message)
+    v["idcom"] = commune or (v["idpar"][:5] if v["idpar"] else None)
+    v["dep"] = dep or ids.departement_of_commune(v["idcom"])
+    v["epci"] = get("epci") or None
+    v["intitule"] = get("intitule") or None
+    v["bailleur"] = get("bailleur") or None
+    v["type_palu"] = _normalise(d, ids.normalise_type_palu, get("palulos"), palulos_variants)
+    v["num_decision"] = get("decision") or None
+    year = _normalise(d, ids.normalise_year, get("annee"))
+    v["annee_financ"] = year or ids.year_from_decision(v["num_decision"])
+    v["dnvoiri"] = get("numero_voie") or None
+    v["dindic"] = get("indice_repetition") or None
+    v["dvoilib"] = get("voie") or None
+    v["cite_ini"] = get("cite") or None
+    v["geoloc_source"] = None
+    v["geoloc_motif"] = None
+    v["ligne_source"] = ligne
+    d.address = address_key(v["idcom"], v["dnvoiri"], v["dindic"], v["dvoilib"])
+    return d
+
+
+def build_dwellings(rows, colmap, palulos_variants):
+    """Data rows (after the header) -> dwellings; blank rows are not dwellings."""
+    out = []
+    for ligne, cells in rows[colmap.header_index + 1:]:
+        if is_blank(cells):
+            continue
+        out.append(build_dwelling(ligne, cells, colmap.roles, palulos_variants))
+    return out
+
+
+def split_duplicates(dwellings):
+    """Keep the first row of each dwelling; the others are ``(extra, first)``."""
+    first = OrderedDict()
+    kept, duplicates = [], []
+    for d in dwellings:
+        key = d.key
+        if key is not None and key in first:
+            duplicates.append((d, first[key]))
+            continue
+        if key is not None:
+            first[key] = d
+        kept.append(d)
+    return kept, duplicates
+
+
+def _describe_key(key):
+    kind, value = key
+    return ("identifiant RPLS %s" if kind == "rpls" else "identifiant bailleur %s") % value
+
+
+def locate(dwellings, fetch_parcels, fetch_locals=None, fetch_addresses=None):
+    """Give each dwelling a geometry and ``geoloc_source``, or a ``geoloc_motif``.
+
+    Order: parcel id -> point of that parcel; else fiscal id through the
+    Fichiers fonciers -> its parcel; else address point.  The fetchers are
+    called at most once per stage with only the keys still needed.
+    """
+    wanted = {d.values["idpar"] for d in dwellings if d.values["idpar"]}
+    parcels = dict(fetch_parcels(wanted)) if wanted else {}
+    pending = [d for d in dwellings if d.values["idpar"] not in parcels]
+
+    local_parcels = {}
+    if fetch_locals is not None:
+        wanted_locals = {d.values["idlocal"] for d in pending if d.values["idlocal"]}
+        if wanted_locals:
+            local_parcels = dict(fetch_locals(wanted_locals))
+        extra = {p for p in local_parcels.values() if p and p not in parcels}
+        if extra:
+            parcels.update(fetch_parcels(extra))
+        pending = [d for d in pending
+                   if local_parcels.get(d.values["idlocal"]) not in parcels]
+
+    addresses = {}
+    if fetch_addresses is not None:
+        wanted_addresses = {d.address for d in pending if d.address}
+        if wanted_addresses:
+            addresses = dict(fetch_addresses(wanted_addresses))
+
+    for d in dwellings:
+        _assign(d, parcels, local_parcels, addresses, fetch_locals is not None,
+                fetch_addresses is not None)
+
+
+def _assign(d, parcels, local_parcels, addresses, with_locals, with_addresses):
+    v = d.values
+    idpar, idlocal = v["idpar"], v["idlocal"]
+    if idpar and idpar in parcels:
+        d.geometry, v["geoloc_source"] = parcels[idpar], SOURCE_PARCELLE
+        return
+    if idpar:
+        d.add_problem(MOTIF_PARCELLE_INCONNUE,
+                      "Parcelle %s absente de la couche des parcelles." % idpar)
+    ff_parcel = local_parcels.get(idlocal) if idlocal else None
+    if ff_parcel and ff_parcel in parcels:
+        d.geometry, v["geoloc_source"] = parcels[ff_parcel], SOURCE_LOCAL
+        v["idpar"] = ff_parcel
+        return
+    if idlocal and with_locals:
+        if ff_parcel:
+            d.add_problem(MOTIF_LOCAL_INCONNU, "Le local %s est sur la parcelle %s, absente de la "
+                                               "couche des parcelles." % (idlocal, ff_parcel))
+        else:
+            d.add_problem(MOTIF_LOCAL_INCONNU,
+                          "Local %s absent des Fichiers fonciers fournis." % idlocal)
+    if d.address and d.address in addresses:
+        d.geometry, v["geoloc_source"] = addresses[d.address], SOURCE_ADRESSE
+        return
+    if d.address and with_addresses:
+        d.add_problem("adresse_inconnue", "Adresse « %s %s %s » (%s) introuvable dans la couche "
+                      "des adresses." % (d.address[1], d.address[2], d.address[3], d.address[0]))
+    if d.idpar_error:
+        motif = MOTIF_PARCELLE_INVALIDE
+    elif idpar:
+        motif = MOTIF_PARCELLE_INCONNUE
+    elif idlocal and with_locals:
+        motif = MOTIF_LOCAL_INCONNU
+    else:
+        motif = MOTIF_SANS_LOCALISATION
+        reasons = []
+        if idlocal and not with_locals:
+            reasons.append("identifiant fiscal présent mais aucune table des locaux (LOCAUX) fournie")
+        if d.address and not with_addresses:
+            reasons.append("adresse présente mais aucune couche d'adresses (ADDRESSES) fournie")
+        d.add_problem(MOTIF_SANS_LOCALISATION, "Logement non localisable : "
+                      + ("; ".join(reasons) if reasons else
+                         "ni parcelle, ni identifiant fiscal, ni adresse exploitable") + ".")
+    v["geoloc_motif"] = motif
+
+
+def collect_anomalies(dwellings, duplicates):
+    """One row per problem, and one ``doublon`` row per extra row, by line."""
+    out = []
+    for d in dwellings:
+        for motif, detail in d.problems:
+            out.append(Anomaly(d.ligne, motif, detail, d.cells))
+    for extra, first in duplicates:
+        out.append(Anomaly(extra.ligne, MOTIF_DOUBLON,
+                           "Doublon de la ligne %d (%s) : ligne non reprise."
+                           % (first.ligne, _describe_key(extra.key)), extra.cells))
+    out.sort(key=lambda a: (a.ligne, a.motif))
+    return out
+
+
+def join(rows, colmap, palulos_variants, fetch_parcels, fetch_locals=None,
+         fetch_addresses=None):
+    """The whole plan on a read sheet: build, de-duplicate, locate, report."""
+    dwellings = build_dwellings(rows, colmap, palulos_variants)
+    kept, duplicates = split_duplicates(dwellings)
+    locate(kept, fetch_parcels, fetch_locals, fetch_addresses)
+    return JoinResult(dwellings=kept, duplicates=duplicates,
+                      anomalies=collect_anomalies(kept, duplicates), rows_read=len(dwellings))
+
+
+def summary_lines(result):
+    """French summary for the log (numbers with French thousands separators)."""
+    n = lambda x: format(x, ",").replace(",", "\u202f")
+    sources = result.count_by_source()
+    motifs = result.count_by_motif()
+    lines = ["Lignes lues : %s" % n(result.rows_read),
+             "Logements distincts : %s" % n(len(result.dwellings)),
+             "Localisés : %s (parcelle : %s, local FF : %s, adresse : %s)" % (
+                 n(result.n_located), n(sources[SOURCE_PARCELLE]), n(sources[SOURCE_LOCAL]),
+                 n(sources[SOURCE_ADRESSE])),
+             "Non localisés : %s" % n(result.n_not_located)]
+    for motif in GEOLOC_MOTIFS:
+        if motifs[motif]:
+            lines.append("  - %s : %s" % (motif, n(motifs[motif])))
+    lines.append("Doublons (lignes non reprises) : %s" % n(result.n_duplicates))
+    lines.append("Anomalies signalées : %s" % n(len(result.anomalies)))
+    return lines
