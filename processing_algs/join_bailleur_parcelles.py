@@ -1,0 +1,219 @@
+"""osp:joinbailleurparcelles — « Joindre une table bailleur aux parcelles »."""
+import os
+
+from qgis.core import (QgsFeatureSink, QgsProcessing, QgsProcessingException,
+                       QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterField, QgsProcessingParameterFile,
+                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer,
+                       QgsWkbTypes)
+
+from ..osp_qgis import columns, locate, reference, sheets
+from . import qgis_io
+from .base import OspAlgorithm
+
+FIELD_PARAMETERS = (
+    ("FIELD_RPLS", "rpls", "Colonne de l'identifiant RPLS"),
+    ("FIELD_INTERNAL_ID", "internal_id", "Colonne de l'identifiant du logement chez le bailleur"),
+    ("FIELD_LOCAL", "local", "Colonne de l'identifiant fiscal (idlocal / invariant)"),
+    ("FIELD_PARCEL", "parcel", "Colonne de la parcelle (idpar)"),
+    ("FIELD_COMMUNE", "commune", "Colonne du code INSEE de la commune"),
+    ("FIELD_DEPARTEMENT", "departement", "Colonne du département"),
+    ("FIELD_EPCI", "epci", "Colonne de l'EPCI"),
+    ("FIELD_INTITULE", "intitule", "Colonne de l'intitulé de l'opération"),
+    ("FIELD_BAILLEUR", "bailleur", "Colonne du nom du bailleur"),
+    ("FIELD_PALULOS", "palulos", "Colonne du type PALULOS"),
+    ("FIELD_DECISION", "decision", "Colonne du n° de décision de financement"),
+    ("FIELD_ANNEE", "annee", "Colonne de l'année de financement"),
+)
+
+HELP = """<p>Lit la table d'un bailleur (une ligne par logement réhabilité) et place chaque logement
+sur le cadastre.</p>
+<p><b>Table bailleur</b> : fichier .xlsx, .ods, .csv (séparateur « ; » ou « , », UTF-8 ou
+Windows-1252 détectés) ou toute table lisible par QGIS. La ligne d'en-tête est détectée, même sous
+une ligne de regroupement (« Identifiants | Programme ») ; les colonnes sont reconnues d'après leur
+nom (RPLS, RPSL, ident_rep, Fiscal, idlocal, Parcelle, idpar, Commune, depcom…). Chaque colonne peut
+être imposée dans les paramètres avancés.</p>
+<p><b>Identifiants</b> lus comme du texte et normalisés : RPLS sur 10 chiffres (zéros perdus par
+Excel rétablis), idlocal sur 12 caractères, idpar sur 14 (« 62498 000 AP 347 », « 62498000ap0347 »
+et « AP347 » + commune donnent 62498000AP0347).</p>
+<p><b>Géolocalisation</b>, dans cet ordre : parcelle → point sur la surface de la parcelle ;
+sinon identifiant fiscal via la table des locaux des Fichiers fonciers → sa parcelle ; sinon
+point adresse. Le champ <i>geoloc_source</i> vaut parcelle, local_ff ou adresse ; un logement non
+localisé est gardé sans géométrie avec <i>geoloc_motif</i> (parcelle_inconnue, parcelle_invalide,
+local_inconnu, sans_localisation).</p>
+<p><b>Doublons</b> : un même logement (même RPLS, sinon même identifiant bailleur) n'est gardé
+qu'une fois ; les lignes en trop vont dans la table des anomalies (motif doublon).
+Lignes lues = logements en sortie + doublons : aucune ligne n'est perdue.</p>
+<p><b>Exemple</b> : table « MC_2020.xlsx » de Maisons &amp; Cités, parcelles
+« parcelles_62.gpkg », locaux « pb0010_local_62.csv » → couche de points « logements » et table
+« anomalies » à corriger avec le bailleur.<br>
+<code>qgis_process run osp:joinbailleurparcelles --INPUT=MC_2020.xlsx --PARCELS=parcelles_62.gpkg
+--OUTPUT=logements.gpkg --ANOMALIES=anomalies.csv</code></p>"""
+
+
+class JoinBailleurParcelles(OspAlgorithm):
+    NAME = "joinbailleurparcelles"
+    DISPLAY_NAME = "Joindre une table bailleur aux parcelles"
+    HELP = HELP
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFile(
+            "INPUT", self.tr("Table bailleur (xlsx, ods, csv…)"),
+            behavior=QgsProcessingParameterFile.File,
+            fileFilter=self.tr("Tables (*.xlsx *.xlsm *.ods *.csv *.txt *.tsv *.dbf *.gpkg);;"
+                               "Tous les fichiers (*.*)")))
+        self.addParameter(QgsProcessingParameterString(
+            "SHEET", self.tr("Feuille (par défaut : la première feuille non vide)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "PARCELS", self.tr("Parcelles cadastrales"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            "PARCEL_ID_FIELD", self.tr("Champ identifiant de parcelle (détecté si vide)"),
+            parentLayerParameterName="PARCELS", optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "LOCAUX", self.tr("Locaux des Fichiers fonciers (pb0010_local : idlocal, idpar)"),
+            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "ADDRESSES", self.tr("Points adresses (BAN : numero, rep, nom_voie, code_insee)"),
+            [QgsProcessing.TypeVectorPoint], optional=True))
+        for name, _, label in FIELD_PARAMETERS:
+            parameter = QgsProcessingParameterString(name, self.tr(label), optional=True)
+            parameter.setFlags(parameter.flags()
+                               | QgsProcessingParameterString.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT", self.tr("Logements localisés"), QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "ANOMALIES", self.tr("Anomalies"), QgsProcessing.TypeVector))
+        self.addOutput(QgsProcessingOutputNumber("N_ROWS", self.tr("Lignes lues")))
+        self.addOutput(QgsProcessingOutputNumber("N_LOCATED", self.tr("Logements localisés")))
+        self.addOutput(QgsProcessingOutputNumber("N_NOT_LOCATED",
+                                                 self.tr("Logements non localisés")))
+        self.addOutput(QgsProcessingOutputNumber("N_DUPLICATES", self.tr("Doublons")))
+
+    # -- reading -----------------------------------------------------------------------------
+    def _read_sheet(self, path, sheet):
+        if not path or not os.path.isfile(path):
+            raise QgsProcessingException(self.tr("Le fichier de la table bailleur « %s » est "
+                                                 "introuvable.") % (path or ""))
+        try:
+            raw = sheets.read_sheet(path, sheet)
+        except sheets.SheetError as error:
+            raise QgsProcessingException(str(error))
+        if raw is None:
+            raw = qgis_io.read_table_layer(path, sheet)
+        if raw is None or not any(not sheets.is_blank(c) for _, c in raw.rows):
+            raise QgsProcessingException(self.tr("La table bailleur « %s » est illisible ou "
+                                                 "vide.") % os.path.basename(path))
+        return raw
+
+    def _parcels(self, parameters, context, feedback):
+        layer = self.parameterAsVectorLayer(parameters, "PARCELS", context)
+        problem = qgis_io.polygon_layer_problem(layer)
+        if problem:
+            raise QgsProcessingException(problem)
+        wanted = self.parameterAsString(parameters, "PARCEL_ID_FIELD", context)
+        field, mode = qgis_io.detect_parcel_id_field(layer, wanted)
+        if field is None:
+            raise QgsProcessingException(self.tr(
+                "Aucun champ identifiant de parcelle reconnu dans « %s » (attendu : idpar, id "
+                "ou IDU avec des identifiants de 14 ou 12 caractères). Champs : %s.")
+                % (layer.name(), ", ".join(layer.fields().names())))
+        feedback.pushInfo(self.tr("Parcelles : « %s », identifiant « %s »%s, accès %s.") % (
+            layer.name(), field, " (IDU EDIGEO, département déduit des fiches)"
+            if mode == "idu" else "",
+            "indexé par lots" if qgis_io.is_indexed_source(layer) else "en une lecture"))
+        return layer, qgis_io.ParcelFetcher(layer, field, mode, feedback)
+
+    def _optional_fetchers(self, parameters, context, parcels_layer, feedback):
+        fetch_locals = fetch_addresses = None
+        locaux = self.parameterAsVectorLayer(parameters, "LOCAUX", context)
+        if locaux is not None:
+            fetch_locals = qgis_io.LocalFetcher(locaux, feedback)
+            if not fetch_locals.is_valid():
+                raise QgsProcessingException(self.tr(
+                    "La table des locaux « %s » doit avoir les champs idlocal et idpar.")
+                    % locaux.name())
+        addresses = self.parameterAsVectorLayer(parameters, "ADDRESSES", context)
+        if addresses is not None:
+            fetch_addresses = qgis_io.AddressFetcher(addresses, parcels_layer.crs(), feedback)
+            if not fetch_addresses.is_valid():
+                raise QgsProcessingException(self.tr(
+                    "La couche d'adresses « %s » doit avoir les champs numero, nom_voie et "
+                    "code_insee.") % addresses.name())
+        return fetch_locals, fetch_addresses
+
+    # -- run ---------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        path = self.parameterAsFile(parameters, "INPUT", context)
+        sheet = self.parameterAsString(parameters, "SHEET", context) or None
+        raw = self._read_sheet(path, sheet)
+        feedback.pushInfo(self.tr("Table « %s », feuille « %s » : %d lignes.")
+                          % (os.path.basename(path), raw.sheet_name, len(raw.rows)))
+        explicit = {role: self.parameterAsString(parameters, name, context)
+                    for name, role, _ in FIELD_PARAMETERS}
+        try:
+            colmap = columns.detect_columns(raw.rows, reference.column_synonyms(), explicit)
+        except columns.ColumnError as error:
+            raise QgsProcessingException(str(error))
+        ligne_header = raw.rows[colmap.header_index][0]
+        feedback.pushInfo(self.tr("En-tête ligne %d ; colonnes reconnues : %s.") % (
+            ligne_header, ", ".join("%s → %s" % (colmap.headers[i], columns.ROLE_LABELS[r])
+                                    for r, i in sorted(colmap.roles.items(), key=lambda x: x[1]))))
+        parcels, fetch_parcels = self._parcels(parameters, context, feedback)
+        fetch_locals, fetch_addresses = self._optional_fetchers(parameters, context, parcels,
+                                                                feedback)
+        feedback.setProgress(10)
+        try:
+            result = locate.join(raw.rows, colmap, reference.palulos_variants(), fetch_parcels,
+                                 fetch_locals, fetch_addresses)
+        except qgis_io.Cancelled:
+            raise QgsProcessingException(self.tr("Traitement annulé : rien n'a été écrit."))
+        feedback.setProgress(70)
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Traitement annulé : rien n'a été écrit."))
+        results = self._write(parameters, context, feedback, raw, colmap, result, parcels.crs())
+        for line in locate.summary_lines(result):
+            feedback.pushInfo(line)
+        results.update({"N_ROWS": result.rows_read, "N_LOCATED": result.n_located,
+                        "N_NOT_LOCATED": result.n_not_located,
+                        "N_DUPLICATES": result.n_duplicates})
+        return results
+
+    def _write(self, parameters, context, feedback, raw, colmap, result, crs):
+        extras = locate.extra_fields(colmap)
+        out_fields = qgis_io.make_fields(
+            list(locate.CORE_FIELDS) + [(name, "string", header) for _, name, header in extras])
+        all_columns = locate.extra_fields(columns.ColumnMap(
+            headers=colmap.headers, roles={}, header_index=colmap.header_index,
+            others=list(range(len(colmap.headers)))))
+        anomaly_fields = qgis_io.make_fields(
+            list(locate.ANOMALY_FIELDS) + [(name, "string", header)
+                                           for _, name, header in all_columns])
+        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, out_fields,
+                                             QgsWkbTypes.Point, crs)
+        anomalies, anomalies_id = self.parameterAsSink(parameters, "ANOMALIES", context,
+                                                       anomaly_fields, QgsWkbTypes.NoGeometry)
+        if sink is None or anomalies is None:
+            raise QgsProcessingException(self.tr("Impossible de créer les couches de sortie."))
+        total = max(1, len(result.dwellings) + len(result.anomalies))
+        for n, dwelling in enumerate(result.dwellings):
+            values = dict(dwelling.values)
+            for index, name, _ in extras:
+                values[name] = _cell(dwelling.cells, index)
+            sink.addFeature(qgis_io.make_feature(out_fields, values, dwelling.geometry),
+                            QgsFeatureSink.FastInsert)
+            if n % 1000 == 0:
+                feedback.setProgress(70 + 30 * n / total)
+        for anomaly in result.anomalies:
+            values = {"ligne": anomaly.ligne, "motif": anomaly.motif, "detail": anomaly.detail}
+            for index, name, _ in all_columns:
+                values[name] = _cell(anomaly.cells, index)
+            anomalies.addFeature(qgis_io.make_feature(anomaly_fields, values),
+                                 QgsFeatureSink.FastInsert)
+        feedback.setProgress(100)
+        return {"OUTPUT": dest_id, "ANOMALIES": anomalies_id}
+
+
+def _cell(cells, index):
+    return cells[index] if index < len(cells) and cells[index] != "" else None

@@ -1,0 +1,26 @@
+"""The « OSP ERBM » Processing provider (id ``osp``)."""
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..osp_qgis.reference import resource_path
+from .join_bailleur_parcelles import JoinBailleurParcelles
+
+ALGORITHMS = (JoinBailleurParcelles,)
+
+
+class OspProvider(QgsProcessingProvider):
+    def id(self):
+        return "osp"
+
+    def name(self):
+        return "OSP ERBM"
+
+    def longName(self):  # noqa: N802 (QGIS API name)
+        return "OSP ERBM – Outil de suivi et de programmation du Bassin minier"
+
+    def icon(self):
+        return QIcon(resource_path("icons", "osp.svg"))
+
+    def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
+        for algorithm in ALGORITHMS:
+            self.addAlgorithm(algorithm())

@@ -1,0 +1,269 @@
+"""The only place that talks to QGIS data providers for the join.
+
+Fetching by key asks the provider for the needed ids only: on indexed
+sources (GeoPackage, SpatiaLite, PostGIS) with ``IN (…)`` requests in chunks
+that the provider compiles to SQL on its index; on plain files (GeoJSON,
+shapefile, EDIGEO) with one attribute-only pass, then the matching features
+by fid.  Memory grows with the dwellings, not with the parcels.
+"""
+import re
+
+from qgis.core import (QgsCoordinateTransform, QgsExpression, QgsFeature, QgsFeatureRequest,
+                       QgsField, QgsFields, QgsGeometry, QgsProject, QgsVectorLayer, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+
+from ..osp_qgis import ids
+from ..osp_qgis.addresses import address_key
+from ..osp_qgis.sheets import RawSheet, cell_text
+
+CHUNK_SIZE = 900
+PARCEL_ID_CANDIDATES = ("idpar", "id_par", "id", "idu", "id_parcelle", "idparcelle", "parcelle",
+                        "geo_parcelle")
+IDPAR_RE = re.compile(ids.IDPAR_PATTERN)
+IDU_RE = re.compile(r"^\d{3}[0-9]{3}[0-9A-Z]{2}\d{4}$")
+SAMPLE_SIZE = 50
+
+
+class Cancelled(Exception):
+    pass
+
+
+def _check(feedback):
+    if feedback is not None and feedback.isCanceled():
+        raise Cancelled()
+
+
+def field_index(layer, *names):
+    """Index of the first field whose name matches one of ``names`` (any case)."""
+    lower = {f.name().lower(): i for i, f in enumerate(layer.fields())}
+    for name in names:
+        if name and name.lower() in lower:
+            return lower[name.lower()]
+    return -1
+
+
+def is_indexed_source(layer):
+    """Sources where an ``IN`` filter runs as SQL on an index."""
+    provider = layer.dataProvider()
+    if provider.name() in ("postgres", "spatialite"):
+        return True
+    return provider.name() == "ogr" and provider.storageType() in ("GPKG", "SQLite")
+
+
+def _sample_values(layer, index, n=SAMPLE_SIZE):
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([index]).setLimit(n * 4)
+    values = []
+    for feature in layer.getFeatures(request):
+        value = feature[index]
+        if value not in (None, "") and value == value:
+            values.append(str(value))
+        if len(values) >= n:
+            break
+    return values
+
+
+def id_mode(values):
+    """``"idpar"`` (14 chars), ``"idu"`` (EDIGEO's 12 chars without département) or None."""
+    if values and sum(1 for v in values if IDPAR_RE.match(v)) >= 0.8 * len(values):
+        return "idpar"
+    if values and sum(1 for v in values if IDU_RE.match(v)) >= 0.8 * len(values):
+        return "idu"
+    return None
+
+
+def detect_parcel_id_field(layer, wanted=None):
+    """``(field name, mode)`` of the parcel id, or ``(None, None)``."""
+    names = [f.name() for f in layer.fields()]
+    if wanted:
+        index = field_index(layer, wanted)
+        return (names[index], id_mode(_sample_values(layer, index)) or "idpar") if index >= 0 \
+            else (None, None)
+    candidates = [names[i] for i in (field_index(layer, c) for c in PARCEL_ID_CANDIDATES) if i >= 0]
+    candidates += [n for n in names if n not in candidates
+                   and layer.fields().field(n).type() == QVariant.String]
+    for name in candidates:
+        mode = id_mode(_sample_values(layer, field_index(layer, name)))
+        if mode:
+            return name, mode
+    return None, None
+
+
+def _in_expression(field, values):
+    return "%s IN (%s)" % (QgsExpression.quotedColumnRef(field),
+                           ",".join(QgsExpression.quotedString(v) for v in values))
+
+
+def iter_matching(layer, field, keys, attributes, with_geometry, feedback=None):
+    """Features whose ``field`` value (as text) is in ``keys``: ``(value, feature)``."""
+    index = field_index(layer, field)
+    attr_indexes = sorted({index} | {i for i in attributes if i >= 0})
+    keys = sorted(keys)
+    if is_indexed_source(layer):
+        for start in range(0, len(keys), CHUNK_SIZE):
+            _check(feedback)
+            request = QgsFeatureRequest().setFilterExpression(
+                _in_expression(layer.fields()[index].name(), keys[start:start + CHUNK_SIZE]))
+            request.setSubsetOfAttributes(attr_indexes)
+            if not with_geometry:
+                request.setFlags(QgsFeatureRequest.NoGeometry)
+            for feature in layer.getFeatures(request):
+                yield str(feature[index]), feature
+        return
+    wanted = set(keys)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([index])
+    fids = []
+    for n, feature in enumerate(layer.getFeatures(request)):
+        if n % 50000 == 0:
+            _check(feedback)
+        if str(feature[index]) in wanted:
+            fids.append(feature.id())
+    if not fids:
+        return
+    request = QgsFeatureRequest().setFilterFids(fids).setSubsetOfAttributes(attr_indexes)
+    if not with_geometry:
+        request.setFlags(QgsFeatureRequest.NoGeometry)
+    for feature in layer.getFeatures(request):
+        yield str(feature[index]), feature
+
+
+class ParcelFetcher:
+    """``fetcher(idpars) -> {idpar: point on surface}`` in the parcels' CRS."""
+
+    def __init__(self, layer, field, mode, feedback=None):
+        self.layer, self.field, self.mode, self.feedback = layer, field, mode, feedback
+        self.requested = 0
+
+    def __call__(self, idpars):
+        self.requested += len(idpars)
+        if self.mode == "idu":
+            by_key = {}
+            for idpar in idpars:
+                by_key.setdefault(idpar[2:], []).append(idpar)
+        else:
+            by_key = {p: [p] for p in idpars}
+        out = {}
+        for value, feature in iter_matching(self.layer, self.field, by_key.keys(), [], True,
+                                            self.feedback):
+            geometry = feature.geometry()
+            if geometry is None or geometry.isEmpty():
+                continue
+            point = geometry.pointOnSurface()
+            if point.isEmpty():
+                continue
+            for idpar in by_key.get(value, ()):
+                out.setdefault(idpar, point)
+        return out
+
+
+class LocalFetcher:
+    """``fetcher(idlocals) -> {idlocal: idpar}`` from a Fichiers fonciers locaux table."""
+
+    def __init__(self, layer, feedback=None):
+        self.layer, self.feedback = layer, feedback
+        self.local_index = field_index(layer, "idlocal")
+        self.par_index = field_index(layer, "idpar")
+
+    def is_valid(self):
+        return self.local_index >= 0 and self.par_index >= 0
+
+    def __call__(self, idlocals):
+        field = self.layer.fields()[self.local_index].name()
+        out = {}
+        for value, feature in iter_matching(self.layer, field, idlocals, [self.par_index], False,
+                                            self.feedback):
+            try:
+                idpar = ids.normalise_idpar(feature[self.par_index])
+            except ids.IdError:
+                continue
+            if idpar:
+                out.setdefault(value, idpar)
+        return out
+
+
+ADDRESS_FIELDS = {"numero": ("numero", "num", "numvoie", "dnvoiri"),
+                  "rep": ("rep", "indrep", "dindic", "suffixe"),
+                  "voie": ("nom_voie", "nomvoie", "voie", "dvoilib", "lib_voie"),
+                  "insee": ("code_insee", "insee", "depcom", "idcom", "code_commune")}
+
+
+class AddressFetcher:
+    """``fetcher(address keys) -> {key: point}`` from a BAN-like point layer."""
+
+    def __init__(self, layer, target_crs, feedback=None):
+        self.layer, self.feedback = layer, feedback
+        self.indexes = {k: field_index(layer, *names) for k, names in ADDRESS_FIELDS.items()}
+        self.transform = QgsCoordinateTransform(layer.crs(), target_crs, QgsProject.instance())
+
+    def is_valid(self):
+        return all(self.indexes[k] >= 0 for k in ("numero", "voie", "insee"))
+
+    def __call__(self, keys):
+        communes = {k[0] for k in keys}
+        field = self.layer.fields()[self.indexes["insee"]].name()
+        attrs = [i for i in self.indexes.values() if i >= 0]
+        out = {}
+        for insee, feature in iter_matching(self.layer, field, communes, attrs, True,
+                                            self.feedback):
+            rep = feature[self.indexes["rep"]] if self.indexes["rep"] >= 0 else ""
+            key = address_key(insee, _text(feature[self.indexes["numero"]]), _text(rep),
+                              _text(feature[self.indexes["voie"]]))
+            if key in keys and key not in out:
+                geometry = QgsGeometry(feature.geometry())
+                if geometry.isEmpty():
+                    continue
+                geometry.transform(self.transform)
+                out[key] = geometry
+        return out
+
+
+def _text(value):
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return ""
+    return cell_text(value)
+
+
+def read_table_layer(path, sheet=None):
+    """Any table QGIS can open (DBF, GPKG table, …) as a :class:`RawSheet`:
+    the field names are the header (line 1), feature n is on line n + 1."""
+    uri = path if not sheet else "%s|layername=%s" % (path, sheet)
+    layer = QgsVectorLayer(uri, "bailleur", "ogr")
+    if not layer.isValid():
+        return None
+    rows = [(1, [f.name() for f in layer.fields()])]
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    for n, feature in enumerate(layer.getFeatures(request), start=2):
+        rows.append((n, [_text(v) for v in feature.attributes()]))
+    return RawSheet(rows=rows, sheet_name=layer.name())
+
+
+_QTYPES = {"string": QVariant.String, "int": QVariant.Int}
+
+
+def make_fields(specs):
+    """QgsFields from ``[(name, "string"|"int", alias)]``."""
+    fields = QgsFields()
+    for name, kind, alias in specs:
+        field = QgsField(name, _QTYPES[kind])
+        field.setAlias(alias)
+        fields.append(field)
+    return fields
+
+
+def make_feature(fields, values, geometry=None):
+    feature = QgsFeature(fields)
+    feature.setAttributes([values.get(fields.at(i).name()) for i in range(fields.count())])
+    if geometry is not None:
+        feature.setGeometry(geometry)
+    return feature
+
+
+def polygon_layer_problem(layer):
+    """French reason why ``layer`` cannot be the parcels layer, or ''."""
+    if layer is None or not layer.isValid():
+        return "La couche des parcelles est introuvable ou illisible."
+    if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        return ("La couche des parcelles « %s » ne contient pas de polygones (type : %s)."
+                % (layer.name(), QgsWkbTypes.displayString(layer.wkbType())))
+    return ""
