@@ -120,14 +120,14 @@ class JoinResult:
         return len(self.duplicates)
 
 
-def safe_field_name(header, taken):
-    """A field name for an extra sheet column: ascii, lower case, unique."""
+def safe_field_name(header, taken, reserved=RESERVED_NAMES):
+    """A field name for a sheet column: ascii, lower case, unique, not reserved."""
     name = header_ascii(header) or "colonne"
     if name[0].isdigit():
         name = "c_" + name
     name = name[:40]
     base, n = name, 2
-    while name in taken or name in RESERVED_NAMES:
+    while name in taken or name in reserved:
         name = "%s_%d" % (base, n)
         n += 1
     taken.add(name)
@@ -140,12 +140,23 @@ def header_ascii(header):
     return re.sub(r"_+", "_", re.sub(r"[^0-9a-z]+", "_", text)).strip("_")
 
 
-def extra_fields(colmap):
-    """``[(column index, field name, header)]`` for the sheet's unmapped columns."""
+def column_fields(headers, indexes, reserved=RESERVED_NAMES):
+    """``[(column index, field name, header)]`` for sheet columns kept as text."""
     taken = set()
-    return [(i, safe_field_name(colmap.headers[i] or "colonne_%d" % (i + 1), taken),
-             colmap.headers[i] or "Colonne %d" % (i + 1))
-            for i in colmap.others]
+    return [(i, safe_field_name(headers[i] or "colonne_%d" % (i + 1), taken, reserved),
+             headers[i] or "Colonne %d" % (i + 1))
+            for i in indexes]
+
+
+def extra_fields(colmap):
+    """The sheet's columns not mapped to a role, kept in OUTPUT."""
+    return column_fields(colmap.headers, colmap.others)
+
+
+def anomaly_column_fields(colmap):
+    """Every column of the sheet, as received, after ``ligne | motif | detail``."""
+    return column_fields(colmap.headers, range(len(colmap.headers)),
+                         {"fid", "ogc_fid", "geom", "geometry"} | {f[0] for f in ANOMALY_FIELDS})
 
 
 def _cell(cells, index):

@@ -10,6 +10,7 @@ from qgis.core import (QgsFeatureSink, QgsProcessing, QgsProcessingException,
 from ..osp_qgis import columns, locate, reference, sheets
 from . import qgis_io
 from .base import OspAlgorithm
+from .postprocess import FieldAliases
 
 FIELD_PARAMETERS = (
     ("FIELD_RPLS", "rpls", "Colonne de l'identifiant RPLS"),
@@ -184,9 +185,7 @@ class JoinBailleurParcelles(OspAlgorithm):
         extras = locate.extra_fields(colmap)
         out_fields = qgis_io.make_fields(
             list(locate.CORE_FIELDS) + [(name, "string", header) for _, name, header in extras])
-        all_columns = locate.extra_fields(columns.ColumnMap(
-            headers=colmap.headers, roles={}, header_index=colmap.header_index,
-            others=list(range(len(colmap.headers)))))
+        all_columns = locate.anomaly_column_fields(colmap)
         anomaly_fields = qgis_io.make_fields(
             list(locate.ANOMALY_FIELDS) + [(name, "string", header)
                                            for _, name, header in all_columns])
@@ -212,6 +211,8 @@ class JoinBailleurParcelles(OspAlgorithm):
             anomalies.addFeature(qgis_io.make_feature(anomaly_fields, values),
                                  QgsFeatureSink.FastInsert)
         feedback.setProgress(100)
+        FieldAliases.attach(context, dest_id, {f.name(): f.alias() for f in out_fields})
+        FieldAliases.attach(context, anomalies_id, {f.name(): f.alias() for f in anomaly_fields})
         return {"OUTPUT": dest_id, "ANOMALIES": anomalies_id}
 
 

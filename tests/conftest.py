@@ -1,0 +1,135 @@
+"""Shared fixtures.
+
+Pure-core tests (tests/unit) need nothing from here but ``REPO`` on the path.
+QGIS fixtures import qgis lazily, so that unit tests never load it.
+"""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+import pytest
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.normpath(os.path.join(REPO, "..", "shared", "data"))
+ARTIFACTS = os.path.join(REPO, "tests", "artifacts")
+QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
+
+if REPO not in sys.path:
+    sys.path.insert(0, REPO)
+sys.path.insert(0, os.path.join(REPO, "tools"))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if "XDG_RUNTIME_DIR" not in os.environ:
+    _xdg = tempfile.mkdtemp(prefix="osp-xdg-")
+    os.chmod(_xdg, 0o700)
+    os.environ["XDG_RUNTIME_DIR"] = _xdg
+
+
+def shared_path(*parts):
+    """A file of ../shared/data, or skip the test with the reason."""
+    path = os.path.join(SHARED, *parts)
+    if not os.path.exists(path):
+        pytest.skip("données publiques partagées absentes (%s) : clone sans ../shared" % path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def plugin_package(tmp_path_factory):
+    """The checkout importable as the deployed package ``osp_erbm``."""
+    root = tmp_path_factory.mktemp("pluginpath")
+    os.symlink(REPO, root / "osp_erbm")
+    sys.path.insert(0, str(root))
+    return "osp_erbm"
+
+
+@pytest.fixture(scope="session")
+def qgis_app(plugin_package):
+    """A real QgsApplication with Processing and the ``osp`` provider loaded
+    through the plugin's own ``classFactory``/``initProcessing``."""
+    from qgis.core import QgsApplication
+    app = QgsApplication([], False)
+    app.initQgis()
+    if QGIS_PLUGINS not in sys.path:
+        sys.path.append(QGIS_PLUGINS)
+    from processing.core.Processing import Processing
+    Processing.initialize()
+    import importlib
+    package = importlib.import_module(plugin_package)
+    plugin = package.classFactory(None)
+    plugin.initProcessing()
+    yield app
+    plugin.unload()
+
+
+@pytest.fixture(scope="session")
+def sample_data(tmp_path_factory):
+    """The project's generated sample territory and landlord sheets (default size)."""
+    import sample_data as generator
+    out = tmp_path_factory.mktemp("sample")
+    generator.generate(str(out))
+    return out
+
+
+@pytest.fixture()
+def artifacts():
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    return ARTIFACTS
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _pg_bin(name):
+    for version in ("15", "16", "17", "14", "13"):
+        path = "/usr/lib/postgresql/%s/bin/%s" % (version, name)
+        if os.path.exists(path):
+            return path
+    return shutil.which(name)
+
+
+@pytest.fixture(scope="session")
+def postgis(tmp_path_factory):
+    """A real PostgreSQL + PostGIS server started for the test run (loopback only).
+
+    Yields a dict with host, port, dbname, user and a ``psql(sql)`` helper."""
+    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
+    if not initdb or not pg_ctl:
+        pytest.fail("PostgreSQL absent : `make test` installe postgresql-15-postgis-3")
+    data = tmp_path_factory.mktemp("pgdata")
+    as_user = []
+    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
+        shutil.chown(data, "postgres", "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    port = _free_port()
+    subprocess.run(as_user + [initdb, "-D", str(data), "-U", "postgres", "-A", "trust",
+                              "-E", "UTF8", "--no-sync"], check=True, capture_output=True)
+    log = os.path.join(str(data), "server.log")
+    subprocess.run(as_user + [pg_ctl, "-D", str(data), "-l", log, "-w", "-o",
+                              "-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off"
+                              % (port, data)], check=True, capture_output=True)
+    conn = {"host": "127.0.0.1", "port": port, "dbname": "osp", "user": "postgres"}
+
+    def psql(sql, dbname="osp"):
+        return subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres",
+                               "-d", dbname, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql],
+                              check=True, capture_output=True, text=True).stdout
+
+    for _ in range(50):
+        try:
+            psql("select 1", dbname="postgres")
+            break
+        except subprocess.CalledProcessError:
+            time.sleep(0.2)
+    psql("create database osp", dbname="postgres")
+    psql("create extension postgis")
+    conn["psql"] = psql
+    yield conn
+    subprocess.run(as_user + [pg_ctl, "-D", str(data), "-m", "fast", "stop"],
+                   capture_output=True)

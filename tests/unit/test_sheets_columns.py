@@ -1,0 +1,134 @@
+"""Reading sheets as text and recognising their columns (no QGIS)."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from osp_qgis import columns, sheets
+from osp_qgis.reference import column_synonyms
+
+OSP_GROUPS = ["Identifiants"] + [""] * 7 + ["Programme"] + [""] * 3
+OSP_HEADER = ["Id", "RPSL", "Bailleur", "Fiscal", "Parcelle", "Département", "Commune", "EPCI",
+              "Intitulé", "Bailleur", "Palulos", "N° de la décision (SISAL ou fictif)"]
+ROW = ["1", "0044619057", "SOG156962", "594560559289", "594560000C1988", "59", "59456", "CCCC",
+       "MC CCCO PECQUENCOURT BARROIS 2020 G", "M&C", "Groupé", "2020DD0590000"]
+
+
+def test_core_modules_do_not_import_qgis():
+    code = ("import sys; sys.path.insert(0, %r); import osp_qgis.ids, osp_qgis.sheets, "
+            "osp_qgis.columns, osp_qgis.locate, osp_qgis.addresses, osp_qgis.reference; "
+            "assert not [m for m in sys.modules if m.startswith(('qgis', 'PyQt'))], 'qgis loaded'"
+            % os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_osp_export_layout_group_row_typo_and_bailleur_twice():
+    rows = [(1, OSP_GROUPS), (2, OSP_HEADER), (3, ROW)]
+    cm = columns.detect_columns(rows, column_synonyms())
+    assert cm.header_index == 1
+    assert cm.roles == {"rpls": 1, "internal_id": 2, "local": 3, "parcel": 4, "departement": 5,
+                        "commune": 6, "epci": 7, "intitule": 8, "bailleur": 9, "palulos": 10,
+                        "decision": 11}
+    assert cm.others == [0]
+
+
+def test_bailleur_twice_without_group_row_left_is_dwelling_id():
+    rows = [(1, OSP_HEADER), (2, ROW)]
+    cm = columns.detect_columns(rows, column_synonyms())
+    assert cm.roles["internal_id"] == 2 and cm.roles["bailleur"] == 9
+
+
+@pytest.mark.parametrize("header,role", [
+    ("RPLS", "rpls"), ("ident_rep", "rpls"), ("n° RPLS", "rpls"), ("invariant", "local"),
+    ("idlocal", "local"), ("idpar", "parcel"), ("Référence cadastrale", "parcel"),
+    ("code INSEE", "commune"), ("depcom", "commune"), ("N° décision", "decision"),
+    ("Année de financement", "annee"), ("type_palu", "palulos")])
+def test_usual_spellings(header, role):
+    rows = [(1, ["Commentaire", header, "EPCI", "Parcelle"]), (2, ["x", "1", "CALL", "AP1"])]
+    cm = columns.detect_columns(rows, column_synonyms())
+    assert cm.roles[role] == 1
+
+
+def test_explicit_mapping_wins_over_detection():
+    rows = [(1, ["Numéro logement", "RPLS", "Ref parcelle X"]), (2, ["A1", "1", "AP347"])]
+    cm = columns.detect_columns(rows, column_synonyms(),
+                                {"internal_id": "numéro logement", "parcel": "Ref parcelle X"})
+    assert cm.roles["internal_id"] == 0 and cm.roles["parcel"] == 2 and cm.roles["rpls"] == 1
+
+
+def test_explicit_mapping_to_missing_column_is_french_error():
+    rows = [(1, ["RPLS", "Commune"]), (2, ["1", "59456"])]
+    with pytest.raises(columns.ColumnError, match="absente de la feuille"):
+        columns.detect_columns(rows, column_synonyms(), {"parcel": "Parcelle"})
+
+
+def test_no_identifier_column_is_french_error():
+    rows = [(1, ["Nom", "Prénom", "Ville"]), (2, ["a", "b", "c"])]
+    with pytest.raises(columns.ColumnError):
+        columns.detect_columns(rows, column_synonyms())
+
+
+def test_csv_windows_1252_semicolon_physical_lines(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_bytes("Identifiants;;Programme\nRPLS;Parcelle;Intitulé\n"
+                     "1;AP1;\"Opération\nsur deux lignes\"\n2;AP2;Cité Déclercq\n"
+                     .encode("cp1252"))
+    raw = sheets.read_sheet(str(path))
+    assert raw.encoding == "cp1252" and raw.delimiter == ";"
+    assert [l for l, _ in raw.rows] == [1, 2, 3, 5]
+    assert raw.rows[3][1] == ["2", "AP2", "Cité Déclercq"]
+
+
+def test_csv_utf8_comma_with_quoted_commas(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text('idpar,intitule\n62498000AP0347,"MC CALL, tranche 2"\n', encoding="utf-8")
+    raw = sheets.read_sheet(str(path))
+    assert raw.delimiter == "," and raw.encoding == "utf-8"
+    assert raw.rows[1] == (2, ["62498000AP0347", "MC CALL, tranche 2"])
+
+
+def test_xlsx_numbers_dates_merged_cells_and_row_numbers(tmp_path):
+    import datetime
+    import openpyxl
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["Identifiants", None, "Programme"])
+    ws.merge_cells("A1:B1")
+    ws.append(["RPSL", "Fiscal", "Date OS"])
+    ws.append([44619057, 594560559289, datetime.datetime(2016, 11, 14)])
+    ws.append([])
+    ws.append([19617672.0, "624980298306", None])
+    path = tmp_path / "s.xlsx"
+    book.save(path)
+    raw = sheets.read_sheet(str(path))
+    rows = [(l, c) for l, c in raw.rows if not sheets.is_blank(c)]
+    assert rows[2] == (3, ["44619057", "594560559289", "2016-11-14"])
+    assert rows[3][0] == 5 and rows[3][1][:2] == ["19617672", "624980298306"]
+
+
+def test_xlsx_named_sheet_and_missing_sheet_error(tmp_path):
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.active.title = "Vide"
+    book.create_sheet("Logements").append(["RPLS"])
+    path = tmp_path / "s.xlsx"
+    book.save(path)
+    assert sheets.read_sheet(str(path)).sheet_name == "Logements"  # first sheet with data
+    with pytest.raises(sheets.SheetError, match="n'existe pas"):
+        sheets.read_sheet(str(path), "2020")
+
+
+def test_missing_file_is_french_error(tmp_path):
+    with pytest.raises(sheets.SheetError, match="introuvable"):
+        sheets.read_sheet(str(tmp_path / "absent.xlsx"))
+
+
+def test_ods_repeated_rows_and_float_ids(tmp_path):
+    import sample_data
+    path = tmp_path / "s.ods"
+    sample_data.write_ods(str(path), "F", [["Titre"], [], ["RPLS", "idpar"],
+                                           [44619057, "62498000AP0347"]])
+    raw = sheets.read_sheet(str(path))
+    assert raw.rows[-1] == (4, ["44619057", "62498000AP0347"])
+    assert raw.rows[1][0] == 3
