@@ -102,18 +102,21 @@ def postgis(tmp_path_factory):
     initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
     if not initdb or not pg_ctl:
         pytest.fail("PostgreSQL absent : `make test` installe postgresql-15-postgis-3")
-    data = tmp_path_factory.mktemp("pgdata")
+    # not under pytest's 0700 temporary root: the server's user must reach it
+    base = tempfile.mkdtemp(prefix="osp-pg-")
+    data = os.path.join(base, "data")
     as_user = []
     if os.geteuid() == 0:  # PostgreSQL refuses to run as root
-        shutil.chown(data, "postgres", "postgres")
+        os.chmod(base, 0o755)
+        shutil.chown(base, "postgres", "postgres")
         as_user = ["runuser", "-u", "postgres", "--"]
     port = _free_port()
     subprocess.run(as_user + [initdb, "-D", str(data), "-U", "postgres", "-A", "trust",
                               "-E", "UTF8", "--no-sync"], check=True, capture_output=True)
-    log = os.path.join(str(data), "server.log")
-    subprocess.run(as_user + [pg_ctl, "-D", str(data), "-l", log, "-w", "-o",
+    log = os.path.join(base, "server.log")
+    subprocess.run(as_user + [pg_ctl, "start", "-D", str(data), "-l", log, "-w", "-o",
                               "-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off"
-                              % (port, data)], check=True, capture_output=True)
+                              % (port, base)], check=True, capture_output=True)
     conn = {"host": "127.0.0.1", "port": port, "dbname": "osp", "user": "postgres"}
 
     def psql(sql, dbname="osp"):
@@ -133,3 +136,4 @@ def postgis(tmp_path_factory):
     yield conn
     subprocess.run(as_user + [pg_ctl, "-D", str(data), "-m", "fast", "stop"],
                    capture_output=True)
+    shutil.rmtree(base, ignore_errors=True)

@@ -1,0 +1,28 @@
+# OSP ERBM — the two commands: `make demo` and `make test` (see README.md).
+# QGIS's Python bindings are Debian's: always /usr/bin/python3, never the first python3 on PATH.
+PY := /usr/bin/python3
+export QT_QPA_PLATFORM := offscreen
+export XDG_RUNTIME_DIR ?= /tmp/osp-erbm-xdg-$(shell id -u)
+DEMO_DIR := demo_output
+
+.PHONY: deps test unit demo package clean
+
+deps:
+	@bash tools/ensure_deps.sh
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+
+test: deps
+	$(PY) -m pytest tests
+
+unit:
+	$(PY) -m pytest tests/unit
+
+demo: deps
+	$(PY) tools/demo.py $(DEMO_DIR)
+
+package:
+	$(PY) tools/package.py
+
+clean:
+	rm -rf $(DEMO_DIR) dist tests/artifacts .pytest_cache
+	find . -name __pycache__ -prune -exec rm -rf {} +

@@ -1,0 +1,62 @@
+#!/usr/bin/python3
+"""`make demo`: generate the sample data set and run the main pipeline headless
+through qgis_process, with the plugin installed in a private profile."""
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import install_profile  # noqa: E402
+import sample_data  # noqa: E402
+
+SHEETS = ("mc_logements_rehabilites.xlsx", "sia_logements.csv", "mc_2019.ods",
+          "sia_2021_utf8.csv")
+
+
+def qgis_process(profile, *args):
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=profile, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(["qgis_process.bin"] + list(args), env=env, capture_output=True,
+                          text=True)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit("qgis_process a échoué (%s)" % " ".join(args[:2]))
+    return done.stdout
+
+
+def main(out):
+    out = os.path.abspath(out)
+    data = os.path.join(out, "donnees")
+    print("1. Jeu d'exemple (territoire fictif du Bassin minier)…")
+    counts = sample_data.generate(data)
+    print("   %s" % ", ".join("%d %s" % (v, k) for k, v in counts.items()))
+    profile = os.path.join(out, ".profil_qgis")
+    install_profile.install(profile)
+    gpkg = os.path.join(data, "territoire.gpkg")
+    print("2. Jointure des tables bailleurs aux parcelles (qgis_process, osp:joinbailleurparcelles)")
+    written = []
+    for sheet in SHEETS:
+        stem = os.path.splitext(sheet)[0]
+        target = os.path.join(out, "logements_%s.gpkg" % stem)
+        anomalies = os.path.join(out, "anomalies_%s.csv" % stem)
+        for path in (target, anomalies):
+            if os.path.exists(path):
+                os.remove(path)
+        log = qgis_process(profile, "run", "osp:joinbailleurparcelles", "--",
+                           "INPUT=" + os.path.join(data, "bailleurs", sheet),
+                           "PARCELS=%s|layername=parcelles" % gpkg,
+                           "LOCAUX=" + os.path.join(data, "pb0010_local.csv"),
+                           "ADDRESSES=%s|layername=adresses" % gpkg,
+                           "OUTPUT=" + target, "ANOMALIES=" + anomalies)
+        summary = [l for l in log.splitlines() if l.startswith(("Lignes lues", "Localisés",
+                                                                 "Non localisés", "Doublons"))]
+        print("   %s : %s" % (sheet, " | ".join(summary)))
+        written += [target, anomalies]
+    print("\nRésultats dans %s :" % out)
+    for path in written:
+        print("   " + os.path.relpath(path, os.getcwd()))
+    print("   données d'entrée : %s" % os.path.relpath(data, os.getcwd()))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "demo_output")

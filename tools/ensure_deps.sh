@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Install the Debian 12 packages the plugin, its tests and its demo need (idempotent).
+set -euo pipefail
+PACKAGES="python3-qgis qgis qgis-providers python3-gdal python3-pandas python3-openpyxl
+python3-pytest python3-hypothesis postgresql-15-postgis-3 postgresql-client-15 poppler-utils
+util-linux zip"
+missing=""
+for p in $PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "Installation des paquets manquants :$missing"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+/usr/bin/python3 -c "import qgis.core, openpyxl, pandas, pytest, hypothesis" \
+  || { echo "Les modules Python de QGIS sont introuvables pour /usr/bin/python3" >&2; exit 1; }
+command -v qgis_process.bin >/dev/null || { echo "qgis_process.bin introuvable" >&2; exit 1; }
