@@ -10,7 +10,7 @@ from qgis.core import (QgsFeatureSink, QgsProcessing, QgsProcessingException,
 from ..osp_qgis import columns, locate, reference, sheets
 from . import qgis_io
 from .base import OspAlgorithm
-from .postprocess import FieldAliases
+from .postprocess import StyleAndAliases
 
 FIELD_PARAMETERS = (
     ("FIELD_RPLS", "rpls", "Colonne de l'identifiant RPLS"),
@@ -211,8 +211,8 @@ class JoinBailleurParcelles(OspAlgorithm):
             anomalies.addFeature(qgis_io.make_feature(anomaly_fields, values),
                                  QgsFeatureSink.FastInsert)
         feedback.setProgress(100)
-        FieldAliases.attach(context, dest_id, {f.name(): f.alias() for f in out_fields})
-        FieldAliases.attach(context, anomalies_id, {f.name(): f.alias() for f in anomaly_fields})
+        StyleAndAliases.attach(context, dest_id, out_fields, "logements_geoloc.qml")
+        StyleAndAliases.attach(context, anomalies_id, anomaly_fields)
         return {"OUTPUT": dest_id, "ANOMALIES": anomalies_id}
 
 

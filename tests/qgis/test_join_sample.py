@@ -116,7 +116,34 @@ def test_gpkg_output_fields_crs_and_anomaly_columns(qgis_app, sample_data, tmp_p
     assert doublon["detail"].startswith("Doublon de la ligne")
 
 
-def test_loaded_output_gets_french_aliases(qgis_app, sample_data, tmp_path):
+def render_map(layer, sample_data, path):
+    """The styled output over its parcels, rendered offscreen (a test artifact to look at)."""
+    from qgis.core import (QgsMapRendererParallelJob, QgsMapSettings, QgsRectangle,
+                           QgsVectorLayer)
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+    parcels = QgsVectorLayer(os.path.join(str(sample_data), "territoire.gpkg")
+                             + "|layername=parcelles", "parcelles", "ogr")
+    parcels.renderer().symbol().setColor(QColor("#f4f1ea"))
+    settings = QgsMapSettings()
+    settings.setLayers([layer, parcels])
+    settings.setDestinationCrs(layer.crs())
+    point = next(f.geometry().asPoint() for f in layer.getFeatures() if f.hasGeometry())
+    # a close-up around one dwelling, at a scale where labels show
+    settings.setExtent(QgsRectangle(point.x() - 60, point.y() - 130, point.x() + 240,
+                                    point.y() + 70))
+    settings.setOutputSize(QSize(900, 600))
+    settings.setBackgroundColor(QColor("white"))
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    assert image.save(path)
+    colours = {image.pixel(x, y) for x in range(0, 900, 7) for y in range(0, 600, 7)}
+    assert len(colours) > 3, "carte vide"
+
+
+def test_loaded_output_gets_french_aliases(qgis_app, sample_data, tmp_path, artifacts):
     import processing
     from qgis.core import QgsProject
     params = {"INPUT": os.path.join(str(sample_data), "bailleurs", "sia_logements.csv"),
@@ -133,6 +160,11 @@ def test_loaded_output_gets_french_aliases(qgis_app, sample_data, tmp_path):
             "Identifiant RPLS"
         assert layer.attributeDisplayName(layer.fields().indexOf("geoloc_motif")) == \
             "Motif de non-géolocalisation"
+        renderer = layer.renderer()
+        assert renderer.type() == "categorizedSymbol"
+        assert renderer.classAttribute() == "geoloc_source"
+        assert [c.value() for c in renderer.categories()] == ["parcelle", "local_ff", "adresse"]
+        render_map(layer, sample_data, os.path.join(artifacts, "join_output_map.png"))
     finally:
         QgsProject.instance().removeAllMapLayers()
 
