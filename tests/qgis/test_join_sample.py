@@ -189,3 +189,38 @@ def test_explicit_field_mapping_and_sheet_parameter(qgis_app, sample_data, tmp_p
     assert [f["idpar"] for f in feats] == [t["idpar"] for t in truth]
     assert all(f["geoloc_source"] == "parcelle" for f in feats)
     assert [f["ident_int"] for f in feats] == ["L%d" % n for n in range(5)]
+
+
+def test_any_table_qgis_opens_and_shapefile_parcels(qgis_app, sample_data, tmp_path):
+    """A GeoPackage attribute table as the landlord's sheet (SHEET = its layer name),
+    and parcels as a shapefile."""
+    from osgeo import ogr
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
+    truth = [t for t in truth_rows(str(sample_data), "sia_logements.csv")
+             if t["defaut"] == "" and t["doublon"] == "0"][:20]
+    table = str(tmp_path / "envoi.gpkg")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(table)
+    layer = ds.CreateLayer("logements_2020", geom_type=ogr.wkbNone)
+    for name in ("ident_rep", "idpar", "depcom"):
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    for t in truth:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("ident_rep", t["ident_rep"])
+        feature.SetField("idpar", t["idpar"].lower())
+        feature.SetField("depcom", t["idcom"])
+        layer.CreateFeature(feature)
+    ds = None
+    parcels = QgsVectorLayer(os.path.join(str(sample_data), "territoire.gpkg")
+                             + "|layername=parcelles", "p", "ogr")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "ESRI Shapefile"
+    shp = str(tmp_path / "parcelles.shp")
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(parcels, shp,
+                                                      QgsCoordinateTransformContext(), options)
+    assert error[0] == QgsVectorFileWriter.NoError
+    result = run_join(str(sample_data), "x", INPUT=table, SHEET="logements_2020", PARCELS=shp,
+                      LOCAUX=None, ADDRESSES=None)
+    feats = {f["ident_rep"]: f for f in layer_of(result, "OUTPUT").getFeatures()}
+    assert result["N_ROWS"] == 20 and result["N_LOCATED"] == 20
+    assert all(feats[t["ident_rep"]]["idpar"] == t["idpar"] for t in truth)
+    assert sorted(f["ligne_source"] for f in feats.values()) == list(range(2, 22))
