@@ -33,3 +33,33 @@ def column_synonyms():
     """``[(role, folded header, 'exact'|'debut', folded group or '')]`` in file order."""
     return [(row["role"], row["entete"], row["correspondance"], row["groupe"] or "")
             for row in read_reference("column_synonyms.csv")]
+
+
+@functools.lru_cache(maxsize=None)
+def communes():
+    """INSEE -> ``{"nom", "dep", "epci_siren"}`` for Nord and Pas-de-Calais."""
+    return {row["insee"]: {"nom": row["nom"], "dep": row["dep"], "epci_siren": row["epci_siren"]}
+            for row in read_reference("communes_59_62.csv")}
+
+
+@functools.lru_cache(maxsize=None)
+def epcis():
+    """SIREN -> ``{"nom", "sigle"}``."""
+    return {row["siren"]: {"nom": row["nom"], "sigle": row["sigle"]}
+            for row in read_reference("epci_59_62.csv")}
+
+
+@functools.lru_cache(maxsize=None)
+def departements():
+    return {row["code"]: row["nom"] for row in read_reference("departements.csv")}
+
+
+@functools.lru_cache(maxsize=None)
+def bailleurs():
+    """``[(code, nom, couleur)]`` in file order."""
+    return [(row["code"], row["nom"], row["couleur"]) for row in read_reference("bailleurs.csv")]
+
+
+@functools.lru_cache(maxsize=None)
+def geoloc_sources():
+    return [(row["code"], row["libelle"]) for row in read_reference("geoloc_sources.csv")]

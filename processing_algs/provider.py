@@ -3,9 +3,11 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..osp_qgis.reference import resource_path
+from .analyse_logement import AnalyseLogement
+from .apply_form import ApplyOspForm
 from .join_bailleur_parcelles import JoinBailleurParcelles
 
-ALGORITHMS = (JoinBailleurParcelles,)
+ALGORITHMS = (JoinBailleurParcelles, AnalyseLogement, ApplyOspForm)
 
 
 class OspProvider(QgsProcessingProvider):

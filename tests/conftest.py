@@ -51,7 +51,7 @@ def qgis_app(plugin_package):
     """A real QgsApplication with Processing and the ``osp`` provider loaded
     through the plugin's own ``classFactory``/``initProcessing``."""
     from qgis.core import QgsApplication
-    app = QgsApplication([], False)
+    app = QgsApplication([], True)  # GUI enabled (offscreen): forms are rendered in tests
     app.initQgis()
     if QGIS_PLUGINS not in sys.path:
         sys.path.append(QGIS_PLUGINS)

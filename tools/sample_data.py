@@ -523,7 +523,9 @@ def generate(out, n_dwellings=600, n_parcels=6000, seed=20210615):
                           "motif": e["motif"], "doublon": e["doublon"],
                           "anomalies": "|".join(e["anomalies"]), "type_palu": e["type_palu"],
                           "annee": e["annee"], "idcom": row.d["insee"], "epci": row.d["epci"],
-                          "bailleur": row.d["bailleur"]})
+                          "bailleur": row.d["bailleur"], "id_cite": row.d["parcel"]["cite"],
+                          "cite_ini": row.d["cite"] if name != "mc_logements_rehabilites.xlsx"
+                          and name != "sia_2021_utf8.csv" else ""})
     with open(os.path.join(out, "truth.csv"), "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(truth[0]), delimiter=";")
         writer.writeheader()

@@ -1,0 +1,316 @@
+"""QGIS side of the « Analyse au logement par bailleur » layer: reading territory
+layers, point-in-polygon lookups, the OSP style and form, and the GeoPackage
+written atomically (a failed run leaves the previous file byte-identical)."""
+import os
+import shutil
+import uuid
+
+from qgis.core import (QgsCoordinateTransform, QgsCoordinateTransformContext,
+                       QgsEditorWidgetSetup, QgsFeature, QgsFeatureRequest, QgsField, QgsFields,
+                       QgsGeometry, QgsMapLayer, QgsProject, QgsSpatialIndex, QgsVectorFileWriter,
+                       QgsVectorLayer, QgsWkbTypes)
+from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+
+from ..osp_qgis import analyse
+from ..osp_qgis.reference import resource_path
+from .qgis_io import field_index
+
+QTYPES = {"string": QVariant.String, "int": QVariant.Int, "date": QVariant.Date,
+          "datetime": QVariant.DateTime}
+DEFAULT_STYLE = "analyse_logement.qml"
+ALTERNATIVE_STYLES = (("analyse_logement_type_palu.qml", "OSP – par type PALULOS"),
+                      ("analyse_logement_annee.qml", "OSP – par année de financement"))
+DEFAULT_STYLE_NAME = "OSP – par bailleur (défaut)"
+CITES_TABLE = "cites"
+EPCI_TABLE = "epci"
+COMMUNE_ID_FIELDS = ("insee", "code_insee", "insee_com", "codgeo", "code", "idcom", "depcom")
+NAME_FIELDS = ("nom", "nom_com", "libelle", "name", "nom_commune")
+EPCI_ID_FIELDS = ("siren", "code_siren", "epci_siren", "siren_epci")
+EPCI_NAME_FIELDS = ("nom", "epci_nom", "nom_epci", "name", "libelle")
+EPCI_SIGLE_FIELDS = ("sigle", "epci_sigle")
+CITE_ID_FIELDS = ("id_cite", "id_lsm", "idcite", "id")
+CITE_NAME_FIELDS = ("nom", "nom_cite", "name", "libelle")
+CITE_COMMUNE_FIELDS = ("insee", "code_insee", "idcom")
+CITE_COMMUNE_NAME_FIELDS = ("commune_1", "commune_2", "commune_3", "commune")
+
+
+def analyse_fields():
+    fields = QgsFields()
+    for name, kind, alias in analyse.FIELDS:
+        f = QgsField(name, QTYPES[kind])
+        f.setAlias(alias)
+        fields.append(f)
+    return fields
+
+
+def geometry_key(geometry):
+    """Where a point is, as the same text the form's default-value expression computes
+    (``geom_to_wkt($geometry, 6)``); ``None`` without geometry."""
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None
+    return geometry.asWkt(6)
+
+
+def python_value(value):
+    """QVariant-ish values as plain Python (NULL -> None, QDate -> date…)."""
+    if value is None:
+        return None
+    if isinstance(value, QVariant) and value.isNull():
+        return None
+    if hasattr(value, "isNull") and value.isNull():
+        return None
+    if isinstance(value, QDate):
+        return value.toPyDate()
+    if isinstance(value, QDateTime):
+        return value.toPyDateTime()
+    return value
+
+
+def parse_date(value):
+    import datetime
+    value = python_value(value)
+    if value is None or isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%Y/%m/%d", "%d-%m-%Y"):
+        try:
+            return datetime.datetime.strptime(text[:10], fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def read_records(layer, feedback=None):
+    """Features of a dwellings layer as ``{"values", "geometry"}`` records with the
+    analyse fields it has (case-insensitive), dates parsed, everything else left out."""
+    wanted = {name: field_index(layer, name) for name in analyse.FIELD_NAMES}
+    wanted = {k: v for k, v in wanted.items() if v >= 0}
+    kinds = {name: kind for name, kind, _ in analyse.FIELDS}
+    records = []
+    for feature in layer.getFeatures():
+        values = {}
+        for name, index in wanted.items():
+            value = python_value(feature[index])
+            if kinds[name] == "date":
+                value = parse_date(value)
+            elif kinds[name] == "int" and value is not None:
+                try:
+                    value = int(value)
+                except (TypeError, ValueError):
+                    value = None
+            elif kinds[name] == "string" and value is not None:
+                value = str(value)
+            values[name] = value
+        geometry = QgsGeometry(feature.geometry()) if feature.hasGeometry() else None
+        records.append({"values": values, "geometry": geometry})
+        if feedback is not None and feedback.isCanceled():
+            break
+    return records
+
+
+class PolygonLookup:
+    """Which polygons of a layer contain a point (given in ``points_crs``)."""
+
+    def __init__(self, layer, attribute_indexes, points_crs):
+        self.layer = layer
+        self.transform = QgsCoordinateTransform(points_crs, layer.crs(), QgsProject.instance())
+        self.index = QgsSpatialIndex()
+        self.items = {}
+        request = QgsFeatureRequest().setSubsetOfAttributes(
+            [i for i in attribute_indexes if i >= 0])
+        for feature in layer.getFeatures(request):
+            if not feature.hasGeometry():
+                continue
+            geometry = QgsGeometry(feature.geometry())
+            self.index.addFeature(feature)
+            self.items[feature.id()] = (geometry, [python_value(feature[i]) if i >= 0 else None
+                                                   for i in attribute_indexes], None)
+
+    def containing(self, point):
+        if point is None or point.isNull() or point.isEmpty():
+            return []
+        local = QgsGeometry(point)
+        local.transform(self.transform)
+        found = []
+        for fid in self.index.intersects(local.boundingBox()):
+            geometry, attrs, engine = self.items[fid]
+            if engine is None:
+                engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+                engine.prepareGeometry()
+                self.items[fid] = (geometry, attrs, engine)
+            if engine.intersects(local.constGet()):
+                found.append((geometry.area(), attrs))
+        found.sort(key=lambda item: item[0])  # the smallest polygon first
+        return [attrs for _, attrs in found]
+
+
+def memory_layer(fields, wkb_type, crs, name):
+    geometry = QgsWkbTypes.displayString(wkb_type) if wkb_type != QgsWkbTypes.NoGeometry \
+        else "None"
+    uri = "%s?crs=%s" % (geometry, crs.authid() or "EPSG:2154") if geometry != "None" else "None"
+    layer = QgsVectorLayer(uri, name, "memory")
+    if crs.isValid() and geometry != "None":
+        layer.setCrs(crs)
+    layer.dataProvider().addAttributes(fields.toList())
+    layer.updateFields()
+    return layer
+
+
+def to_variant(value, kind):
+    if value is None:
+        return None
+    if kind == "date":
+        return QDate(value.year, value.month, value.day)
+    if kind == "datetime":
+        return QDateTime(value) if not isinstance(value, QDateTime) else value
+    return value
+
+
+def records_layer(records, crs):
+    """A memory layer of the analyse fields holding ``records``."""
+    fields = analyse_fields()
+    layer = memory_layer(fields, QgsWkbTypes.Point, crs, analyse.LAYER_TITLE)
+    kinds = [kind for _, kind, _ in analyse.FIELDS]
+    features = []
+    for record in records:
+        feature = QgsFeature(fields)
+        feature.setAttributes([to_variant(record["values"].get(name), kind)
+                               for (name, _, _), kind in zip(analyse.FIELDS, kinds)])
+        if record["geometry"] is not None and not record["geometry"].isEmpty():
+            feature.setGeometry(record["geometry"])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def cites_table_layer(cites, id_index, name_index):
+    """The cités as written into the GeoPackage: ``id_cite``, ``nom`` + polygon."""
+    fields = QgsFields()
+    fields.append(QgsField("id_cite", QVariant.Int))
+    fields.append(QgsField("nom", QVariant.String))
+    layer = memory_layer(fields, QgsWkbTypes.MultiPolygon, cites.crs(), CITES_TABLE)
+    features = []
+    for source in cites.getFeatures():
+        feature = QgsFeature(fields)
+        feature.setAttributes([python_value(source[id_index]), python_value(source[name_index])])
+        geometry = QgsGeometry(source.geometry())
+        geometry.convertToMultiType()
+        feature.setGeometry(geometry)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def epci_table_layer(choices):
+    fields = QgsFields()
+    fields.append(QgsField("code", QVariant.String))
+    fields.append(QgsField("nom", QVariant.String))
+    layer = memory_layer(fields, QgsWkbTypes.NoGeometry, QgsProject.instance().crs(), EPCI_TABLE)
+    features = []
+    for code, nom in choices:
+        feature = QgsFeature(fields)
+        feature.setAttributes([code, nom])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def apply_osp_style(layer, cites_source=None, epci_source=None, cites_id="", epci_id=""):
+    """Load the OSP style and form into ``layer``; point the value relations at the
+    cités and EPCI layers (``source`` = ``path|layername=…``), or fall back to plain
+    widgets when they are not available.  Returns an error message or ''."""
+    message, ok = layer.loadNamedStyle(resource_path("styles", DEFAULT_STYLE))
+    if not ok:
+        return message
+    for field, source, table, layer_id in (("id_cite", cites_source, CITES_TABLE, cites_id),
+                                           ("epci", epci_source, EPCI_TABLE, epci_id)):
+        index = layer.fields().indexOf(field)
+        if index < 0:
+            continue
+        if source is None:
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("TextEdit", {}))
+            continue
+        config = dict(layer.editorWidgetSetup(index).config())
+        config.update({"Layer": layer_id, "LayerName": table, "LayerSource": source,
+                       "LayerProviderName": "ogr"})
+        layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueRelation", config))
+    return ""
+
+
+def save_styles_in_gpkg(layer):
+    """The layer's current style and form as the default style in ``layer_styles``,
+    and the alternative symbologies beside it."""
+    error = layer.saveStyleToDatabase(DEFAULT_STYLE_NAME, "Style et formulaire OSP ERBM",
+                                      True, "")
+    if error:
+        return error
+    default_xml = _style_xml(layer)
+    for qml, name in ALTERNATIVE_STYLES:
+        layer.loadNamedStyle(resource_path("styles", qml),
+                             QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+        error = layer.saveStyleToDatabase(name, "Variante de symbologie OSP ERBM", False, "")
+        if error:
+            return error
+    _restore_style_xml(layer, default_xml)
+    return ""
+
+
+def _style_xml(layer):
+    from qgis.PyQt.QtXml import QDomDocument
+    document = QDomDocument()
+    layer.exportNamedStyle(document)
+    return document
+
+
+def _restore_style_xml(layer, document):
+    layer.importNamedStyle(document)
+
+
+def write_gpkg_atomically(target, layers, finish=None, context=None):
+    """Write ``[(memory layer, table name)]`` into the GeoPackage ``target``.
+
+    The work is done on a copy next to it (other tables of the file are kept),
+    ``finish(copy_path)`` runs last (styles), then the copy replaces ``target``
+    in one rename.  Any failure removes the copy: ``target`` is left as it was."""
+    directory = os.path.dirname(os.path.abspath(target)) or "."
+    os.makedirs(directory, exist_ok=True)
+    temporary = os.path.join(directory, ".%s.%s.tmp.gpkg" % (os.path.basename(target),
+                                                             uuid.uuid4().hex[:8]))
+    transform_context = context.transformContext() if context is not None \
+        else QgsCoordinateTransformContext()
+    try:
+        if os.path.exists(target):
+            shutil.copyfile(target, temporary)
+        for layer, table in layers:
+            options = QgsVectorFileWriter.SaveVectorOptions()
+            options.driverName = "GPKG"
+            options.layerName = table
+            options.fileEncoding = "UTF-8"
+            options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer
+                                            if os.path.exists(temporary)
+                                            else QgsVectorFileWriter.CreateOrOverwriteFile)
+            error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
+                layer, temporary, transform_context, options)
+            if error != QgsVectorFileWriter.NoError:
+                raise IOError(message)
+        if finish is not None:
+            finish(temporary)
+        os.replace(temporary, target)
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(temporary + suffix):
+                os.remove(temporary + suffix)
+
+
+def now():
+    import datetime
+    return datetime.datetime.now().replace(microsecond=0)
+
+
+def is_compatible(layer):
+    """A layer the OSP form can be applied to: a vector layer with the key fields."""
+    if layer is None or layer.type() != QgsMapLayer.VectorLayer:
+        return False
+    names = {n.lower() for n in layer.fields().names()}
+    return {"ident_rep", "idpar", "bailleur", "type_palu"} <= names
+

@@ -1,0 +1,340 @@
+"""osp:analyselogement — « Construire la couche Analyse au logement par bailleur »."""
+import os
+
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsFields, QgsField, QgsProcessing,
+                       QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination,
+                       QgsProcessingParameterVectorLayer, QgsProcessingUtils, QgsVectorLayer,
+                       QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+
+from ..osp_qgis import analyse, territory as territory_rules
+from . import analyse_io
+from .base import OspAlgorithm
+from .qgis_io import field_index
+
+HELP = """<p>Construit la couche <b>« Analyse au logement par bailleur »</b> à partir des logements
+localisés par <i>Joindre une table bailleur aux parcelles</i> (ou de toute couche ayant les mêmes
+champs) : un GeoPackage qui s'ouvre partout déjà stylé, avec son formulaire à onglets, ses
+contraintes et ses cités.</p>
+<p><b>Territoire</b> : commune (nom), département et EPCI viennent des couches fournies, sinon des
+tables de référence du plugin (Nord et Pas-de-Calais, sigles ERBM). Un logement dont le point est
+dans une autre commune que celle de la table est signalé (<i>commune_incoherente</i>).</p>
+<p><b>Cités</b> : cité contenant le point (toutes listées dans <i>l_id_cite</i> s'il y en a
+plusieurs), sinon rapprochement du nom de cité écrit par le bailleur (« Cité du 4 », « 4 de
+Lens »…).</p>
+<p><b>Mise à jour sans perte</b> (<i>Mettre à jour la couche existante</i>) : les logements sont
+retrouvés par id_osp ou identifiant RPLS ; les champs importés sont mis à jour, les saisies
+des cartographes (info, point déplacé à la main → geoloc_source = manuel) sont gardées, les
+nouveaux logements ajoutés, et ceux du même bailleur absents du nouvel envoi marqués
+<i>absent_dernier_envoi</i> (jamais supprimés). Un traitement interrompu laisse le fichier
+précédent intact.</p>
+<p><b>Exemple</b> : logements de « logements_mc_2020.gpkg », communes et cités du Bassin minier →
+« osp_erbm.gpkg » (couche analyse_logement, cites, epci ; style et formulaire enregistrés par
+défaut).<br><code>qgis_process run osp:analyselogement -- INPUT=logements_mc_2020.gpkg
+CITES=cites_erbm.geojson OUTPUT=osp_erbm.gpkg UPDATE_EXISTING=true</code></p>"""
+
+ANOMALY_FIELDS = (("id_osp", QVariant.Int), ("ident_rep", QVariant.String),
+                  ("ident_int", QVariant.String), ("motif", QVariant.String),
+                  ("detail", QVariant.String))
+
+
+def gpkg_target(destination):
+    """``(path, table)`` when the destination is a GeoPackage file, else ``None``."""
+    if not destination or destination.startswith(("memory:", "postgres", "postgis")):
+        return None
+    provider, uri = "ogr", destination
+    if destination.startswith("ogr:"):
+        uri = destination[4:]
+    path, table = uri, analyse.LAYER_NAME
+    if "dbname=" in uri:
+        from qgis.core import QgsDataSourceUri
+        parsed = QgsDataSourceUri(uri)
+        path, table = parsed.database(), parsed.table() or table
+    elif "|layername=" in uri:
+        path, table = uri.split("|layername=", 1)
+    return (path, table) if provider == "ogr" and path.lower().endswith(".gpkg") else None
+
+
+class AnalyseLogement(OspAlgorithm):
+    NAME = "analyselogement"
+    DISPLAY_NAME = "Construire la couche Analyse au logement par bailleur"
+    GROUP = "Cartographie"
+    GROUP_ID = "cartographie"
+    HELP = HELP
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "INPUT", self.tr("Logements (sortie de la jointure ou couche aux mêmes champs)"),
+            [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "COMMUNES", self.tr("Communes (polygones : code INSEE, nom) — sinon table de "
+                                "référence"), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "EPCI", self.tr("EPCI (polygones, ou table commune → EPCI : SIREN, nom, sigle)"),
+            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "CITES", self.tr("Cités minières (polygones : identifiant, nom)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "UPDATE_EXISTING", self.tr("Mettre à jour la couche existante sans perte"),
+            defaultValue=False))
+        output = QgsProcessingParameterVectorDestination(
+            "OUTPUT", self.tr("Analyse au logement par bailleur"), QgsProcessing.TypeVectorPoint)
+        self.addParameter(output)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "ANOMALIES", self.tr("Anomalies de territoire"), QgsProcessing.TypeVector,
+            optional=True, createByDefault=False))
+        for name, label in (("N_DWELLINGS", "Logements dans la couche"),
+                            ("N_ADDED", "Logements ajoutés"), ("N_UPDATED", "Logements mis à jour"),
+                            ("N_ABSENT", "Logements absents du dernier envoi"),
+                            ("N_MANUAL_KEPT", "Points placés à la main conservés"),
+                            ("N_INCOHERENT", "Communes incohérentes")):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+
+    # -- territory -------------------------------------------------------------------------
+    def _territory(self, parameters, context, points_crs, feedback):
+        territory = territory_rules.Territory.from_reference()
+        communes_lookup = epci_lookup = None
+        communes = self.parameterAsVectorLayer(parameters, "COMMUNES", context)
+        if communes is not None:
+            insee, nom = field_index(communes, *analyse_io.COMMUNE_ID_FIELDS), \
+                field_index(communes, *analyse_io.NAME_FIELDS)
+            if insee < 0:
+                raise QgsProcessingException(self.tr(
+                    "La couche des communes « %s » n'a pas de champ code INSEE (insee, code…).")
+                    % communes.name())
+            communes_lookup = analyse_io.PolygonLookup(communes, [insee, nom], points_crs)
+            for values in (attrs for _, attrs, _ in communes_lookup.items.values()):
+                code = str(values[0]) if values[0] is not None else None
+                if code and values[1] and code in territory.communes:
+                    territory.communes[code]["nom"] = values[1]
+            feedback.pushInfo(self.tr("Communes : %d polygones.") % len(communes_lookup.items))
+        epci = self.parameterAsVectorLayer(parameters, "EPCI", context)
+        if epci is not None:
+            siren = field_index(epci, *analyse_io.EPCI_ID_FIELDS)
+            nom = field_index(epci, *analyse_io.EPCI_NAME_FIELDS)
+            sigle = field_index(epci, *analyse_io.EPCI_SIGLE_FIELDS)
+            if siren < 0:
+                raise QgsProcessingException(self.tr(
+                    "La couche des EPCI « %s » n'a pas de champ SIREN.") % epci.name())
+            insee = field_index(epci, "insee", "code_insee", "depcom")
+            for feature in epci.getFeatures():
+                code = str(analyse_io.python_value(feature[siren]) or "")
+                info = territory.epcis.setdefault(code, {"nom": None, "sigle": None})
+                if nom >= 0 and feature[nom]:
+                    info["nom"] = feature[nom]
+                if sigle >= 0 and feature[sigle]:
+                    info["sigle"] = feature[sigle]
+                if insee >= 0 and feature[insee]:  # a commune -> EPCI table
+                    territory.communes.setdefault(str(feature[insee]), {"nom": None, "dep": None})
+                    territory.communes[str(feature[insee])]["epci_siren"] = code
+            if QgsWkbTypes.geometryType(epci.wkbType()) == QgsWkbTypes.PolygonGeometry:
+                epci_lookup = analyse_io.PolygonLookup(epci, [siren], points_crs)
+        return territory, communes_lookup, epci_lookup
+
+    def _cites(self, parameters, context, points_crs):
+        cites = self.parameterAsVectorLayer(parameters, "CITES", context)
+        if cites is None:
+            return None, None, None
+        id_index = field_index(cites, *analyse_io.CITE_ID_FIELDS)
+        name_index = field_index(cites, *analyse_io.CITE_NAME_FIELDS)
+        if id_index < 0 or name_index < 0:
+            raise QgsProcessingException(self.tr(
+                "La couche des cités « %s » doit avoir un identifiant (id_cite, id_lsm…) et un "
+                "nom (nom).") % cites.name())
+        commune_indexes = [field_index(cites, n) for n in analyse_io.CITE_COMMUNE_FIELDS
+                           + analyse_io.CITE_COMMUNE_NAME_FIELDS]
+        lookup = analyse_io.PolygonLookup(cites, [id_index, name_index] + commune_indexes,
+                                          points_crs)
+        return cites, lookup, (id_index, name_index)
+
+    # -- run ---------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        source = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        if source is None or not source.isValid():
+            raise QgsProcessingException(self.tr("La couche des logements est illisible."))
+        if field_index(source, "ident_rep") < 0 and field_index(source, "ident_int") < 0:
+            raise QgsProcessingException(self.tr(
+                "La couche « %s » n'a ni ident_rep ni ident_int : est-ce bien une sortie de la "
+                "jointure ?") % source.name())
+        crs = source.crs()
+        records = analyse_io.read_records(source, feedback)
+        feedback.pushInfo(self.tr("%d logements lus.") % len(records))
+        feedback.setProgress(10)
+        territory, communes_lookup, epci_lookup = self._territory(parameters, context, crs,
+                                                                  feedback)
+        cites, cites_lookup, cite_fields = self._cites(parameters, context, crs)
+        feedback.setProgress(25)
+        problems = self._enrich(records, territory, communes_lookup, epci_lookup, cites_lookup,
+                                feedback)
+        feedback.setProgress(60)
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Traitement annulé : rien n'a été écrit."))
+        destination = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
+        update = self.parameterAsBoolean(parameters, "UPDATE_EXISTING", context)
+        target = gpkg_target(destination)
+        now = analyse_io.now()
+        for record in records:
+            record["values"].setdefault("geoloc_source", None)
+        if target is not None and update and os.path.exists(target[0]):
+            existing = self._existing(target)
+            records, stats = analyse.merge_reimport(existing, records, analyse_io.geometry_key,
+                                                    now)
+        else:
+            if update and target is None:
+                raise QgsProcessingException(self.tr(
+                    "La mise à jour sans perte (UPDATE_EXISTING) s'applique à une couche "
+                    "GeoPackage : choisir un fichier .gpkg en sortie."))
+            stats = analyse.MergeStats(added=len(records))
+            for record in records:
+                record["values"].update(statut=analyse.STATUT_PRESENT, date_maj=now,
+                                        geom_import=analyse_io.geometry_key(record["geometry"]))
+            analyse.number_new(records)
+        feedback.setProgress(75)
+        if target is not None:
+            result = self._write_gpkg(target, records, crs, cites, cite_fields, territory,
+                                      context, feedback)
+        else:
+            result = self._write_sink(parameters, context, records, crs)
+        self._write_anomalies(parameters, context, problems, records, result)
+        for line in (self.tr("Logements dans la couche : %d") % len(records),
+                     self.tr("Ajoutés : %d, mis à jour : %d, absents du dernier envoi : %d, "
+                             "points placés à la main conservés : %d")
+                     % (stats.added, stats.updated, stats.absent, stats.manual_kept),
+                     self.tr("Communes incohérentes : %d")
+                     % sum(1 for p in problems if p[1] == "commune_incoherente")):
+            feedback.pushInfo(line)
+        result.update({"N_DWELLINGS": len(records), "N_ADDED": stats.added,
+                       "N_UPDATED": stats.updated, "N_ABSENT": stats.absent,
+                       "N_MANUAL_KEPT": stats.manual_kept,
+                       "N_INCOHERENT": sum(1 for p in problems if p[1] == "commune_incoherente")})
+        feedback.setProgress(100)
+        return result
+
+    def _enrich(self, records, territory, communes_lookup, epci_lookup, cites_lookup, feedback):
+        problems = []
+        all_cites = {}
+        if cites_lookup is not None:
+            for _, attrs, _ in cites_lookup.items.values():
+                all_cites.setdefault(attrs[0], attrs)
+        for n, record in enumerate(records):
+            values, point = record["values"], record["geometry"]
+            spatial = None
+            if communes_lookup is not None and point is not None:
+                hits = communes_lookup.containing(point)
+                if hits:
+                    spatial = (str(hits[0][0]), hits[0][1])
+            for motif, detail in territory_rules.assign_commune(
+                    values, territory, spatial, communes_lookup is not None):
+                problems.append((record, motif, detail))
+            if epci_lookup is not None and point is not None:
+                hits = epci_lookup.containing(point)
+                if hits:
+                    values["epci"] = territory.epci_code(str(hits[0][0]))
+            if cites_lookup is not None:
+                hits = [(a[0], a[1]) for a in cites_lookup.containing(point)] \
+                    if point is not None else []
+                candidates = self._cites_of_commune(all_cites, values)
+                territory_rules.assign_cite(values, hits, candidates,
+                                            [values.get("idcomtxt") or ""])
+            if n % 2000 == 0:
+                feedback.setProgress(25 + 35 * n / max(1, len(records)))
+                if feedback.isCanceled():
+                    break
+        return problems
+
+    @staticmethod
+    def _cites_of_commune(all_cites, values):
+        from ..osp_qgis.ids import fold
+        insee, name = values.get("idcom"), fold(values.get("idcomtxt") or "")
+        chosen = [(a[0], a[1]) for a in all_cites.values()
+                  if insee and insee in [str(x) for x in a[2:] if x]
+                  or name and name in [fold(str(x)) for x in a[2:] if x]]
+        return chosen or [(a[0], a[1]) for a in all_cites.values()]
+
+    def _existing(self, target):
+        path, table = target
+        layer = QgsVectorLayer("%s|layername=%s" % (path, table), "existant", "ogr")
+        if not layer.isValid():
+            return []
+        records = analyse_io.read_records(layer)
+        del layer
+        return records
+
+    def _write_gpkg(self, target, records, crs, cites, cite_fields, territory, context, feedback):
+        path, table = target
+        layers = [(analyse_io.records_layer(records, crs), table),
+                  (analyse_io.epci_table_layer(territory.epci_choices()), analyse_io.EPCI_TABLE)]
+        if cites is not None:
+            layers.append((analyse_io.cites_table_layer(cites, *cite_fields),
+                           analyse_io.CITES_TABLE))
+
+        def styles(temporary):
+            layer = QgsVectorLayer("%s|layername=%s" % (temporary, table), analyse.LAYER_TITLE,
+                                   "ogr")
+            error = analyse_io.apply_osp_style(
+                layer, "%s|layername=%s" % (path, analyse_io.CITES_TABLE) if cites else None,
+                "%s|layername=%s" % (path, analyse_io.EPCI_TABLE)) or \
+                analyse_io.save_styles_in_gpkg(layer)
+            if error:
+                raise QgsProcessingException(self.tr("Style non enregistré : %s") % error)
+
+        try:
+            analyse_io.write_gpkg_atomically(path, layers, styles, context)
+        except (IOError, OSError) as error:
+            raise QgsProcessingException(self.tr("Écriture de « %s » impossible : %s")
+                                         % (path, error))
+        uri = "%s|layername=%s" % (path, table)
+        self._load_as_title(context, uri)
+        feedback.pushInfo(self.tr("Couche écrite : %s (table %s), style et formulaire enregistrés "
+                                  "par défaut.") % (path, table))
+        return {"OUTPUT": uri}
+
+    def _load_as_title(self, context, uri):
+        """Load the written table (not the bare .gpkg path) under its French title."""
+        to_load = context.layersToLoadOnCompletion()
+        destination = next((k for k in to_load if k == uri or uri.startswith(k)
+                            or k.startswith("ogr:")), None)
+        if destination is None:
+            return
+        details = to_load.pop(destination)
+        details.name = analyse.LAYER_TITLE
+        to_load[uri] = details
+        context.setLayersToLoadOnCompletion(to_load)
+
+    def _write_sink(self, parameters, context, records, crs):
+        fields = analyse_io.analyse_fields()
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
+                                          QgsWkbTypes.Point, crs)
+        if sink is None:
+            raise QgsProcessingException(self.tr("Impossible de créer la couche de sortie."))
+        layer = analyse_io.records_layer(records, crs)
+        for feature in layer.getFeatures():
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        del sink
+        written = QgsProcessingUtils.mapLayerFromString(dest, context)
+        if written is not None and written.dataProvider().isSaveAndLoadStyleToDatabaseSupported():
+            analyse_io.apply_osp_style(written, None, None)
+            written.saveStyleToDatabase(analyse_io.DEFAULT_STYLE_NAME,
+                                        "Style et formulaire OSP ERBM", True, "")
+        return {"OUTPUT": dest}
+
+    def _write_anomalies(self, parameters, context, problems, records, result):
+        if parameters.get("ANOMALIES") in (None, ""):
+            return
+        fields = QgsFields()
+        for name, kind in ANOMALY_FIELDS:
+            fields.append(QgsField(name, kind))
+        sink, dest = self.parameterAsSink(parameters, "ANOMALIES", context, fields,
+                                          QgsWkbTypes.NoGeometry)
+        if sink is None:
+            return
+        for record, motif, detail in problems:
+            feature = QgsFeature(fields)
+            v = record["values"]
+            feature.setAttributes([v.get("id_osp"), v.get("ident_rep"), v.get("ident_int"),
+                                   motif, detail])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        result["ANOMALIES"] = dest

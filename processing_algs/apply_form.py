@@ -1,0 +1,48 @@
+"""osp:appliquerformulaire — « Appliquer le formulaire OSP » to a compatible layer."""
+from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputVectorLayer,
+                       QgsProcessingParameterVectorLayer)
+
+from . import analyse_io
+from .base import OspAlgorithm
+
+HELP = """<p>Applique à une couche de logements (qui a au moins les champs ident_rep, idpar,
+bailleur et type_palu) le style par défaut et le formulaire OSP : onglets Identifiants,
+Programme, Localisation, Cité, Suivi ; listes de valeurs ; dates ; contraintes expliquées en
+français. La couche est modifiée dans le projet (pas les données).</p>
+<p><b>Exemple</b> : une ancienne couche « Analyse au logement par bailleur » ouverte depuis un
+Shapefile reçoit le formulaire OSP, avec les cités de la couche « cites » du projet.</p>"""
+
+
+class ApplyOspForm(OspAlgorithm):
+    NAME = "appliquerformulaire"
+    DISPLAY_NAME = "Appliquer le formulaire OSP"
+    GROUP = "Cartographie"
+    GROUP_ID = "cartographie"
+    HELP = HELP
+
+    def flags(self):
+        # works on a layer of the current project: must run in the main thread
+        return super().flags() | self.FlagNoThreading
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "INPUT", self.tr("Couche de logements"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "CITES", self.tr("Cités (pour la liste du champ id_cite)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addOutput(QgsProcessingOutputVectorLayer("OUTPUT", self.tr("Couche stylée")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        if not analyse_io.is_compatible(layer):
+            raise QgsProcessingException(self.tr(
+                "La couche « %s » n'a pas les champs d'une couche de logements OSP (ident_rep, "
+                "idpar, bailleur, type_palu).") % (layer.name() if layer else ""))
+        cites = self.parameterAsVectorLayer(parameters, "CITES", context)
+        error = analyse_io.apply_osp_style(layer, cites.source() if cites else None, None,
+                                           cites.id() if cites else "")
+        if error:
+            raise QgsProcessingException(error)
+        layer.triggerRepaint()
+        feedback.pushInfo(self.tr("Formulaire et style OSP appliqués à « %s ».") % layer.name())
+        return {"OUTPUT": layer.id()}
