@@ -2,7 +2,6 @@
 layers, point-in-polygon lookups, the OSP style and form, and the GeoPackage
 written atomically (a failed run leaves the previous file byte-identical)."""
 import os
-import shutil
 import uuid
 
 from qgis.core import (QgsCoordinateTransform, QgsCoordinateTransformContext,
@@ -13,7 +12,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..osp_qgis import analyse
 from ..osp_qgis.reference import resource_path
-from .qgis_io import field_index
+from .qgis_io import field_index, null_empty_geometries
 
 QTYPES = {"string": QVariant.String, "int": QVariant.Int, "date": QVariant.Date,
           "datetime": QVariant.DateTime}
@@ -237,9 +236,19 @@ def apply_osp_style(layer, cites_source=None, epci_source=None, cites_id="", epc
     return ""
 
 
+def _delete_styles_named(layer, names):
+    """QGIS 3.22 asks « overwrite? » in a modal box when a style name exists (it would
+    hang headless): remove ours first, the others are left alone."""
+    count, ids, styles, _, _ = layer.listStylesInDatabase()
+    for style_id, name in zip(ids, styles):
+        if name in names:
+            layer.deleteStyleFromDatabase(style_id)
+
+
 def save_styles_in_gpkg(layer):
     """The layer's current style and form as the default style in ``layer_styles``,
     and the alternative symbologies beside it."""
+    _delete_styles_named(layer, {DEFAULT_STYLE_NAME} | {n for _, n in ALTERNATIVE_STYLES})
     error = layer.saveStyleToDatabase(DEFAULT_STYLE_NAME, "Style et formulaire OSP ERBM",
                                       True, "")
     if error:
@@ -266,6 +275,22 @@ def _restore_style_xml(layer, document):
     layer.importNamedStyle(document)
 
 
+def copy_geopackage(source, destination):
+    """A consistent copy of a GeoPackage, edits still in its ``-wal`` journal included.
+
+    SQLite's backup API through a read-only connection: the source file is not
+    written to (no checkpoint), so it stays byte-identical."""
+    import sqlite3
+    from urllib.parse import quote
+    reader = sqlite3.connect("file:%s?mode=ro" % quote(os.path.abspath(source)), uri=True)
+    writer = sqlite3.connect(destination)
+    try:
+        reader.backup(writer)
+    finally:
+        writer.close()
+        reader.close()
+
+
 def write_gpkg_atomically(target, layers, finish=None, context=None):
     """Write ``[(memory layer, table name)]`` into the GeoPackage ``target``.
 
@@ -280,7 +305,7 @@ def write_gpkg_atomically(target, layers, finish=None, context=None):
         else QgsCoordinateTransformContext()
     try:
         if os.path.exists(target):
-            shutil.copyfile(target, temporary)
+            copy_geopackage(target, temporary)
         for layer, table in layers:
             options = QgsVectorFileWriter.SaveVectorOptions()
             options.driverName = "GPKG"
@@ -293,6 +318,8 @@ def write_gpkg_atomically(target, layers, finish=None, context=None):
                 layer, temporary, transform_context, options)
             if error != QgsVectorFileWriter.NoError:
                 raise IOError(message)
+        for _, table in layers:
+            null_empty_geometries("%s|layername=%s" % (temporary, table))
         if finish is not None:
             finish(temporary)
         os.replace(temporary, target)
@@ -300,6 +327,24 @@ def write_gpkg_atomically(target, layers, finish=None, context=None):
         for suffix in ("", "-wal", "-shm", "-journal"):
             if os.path.exists(temporary + suffix):
                 os.remove(temporary + suffix)
+
+
+def read_existing(path, table):
+    """Records of ``table`` in the GeoPackage ``path``, read from a consistent copy so
+    that the file itself is never opened by the run (it stays byte-identical)."""
+    import tempfile
+    handle, copy = tempfile.mkstemp(suffix=".gpkg")
+    os.close(handle)
+    try:
+        copy_geopackage(path, copy)
+        layer = QgsVectorLayer("%s|layername=%s" % (copy, table), "existant", "ogr")
+        records = read_records(layer) if layer.isValid() else []
+        del layer
+        return records
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(copy + suffix):
+                os.remove(copy + suffix)
 
 
 def now():

@@ -255,13 +255,7 @@ class AnalyseLogement(OspAlgorithm):
         return chosen or [(a[0], a[1]) for a in all_cites.values()]
 
     def _existing(self, target):
-        path, table = target
-        layer = QgsVectorLayer("%s|layername=%s" % (path, table), "existant", "ogr")
-        if not layer.isValid():
-            return []
-        records = analyse_io.read_records(layer)
-        del layer
-        return records
+        return analyse_io.read_existing(*target)
 
     def _write_gpkg(self, target, records, crs, cites, cite_fields, territory, context, feedback):
         path, table = target
@@ -314,7 +308,13 @@ class AnalyseLogement(OspAlgorithm):
         for feature in layer.getFeatures():
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         del sink
-        written = QgsProcessingUtils.mapLayerFromString(dest, context)
+        written = None
+        for prefix, provider in (("postgis:", "postgres"), ("postgres:", "postgres"),
+                                 ("spatialite:", "spatialite")):
+            if dest.startswith(prefix):
+                written = QgsVectorLayer(dest[len(prefix):], analyse.LAYER_TITLE, provider)
+        if written is None:
+            written = QgsProcessingUtils.mapLayerFromString(dest, context)
         if written is not None and written.dataProvider().isSaveAndLoadStyleToDatabaseSupported():
             analyse_io.apply_osp_style(written, None, None)
             written.saveStyleToDatabase(analyse_io.DEFAULT_STYLE_NAME,

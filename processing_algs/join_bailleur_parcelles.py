@@ -210,6 +210,8 @@ class JoinBailleurParcelles(OspAlgorithm):
                 values[name] = _cell(anomaly.cells, index)
             anomalies.addFeature(qgis_io.make_feature(anomaly_fields, values),
                                  QgsFeatureSink.FastInsert)
+        del sink  # closes the file before the NULL-geometry fix below
+        qgis_io.null_empty_geometries(dest_id)
         feedback.setProgress(100)
         StyleAndAliases.attach(context, dest_id, out_fields, "logements_geoloc.qml")
         StyleAndAliases.attach(context, anomalies_id, anomaly_fields)

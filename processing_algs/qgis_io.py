@@ -6,6 +6,7 @@ that the provider compiles to SQL on its index; on plain files (GeoJSON,
 shapefile, EDIGEO) with one attribute-only pass, then the matching features
 by fid.  Memory grows with the dwellings, not with the parcels.
 """
+import os
 import re
 
 from qgis.core import (QgsCoordinateTransform, QgsExpression, QgsFeature, QgsFeatureRequest,
@@ -267,3 +268,38 @@ def polygon_layer_problem(layer):
         return ("La couche des parcelles « %s » ne contient pas de polygones (type : %s)."
                 % (layer.name(), QgsWkbTypes.displayString(layer.wkbType())))
     return ""
+
+
+def _quoted_identifier(name):
+    return '"%s"' % name.replace('"', '""')
+
+
+def null_empty_geometries(destination):
+    """GeoPackage outputs: store « no geometry » as SQL NULL, not ``POINT EMPTY``.
+
+    QGIS 3.22's file writer turns a feature without geometry into an empty point;
+    a NULL is what the data means (a dwelling not located) and what other tools
+    expect.  Other formats are left as written.  Returns the rows changed."""
+    from osgeo import ogr
+    path, _, layer_part = destination.partition("|layername=")
+    if not path.lower().endswith(".gpkg") or not os.path.exists(path):
+        return 0
+    dataset = ogr.Open(path, 1)
+    if dataset is None:
+        return 0
+    try:
+        layer = dataset.GetLayerByName(layer_part) if layer_part else dataset.GetLayer(0)
+        if layer is None or not layer.GetGeometryColumn():
+            return 0
+        table = _quoted_identifier(layer.GetName())
+        column = _quoted_identifier(layer.GetGeometryColumn())
+        result = dataset.ExecuteSQL("SELECT count(*) FROM %s WHERE %s IS NOT NULL AND "
+                                    "ST_IsEmpty(%s)" % (table, column, column))
+        count = result.GetNextFeature().GetField(0)
+        dataset.ReleaseResultSet(result)
+        if count:
+            dataset.ExecuteSQL("UPDATE %s SET %s = NULL WHERE %s IS NOT NULL AND ST_IsEmpty(%s)"
+                               % (table, column, column, column))
+        return count
+    finally:
+        dataset = None

@@ -141,6 +141,9 @@ def configure_form(layer):
             "AllowNull": True, "OrderByValue": True, "AllowMulti": False}),
         "info": QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True, "UseHtml": False}),
         "geom_import": QgsEditorWidgetSetup("Hidden", {}),
+        # a year is typed, not scrolled to; the constraint below checks its range
+        "annee_financ": QgsEditorWidgetSetup("TextEdit", {"IsMultiline": False}),
+        "id_osp": QgsEditorWidgetSetup("TextEdit", {"IsMultiline": False}),
     }
     for name in ("date_os", "date_fin"):
         widgets[name] = QgsEditorWidgetSetup("DateTime", {

@@ -499,15 +499,17 @@ def generate(out, n_dwellings=600, n_parcels=6000, seed=20210615):
     fix_address_reps(dwellings, gpkg)
     # Fichiers fonciers know every dwelling (an FF extract is exhaustive)
     write_locaux(os.path.join(out, "pb0010_local.csv"), dwellings)
-    quarter = max(1, len(dwellings) // 4)
+    # each landlord sends its own sheets: Maisons & Cités two, SIA Habitat two
+    mc = [d for d in dwellings if d["bailleur"] == "M&C"]
+    sia = [d for d in dwellings if d["bailleur"] == "SIA"]
     sheets = (
-        ("mc_logements_rehabilites.xlsx", dwellings[:quarter], False,
+        ("mc_logements_rehabilites.xlsx", mc[:len(mc) // 2], False,
          lambda p, r: write_xlsx_osp(p, r)),
-        ("sia_logements.csv", dwellings[quarter:2 * quarter], True,
+        ("sia_logements.csv", sia[:len(sia) // 2], True,
          lambda p, r: write_csv(p, r, "cp1252", ";", SIA_HEADER, sia_cells, blank_after=25)),
-        ("mc_2019.ods", dwellings[2 * quarter:3 * quarter], False,
+        ("mc_2019.ods", mc[len(mc) // 2:], False,
          lambda p, r: write_ods_sheet(p, r)),
-        ("sia_2021_utf8.csv", dwellings[3 * quarter:], True,
+        ("sia_2021_utf8.csv", sia[len(sia) // 2:], True,
          lambda p, r: write_csv(p, r, "utf-8", ",", UTF8_HEADER, utf8_cells)),
     )
     truth = []

@@ -36,7 +36,7 @@ def test_join_reads_parcels_and_locaux_from_postgis(qgis_app, sample_data, postg
     pg_parcels = QgsVectorLayer(pg_uri(postgis, "parcelles"), "parcelles", "postgres")
     pg_locaux = QgsVectorLayer(pg_uri(postgis, "pb0010_local", geom=None), "locaux", "postgres")
     assert pg_parcels.isValid() and pg_locaux.isValid()
-    sheet = "sia_logements.csv"
+    sheet = "mc_2019.ods"
     result = processing.run("osp:joinbailleurparcelles", {
         "INPUT": os.path.join(sample, "bailleurs", sheet), "PARCELS": pg_parcels,
         "LOCAUX": pg_locaux, "OUTPUT": "TEMPORARY_OUTPUT", "ANOMALIES": "TEMPORARY_OUTPUT"})

@@ -108,6 +108,11 @@ def test_gpkg_output_fields_crs_and_anomaly_columns(qgis_app, sample_data, tmp_p
         assert name in names
     assert "id" in names  # the sheet's own « Id » column is kept as text
     assert layer.featureCount() == result["N_LOCATED"] + result["N_NOT_LOCATED"]
+    import sqlite3  # not located = SQL NULL geometry, not an empty point
+    with sqlite3.connect(os.path.join(str(tmp_path), "logements.gpkg")) as db:
+        table = db.execute("select table_name from gpkg_contents").fetchone()[0]
+        nulls = db.execute('select count(*) from "%s" where geom is null' % table).fetchone()[0]
+    assert nulls == result["N_NOT_LOCATED"] > 0
     with open(os.path.join(str(tmp_path), "anomalies.csv"), encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert list(rows[0])[:3] == ["ligne", "motif", "detail"]

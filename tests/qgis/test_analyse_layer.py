@@ -1,0 +1,352 @@
+"""osp:analyselogement: the « Analyse au logement par bailleur » GeoPackage.
+
+What a plain QGIS (without the plugin) gets is read in a separate process by
+helpers/inspect_gpkg.py.  Territory and cités are compared with the generator's
+own tables (tools/sample_data.py), not with the plugin's code."""
+import csv
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, shared_path
+from test_join_sample import truth_rows
+
+HELPER = os.path.join(REPO, "tests", "qgis", "helpers", "inspect_gpkg.py")
+SHEET = "sia_logements.csv"
+
+
+def join(sample, sheet, out):
+    import processing
+    return processing.run("osp:joinbailleurparcelles", {
+        "INPUT": os.path.join(sample, "bailleurs", sheet),
+        "PARCELS": os.path.join(sample, "territoire.gpkg") + "|layername=parcelles",
+        "LOCAUX": os.path.join(sample, "pb0010_local.csv"),
+        "ADDRESSES": os.path.join(sample, "territoire.gpkg") + "|layername=adresses",
+        "OUTPUT": out, "ANOMALIES": "TEMPORARY_OUTPUT"})["OUTPUT"]
+
+
+def analyse(sample, input_layer, output, update=False, feedback=None, **extra):
+    import processing
+    params = {"INPUT": input_layer,
+              "COMMUNES": os.path.join(sample, "territoire.gpkg") + "|layername=communes",
+              "EPCI": os.path.join(sample, "territoire.gpkg") + "|layername=epci",
+              "CITES": os.path.join(sample, "territoire.gpkg") + "|layername=cites",
+              "OUTPUT": output, "UPDATE_EXISTING": update, "ANOMALIES": "TEMPORARY_OUTPUT"}
+    params.update(extra)
+    return processing.run("osp:analyselogement", params, feedback=feedback)
+
+
+def features(path, table="analyse_logement"):
+    from qgis.core import QgsVectorLayer
+    uri = "%s|layername=%s" % (path, table) if table else path
+    layer = QgsVectorLayer(uri, "a", "ogr")
+    assert layer.isValid()
+    return list(layer.getFeatures())
+
+
+def digest(path):
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def built(qgis_app, sample_data, tmp_path_factory):
+    out = tmp_path_factory.mktemp("analyse")
+    joined = str(out / "join.gpkg")
+    join(str(sample_data), SHEET, joined)
+    gpkg = str(out / "osp_erbm.gpkg")
+    result = analyse(str(sample_data), joined, gpkg)
+    return {"dir": out, "join": joined, "gpkg": gpkg, "result": result}
+
+
+def test_plain_qgis_opens_the_layer_with_form_style_and_constraints(built, artifacts):
+    report_path = os.path.join(str(built["dir"]), "report.json")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, HELPER, built["gpkg"], report_path,
+                           os.path.join(artifacts, "analyse_form"),
+                           os.path.join(artifacts, "analyse_map.png")],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    with open(report_path, encoding="utf-8") as handle:
+        report = json.load(handle)
+    assert report["valid"] and report["count"] == built["result"]["N_DWELLINGS"]
+    assert report["layout"] == 1  # tabs (drag-and-drop designer)
+    tabs = dict((name, children) for name, children in report["tabs"])
+    assert list(tabs) == ["Identifiants", "Programme", "Localisation", "Cité", "Suivi"]
+    assert tabs["Identifiants"] == ["ident_rep", "ident_int", "idlocal", "idpar"]
+    assert tabs["Programme"] == ["bailleur", "intitule", "type_palu", "num_decision",
+                                 "annee_financ", "date_os", "date_fin"]
+    assert {"dnvoiri", "dvoilib", "idcomtxt", "epci", "dep", "geoloc_source"} <= \
+        set(tabs["Localisation"])
+    assert tabs["Cité"][:3] == ["cite_ini", "id_cite", "nom_cite_1"]
+    assert tabs["Suivi"][:2] == ["info", "date_maj"]
+    widgets = report["widgets"]
+    for name in ("bailleur", "type_palu", "dep", "geoloc_source"):
+        assert widgets[name] == "ValueMap", name
+    assert widgets["id_cite"] == widgets["epci"] == "ValueRelation"
+    assert widgets["date_os"] == widgets["date_fin"] == "DateTime"
+    assert report["date_maj_default"] == ["now()", True]
+    assert {"idcomtxt", "dep", "epci", "nom_cite_1", "l_id_cite", "date_maj"} <= \
+        set(report["read_only"])
+    assert report["aliases"]["ident_rep"] == "Identifiant RPLS"
+    for name in ("idpar", "ident_rep", "idlocal", "date_fin", "annee_financ", "type_palu"):
+        check = report["checks"][name]
+        assert check["refused"] and check["template_accepted"], name
+        assert report["constraints"][name]["hard"]
+        assert check["errors"][0].startswith(report["constraints"][name]["description"])
+    assert "14 caractères" in report["constraints"]["idpar"]["description"]
+    # the default style: categories by landlord, from resources/reference/bailleurs.csv
+    with open(os.path.join(REPO, "resources", "reference", "bailleurs.csv"),
+              encoding="utf-8") as handle:
+        landlords = [(r["code"], r["nom"]) for r in csv.DictReader(handle, delimiter=";")]
+    assert report["renderer"]["type"] == "categorizedSymbol"
+    assert report["renderer"]["attribute"] == "bailleur"
+    assert [tuple(c) for c in report["renderer"]["categories"][:-1]] == landlords
+    assert report["labels"]
+    assert report["styles"][0] == "OSP – par bailleur (défaut)" and len(report["styles"]) == 3
+    # value relations point at the GeoPackage's own cités and EPCI tables
+    cite_id, cite_name, source = report["value_relations"]["id_cite"]
+    assert source.endswith("osp_erbm.gpkg|layername=cites") and cite_name
+    assert report["value_relations"]["epci"][1]
+    # moving a point in an edit session records it as placed by hand
+    assert report["moved_by_hand"] == {"geoloc_source": "manuel", "date_maj_changed": True}
+    assert len(report["form_pngs"]) == 5 and all(os.path.getsize(p) > 5000
+                                                 for p in report["form_pngs"])
+    assert report["map_colours"] > 5
+
+
+def test_territory_and_cites_follow_the_generators_tables(built, sample_data):
+    import sample_data as generator
+    names = {insee: (nom, sigle) for insee, nom, sigle in generator.COMMUNES}
+    truth = {t["ident_rep"]: t for t in truth_rows(str(sample_data), SHEET)
+             if t["doublon"] == "0" and t["ident_rep"]}
+    checked_text = checked_spatial = 0
+    for f in features(built["gpkg"]):
+        t = truth.get(f["ident_rep"])
+        if t is None:
+            continue
+        assert f["idcomtxt"] == names[t["idcom"]][0]
+        assert f["dep"] == t["idcom"][:2]
+        assert f["epci"] == names[t["idcom"]][1]
+        if t["source"]:
+            assert f["id_cite"] == int(t["id_cite"])
+            checked_spatial += 1
+        elif t["cite_ini"]:
+            assert f["id_cite"] == int(t["id_cite"]), "rapprochement par le nom de cité"
+            checked_text += 1
+        assert f["statut"] == "present" and f["id_osp"] is not None
+        assert f["geom_import"] == (f.geometry().asWkt(6) if f.hasGeometry() else None)
+        assert f.hasGeometry() == bool(t["source"])  # not located: NULL geometry
+    assert checked_spatial > 60 and checked_text >= 2
+    ids = [f["id_osp"] for f in features(built["gpkg"])]
+    assert len(set(ids)) == len(ids)
+    # the cités and EPCI tables travel in the same GeoPackage
+    assert len(features(built["gpkg"], "cites")) == 48
+    assert {f["code"] for f in features(built["gpkg"], "epci")} >= set(generator.EPCI)
+
+
+def test_commune_incoherente_reported_and_territory_wins(qgis_app, built, sample_data, tmp_path):
+    from qgis.core import QgsVectorLayer
+    copy = str(tmp_path / "join.gpkg")
+    shutil.copyfile(built["join"], copy)
+    layer = QgsVectorLayer(copy, "j", "ogr")
+    located = [f for f in layer.getFeatures() if f["geoloc_source"] == "parcelle"][:3]
+    layer.startEditing()
+    for f in located:
+        layer.changeAttributeValue(f.id(), layer.fields().indexOf("idcom"), "59178")
+    assert layer.commitChanges()
+    result = analyse(str(sample_data), copy, str(tmp_path / "osp.gpkg"))
+    anomalies = list(result["ANOMALIES"].getFeatures())
+    incoherent = [a for a in anomalies if a["motif"] == "commune_incoherente"]
+    assert result["N_INCOHERENT"] == 3 == len(incoherent)
+    assert {a["ident_rep"] for a in incoherent} == {f["ident_rep"] for f in located}
+    assert all("59178" in a["detail"] for a in incoherent)
+    out = {f["ident_rep"]: f for f in features(str(tmp_path / "osp.gpkg"))}
+    for f in located:
+        assert out[f["ident_rep"]]["idcom"] == f["idpar"][:5]  # where the parcel is
+
+
+def subset(layer_path, expression):
+    import processing
+    return processing.run("native:extractbyexpression", {
+        "INPUT": layer_path, "EXPRESSION": expression, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+
+
+def test_reimport_keeps_hand_edits_flags_absent_and_adds_new(qgis_app, built, sample_data,
+                                                            tmp_path):
+    from qgis.core import QgsGeometry, QgsPointXY, QgsVectorLayer
+    sample = str(sample_data)
+    located = [f for f in features(built["join"], None) if f["geoloc_source"] == "parcelle"]
+    new_ones = [f["ident_rep"] for f in located[-5:]]       # arrive in the second delivery
+    gone = [f["ident_rep"] for f in located[10:14]]         # missing from the second delivery
+    quoted = lambda ids: ",".join("'%s'" % i for i in ids)
+    first = subset(built["join"], '"ident_rep" IS NULL OR "ident_rep" NOT IN (%s)'
+                   % quoted(new_ones))
+    second = subset(built["join"], '"ident_rep" IS NULL OR "ident_rep" NOT IN (%s)' % quoted(gone))
+    gpkg = str(tmp_path / "osp.gpkg")
+    analyse(sample, first, gpkg)
+    before = {f["ident_rep"]: f for f in features(gpkg)}
+    count_before = len(features(gpkg))
+
+    # the cartographer's hand work: a note, a point moved in the form's edit session,
+    # and a point moved by a tool writing straight to the provider
+    layer = QgsVectorLayer(gpkg + "|layername=analyse_logement", "a", "ogr")
+    note_on, moved_in_form, moved_raw = located[0]["ident_rep"], located[1]["ident_rep"], \
+        located[2]["ident_rep"]
+    ids = {f["ident_rep"]: f.id() for f in layer.getFeatures()}
+    layer.startEditing()
+    layer.changeAttributeValue(ids[note_on], layer.fields().indexOf("info"),
+                               "Vérifié sur place le 12/03")
+    p = before[moved_in_form].geometry().asPoint()
+    form_point = QgsGeometry.fromPointXY(QgsPointXY(p.x() + 7, p.y() - 3))
+    layer.changeGeometry(ids[moved_in_form], form_point)
+    assert layer.commitChanges()
+    p = before[moved_raw].geometry().asPoint()
+    raw_point = QgsGeometry.fromPointXY(QgsPointXY(p.x() - 4, p.y() + 9))
+    layer.dataProvider().changeGeometryValues({ids[moved_raw]: raw_point})
+    del layer
+
+    result = analyse(sample, second, gpkg, update=True)
+    after = {f["ident_rep"]: f for f in features(gpkg) if f["ident_rep"]}
+    assert result["N_ADDED"] == 5 and result["N_ABSENT"] == 4 and result["N_MANUAL_KEPT"] == 2
+    assert after[note_on]["info"] == "Vérifié sur place le 12/03"
+    for ident, point in ((moved_in_form, form_point), (moved_raw, raw_point)):
+        assert after[ident]["geoloc_source"] == "manuel"
+        assert after[ident].geometry().equals(point)
+    for ident in gone:
+        assert after[ident]["statut"] == "absent_dernier_envoi"   # flagged, never deleted
+    for ident in new_ones:
+        assert after[ident]["statut"] == "present"
+        assert after[ident]["id_osp"] > max(f["id_osp"] for f in before.values())
+    for ident, f in before.items():
+        if ident:
+            assert after[ident]["id_osp"] == f["id_osp"]            # stable ids
+    assert len(features(gpkg)) == count_before + 5  # nothing deleted, the 5 new added
+
+    # another landlord's delivery leaves these dwellings alone
+    other = join(sample, "mc_2019.ods", str(tmp_path / "mc.gpkg"))
+    result = analyse(sample, other, gpkg, update=True)
+    assert result["N_ABSENT"] == 0
+    again = {f["ident_rep"]: f for f in features(gpkg) if f["ident_rep"]}
+    assert all(again[i]["statut"] == "present" for i in new_ones)
+
+
+def test_interrupted_run_leaves_the_previous_file_byte_identical(qgis_app, built, sample_data,
+                                                                tmp_path):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+    gpkg = str(tmp_path / "osp.gpkg")
+    shutil.copyfile(built["gpkg"], gpkg)
+    before = digest(gpkg)
+
+    class CancelHalfWay(QgsProcessingFeedback):
+        def setProgress(self, progress):  # noqa: N802 (Qt name)
+            super().setProgress(progress)
+            if progress >= 30:
+                self.cancel()
+
+    with pytest.raises(QgsProcessingException, match="annulé"):
+        analyse(str(sample_data), built["join"], gpkg, update=True, feedback=CancelHalfWay())
+    assert digest(gpkg) == before
+    assert os.listdir(str(tmp_path)) == ["osp.gpkg"]
+
+
+def test_failure_while_writing_leaves_file_and_no_temporary(qgis_app, built, tmp_path):
+    from osp_erbm.processing_algs import analyse_io
+    from qgis.core import QgsVectorLayer
+    gpkg = str(tmp_path / "osp.gpkg")
+    shutil.copyfile(built["gpkg"], gpkg)
+    before = digest(gpkg)
+    layer = QgsVectorLayer(built["join"], "j", "ogr")
+
+    def fail(temporary):
+        assert os.path.exists(temporary)
+        raise IOError("disque plein")
+
+    with pytest.raises(IOError):
+        analyse_io.write_gpkg_atomically(gpkg, [(layer, "analyse_logement")], fail)
+    assert digest(gpkg) == before
+    assert os.listdir(str(tmp_path)) == ["osp.gpkg"]
+
+
+def test_real_cites_and_communes_of_the_bassin_minier(qgis_app, tmp_path):
+    """Dwellings placed in the 59 real ERBM cités (WGS 84) get the right cité and a
+    commune named like the cité's own commune; unplaced ones are matched by name."""
+    import processing
+    from qgis.core import QgsFeature, QgsVectorLayer
+    from osp_qgis.ids import fold
+    cites = QgsVectorLayer(shared_path("territoires", "cites_erbm.geojson"), "cites", "ogr")
+    communes = shared_path("territoires", "communes_bassin_minier.geojson")
+    epci = shared_path("territoires", "epci_bassin_minier.geojson")
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=ident_rep:string&field=idcom:string"
+                           "&field=bailleur:string&field=type_palu:string&field=idpar:string"
+                           "&field=cite_ini:string&field=geoloc_source:string", "l", "memory")
+    feats, expected = [], {}
+    for n, cite in enumerate(cites.getFeatures()):
+        f = QgsFeature(layer.fields())
+        rpls = "%010d" % (n + 1)
+        f.setAttributes([rpls, None, "M&C", "Groupé", None, None, "parcelle"])
+        f.setGeometry(cite.geometry().pointOnSurface())
+        feats.append(f)
+        expected[rpls] = cite
+    declercq = next(c for c in cites.getFeatures() if c["nom"] == "Cité Declercq")
+    f = QgsFeature(layer.fields())
+    f.setAttributes(["0099999999", "62637", "M&C", "Groupé", None, "CITE DECLERCQ", None])
+    feats.append(f)  # not located: found by the landlord's cité name in Oignies
+    layer.dataProvider().addFeatures(feats)
+    gpkg = str(tmp_path / "bassin.gpkg")
+    result = processing.run("osp:analyselogement", {
+        "INPUT": layer, "COMMUNES": communes, "EPCI": epci, "CITES": cites, "OUTPUT": gpkg})
+    out = {f["ident_rep"]: f for f in features(gpkg)}
+    assert result["N_DWELLINGS"] == len(feats)
+    erbm = {"CABBALR", "CAHC", "CALL", "CAPH", "CAVM", "CCCO", "DA", "CCPC"}
+    same_commune = 0
+    for rpls, cite in expected.items():
+        f = out[rpls]
+        assert f["id_cite"] == cite["id_lsm"] and f["nom_cite_1"] == cite["nom"]
+        assert f["dep"] in ("59", "62") and f["idcom"][:2] == f["dep"]
+        named = {fold(cite[k]) for k in ("commune_1", "commune_2", "commune_3") if cite[k]}
+        same_commune += fold(f["idcomtxt"]) in named
+        assert f["epci"] in erbm or f["epci"] == "200093201", f["epci"]
+    assert same_commune >= 0.9 * len(expected)
+    assert out["0099999999"]["id_cite"] == declercq["id_lsm"]
+    assert out["0099999999"]["idcomtxt"] == "Oignies"
+
+
+def test_apply_osp_form_to_a_compatible_layer(qgis_app, built):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
+    layer = QgsVectorLayer(built["join"], "logements", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        processing.run("osp:appliquerformulaire", {"INPUT": layer})
+        assert [t.name() for t in layer.editFormConfig().tabs()][0] == "Identifiants"
+        assert layer.renderer().classAttribute() == "bailleur"
+        communes = QgsVectorLayer(os.path.join(os.path.dirname(built["gpkg"]), "osp_erbm.gpkg")
+                                  + "|layername=epci", "epci", "ogr")
+        QgsProject.instance().addMapLayer(communes)
+        with pytest.raises(QgsProcessingException, match="n'a pas les champs"):
+            processing.run("osp:appliquerformulaire", {"INPUT": communes})
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+
+
+def test_postgis_as_destination(qgis_app, built, sample_data, postgis):
+    from qgis.core import QgsDataSourceUri, QgsVectorLayer
+    uri = QgsDataSourceUri()
+    uri.setConnection(postgis["host"], str(postgis["port"]), postgis["dbname"], postgis["user"],
+                      "")
+    uri.setDataSource("public", "analyse_logement", "geom", "", "fid")
+    result = analyse(str(sample_data), built["join"], "postgis:" + uri.uri(False))
+    count = postgis["psql"]("select count(*) from public.analyse_logement").strip()
+    assert int(count) == result["N_DWELLINGS"]
+    styles = postgis["psql"]("select stylename, useasdefault from public.layer_styles "
+                             "where f_table_name = 'analyse_logement'")
+    assert "OSP – par bailleur (défaut)|t" in styles
+    layer = QgsVectorLayer(uri.uri(False), "pg", "postgres")
+    assert layer.isValid() and layer.renderer().classAttribute() == "bailleur"
+    assert [t.name() for t in layer.editFormConfig().tabs()][0] == "Identifiants"
