@@ -84,7 +84,31 @@ def match_cite(text, cites, commune_names=()):
         return same[0]
     within = [cid for cid, name in cites
               if cite_tokens(name, commune_names) and cite_tokens(name, commune_names) <= tokens]
-    return within[0] if len(within) == 1 else None
+    if len(within) == 1:
+        return within[0]
+    # abbreviated first names: « A. France » for « Anatole France »
+    words = _words_with_initials(text, commune_names)
+    abbreviated = [cid for cid, name in cites if _abbreviates(words, cite_tokens(name,
+                                                                                 commune_names))]
+    return abbreviated[0] if len(abbreviated) == 1 else None
+
+
+def _words_with_initials(text, commune_names):
+    commune_words = set()
+    for name in commune_names:
+        commune_words |= set(re.findall(r"[0-9]+|[a-z]+", fold_words(name)))
+    return [w for w in re.findall(r"[0-9]+|[a-z]+", fold_words(text))
+            if w not in _CITE_STOP_WORDS and w not in commune_words]
+
+
+def _abbreviates(words, cite_words):
+    """Every word of the cité name is in ``words``, or abbreviated there by its initial."""
+    if not cite_words:
+        return False
+    full = set(words)
+    initials = {w for w in words if len(w) == 1 and w.isalpha()}
+    return all(w in full or w[0] in initials for w in cite_words) and \
+        any(w in full for w in cite_words)
 
 
 def assign_commune(values, territory, spatial=None, communes_layer_given=False):

@@ -264,6 +264,17 @@ def save_styles_in_gpkg(layer):
     return ""
 
 
+def save_default_style(uri, qml):
+    """``resources/styles/<qml>`` as the default style of a GeoPackage table."""
+    layer = QgsVectorLayer(uri, "style", "ogr")
+    message, ok = layer.loadNamedStyle(resource_path("styles", qml))
+    if not ok:
+        return message
+    name = "OSP – " + os.path.splitext(qml)[0]
+    _delete_styles_named(layer, {name})
+    return layer.saveStyleToDatabase(name, "Style OSP ERBM", True, "")
+
+
 def _style_xml(layer):
     from qgis.PyQt.QtXml import QDomDocument
     document = QDomDocument()

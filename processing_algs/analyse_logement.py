@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..osp_qgis import analyse, territory as territory_rules
 from . import analyse_io
 from .base import OspAlgorithm
+from .postprocess import StyleAndAliases
 from .qgis_io import field_index
 
 HELP = """<p>Construit la couche <b>« Analyse au logement par bailleur »</b> à partir des logements
@@ -274,6 +275,11 @@ class AnalyseLogement(OspAlgorithm):
                 analyse_io.save_styles_in_gpkg(layer)
             if error:
                 raise QgsProcessingException(self.tr("Style non enregistré : %s") % error)
+            if cites is not None:
+                error = analyse_io.save_default_style(
+                    "%s|layername=%s" % (temporary, analyse_io.CITES_TABLE), "cites.qml")
+                if error:
+                    raise QgsProcessingException(self.tr("Style non enregistré : %s") % error)
 
         try:
             analyse_io.write_gpkg_atomically(path, layers, styles, context)
@@ -297,6 +303,8 @@ class AnalyseLogement(OspAlgorithm):
         details.name = analyse.LAYER_TITLE
         to_load[uri] = details
         context.setLayersToLoadOnCompletion(to_load)
+        StyleAndAliases.attach(context, uri, analyse_io.analyse_fields(),
+                               StyleAndAliases.FROM_DATABASE)
 
     def _write_sink(self, parameters, context, records, crs):
         fields = analyse_io.analyse_fields()
@@ -308,6 +316,7 @@ class AnalyseLogement(OspAlgorithm):
         for feature in layer.getFeatures():
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         del sink
+        StyleAndAliases.attach(context, dest, fields, analyse_io.DEFAULT_STYLE)
         written = None
         for prefix, provider in (("postgis:", "postgres"), ("postgres:", "postgres"),
                                  ("spatialite:", "spatialite")):

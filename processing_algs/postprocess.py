@@ -6,7 +6,10 @@ from ..osp_qgis.reference import resource_path
 
 class StyleAndAliases(QgsProcessingLayerPostProcessorInterface):
     """Gives the loaded layer its French field aliases (file formats drop them) and,
-    when given, a style from ``resources/styles``."""
+    when given, a style: a file of ``resources/styles``, or :data:`FROM_DATABASE` for
+    the default style saved with the data (Processing loads outputs without it)."""
+
+    FROM_DATABASE = "<base de données>"
 
     _alive = []  # QGIS keeps only a raw pointer: keep the Python objects alive
 
@@ -16,7 +19,9 @@ class StyleAndAliases(QgsProcessingLayerPostProcessorInterface):
         self.style = style
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
-        if self.style:
+        if self.style == self.FROM_DATABASE:
+            layer.loadDefaultStyle()
+        elif self.style:
             layer.loadNamedStyle(resource_path("styles", self.style))
         for name, alias in self.aliases.items():
             index = layer.fields().indexOf(name)

@@ -15,7 +15,9 @@ made and rebuilds them when a reference table changes (a new landlord, say).
 import os
 import sys
 
-from qgis.core import (QgsApplication, QgsAttributeEditorContainer, QgsAttributeEditorField,
+from qgis.PyQt.QtGui import QColor
+
+from qgis.core import (QgsApplication, QgsFillSymbol, QgsSingleSymbolRenderer, QgsAttributeEditorContainer, QgsAttributeEditorField,
                        QgsCategorizedSymbolRenderer, QgsDefaultValue, QgsEditFormConfig,
                        QgsEditorWidgetSetup, QgsFieldConstraints, QgsMapLayer, QgsMarkerSymbol,
                        QgsPalLayerSettings, QgsRendererCategory, QgsTextBufferSettings,
@@ -144,6 +146,8 @@ def configure_form(layer):
         # a year is typed, not scrolled to; the constraint below checks its range
         "annee_financ": QgsEditorWidgetSetup("TextEdit", {"IsMultiline": False}),
         "id_osp": QgsEditorWidgetSetup("TextEdit", {"IsMultiline": False}),
+        "statut": value_map([(analyse.STATUT_PRESENT, "Présent au dernier envoi"),
+                             (analyse.STATUT_ABSENT, "Absent du dernier envoi")]),
     }
     for name in ("date_os", "date_fin"):
         widgets[name] = QgsEditorWidgetSetup("DateTime", {
@@ -183,7 +187,35 @@ def main():
     layer.setRenderer(categorized("annee_financ", [(y, str(y), YEAR_RAMP[i % len(YEAR_RAMP)])
                                                    for i, y in enumerate(YEARS)]))
     layer.saveNamedStyle(os.path.join(STYLES, "analyse_logement_annee.qml"), categories=symbology)
+    cites_style()
     print("Styles écrits dans %s" % STYLES)
+
+
+def cites_style():
+    """The cités: an outline with the cité's name, under the dwellings."""
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:2154&field=id_cite:integer&field=nom:string",
+                           "cites", "memory")
+    symbol = QgsFillSymbol.createSimple({"color": "255,255,255,0", "outline_color": "#6d4c41",
+                                         "outline_width": "0.6", "outline_style": "dash"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "nom"
+    settings.scaleVisibility = True
+    settings.maximumScale = 1
+    settings.minimumScale = 25000
+    text = QgsTextFormat()
+    text.setSize(9)
+    text.setColor(QColor("#4e342e"))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(1)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    layer.setFieldAlias(0, "Identifiant de la cité")
+    layer.setFieldAlias(1, "Nom de la cité")
+    layer.saveNamedStyle(os.path.join(STYLES, "cites.qml"))
 
 
 if __name__ == "__main__":

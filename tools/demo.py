@@ -52,6 +52,23 @@ def main(out):
                                                                  "Non localisés", "Doublons"))]
         print("   %s : %s" % (sheet, " | ".join(summary)))
         written += [target, anomalies]
+    print("3. Couche « Analyse au logement par bailleur » (osp:analyselogement, les quatre envois)")
+    osp = os.path.join(out, "osp_erbm.gpkg")
+    if os.path.exists(osp):
+        os.remove(osp)
+    merged = os.path.join(out, "logements_tous_bailleurs.gpkg")
+    if os.path.exists(merged):
+        os.remove(merged)
+    qgis_process(profile, "run", "native:mergevectorlayers", "--", "CRS=EPSG:2154",
+                 *["LAYERS=" + os.path.join(out, "logements_%s.gpkg" % os.path.splitext(s)[0])
+                   for s in SHEETS], "OUTPUT=" + merged)
+    log = qgis_process(profile, "run", "osp:analyselogement", "--", "INPUT=" + merged,
+                       "COMMUNES=%s|layername=communes" % gpkg,
+                       "EPCI=%s|layername=epci" % gpkg, "CITES=%s|layername=cites" % gpkg,
+                       "OUTPUT=" + osp)
+    print("   " + " | ".join(l for l in log.splitlines()
+                             if l.startswith(("Logements dans", "Communes incoh"))))
+    written.append(osp)
     print("\nRésultats dans %s :" % out)
     for path in written:
         print("   " + os.path.relpath(path, os.getcwd()))

@@ -86,7 +86,7 @@ def test_plain_qgis_opens_the_layer_with_form_style_and_constraints(built, artif
     assert tabs["Cité"][:3] == ["cite_ini", "id_cite", "nom_cite_1"]
     assert tabs["Suivi"][:2] == ["info", "date_maj"]
     widgets = report["widgets"]
-    for name in ("bailleur", "type_palu", "dep", "geoloc_source"):
+    for name in ("bailleur", "type_palu", "dep", "geoloc_source", "statut"):
         assert widgets[name] == "ValueMap", name
     assert widgets["id_cite"] == widgets["epci"] == "ValueRelation"
     assert widgets["date_os"] == widgets["date_fin"] == "DateTime"
@@ -108,7 +108,9 @@ def test_plain_qgis_opens_the_layer_with_form_style_and_constraints(built, artif
     assert report["renderer"]["attribute"] == "bailleur"
     assert [tuple(c) for c in report["renderer"]["categories"][:-1]] == landlords
     assert report["labels"]
-    assert report["styles"][0] == "OSP – par bailleur (défaut)" and len(report["styles"]) == 3
+    assert report["cites_renderer"] == "singleSymbol" and report["cites_labels"]
+    assert report["styles"][:3] == ["OSP – par bailleur (défaut)", "OSP – par type PALULOS",
+                                    "OSP – par année de financement"]
     # value relations point at the GeoPackage's own cités and EPCI tables
     cite_id, cite_name, source = report["value_relations"]["id_cite"]
     assert source.endswith("osp_erbm.gpkg|layername=cites") and cite_name
@@ -350,3 +352,27 @@ def test_postgis_as_destination(qgis_app, built, sample_data, postgis):
     layer = QgsVectorLayer(uri.uri(False), "pg", "postgres")
     assert layer.isValid() and layer.renderer().classAttribute() == "bailleur"
     assert [t.name() for t in layer.editFormConfig().tabs()][0] == "Identifiants"
+
+
+def test_output_loaded_in_project_has_title_style_and_form(qgis_app, built, sample_data,
+                                                           tmp_path):
+    import processing
+    from qgis.core import QgsProject
+    params = {"INPUT": built["join"],
+              "CITES": os.path.join(str(sample_data), "territoire.gpkg") + "|layername=cites",
+              "OUTPUT": str(tmp_path / "charge.gpkg")}
+    try:
+        processing.runAndLoadResults("osp:analyselogement", params)
+        layers = QgsProject.instance().mapLayersByName("Analyse au logement par bailleur")
+        assert len(layers) == 1
+        assert layers[0].renderer().classAttribute() == "bailleur"
+        assert layers[0].editFormConfig().tabs()[0].name() == "Identifiants"
+        processing.runAndLoadResults("osp:analyselogement", dict(params,
+                                                                 OUTPUT="TEMPORARY_OUTPUT"))
+        layers = QgsProject.instance().mapLayersByName("Analyse au logement par bailleur")
+        assert len(layers) == 2  # a temporary output is a GeoPackage too, styled the same
+        for layer in layers:
+            assert layer.renderer().classAttribute() == "bailleur"
+            assert layer.editFormConfig().tabs()[0].name() == "Identifiants"
+    finally:
+        QgsProject.instance().removeAllMapLayers()

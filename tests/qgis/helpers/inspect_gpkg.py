@@ -46,6 +46,8 @@ report["renderer"] = {"type": renderer.type(),
                       "categories": [[c.value(), c.label()] for c in renderer.categories()]
                       if renderer.type() == "categorizedSymbol" else []}
 report["labels"] = layer.labelsEnabled()
+report["cites_renderer"] = cites.renderer().type() if cites.isValid() else None
+report["cites_labels"] = cites.labelsEnabled() if cites.isValid() else None
 report["styles"] = layer.listStylesInDatabase()[2]
 defaults = layer.defaultValueDefinition(fields.indexOf("date_maj"))
 report["date_maj_default"] = [defaults.expression(), defaults.applyOnUpdate()]
