@@ -7,45 +7,26 @@ from the one the last import placed.
 """
 from dataclasses import dataclass, field
 
+from .fields import specs
+
 LAYER_NAME = "analyse_logement"
 LAYER_TITLE = "Analyse au logement par bailleur"
 STATUT_PRESENT = "present"
 STATUT_ABSENT = "absent_dernier_envoi"
 SOURCE_MANUEL = "manuel"
 
-# (name, type, French alias).  Names are binding (issue #3); fid is the GeoPackage's.
-FIELDS = (
-    ("id_osp", "int", "Identifiant OSP"),
-    ("ident_rep", "string", "Identifiant RPLS"),
-    ("ident_int", "string", "Identifiant bailleur"),
-    ("idlocal", "string", "Identifiant fiscal (idlocal)"),
-    ("idpar", "string", "Parcelle (idpar)"),
-    ("idcom", "string", "Code INSEE de la commune"),
-    ("dep", "string", "Département"),
-    ("epci", "string", "EPCI"),
-    ("intitule", "string", "Intitulé de l'opération"),
-    ("bailleur", "string", "Bailleur"),
-    ("type_palu", "string", "Type PALULOS"),
-    ("num_decision", "string", "N° de décision"),
-    ("annee_financ", "int", "Année de financement"),
-    ("date_os", "date", "Date de l'ordre de service"),
-    ("date_fin", "date", "Date de fin des travaux"),
-    ("dnvoiri", "string", "Numéro de voie"),
-    ("dindic", "string", "Indice de répétition"),
-    ("dvoilib", "string", "Libellé de la voie"),
-    ("idcomtxt", "string", "Commune"),
-    ("cite_ini", "string", "Cité (selon le bailleur)"),
-    ("id_cite", "int", "Cité"),
-    ("nom_cite_1", "string", "Nom de la cité"),
-    ("l_id_cite", "string", "Cités touchées (identifiants)"),
-    ("info", "string", "Information"),
-    ("num_rpls_ini", "string", "Identifiant RPLS reçu"),
-    ("num_esti_ini", "string", "Identifiant bailleur reçu"),
-    ("geoloc_source", "string", "Source de la géolocalisation"),
-    ("geoloc_motif", "string", "Motif de non-géolocalisation"),
-    ("date_maj", "datetime", "Date de mise à jour"),
-    ("statut", "string", "Statut au dernier envoi"),
-    ("geom_import", "string", "Position à l'import (technique)"),
+# Names are binding (issue #3); fid is the GeoPackage's; aliases in fields.py.
+FIELDS = specs(
+    ("id_osp", "int"), ("ident_rep", "string"), ("ident_int", "string"), ("idlocal", "string"),
+    ("idpar", "string"), ("idcom", "string"), ("dep", "string"), ("epci", "string"),
+    ("intitule", "string"), ("bailleur", "string"), ("type_palu", "string"),
+    ("num_decision", "string"), ("annee_financ", "int"), ("date_os", "date"),
+    ("date_fin", "date"), ("dnvoiri", "string"), ("dindic", "string"), ("dvoilib", "string"),
+    ("idcomtxt", "string"), ("cite_ini", "string"), ("id_cite", "int"),
+    ("nom_cite_1", "string"), ("l_id_cite", "string"), ("info", "string"),
+    ("num_rpls_ini", "string"), ("num_esti_ini", "string"), ("geoloc_source", "string"),
+    ("geoloc_motif", "string"), ("date_maj", "datetime"), ("statut", "string"),
+    ("geom_import", "string"),
 )
 FIELD_NAMES = tuple(f[0] for f in FIELDS)
 # what a cartographer edits by hand and a re-import must not overwrite with nothing

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from . import ids
 from .addresses import address_key
+from .fields import specs
 from .sheets import is_blank
 
 SOURCE_PARCELLE = "parcelle"
@@ -28,35 +29,19 @@ GEOLOC_MOTIFS = (MOTIF_PARCELLE_INCONNUE, MOTIF_PARCELLE_INVALIDE, MOTIF_LOCAL_I
                  MOTIF_SANS_LOCALISATION)
 MOTIF_DOUBLON = "doublon"
 
-# (name, type, French alias).  Names are binding (issue #2).
-CORE_FIELDS = (
-    ("ident_rep", "string", "Identifiant RPLS"),
-    ("ident_int", "string", "Identifiant bailleur"),
-    ("idlocal", "string", "Identifiant fiscal (idlocal)"),
-    ("idpar", "string", "Parcelle (idpar)"),
-    ("idcom", "string", "Code INSEE de la commune"),
-    ("dep", "string", "Département"),
-    ("epci", "string", "EPCI"),
-    ("intitule", "string", "Intitulé de l'opération"),
-    ("bailleur", "string", "Bailleur"),
-    ("type_palu", "string", "Type PALULOS"),
-    ("num_decision", "string", "N° de décision"),
-    ("annee_financ", "int", "Année de financement"),
-    ("dnvoiri", "string", "Numéro de voie"),
-    ("dindic", "string", "Indice de répétition"),
-    ("dvoilib", "string", "Libellé de la voie"),
-    ("cite_ini", "string", "Cité (selon le bailleur)"),
-    ("num_rpls_ini", "string", "Identifiant RPLS reçu"),
-    ("num_esti_ini", "string", "Identifiant bailleur reçu"),
-    ("idpar_ini", "string", "Parcelle reçue"),
-    ("idlocal_ini", "string", "Identifiant fiscal reçu"),
-    ("geoloc_source", "string", "Source de la géolocalisation"),
-    ("geoloc_motif", "string", "Motif de non-géolocalisation"),
-    ("ligne_source", "int", "Ligne dans la feuille du bailleur"),
+# Names are binding (issue #2); aliases in fields.py.
+CORE_FIELDS = specs(
+    ("ident_rep", "string"), ("ident_int", "string"), ("idlocal", "string"),
+    ("idpar", "string"), ("idcom", "string"), ("dep", "string"), ("epci", "string"),
+    ("intitule", "string"), ("bailleur", "string"), ("type_palu", "string"),
+    ("num_decision", "string"), ("annee_financ", "int"), ("dnvoiri", "string"),
+    ("dindic", "string"), ("dvoilib", "string"), ("cite_ini", "string"),
+    ("num_rpls_ini", "string"), ("num_esti_ini", "string"), ("idpar_ini", "string"),
+    ("idlocal_ini", "string"), ("geoloc_source", "string"), ("geoloc_motif", "string"),
+    ("ligne_source", "int"),
 )
 CORE_FIELD_NAMES = tuple(f[0] for f in CORE_FIELDS)
-ANOMALY_FIELDS = (("ligne", "int", "Ligne"), ("motif", "string", "Motif"),
-                  ("detail", "string", "Détail"))
+ANOMALY_FIELDS = specs(("ligne", "int"), ("motif", "string"), ("detail", "string"))
 RESERVED_NAMES = set(CORE_FIELD_NAMES) | {"fid", "ogc_fid", "geom", "geometry", "ligne", "motif",
                                           "detail"}
 
