@@ -79,12 +79,14 @@ def parse_date(value):
     return None
 
 
-def read_records(layer, feedback=None):
+def read_records(layer, feedback=None, extra=()):
     """Features of a dwellings layer as ``{"values", "geometry"}`` records with the
-    analyse fields it has (case-insensitive), dates parsed, everything else left out."""
-    wanted = {name: field_index(layer, name) for name in analyse.FIELD_NAMES}
-    wanted = {k: v for k, v in wanted.items() if v >= 0}
+    analyse fields it has (case-insensitive), dates parsed, everything else left out
+    but the ``extra`` ``(name, type)`` fields."""
     kinds = {name: kind for name, kind, _ in analyse.FIELDS}
+    kinds.update(dict(extra))
+    wanted = {name: field_index(layer, name) for name in kinds}
+    wanted = {k: v for k, v in wanted.items() if v >= 0}
     records = []
     for feature in layer.getFeatures():
         values = {}

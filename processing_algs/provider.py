@@ -6,8 +6,9 @@ from ..osp_qgis.reference import resource_path
 from .analyse_logement import AnalyseLogement
 from .apply_form import ApplyOspForm
 from .join_bailleur_parcelles import JoinBailleurParcelles
+from .synthese import Synthese
 
-ALGORITHMS = (JoinBailleurParcelles, AnalyseLogement, ApplyOspForm)
+ALGORITHMS = (JoinBailleurParcelles, AnalyseLogement, ApplyOspForm, Synthese)
 
 
 class OspProvider(QgsProcessingProvider):

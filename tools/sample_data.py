@@ -489,6 +489,21 @@ def fix_address_reps(dwellings, gpkg_path):
     ds = None
 
 
+def write_decisions(path, dwellings):
+    """Financing decisions (CRHH): dwellings financed per decision.  Some decisions
+    financed more dwellings than the landlords reported (the « non remontés »)."""
+    counts, info = {}, {}
+    for d in dwellings:
+        counts[d["decision"]] = counts.get(d["decision"], 0) + 1
+        info[d["decision"]] = (d["annee"], d["bailleur"])
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["num_decision", "annee", "bailleur", "nb_logements_finances"])
+        for n, number in enumerate(sorted(counts)):
+            extra = 2 if n % 3 == 0 else 0
+            writer.writerow([number, info[number][0], info[number][1], counts[number] + extra])
+
+
 def generate(out, n_dwellings=600, n_parcels=6000, seed=20210615):
     rng = random.Random(seed)
     os.makedirs(os.path.join(out, "bailleurs"), exist_ok=True)
@@ -528,6 +543,7 @@ def generate(out, n_dwellings=600, n_parcels=6000, seed=20210615):
                           "bailleur": row.d["bailleur"], "id_cite": row.d["parcel"]["cite"],
                           "cite_ini": row.d["cite"] if name != "mc_logements_rehabilites.xlsx"
                           and name != "sia_2021_utf8.csv" else ""})
+    write_decisions(os.path.join(out, "decisions.csv"), dwellings)
     with open(os.path.join(out, "truth.csv"), "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(truth[0]), delimiter=";")
         writer.writeheader()

@@ -1,0 +1,160 @@
+"""osp:synthese — « Tableaux de synthèse (classeur OSP) »."""
+import os
+
+from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRange,
+                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer)
+
+from ..osp_qgis import report, synthesis, workbook
+from ..osp_qgis.ids import IdError, normalise_year
+from . import analyse_io
+from .base import OspAlgorithm
+from .qgis_io import field_index
+
+HELP = """<p>Produit le <b>classeur OSP</b> (XLSX) des logements réhabilités, exact à l'unité :</p>
+<ul><li><b>Logements</b> : 1 ligne = 1 logement, « Valeurs totales » et « Valeurs filtrées »
+(qui suit le filtre d'Excel) ;</li>
+<li><b>Opérations</b> : 1 ligne = 1 opération (intitulé + n° de décision), logements remontés,
+géolocalisés, financés et écart ;</li>
+<li><b>Synthèses</b> : par EPCI, département, bailleur, commune, cité et pour le Bassin minier,
+années en colonnes, « Palulos (groupé &amp; isolé) » et « Hors Palulos » côte à côte ;</li>
+<li><b>Graphiques</b> : histogrammes natifs d'Excel ;</li>
+<li><b>Qualité</b> : logements financés non remontés, remontés deux fois, non
+géolocalisables, par décision, avec la liste des logements concernés.</li></ul>
+<p>Les doublons viennent de la table des anomalies de la jointure (<i>ANOMALIES</i>), les
+logements financés de la table des décisions (<i>DECISIONS</i> : num_decision, annee, bailleur,
+nb_logements_finances). Les filtres <i>EPCI</i>, <i>BAILLEUR</i>, <i>DEPARTEMENT</i> donnent
+le classeur d'un partenaire (un fichier par EPCI en mode lot).</p>
+<p><b>Exemple</b> : couche « Analyse au logement par bailleur », anomalies de la jointure,
+décisions 2018-2020 → « OSP_synthese.xlsx » et le rapport HTML.<br>
+<code>qgis_process run osp:synthese -- INPUT=osp_erbm.gpkg ANOMALIES=anomalies.csv
+DECISIONS=decisions.csv OUTPUT_XLSX=OSP_synthese.xlsx EPCI=CALL</code></p>"""
+
+DECISION_FIELDS = {"num_decision": ("num_decision", "decision", "n_decision", "numero_decision"),
+                   "annee": ("annee", "annee_financ", "millesime"),
+                   "bailleur": ("bailleur",),
+                   "nb": ("nb_logements_finances", "nb_logements", "logements_finances", "nb")}
+
+
+class Synthese(OspAlgorithm):
+    NAME = "synthese"
+    DISPLAY_NAME = "Tableaux de synthèse (classeur OSP)"
+    GROUP = "Synthèses"
+    GROUP_ID = "syntheses"
+    HELP = HELP
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "INPUT", self.tr("Logements (couche d'analyse ou sortie de la jointure)"),
+            [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "ANOMALIES", self.tr("Anomalies de la jointure (doublons)"),
+            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "DECISIONS", self.tr("Décisions de financement (num_decision, annee, bailleur, "
+                                 "nb_logements_finances)"), [QgsProcessing.TypeVector],
+            optional=True))
+        self.addParameter(QgsProcessingParameterRange(
+            "YEARS", self.tr("Années (par défaut : toutes celles présentes)"),
+            QgsProcessingParameterNumber.Integer, optional=True))
+        for name, label in (("EPCI", "Filtre : EPCI (sigle, ex. CALL)"),
+                            ("BAILLEUR", "Filtre : bailleur (ex. M&C)"),
+                            ("DEPARTEMENT", "Filtre : département (59 ou 62)")):
+            self.addParameter(QgsProcessingParameterString(name, self.tr(label), optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_XLSX", self.tr("Classeur OSP"), self.tr("Classeur Excel (*.xlsx)")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_HTML", self.tr("Rapport HTML"), self.tr("HTML (*.html)"), optional=True,
+            createByDefault=False))
+        for name, label in (("N_DWELLINGS", "Logements"), ("N_OPERATIONS", "Opérations"),
+                            ("N_NOT_REPORTED", "Logements financés non remontés"),
+                            ("N_DUPLICATES", "Logements remontés deux fois"),
+                            ("N_NOT_LOCATED", "Logements non géolocalisables")):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+
+    def _decisions(self, layer):
+        if layer is None:
+            return {}
+        idx = {k: field_index(layer, *names) for k, names in DECISION_FIELDS.items()}
+        if idx["num_decision"] < 0 or idx["nb"] < 0:
+            raise QgsProcessingException(self.tr(
+                "La table des décisions « %s » doit avoir les champs num_decision et "
+                "nb_logements_finances.") % layer.name())
+        out = {}
+        for feature in layer.getFeatures():
+            number = analyse_io.python_value(feature[idx["num_decision"]])
+            if number in (None, ""):
+                continue
+            value = lambda k: analyse_io.python_value(feature[idx[k]]) if idx[k] >= 0 else None
+            try:
+                annee = normalise_year(value("annee"))
+            except IdError:
+                annee = None
+            out[str(number).strip()] = {"nb": int(float(value("nb") or 0)), "annee": annee,
+                                        "bailleur": value("bailleur")}
+        return out
+
+    def _duplicates(self, layer):
+        if layer is None:
+            return []
+        motif, detail, ligne = (field_index(layer, "motif"), field_index(layer, "detail"),
+                                field_index(layer, "ligne"))
+        if motif < 0 or detail < 0:
+            raise QgsProcessingException(self.tr(
+                "La table « %s » n'est pas une table d'anomalies de la jointure (champs motif, "
+                "detail).") % layer.name())
+        return [(f[ligne] if ligne >= 0 else None, f[detail]) for f in layer.getFeatures()
+                if f[motif] == "doublon"]
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        if layer is None or not layer.isValid():
+            raise QgsProcessingException(self.tr("La couche des logements est illisible."))
+        records = analyse_io.read_records(layer, feedback, extra=(("ligne_source", "int"),))
+        dwellings = [r["values"] for r in records]
+        for d in dwellings:
+            d.setdefault("geoloc_source", None)
+        filters = {k: self.parameterAsString(parameters, k.upper(), context) or None
+                   for k in ("epci", "bailleur", "departement")}
+        share = synthesis.filter_dwellings(dwellings, **filters)
+        decisions = synthesis.filter_decisions(
+            self._decisions(self.parameterAsVectorLayer(parameters, "DECISIONS", context)),
+            share, filters["bailleur"], restricted=bool(filters["epci"] or filters["departement"]))
+        kept = {(("rpls", d["ident_rep"]) if d.get("ident_rep") else ("int", d.get("ident_int")))
+                for d in share}
+        duplicates = [(ligne, detail) for ligne, detail in
+                      self._duplicates(self.parameterAsVectorLayer(parameters, "ANOMALIES",
+                                                                   context))
+                      if not any(filters.values()) or synthesis.duplicate_key(detail) in kept]
+        years = None
+        if parameters.get("YEARS") not in (None, ""):
+            low, high = self.parameterAsRange(parameters, "YEARS", context)
+            years = (int(low), int(high))
+        feedback.pushInfo(self.tr("%d logements retenus sur %d.") % (len(share), len(dwellings)))
+        feedback.setProgress(30)
+        xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
+        if not xlsx.lower().endswith(".xlsx"):
+            xlsx += ".xlsx"
+        try:
+            result = workbook.write_workbook(xlsx, share, decisions, duplicates, years)
+        except OSError as error:
+            raise QgsProcessingException(self.tr("Écriture du classeur impossible : %s") % error)
+        feedback.setProgress(90)
+        outputs = {"OUTPUT_XLSX": xlsx}
+        html = self.parameterAsFileOutput(parameters, "OUTPUT_HTML", context)
+        if html:
+            title = "OSP ERBM – Synthèse" + "".join(" – %s" % v for v in filters.values() if v)
+            with open(html, "w", encoding="utf-8") as handle:
+                handle.write(report.html_report(result, title))
+            outputs["OUTPUT_HTML"] = html
+        feedback.pushInfo(result["sentence"])
+        quality = result["quality"]
+        outputs.update({
+            "N_DWELLINGS": len(share), "N_OPERATIONS": len(result["operations"]),
+            "N_NOT_REPORTED": sum(q.not_reported for q in quality),
+            "N_DUPLICATES": sum(len(q.duplicates) for q in quality),
+            "N_NOT_LOCATED": sum(len(q.not_located) for q in quality)})
+        feedback.pushInfo(self.tr("Classeur écrit : %s") % os.path.abspath(xlsx))
+        feedback.setProgress(100)
+        return outputs
