@@ -69,6 +69,21 @@ def main(out):
     print("   " + " | ".join(l for l in log.splitlines()
                              if l.startswith(("Logements dans", "Communes incoh"))))
     written.append(osp)
+    print("4. Classeur OSP et rapport qualité (osp:synthese)")
+    anomalies = os.path.join(out, "anomalies_tous_bailleurs.gpkg")
+    if os.path.exists(anomalies):
+        os.remove(anomalies)
+    qgis_process(profile, "run", "native:mergevectorlayers", "--",
+                 *["LAYERS=" + os.path.join(out, "anomalies_%s.csv" % os.path.splitext(s)[0])
+                   for s in SHEETS], "OUTPUT=" + anomalies)
+    xlsx, html = os.path.join(out, "OSP_synthese.xlsx"), os.path.join(out, "OSP_qualite.html")
+    log = qgis_process(profile, "run", "osp:synthese", "--",
+                       "INPUT=%s|layername=analyse_logement" % osp, "ANOMALIES=" + anomalies,
+                       "DECISIONS=" + os.path.join(data, "decisions.csv"),
+                       "OUTPUT_XLSX=" + xlsx, "OUTPUT_HTML=" + html)
+    print("   " + next((l[l.index("Parmi les"):] for l in log.splitlines() if "Parmi les" in l),
+                       ""))
+    written += [xlsx, html]
     print("\nRésultats dans %s :" % out)
     for path in written:
         print("   " + os.path.relpath(path, os.getcwd()))
