@@ -296,3 +296,10 @@ def test_libreoffice_opens_the_workbook_without_repair(pipeline, tmp_path, artif
     subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", str(charts), "-l", str(charts), pdf,
                     os.path.join(artifacts, "synthese_graphiques")], check=True)
     assert any(name.startswith("synthese_page") for name in os.listdir(artifacts))
+
+
+def test_html_report_is_shown_in_the_results_viewer(qgis_app):
+    from qgis.core import QgsApplication
+    algorithm = QgsApplication.processingRegistry().algorithmById("osp:synthese")
+    kinds = {o.name(): o.type() for o in algorithm.outputDefinitions()}
+    assert kinds["OUTPUT_HTML"] == "outputHtml" and kinds["OUTPUT_XLSX"] == "outputFile"
