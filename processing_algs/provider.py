@@ -5,10 +5,11 @@ from qgis.PyQt.QtGui import QIcon
 from ..osp_qgis.reference import resource_path
 from .analyse_logement import AnalyseLogement
 from .apply_form import ApplyOspForm
+from .atlas import Atlas
 from .join_bailleur_parcelles import JoinBailleurParcelles
 from .synthese import Synthese
 
-ALGORITHMS = (JoinBailleurParcelles, AnalyseLogement, ApplyOspForm, Synthese)
+ALGORITHMS = (JoinBailleurParcelles, AnalyseLogement, ApplyOspForm, Synthese, Atlas)
 
 
 class OspProvider(QgsProcessingProvider):

@@ -87,3 +87,25 @@ def test_reimport_never_loses_a_dwelling_and_keeps_ids(old_ids, new_ids):
               if r["values"].get("statut") == "absent_dernier_envoi"}
     assert absent == {"%010d" % i for i in old_ids - new_ids} if new_ids else absent == set()
     assert stats.added == len(new_ids - old_ids)
+
+
+def test_atlas_file_names_are_safe_on_windows_and_sorted():
+    from osp_qgis import atlas
+    assert atlas.entity_filename("epci", "CALL", "CA de Lens - Liévin") == "epci_CALL"
+    assert atlas.entity_filename("commune", "62498", "Lens") == "commune_62498_Lens"
+    name = atlas.entity_filename("cite", "7", 'Cité "4/5" : Sud*? <Nœux>|')
+    assert not set(name) & set('*/:\\?"<>| ') and name.startswith("cite_7_Cite_4_5_Sud")
+    assert atlas.entity_filename("bassin", "bassin", "Bassin minier") == "bassin_minier"
+    assert atlas.entity_title("epci", "CALL", "CA de Lens-Liévin") == \
+        "EPCI : CA de Lens-Liévin (CALL)"
+
+
+def test_atlas_figures_are_the_synthesis_counts():
+    from osp_qgis import atlas, synthesis
+    dwellings = [{"annee_financ": 2018, "type_palu": "Groupé", "geoloc_source": "parcelle"},
+                 {"annee_financ": 2018, "type_palu": "Hors", "geoloc_source": None},
+                 {"annee_financ": 2020, "type_palu": "Isolé", "geoloc_source": "adresse"}]
+    years = synthesis.year_columns(dwellings)
+    rows, not_located = atlas.figures(dwellings, years)
+    assert rows == [("2018", 1, 1, 2), ("2019", 0, 0, 0), ("2020", 1, 0, 1), ("Total", 2, 1, 3)]
+    assert not_located == 1

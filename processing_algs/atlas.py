@@ -1,0 +1,495 @@
+"""osp:atlas — « Imprimer l'atlas OSP »."""
+import datetime
+import os
+
+from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
+                       QgsExpressionContextUtils, QgsFeature, QgsField, QgsFields,
+                       QgsFillSymbol, QgsGeometry, QgsLayoutExporter, QgsLayoutItemAttributeTable,
+                       QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture, QgsLayoutItemScaleBar,
+                       QgsLayoutTableColumn, QgsMapLayer, QgsPrintLayout, QgsProcessing, QgsProject,
+                       QgsProcessingException, QgsProcessingOutputNumber,
+                       QgsProcessingOutputString, QgsProcessingParameterBoolean,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterFolderDestination, QgsProcessingParameterString,
+                       QgsProcessingParameterVectorLayer, QgsReadWriteContext, QgsRectangle,
+                       QgsRenderContext,
+                       QgsRuleBasedRenderer, QgsUnitTypes, QgsVectorLayer, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..osp_qgis import atlas as atlas_rules
+from ..osp_qgis import synthesis
+from ..osp_qgis.reference import resource_path
+from ..osp_qgis.territory import Territory
+from . import analyse_io
+from .base import OspAlgorithm
+from .qgis_io import field_index
+
+HELP = """<p>Imprime les <b>états de sortie cartographiques</b> : une page par cité, commune, EPCI
+ou département ayant des logements, ou la vue d'ensemble du Bassin minier. Chaque page porte le
+titre de l'entité, la date des données et la source, la carte zoomée (logements par type
+PALULOS ou par bailleur, entité surlignée, voisines grisées, cités, parcelles à l'échelle de la
+cité), la légende limitée à ce que montre la carte, l'échelle, le nord, une carte de situation,
+le tableau des logements par année (Palulos / Hors Palulos, mêmes nombres que le classeur OSP),
+le nombre de logements non géolocalisés et le numéro de page.</p>
+<p>Un PDF par entité dans le dossier de sortie (noms sûrs sous Windows : <i>epci_CALL.pdf</i>…),
+ou un seul PDF de plusieurs pages. La mise en page (gabarit <i>resources/layouts/atlas_a4.qpt</i>
+ou le vôtre) est ajoutée au gestionnaire de mises en page du projet (« OSP – Atlas epci ») pour
+être retouchée.</p>
+<p><b>Exemple</b> : atlas des EPCI de la couche d'analyse, un PDF par EPCI et un aperçu PNG.<br>
+<code>qgis_process run osp:atlas -- INPUT=osp_erbm.gpkg SCALE=2
+EPCI=epci_bassin_minier.geojson OUTPUT_FOLDER=atlas PNG_PREVIEW=true</code></p>"""
+
+SCALE_PARAMETER = {"cite": "CITES", "commune": "COMMUNES", "epci": "EPCI",
+                   "departement": "DEPARTEMENTS", "bassin": "BASSIN"}
+CODE_FIELDS = {"cite": analyse_io.CITE_ID_FIELDS, "commune": analyse_io.COMMUNE_ID_FIELDS,
+               "epci": analyse_io.EPCI_SIGLE_FIELDS + analyse_io.EPCI_ID_FIELDS,
+               "departement": ("code", "dep", "code_dep", "insee_dep", "code_departement"),
+               "bassin": ("nom", "name")}
+NAME_FIELDS = {"cite": analyse_io.CITE_NAME_FIELDS, "commune": analyse_io.NAME_FIELDS,
+               "epci": analyse_io.EPCI_NAME_FIELDS, "departement": ("nom", "name", "libelle"),
+               "bassin": ("nom", "name")}
+STYLE_BY = ("type_palu", "bailleur")
+STYLE_QML = {"type_palu": "analyse_logement_type_palu.qml", "bailleur": "analyse_logement.qml"}
+PAGES = ("A4", "A3")
+NORTH_ARROW = "arrows/NorthArrow_02.svg"
+
+
+def memory(kind, crs, name, fields):
+    layer = QgsVectorLayer("%s?crs=%s" % (kind, crs.authid()) if kind != "None" else "None",
+                           name, "memory")
+    if kind != "None":
+        layer.setCrs(crs)
+    layer.dataProvider().addAttributes(fields)
+    layer.updateFields()
+    return layer
+
+
+class Atlas(OspAlgorithm):
+    NAME = "atlas"
+    DISPLAY_NAME = "Imprimer l'atlas OSP"
+    GROUP = "Cartographie"
+    GROUP_ID = "cartographie"
+    HELP = HELP
+
+    def flags(self):
+        # builds a layout in the current project and renders it: main thread only
+        return super().flags() | self.FlagNoThreading
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "INPUT", self.tr("Logements (couche d'analyse)"), [QgsProcessing.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterEnum(
+            "SCALE", self.tr("Échelle des pages"),
+            options=[atlas_rules.SCALE_LABELS[s] for s in atlas_rules.SCALES], defaultValue=2))
+        for name, label in (("CITES", "Cités"), ("COMMUNES", "Communes"), ("EPCI", "EPCI"),
+                            ("DEPARTEMENTS", "Départements"),
+                            ("BASSIN", "Périmètre du Bassin minier"),
+                            ("PARCELS", "Parcelles (dessinées à l'échelle de la cité)")):
+            self.addParameter(QgsProcessingParameterVectorLayer(
+                name, self.tr(label), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "FILTER", self.tr("Filtre sur les entités (expression, ex. \"sigle\" = 'CALL')"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "BAILLEUR", self.tr("Atlas d'un seul bailleur (ex. M&C)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            "STYLE_BY", self.tr("Logements colorés par"),
+            options=[self.tr("type PALULOS"), self.tr("bailleur")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            "PAGE", self.tr("Format"), options=list(PAGES), defaultValue=0))
+        self.addParameter(QgsProcessingParameterFile(
+            "TEMPLATE", self.tr("Gabarit de mise en page (.qpt, facultatif)"),
+            extension="qpt", optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "SPLIT", self.tr("Un PDF par entité"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "PNG_PREVIEW", self.tr("Aperçu PNG de chaque page"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            "OUTPUT_FOLDER", self.tr("Dossier des PDF"), optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_PDF", self.tr("PDF unique (si « Un PDF par entité » est décoché)"),
+            self.tr("PDF (*.pdf)"), optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("N_PAGES", self.tr("Pages imprimées")))
+        self.addOutput(QgsProcessingOutputString("LAYOUT", self.tr("Mise en page du projet")))
+
+    # -- the data ---------------------------------------------------------------------------
+    def _entities(self, source, scale, territory):
+        """``[(code, name, geometry)]`` of the coverage layer, codes as the dwellings say."""
+        if source is None:
+            return []
+        code_index = field_index(source, *CODE_FIELDS[scale])
+        name_index = field_index(source, *NAME_FIELDS[scale])
+        if scale != "bassin" and code_index < 0:
+            raise QgsProcessingException(self.tr(
+                "La couche « %s » n'a pas de champ identifiant pour l'échelle %s (%s).")
+                % (source.name(), atlas_rules.SCALE_LABELS[scale],
+                   ", ".join(CODE_FIELDS[scale])))
+        out = []
+        for feature in source.getFeatures():
+            code = analyse_io.python_value(feature[code_index]) if code_index >= 0 else None
+            name = analyse_io.python_value(feature[name_index]) if name_index >= 0 else None
+            if scale == "epci" and code is not None and str(code).isdigit():
+                code = territory.epci_code(str(code))   # SIREN -> ERBM sigle when known
+            if scale == "bassin":
+                code, name = "bassin", name or "Bassin minier"
+            if code is None or not feature.hasGeometry():
+                continue
+            out.append((str(code), name, QgsGeometry(feature.geometry()), feature))
+        return out
+
+    def _bassin_from_dwellings(self, records, crs):
+        box = QgsRectangle()
+        for r in records:
+            if r["geometry"] is not None and not r["geometry"].isEmpty():
+                box.combineExtentWith(r["geometry"].boundingBox())
+        if box.isEmpty():
+            raise QgsProcessingException(self.tr("Aucun logement géolocalisé à cartographier."))
+        box.grow(max(box.width(), box.height()) * 0.05 + 100)
+        return QgsGeometry.fromRect(box)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        source = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        if source is None or not source.isValid():
+            raise QgsProcessingException(self.tr("La couche des logements est illisible."))
+        scale = atlas_rules.SCALES[self.parameterAsEnum(parameters, "SCALE", context)]
+        style_by = STYLE_BY[self.parameterAsEnum(parameters, "STYLE_BY", context)]
+        bailleur = self.parameterAsString(parameters, "BAILLEUR", context) or None
+        records = analyse_io.read_records(source, feedback)
+        if bailleur:
+            records = [r for r in records if r["values"].get("bailleur") == bailleur]
+        dwellings = [r["values"] for r in records]
+        for d in dwellings:
+            d.setdefault("geoloc_source", None)
+        if not dwellings:
+            raise QgsProcessingException(self.tr("Aucun logement à cartographier%s.")
+                                         % (" pour le bailleur %s" % bailleur if bailleur else ""))
+        crs = source.crs()
+        territory = Territory.from_reference()
+        coverage_source = self.parameterAsVectorLayer(parameters, SCALE_PARAMETER[scale], context)
+        if coverage_source is None and scale != "bassin":
+            raise QgsProcessingException(self.tr(
+                "L'échelle %s demande la couche « %s ».")
+                % (atlas_rules.SCALE_LABELS[scale], SCALE_PARAMETER[scale]))
+        entities = self._entities(coverage_source, scale, territory)
+        if scale == "bassin" and not entities:
+            entities = [("bassin", "Bassin minier", self._bassin_from_dwellings(records, crs),
+                         None)]
+        entity_crs = coverage_source.crs() if coverage_source is not None else crs
+        years = synthesis.year_columns(dwellings)
+        kept = self._select(parameters, context, scale, entities, dwellings, coverage_source)
+        if not kept:
+            raise QgsProcessingException(self.tr("Aucune entité à imprimer (aucun logement, ou "
+                                                 "filtre trop strict)."))
+        feedback.pushInfo(self.tr("%d pages à l'échelle %s.") % (len(kept),
+                                                                atlas_rules.SCALE_LABELS[scale]))
+        coverage, figures = self._coverage_layers(scale, kept, dwellings, years, entity_crs)
+        context_layer = self._context_layer(scale, entities, entity_crs)
+        layers = self._map_layers(parameters, context, scale, records, crs, style_by,
+                                  context_layer)
+        layout = self._layout(parameters, context, scale, coverage, figures, layers,
+                              context_layer, source)
+        feedback.setProgress(20)
+        outputs = self._export(parameters, context, feedback, layout, scale)
+        self._add_to_project(context, layout, scale, [coverage, figures, context_layer]
+                             + [l for l in layers if l is not None])
+        outputs.update({"N_PAGES": len(kept), "LAYOUT": layout.name()})
+        return outputs
+
+    def _select(self, parameters, context, scale, entities, dwellings, coverage_source):
+        expression_text = self.parameterAsString(parameters, "FILTER", context)
+        expression = QgsExpression(expression_text) if expression_text else None
+        if expression is not None and expression.hasParserError():
+            raise QgsProcessingException(self.tr("Filtre invalide : %s")
+                                         % expression.parserErrorString())
+        kept = []
+        for code, name, geometry, feature in entities:
+            members = atlas_rules.dwellings_of(dwellings, scale, code)
+            if expression is not None and feature is not None:
+                ctx = QgsExpressionContext(
+                    QgsExpressionContextUtils.globalProjectLayerScopes(coverage_source))
+                ctx.setFeature(feature)
+                if not expression.evaluate(ctx):
+                    continue
+            elif not members:
+                continue
+            kept.append((code, name, geometry, members))
+        return sorted(kept, key=lambda e: atlas_rules.entity_filename(scale, e[0], e[1]))
+
+    def _coverage_layers(self, scale, kept, dwellings, years, entity_crs):
+        fields = [QgsField("cle", QVariant.String), QgsField("nom", QVariant.String),
+                  QgsField("titre", QVariant.String), QgsField("fichier", QVariant.String),
+                  QgsField("n_logements", QVariant.Int), QgsField("non_geoloc", QVariant.Int)]
+        coverage = memory("MultiPolygon", entity_crs, "OSP – pages", fields)
+        figures = memory("None", entity_crs, "OSP – chiffres par année",
+                         [QgsField("cle", QVariant.String), QgsField("annee", QVariant.String),
+                          QgsField("palulos", QVariant.Int), QgsField("hors", QVariant.Int),
+                          QgsField("total", QVariant.Int)])
+        pages, rows = [], []
+        for code, name, geometry, members in kept:
+            table, not_located = atlas_rules.figures(members, years)
+            feature = QgsFeature(coverage.fields())
+            geometry = QgsGeometry(geometry)
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            feature.setAttributes([code, name, atlas_rules.entity_title(scale, code, name),
+                                   atlas_rules.entity_filename(scale, code, name), len(members),
+                                   not_located])
+            pages.append(feature)
+            for annee, palulos, hors, total in table:
+                row = QgsFeature(figures.fields())
+                row.setAttributes([code, annee, palulos, hors, total])
+                rows.append(row)
+        coverage.dataProvider().addFeatures(pages)
+        figures.dataProvider().addFeatures(rows)
+        return coverage, figures
+
+    def _context_layer(self, scale, entities, entity_crs):
+        """Every entity of the scale: the current one outlined, the others greyed."""
+        layer = memory("MultiPolygon", entity_crs, "OSP – %s" % atlas_rules.SCALE_LABELS[scale],
+                       [QgsField("cle", QVariant.String), QgsField("nom", QVariant.String)])
+        features = []
+        for code, name, geometry, _ in entities:
+            feature = QgsFeature(layer.fields())
+            geometry = QgsGeometry(geometry)
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            feature.setAttributes([code, name])
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+        root = QgsRuleBasedRenderer.Rule(None)
+        current = QgsRuleBasedRenderer.Rule(
+            QgsFillSymbol.createSimple({"color": "255,255,255,0", "outline_color": "#c0392b",
+                                        "outline_width": "0.8"}),
+            filterExp="\"cle\" = attribute(@atlas_feature, 'cle')",
+            label=atlas_rules.SCALE_LABELS[scale] + " imprimée")
+        others = QgsRuleBasedRenderer.Rule(
+            QgsFillSymbol.createSimple({"color": "200,200,200,110", "outline_color": "#9e9e9e",
+                                        "outline_width": "0.3"}),
+            elseRule=True, label="Autres")
+        root.appendChild(current)
+        root.appendChild(others)
+        layer.setRenderer(QgsRuleBasedRenderer(root))
+        return layer
+
+    def _map_layers(self, parameters, context, scale, records, crs, style_by, context_layer):
+        names = ("ident_rep", "bailleur", "type_palu", "annee_financ")
+        fields = QgsFields()
+        for name in names:
+            fields.append(QgsField(name, QVariant.Int if name == "annee_financ"
+                                   else QVariant.String))
+        dwellings = memory("Point", crs, "Logements réhabilités", fields.toList())
+        features = []
+        for r in records:
+            if r["geometry"] is None or r["geometry"].isEmpty():
+                continue
+            feature = QgsFeature(dwellings.fields())
+            feature.setAttributes([r["values"].get(n) for n in names])
+            feature.setGeometry(r["geometry"])
+            features.append(feature)
+        dwellings.dataProvider().addFeatures(features)
+        dwellings.loadNamedStyle(resource_path("styles", STYLE_QML[style_by]),
+                                 QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+        cites = None
+        source = self.parameterAsVectorLayer(parameters, "CITES", context)
+        if source is not None and scale != "bassin":
+            cites = source.clone()
+            cites.setName("Cités minières")
+            cites.loadNamedStyle(resource_path("styles", "cites.qml"))
+        parcels = None
+        source = self.parameterAsVectorLayer(parameters, "PARCELS", context)
+        if source is not None and scale == "cite":
+            parcels = source.clone()
+            parcels.setName("Parcelles")
+            parcels.setRenderer(parcels.renderer().defaultRenderer(QgsWkbTypes.PolygonGeometry))
+            parcels.renderer().setSymbol(QgsFillSymbol.createSimple({
+                "color": "250,248,243,255", "outline_color": "#bdbdbd", "outline_width": "0.1"}))
+        background = None
+        name = atlas_rules.BACKGROUND[scale]
+        source = self.parameterAsVectorLayer(parameters, name, context) if name else None
+        if source is not None and name != "CITES":
+            background = source.clone()
+            background.setName({"EPCI": "EPCI", "COMMUNES": "Communes"}[name])
+            background.setRenderer(
+                background.renderer().defaultRenderer(QgsWkbTypes.PolygonGeometry))
+            background.renderer().setSymbol(QgsFillSymbol.createSimple({
+                "color": "255,255,255,0", "outline_color": "#8d8d8d", "outline_width": "0.25",
+                "outline_style": "dot"}))
+        return [dwellings, cites, parcels, background]
+
+    # -- the layout -------------------------------------------------------------------------
+    def _template(self, parameters, context):
+        path = self.parameterAsFile(parameters, "TEMPLATE", context)
+        if not path:
+            page = PAGES[self.parameterAsEnum(parameters, "PAGE", context)]
+            path = resource_path("layouts", "atlas_%s.qpt" % page.lower())
+        if not os.path.isfile(path):
+            raise QgsProcessingException(self.tr("Gabarit « %s » introuvable.") % path)
+        document = QDomDocument()
+        with open(path, encoding="utf-8") as handle:
+            if not document.setContent(handle.read()):
+                raise QgsProcessingException(self.tr("Gabarit « %s » illisible.") % path)
+        return document
+
+    def _layout(self, parameters, context, scale, coverage, figures, layers, context_layer,
+                source):
+        dwellings, cites, parcels, background = layers
+        project = context.project() or QgsProject.instance()  # qgis_process has no project
+        layout = QgsPrintLayout(project)
+        items, ok = layout.loadFromTemplate(self._template(parameters, context),
+                                            QgsReadWriteContext())
+        if not ok:
+            raise QgsProcessingException(self.tr("Le gabarit n'a pas pu être chargé."))
+        layout.setName("OSP – Atlas %s" % scale)
+        carte = layout.itemById("carte")
+        if not isinstance(carte, QgsLayoutItemMap):
+            raise QgsProcessingException(self.tr(
+                "Le gabarit doit contenir une carte d'identifiant « carte »."))
+        map_layers = [l for l in (dwellings, cites, background, parcels, context_layer)
+                      if l is not None]
+        carte.setLayers(map_layers)
+        carte.setKeepLayerSet(True)
+        carte.setCrs(dwellings.crs())
+        carte.setAtlasDriven(True)
+        carte.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+        carte.setAtlasMargin(0.12)
+        apercu = layout.itemById("apercu")
+        if isinstance(apercu, QgsLayoutItemMap):
+            communes = self.parameterAsVectorLayer(parameters, "COMMUNES", context)
+            situation = [context_layer]
+            if communes is not None and scale in ("cite", "commune"):
+                outline = communes.clone()
+                outline.setRenderer(
+                    outline.renderer().defaultRenderer(QgsWkbTypes.PolygonGeometry))
+                outline.renderer().setSymbol(QgsFillSymbol.createSimple({
+                    "color": "235,235,235,255", "outline_color": "#bdbdbd",
+                    "outline_width": "0.1"}))
+                situation.append(outline)
+                layers.append(outline)
+            apercu.setLayers(situation)
+            apercu.setKeepLayerSet(True)
+            apercu.setCrs(dwellings.crs())
+            extent = context_layer.extent()
+            if context_layer.crs() != dwellings.crs():
+                from qgis.core import QgsCoordinateTransform
+                extent = QgsCoordinateTransform(context_layer.crs(), dwellings.crs(),
+                                                project).transformBoundingBox(extent)
+            extent.grow(max(extent.width(), extent.height()) * 0.03)
+            apercu.zoomToExtent(extent)
+            overview = apercu.overview()
+            overview.setLinkedMap(carte)
+            overview.setFrameSymbol(QgsFillSymbol.createSimple({
+                "color": "192,57,43,60", "outline_color": "#c0392b", "outline_width": "0.6"}))
+        legend = layout.itemById("legende")
+        if isinstance(legend, QgsLayoutItemLegend):
+            legend.setLinkedMap(carte)
+            legend.setAutoUpdateModel(False)
+            root = legend.model().rootGroup()
+            root.removeAllChildren()
+            for layer in (dwellings, cites):
+                if layer is not None:
+                    root.addLayer(layer)
+            legend.setLegendFilterByMapEnabled(True)
+        nord = layout.itemById("nord")
+        if isinstance(nord, QgsLayoutItemPicture):
+            for folder in QgsApplication.svgPaths():
+                if os.path.exists(os.path.join(folder, NORTH_ARROW)):
+                    nord.setPicturePath(os.path.join(folder, NORTH_ARROW))
+                    break
+        table = next((m for m in layout.multiFrames()
+                      if isinstance(m, QgsLayoutItemAttributeTable)), None)
+        if table is not None:
+            table.setVectorLayer(figures)
+            table.setFilterFeatures(True)
+            table.setFeatureFilter("\"cle\" = attribute(@atlas_feature, 'cle')")
+            columns = []
+            for attribute, heading in (("annee", "Année"), ("palulos", "Palulos"),
+                                       ("hors", "Hors Palulos"), ("total", "Total")):
+                column = QgsLayoutTableColumn(heading)
+                column.setAttribute(attribute)
+                columns.append(column)
+            table.setColumns(columns)
+            table.setMaximumNumberOfFeatures(100)
+        echelle = layout.itemById("echelle")
+        if isinstance(echelle, QgsLayoutItemScaleBar) and scale == "cite":
+            echelle.setUnits(QgsUnitTypes.DistanceMeters)  # a cité spans a few hundred metres
+            echelle.setUnitLabel("m")
+        data_date = self._data_date(source)
+        QgsExpressionContextUtils.setLayoutVariable(
+            layout, "osp_sous_titre", "Données au %s – %s" % (data_date,
+                                                               atlas_rules.SOURCE_LINE))
+        atlas = layout.atlas()
+        atlas.setCoverageLayer(coverage)
+        atlas.setEnabled(True)
+        atlas.setHideCoverage(True)
+        atlas.setFilenameExpression("\"fichier\"")
+        atlas.setSortFeatures(True)
+        atlas.setSortExpression("\"fichier\"")
+        atlas.setPageNameExpression("\"titre\"")
+        return layout
+
+    @staticmethod
+    def _data_date(layer):
+        index = layer.fields().indexOf("date_maj")
+        if index >= 0:
+            latest = layer.maximumValue(index)
+            value = analyse_io.python_value(latest)
+            if isinstance(value, (datetime.date, datetime.datetime)):
+                return value.strftime("%d/%m/%Y")
+        return datetime.date.today().strftime("%d/%m/%Y")
+
+    def _export(self, parameters, context, feedback, layout, scale):
+        split = self.parameterAsBoolean(parameters, "SPLIT", context)
+        png = self.parameterAsBoolean(parameters, "PNG_PREVIEW", context)
+        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        pdf = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)
+        if split or not pdf:
+            folder = folder or os.path.join(os.getcwd(), "atlas_%s" % scale)
+        atlas = layout.atlas()
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.dpi = 200
+        # real text, not outlines: the PDF is searchable and its figures can be copied
+        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+        outputs = {}
+        if split:
+            os.makedirs(folder, exist_ok=True)
+            result, error = QgsLayoutExporter.exportToPdfs(atlas, folder + os.sep, settings,
+                                                           feedback)
+            outputs["OUTPUT_FOLDER"] = folder
+        else:
+            if not pdf:
+                pdf = os.path.join(folder, "atlas_%s.pdf" % scale)
+            os.makedirs(os.path.dirname(os.path.abspath(pdf)), exist_ok=True)
+            result, error = QgsLayoutExporter.exportToPdf(atlas, pdf, settings, feedback)
+            outputs["OUTPUT_PDF"] = pdf
+            folder = folder or os.path.dirname(os.path.abspath(pdf))
+        if result != QgsLayoutExporter.Success:
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Impression annulée."))
+            raise QgsProcessingException(self.tr("Impression impossible : %s") % error)
+        feedback.setProgress(85)
+        if png:
+            os.makedirs(folder, exist_ok=True)
+            image = QgsLayoutExporter.ImageExportSettings()
+            image.dpi = 96
+            image.exportMetadata = False  # else GDAL tries to update the PNG (error 6)
+            image.generateWorldFile = False
+            result, error = QgsLayoutExporter.exportToImage(atlas, folder + os.sep, "png", image,
+                                                            feedback)
+            if result != QgsLayoutExporter.Success:
+                raise QgsProcessingException(self.tr("Aperçus PNG impossibles : %s") % error)
+            outputs["OUTPUT_FOLDER"] = folder
+        feedback.setProgress(100)
+        return outputs
+
+    def _add_to_project(self, context, layout, scale, layers):
+        """The layout in the project's layout manager, ready for the layout designer;
+        its layers are kept in the project (not in the layer tree)."""
+        project = context.project() or QgsProject.instance()
+        manager = project.layoutManager()
+        existing = manager.layoutByName(layout.name())
+        if existing is not None:
+            manager.removeLayout(existing)
+        project.addMapLayers(layers, False)
+        manager.addLayout(layout)

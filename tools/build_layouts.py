@@ -1,0 +1,134 @@
+#!/usr/bin/python3
+"""Regenerate the atlas templates resources/layouts/atlas_a4.qpt and atlas_a3.qpt.
+
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tools/build_layouts.py
+
+The templates hold the page design only; osp:atlas fills in the layers, the
+coverage and the figures table at run time, finding items by these ids:
+titre, sous_titre, carte, apercu, tableau (attribute table frame), non_geoloc,
+legende, echelle, nord, page.  A user's own template keeps these ids.
+"""
+import os
+
+from qgis.core import (QgsApplication, QgsLayoutFrame, QgsLayoutItemAttributeTable,
+                       QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
+                       QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemScaleBar,
+                       QgsLayoutMeasurement, QgsLayoutPoint, QgsLegendStyle, QgsRectangle,
+                       QgsScaleBarSettings, QgsLayoutSize, QgsPrintLayout,
+                       QgsProject, QgsReadWriteContext, QgsTextFormat, QgsUnitTypes)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor, QFont
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(REPO, "resources", "layouts")
+BLUE = QColor("#1f4e79")
+
+
+def place(item, x, y, w, h, k):
+    item.attemptMove(QgsLayoutPoint(x * k, y * k, QgsUnitTypes.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(w * k, h * k, QgsUnitTypes.LayoutMillimeters))
+
+
+def label(layout, ident, text, x, y, w, h, k, size, bold=False, italic=False, align=None):
+    item = QgsLayoutItemLabel(layout)
+    item.setId(ident)
+    item.setText(text)
+    font = QFont("DejaVu Sans", int(round(size * k)))
+    font.setBold(bold)
+    font.setItalic(italic)
+    item.setFont(font)  # QGIS 3.22: font + colour (text formats came with 3.24)
+    item.setFontColor(BLUE if bold else QColor("#333333"))
+    if align is not None:
+        item.setHAlign(align)
+    layout.addLayoutItem(item)
+    place(item, x, y, w, h, k)
+    return item
+
+
+def build(page, k):
+    project = QgsProject()
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName("OSP – Atlas")
+    layout.pageCollection().page(0).setPageSize(page, QgsLayoutItemPage.Landscape)
+    label(layout, "titre", "[% attribute(@atlas_feature, 'titre') %]", 10, 6, 277, 11, k, 17,
+          bold=True)
+    label(layout, "sous_titre", "[% @osp_sous_titre %]", 10, 17, 277, 7, k, 9, italic=True)
+    carte = QgsLayoutItemMap(layout)
+    carte.setId("carte")
+    carte.setFrameEnabled(True)
+    carte.setFrameStrokeColor(QColor("#7f7f7f"))
+    layout.addLayoutItem(carte)
+    place(carte, 10, 26, 190, 176, k)
+    carte.setExtent(QgsRectangle(0, 0, 190 * k, 176 * k))  # valid extent, the item's aspect
+    apercu = QgsLayoutItemMap(layout)
+    apercu.setId("apercu")
+    apercu.setFrameEnabled(True)
+    apercu.setFrameStrokeColor(QColor("#7f7f7f"))
+    layout.addLayoutItem(apercu)
+    place(apercu, 205, 26, 82, 52, k)
+    apercu.setExtent(QgsRectangle(0, 0, 82 * k, 52 * k))
+    label(layout, "titre_tableau", "Logements réhabilités : [% attribute(@atlas_feature, "
+          "'n_logements') %]", 205, 80, 82, 6, k, 10, bold=True)
+    label(layout, "non_geoloc", "dont non géolocalisés : "
+          "[% attribute(@atlas_feature, 'non_geoloc') %]", 205, 86, 82, 5, k, 8.5)
+    table = QgsLayoutItemAttributeTable.create(layout)
+    table.setHeaderTextFormat(QgsTextFormat.fromQFont(QFont("DejaVu Sans", int(round(8 * k)),
+                                                            QFont.Bold)))
+    table.setContentTextFormat(QgsTextFormat.fromQFont(QFont("DejaVu Sans", int(round(8 * k)))))
+    table.setGridStrokeWidth(0.2)
+    layout.addMultiFrame(table)
+    frame = QgsLayoutFrame(layout, table)
+    frame.setId("tableau")
+    place(frame, 205, 92, 82, 56, k)
+    table.addFrame(frame)
+    legend = QgsLayoutItemLegend(layout)
+    legend.setId("legende")
+    legend.setTitle("Légende")
+    legend.setResizeToContents(False)
+    for style, size, bold in ((QgsLegendStyle.Title, 10, True),
+                              (QgsLegendStyle.Group, 9, True),
+                              (QgsLegendStyle.Subgroup, 8.5, True),
+                              (QgsLegendStyle.SymbolLabel, 8, False)):
+        font = QFont("DejaVu Sans", int(round(size * k)))
+        font.setBold(bold)
+        legend.setStyleFont(style, font)
+    layout.addLayoutItem(legend)
+    place(legend, 205, 150, 82, 52, k)
+    scalebar = QgsLayoutItemScaleBar(layout)
+    scalebar.setId("echelle")
+    scalebar.setStyle("Single Box")
+    scalebar.setLinkedMap(carte)
+    scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
+    scalebar.setUnitLabel("km")
+    scalebar.setNumberOfSegments(2)
+    scalebar.setNumberOfSegmentsLeft(0)
+    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    scalebar.setMinimumBarWidth(25 * k)
+    scalebar.setMaximumBarWidth(45 * k)
+    scalebar.setFont(QFont("DejaVu Sans", int(round(8 * k))))
+    scalebar.setBackgroundEnabled(True)
+    layout.addLayoutItem(scalebar)
+    place(scalebar, 13, 189, 50, 10, k)
+    nord = QgsLayoutItemPicture(layout)
+    nord.setId("nord")
+    nord.setBackgroundEnabled(False)
+    layout.addLayoutItem(nord)
+    place(nord, 189, 29, 8, 12, k)
+    label(layout, "page", "Page [% @atlas_featurenumber %] / [% @atlas_totalfeatures %]",
+          227, 203, 60, 5, k, 8, align=Qt.AlignRight)
+    return layout
+
+
+def main():
+    app = QgsApplication([], False)
+    app.initQgis()
+    os.makedirs(OUT, exist_ok=True)
+    for name, page, k in (("atlas_a4.qpt", "A4", 1.0), ("atlas_a3.qpt", "A3", 420 / 297)):
+        layout = build(page, k)
+        assert layout.saveAsTemplate(os.path.join(OUT, name), QgsReadWriteContext())
+    print("Gabarits écrits dans %s" % OUT)
+
+
+if __name__ == "__main__":
+    main()
