@@ -139,6 +139,18 @@ class Atlas(OspAlgorithm):
             out.append((str(code), name, QgsGeometry(feature.geometry()), feature))
         return out
 
+    def _bassin_outline(self, parameters, context, records, crs):
+        """Without a perimeter layer: the union of the EPCI (or communes) given, else the
+        dwellings' extent."""
+        for name in ("EPCI", "COMMUNES"):
+            layer = self.parameterAsVectorLayer(parameters, name, context)
+            if layer is not None and layer.featureCount() > 0:
+                union = QgsGeometry.unaryUnion([f.geometry() for f in layer.getFeatures()
+                                                if f.hasGeometry()])
+                if not union.isEmpty():
+                    return union, layer.crs()
+        return self._bassin_from_dwellings(records, crs), crs
+
     def _bassin_from_dwellings(self, records, crs):
         box = QgsRectangle()
         for r in records:
@@ -173,10 +185,10 @@ class Atlas(OspAlgorithm):
                 "L'échelle %s demande la couche « %s ».")
                 % (atlas_rules.SCALE_LABELS[scale], SCALE_PARAMETER[scale]))
         entities = self._entities(coverage_source, scale, territory)
-        if scale == "bassin" and not entities:
-            entities = [("bassin", "Bassin minier", self._bassin_from_dwellings(records, crs),
-                         None)]
         entity_crs = coverage_source.crs() if coverage_source is not None else crs
+        if scale == "bassin" and not entities:
+            outline, entity_crs = self._bassin_outline(parameters, context, records, crs)
+            entities = [("bassin", "Bassin minier", outline, None)]
         years = synthesis.year_columns(dwellings)
         kept = self._select(parameters, context, scale, entities, dwellings, coverage_source)
         if not kept:

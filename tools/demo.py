@@ -84,6 +84,21 @@ def main(out):
     print("   " + next((l[l.index("Parmi les"):] for l in log.splitlines() if "Parmi les" in l),
                        ""))
     written += [xlsx, html]
+    print("5. Atlas (osp:atlas) : un PDF par EPCI et la vue d'ensemble du Bassin minier")
+    for scale, folder, extra in (("2", "atlas_epci", ["EPCI=%s|layername=epci" % gpkg,
+                                                      "COMMUNES=%s|layername=communes" % gpkg]),
+                                 ("4", "atlas_bassin", ["EPCI=%s|layername=epci" % gpkg])):
+        target = os.path.join(out, folder)
+        if os.path.isdir(target):
+            for name in os.listdir(target):
+                os.remove(os.path.join(target, name))
+        log = qgis_process(profile, "run", "osp:atlas", "--",
+                           "INPUT=%s|layername=analyse_logement" % osp, "SCALE=" + scale,
+                           "CITES=%s|layername=cites" % gpkg, *extra,
+                           "OUTPUT_FOLDER=" + target, "PNG_PREVIEW=true")
+        pages = next((l.split("\t")[-1] for l in log.splitlines() if l.startswith("N_PAGES")), "?")
+        print("   %s : %s page(s)" % (folder, pages))
+        written.append(target)
     print("\nRésultats dans %s :" % out)
     for path in written:
         print("   " + os.path.relpath(path, os.getcwd()))
