@@ -5,7 +5,7 @@ export QT_QPA_PLATFORM := offscreen
 export XDG_RUNTIME_DIR ?= /tmp/osp-erbm-xdg-$(shell id -u)
 DEMO_DIR := demo_output
 
-.PHONY: deps test unit demo package clean
+.PHONY: deps test unit demo package bench clean
 
 deps:
 	@bash tools/ensure_deps.sh
@@ -19,6 +19,10 @@ unit:
 
 demo: deps
 	$(PY) tools/demo.py $(DEMO_DIR)
+
+# BENCH_SIZE=erbm (default) or departement; BENCH_RUNS (default 3); BENCH_STEPS=a,b to pick
+bench: deps
+	$(PY) bench/run.py
 
 package:
 	$(PY) tools/package.py

@@ -30,6 +30,7 @@ _IDPAR_FULL = re.compile(
 _IDPAR_SHORT = re.compile(r"^" + _PREFIX + "?" + _SECTION + _NUMERO + "$")
 IDPAR_PATTERN = r"^(\d{2}|2[AB])\d{3}\d{3}[0-9A-Z]{2}\d{4}$"
 _IDPAR_CANONICAL = re.compile(IDPAR_PATTERN)
+_SEPARATORS = re.compile(r"[-_./]")
 _DECISION_YEAR = re.compile(r"^\s*((?:19|20)\d{2})")
 
 YEAR_MIN = 1990
@@ -54,7 +55,10 @@ def clean_text(value):
 
 def compact(value):
     """Cell text without any blank (spaces, non-breaking spaces), upper case."""
-    return _SPACES.sub("", clean_text(value)).upper()
+    text = clean_text(value)
+    if " " in text or "\u00a0" in text or "\u202f" in text or "\t" in text:
+        text = _SPACES.sub("", text)
+    return text.upper()
 
 
 def integer_text(value):
@@ -78,6 +82,8 @@ def normalise_rpls(value):
     Excel often stored ``0044619057`` as the number 44619057: the zeros are
     restored.  Empty cell -> ``None``.
     """
+    if value.__class__ is str and value.isdigit() and len(value) <= RPLS_LENGTH:
+        return value.zfill(RPLS_LENGTH)  # the usual case, without regular expressions
     text = integer_text(value)
     if not text:
         return None
@@ -155,7 +161,10 @@ def normalise_idpar(value, commune=None):
     section and number only (``AP347``, ``000 AP 347``).  Single-letter
     sections are left-padded with ``0``; the numéro is zero-padded.
     """
-    text = re.sub(r"[-_./]", "", compact(value))
+    text = compact(value)
+    if len(text) == IDPAR_LENGTH and _IDPAR_CANONICAL.match(text):
+        return text  # already canonical: the usual case
+    text = _SEPARATORS.sub("", text)
     if not text:
         return None
     match = _IDPAR_FULL.match(text)

@@ -53,8 +53,15 @@ class Dwelling:
     values: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)   # [(motif, French detail)]
     idpar_error: str = ""                           # motif when the parcel id is unusable
-    address: tuple = None
     geometry: object = None
+
+    @property
+    def address(self):
+        """The address key, computed only for the dwellings that need it."""
+        if not hasattr(self, "_address"):
+            v = self.values
+            self._address = address_key(v["idcom"], v["dnvoiri"], v["dindic"], v["dvoilib"])
+        return self._address
 
     @property
     def key(self):
@@ -147,7 +154,8 @@ def anomaly_column_fields(colmap):
 def _cell(cells, index):
     if index is None or index >= len(cells):
         return ""
-    return ids.clean_text(cells[index])
+    value = cells[index]
+    return value.strip() if value.__class__ is str else ids.clean_text(value)
 
 
 def _normalise(dwelling, normaliser, raw, *args):
@@ -160,23 +168,24 @@ def _normalise(dwelling, normaliser, raw, *args):
 
 def build_dwelling(ligne, cells, roles, palulos_variants):
     """One sheet row -> a :class:`Dwelling` with normalised values and problems."""
-    get = lambda role: _cell(cells, roles.get(role))
-    d = Dwelling(ligne=ligne, cells=list(cells))
+    raw = {role: _cell(cells, index) for role, index in roles.items()}
+    get = lambda role: raw.get(role, "")
+    d = Dwelling(ligne=ligne, cells=cells)
     v = d.values
     raw_rpls, raw_int = get("rpls"), get("internal_id")
     v["num_rpls_ini"] = raw_rpls or None
     v["num_esti_ini"] = raw_int or None
-    v["ident_rep"] = _normalise(d, ids.normalise_rpls, raw_rpls)
-    v["ident_int"] = ids.normalise_internal_id(raw_int)
+    v["ident_rep"] = _normalise(d, ids.normalise_rpls, raw_rpls) if raw_rpls else None
+    v["ident_int"] = ids.normalise_internal_id(raw_int) if raw_int else None
     commune = _normalise(d, ids.normalise_commune, get("commune"))
     dep = _normalise(d, ids.normalise_departement, get("departement"))
     dep = dep or ids.departement_of_commune(commune)
     raw_local, raw_par = get("local"), get("parcel")
     v["idlocal_ini"] = raw_local or None
     v["idpar_ini"] = raw_par or None
-    v["idlocal"] = _normalise(d, ids.normalise_idlocal, raw_local, dep)
+    v["idlocal"] = _normalise(d, ids.normalise_idlocal, raw_local, dep) if raw_local else None
     try:
-        v["idpar"] = ids.normalise_idpar(raw_par, commune)
+        v["idpar"] = ids.normalise_idpar(raw_par, commune) if raw_par else None
     except ids.IdError as error:
         v["idpar"] = None
         d.idpar_error = error.motif
@@ -186,9 +195,11 @@ def build_dwelling(ligne, cells, roles, palulos_variants):
     v["epci"] = get("epci") or None
     v["intitule"] = get("intitule") or None
     v["bailleur"] = get("bailleur") or None
-    v["type_palu"] = _normalise(d, ids.normalise_type_palu, get("palulos"), palulos_variants)
+    palu = get("palulos")
+    v["type_palu"] = _normalise(d, ids.normalise_type_palu, palu, palulos_variants) \
+        if palu else None
     v["num_decision"] = get("decision") or None
-    year = _normalise(d, ids.normalise_year, get("annee"))
+    year = _normalise(d, ids.normalise_year, get("annee")) if get("annee") else None
     v["annee_financ"] = year or ids.year_from_decision(v["num_decision"])
     v["dnvoiri"] = get("numero_voie") or None
     v["dindic"] = get("indice_repetition") or None
@@ -197,7 +208,6 @@ def build_dwelling(ligne, cells, roles, palulos_variants):
     v["geoloc_source"] = None
     v["geoloc_motif"] = None
     v["ligne_source"] = ligne
-    d.address = address_key(v["idcom"], v["dnvoiri"], v["dindic"], v["dvoilib"])
     return d
 
 

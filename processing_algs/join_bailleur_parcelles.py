@@ -196,20 +196,25 @@ class JoinBailleurParcelles(OspAlgorithm):
         if sink is None or anomalies is None:
             raise QgsProcessingException(self.tr("Impossible de créer les couches de sortie."))
         total = max(1, len(result.dwellings) + len(result.anomalies))
+        out_names, anomaly_names = out_fields.names(), anomaly_fields.names()
+        batch = []
         for n, dwelling in enumerate(result.dwellings):
-            values = dict(dwelling.values)
+            values = dwelling.values
             for index, name, _ in extras:
                 values[name] = _cell(dwelling.cells, index)
-            sink.addFeature(qgis_io.make_feature(out_fields, values, dwelling.geometry),
-                            QgsFeatureSink.FastInsert)
-            if n % 1000 == 0:
+            batch.append(qgis_io.make_feature(out_fields, values, dwelling.geometry, out_names))
+            if len(batch) == 5000:
+                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                batch = []
                 feedback.setProgress(70 + 30 * n / total)
+        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        batch = []
         for anomaly in result.anomalies:
             values = {"ligne": anomaly.ligne, "motif": anomaly.motif, "detail": anomaly.detail}
             for index, name, _ in all_columns:
                 values[name] = _cell(anomaly.cells, index)
-            anomalies.addFeature(qgis_io.make_feature(anomaly_fields, values),
-                                 QgsFeatureSink.FastInsert)
+            batch.append(qgis_io.make_feature(anomaly_fields, values, names=anomaly_names))
+        anomalies.addFeatures(batch, QgsFeatureSink.FastInsert)
         del sink  # closes the file before the NULL-geometry fix below
         qgis_io.null_empty_geometries(dest_id)
         feedback.setProgress(100)

@@ -252,9 +252,10 @@ def make_fields(specs):
     return fields
 
 
-def make_feature(fields, values, geometry=None):
+def make_feature(fields, values, geometry=None, names=None):
+    """A feature of ``fields`` from a dict; pass ``names`` (``fields.names()``) in loops."""
     feature = QgsFeature(fields)
-    feature.setAttributes([values.get(fields.at(i).name()) for i in range(fields.count())])
+    feature.setAttributes([values.get(n) for n in (names or fields.names())])
     if geometry is not None:
         feature.setGeometry(geometry)
     return feature

@@ -261,9 +261,16 @@ def plan_rows(dwellings, has_address, rng, defect_every=4):
             twin.expect.update(doublon=1, anomalies=["doublon"], first=row)
             extras.append(twin)
     # duplicates come back a few rows later (as landlords resend a block)
+    position = {id(row): n for n, row in enumerate(rows)}
+    after = {}
     for k, twin in enumerate(extras):
-        rows.insert(min(len(rows), rows.index(twin.expect["first"]) + 3 + k % 5), twin)
-    return rows
+        slot = min(len(rows) - 1, position[id(twin.expect["first"])] + 2 + k % 5)
+        after.setdefault(slot, []).append(twin)
+    out = []
+    for n, row in enumerate(rows):
+        out.append(row)
+        out.extend(after.get(n, ()))
+    return out
 
 
 # --- writers --------------------------------------------------------------------------------
@@ -396,7 +403,7 @@ def write_ods_sheet(path, rows):
 
 
 # --- GeoPackage -----------------------------------------------------------------------------
-def write_gpkg(path, communes, cites, parcels):
+def write_gpkg(path, communes, cites, parcels, addresses=True):
     from osgeo import ogr, osr
     ogr.UseExceptions()
     if os.path.exists(path):
@@ -453,6 +460,9 @@ def write_gpkg(path, communes, cites, parcels):
                                    "numero": "%04d" % p["numero"]},
           lambda p: "MULTI" + rect_wkt(p["rect"]).replace("POLYGON(", "POLYGON((") + ")")
     ds.ExecuteSQL("CREATE INDEX parcelles_idpar ON parcelles(idpar)")
+    if not addresses:
+        ds = None
+        return
     lyr = layer("adresses", ogr.wkbPoint, [("numero", I), ("rep", S), ("nom_voie", S),
                                            ("code_insee", S)])
     write(lyr, parcels, lambda p: {"numero": p["num_voie"], "rep": "", "nom_voie": p["street"],
@@ -462,9 +472,10 @@ def write_gpkg(path, communes, cites, parcels):
     ds = None
 
 
-def write_locaux(path, dwellings):
+def write_locaux(path, dwellings, parcels=(), total=0):
     """pb0010_local-shaped extract: one local per dwelling, with the FF social-housing
-    fields (catpro3 F1a = organisme HLM, loghlls)."""
+    fields (catpro3 F1a = organisme HLM, loghlls); ``total`` > len(dwellings) adds
+    private dwellings of the other parcels (catpro3 P1a), as a real extract has."""
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(["idlocal", "idbat", "idpar", "idcom", "ccodep", "ccocom", "invar",
@@ -476,6 +487,16 @@ def write_locaux(path, dwellings):
                              d["insee"][2:], d["idlocal"][2:], p["section"].rjust(2, "0"),
                              "%04d" % p["numero"], "%04d" % int(d["numero"]), d["rep"], d["voie"],
                              "1", "t", "OUI", "F1a"])
+        used = {d["idpar"] for d in dwellings}
+        extra = max(0, total - len(dwellings))
+        others = [p for p in parcels if p["idpar"] not in used] or list(parcels)
+        for n in range(extra):  # several private dwellings per parcel when needed
+            p = others[n % len(others)]
+            idlocal = "%s%s8%06d" % (p["insee"][:2], p["insee"][2:], n % 1000000)
+            writer.writerow([idlocal, p["idpar"] + "A", p["idpar"], p["insee"], p["insee"][:2],
+                             p["insee"][2:], idlocal[2:], p["section"].rjust(2, "0"),
+                             "%04d" % p["numero"], "%04d" % p["num_voie"], "", p["street"],
+                             "1", "t", "NON", "P1a"])
 
 
 def fix_address_reps(dwellings, gpkg_path):
@@ -502,6 +523,28 @@ def write_decisions(path, dwellings):
         for n, number in enumerate(sorted(counts)):
             extra = 2 if n % 3 == 0 else 0
             writer.writerow([number, info[number][0], info[number][1], counts[number] + extra])
+
+
+def generate_bench(out, n_dwellings, n_parcels, n_locaux, seed=20210615):
+    """Benchmark data: the territory (no address layer), a Fichiers fonciers extract of
+    ``n_locaux`` rows, one landlord CSV with every dwelling (defects cycled as in the
+    sample) and one where only the fiscal id is given (located through the FF)."""
+    rng = random.Random(seed)
+    os.makedirs(out, exist_ok=True)
+    communes, cites, parcels = build_territory(n_parcels, rng)
+    dwellings = build_dwellings(parcels, cites, n_dwellings, rng)
+    write_gpkg(os.path.join(out, "territoire.gpkg"), communes, cites, parcels, addresses=False)
+    write_locaux(os.path.join(out, "pb0010_local.csv"), dwellings, parcels, n_locaux)
+    write_decisions(os.path.join(out, "decisions.csv"), dwellings)
+    rows = plan_rows(dwellings, True, rng)
+    write_csv(os.path.join(out, "bench_logements.csv"), rows, "cp1252", ";", SIA_HEADER,
+              sia_cells)
+    ff_rows = [Row(d) for d in dwellings]
+    for row in ff_rows:
+        apply_defect(row, "no_parcel_local", False, rng)
+    write_csv(os.path.join(out, "bench_ff.csv"), ff_rows, "cp1252", ";", SIA_HEADER, sia_cells)
+    return {"parcelles": len(parcels), "logements": len(dwellings), "lignes": len(rows),
+            "locaux": max(n_locaux, len(dwellings))}
 
 
 def generate(out, n_dwellings=600, n_parcels=6000, seed=20210615):
@@ -558,8 +601,14 @@ def main(argv=None):
     parser.add_argument("--dwellings", type=int, default=600)
     parser.add_argument("--parcels", type=int, default=6000)
     parser.add_argument("--seed", type=int, default=20210615)
+    parser.add_argument("--bench", action="store_true",
+                        help="données de banc d'essai (une grande table, sans adresses)")
+    parser.add_argument("--locaux", type=int, default=0)
     args = parser.parse_args(argv)
-    counts = generate(args.out, args.dwellings, args.parcels, args.seed)
+    if args.bench:
+        counts = generate_bench(args.out, args.dwellings, args.parcels, args.locaux, args.seed)
+    else:
+        counts = generate(args.out, args.dwellings, args.parcels, args.seed)
     print("Jeu d'exemple écrit dans %s : %s" % (args.out, ", ".join(
         "%d %s" % (v, k) for k, v in counts.items())))
 

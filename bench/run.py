@@ -1,0 +1,186 @@
+#!/usr/bin/python3
+"""`make bench`: measure the plugin at ERBM or département scale against QGIS's own way.
+
+    BENCH_SIZE=erbm|departement BENCH_RUNS=3 /usr/bin/python3 bench/run.py
+
+Data are generated once per size with the project's generator (seeded) and cached in
+bench/data/<size>/.  Each step runs BENCH_RUNS times, each time in a fresh process under
+``/usr/bin/time -v``: the wall time is the operation's own (QGIS start-up excluded), the
+memory is the process's peak RSS.  Writes bench/results.json and bench/results.md (one section per size, the latest run).
+"""
+import datetime
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+PY = "/usr/bin/python3"
+SIZES = {"erbm": {"dwellings": 30000, "parcels": 300000, "locaux": 1000000},
+         "departement": {"dwellings": 420000, "parcels": 3500000, "locaux": 1000000}}
+# (step, label, target in seconds or None)
+STEPS = {
+    "erbm": [("join_osp", "Jointure osp:joinbailleurparcelles", None),
+             ("join_native", "Jointure native (pointonsurface + joinattributestable)", None),
+             ("floor", "Lecture GDAL de toutes les parcelles (ogrinfo -al -q)", None),
+             ("join_ff", "Jointure par les Fichiers fonciers (1 M locaux)", 30),
+             ("synthese_osp", "Classeur OSP osp:synthese (30 k logements)", 5),
+             ("synthese_pandas", "Mêmes onglets avec pandas.to_excel", None),
+             ("atlas", "Atlas des 330 communes (osp:atlas, PDF unique)", None),
+             ("render", "Ouverture et premier rendu de la couche d'analyse", None)],
+    "departement": [("join_osp", "Jointure osp:joinbailleurparcelles", 20),
+                    ("join_native", "Jointure native (pointonsurface + joinattributestable)",
+                     None),
+                    ("floor", "Lecture GDAL de toutes les parcelles (ogrinfo -al -q)", None),
+                    ("join_ff", "Jointure par les Fichiers fonciers (1 M locaux)", 30),
+                    ("synthese_osp", "Classeur OSP osp:synthese (420 k logements)", 60),
+                    ("synthese_pandas", "Mêmes onglets avec pandas.to_excel", None),
+                    ("render", "Ouverture et premier rendu de la couche d'analyse (420 k)",
+                     None)],
+}
+SETUP = {"synthese_osp": "setup_analyse", "synthese_pandas": "setup_analyse",
+         "render": "setup_analyse", "atlas": "setup_atlas"}
+
+
+def generate(size):
+    data = os.path.join(HERE, "data", size)
+    if os.path.exists(os.path.join(data, "bench_ff.csv")):
+        return data
+    spec = SIZES[size]
+    subprocess.run([PY, os.path.join(REPO, "tools", "sample_data.py"), "--bench", "--out", data,
+                    "--dwellings", str(spec["dwellings"]), "--parcels", str(spec["parcels"]),
+                    "--locaux", str(spec["locaux"])], check=True)
+    return data
+
+
+def measure(step, data, work):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(["/usr/bin/time", "-v", PY, os.path.join(HERE, "steps.py"), step,
+                           data, work], capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        raise RuntimeError("%s a échoué :\n%s" % (step, done.stderr[-3000:]))
+    line = next(l for l in done.stdout.splitlines() if l.startswith("BENCH "))
+    result = json.loads(line[len("BENCH "):])
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
+    result["peak_rss_mb"] = int(rss.group(1)) / 1024 if rss else None
+    return result
+
+
+def machine():
+    qgis = subprocess.run([PY, "-c", "from qgis.core import Qgis; print(Qgis.QGIS_VERSION)"],
+                          capture_output=True, text=True).stdout.strip()
+    with open("/proc/meminfo") as handle:
+        mem = int(re.search(r"MemTotal:\s+(\d+)", handle.read()).group(1)) / 1024 / 1024
+    return {"cores": os.cpu_count(), "ram_gb": round(mem, 1), "qgis": qgis,
+            "python": platform.python_version(), "system": platform.platform(),
+            "date": datetime.datetime.now().isoformat(timespec="seconds")}
+
+
+def summarise(runs):
+    seconds = [r["seconds"] for r in runs]
+    rss = [r["peak_rss_mb"] for r in runs if r.get("peak_rss_mb")]
+    out = {"median_s": statistics.median(seconds), "min_s": min(seconds), "max_s": max(seconds),
+           "median_rss_mb": statistics.median(rss) if rss else None, "runs": runs}
+    for key in ("native_seconds", "seconds_per_page"):
+        if key in runs[0]:
+            out["median_" + key] = statistics.median(r[key] for r in runs)
+    return out
+
+
+def main():
+    size = os.environ.get("BENCH_SIZE", "erbm")
+    runs = int(os.environ.get("BENCH_RUNS", "3"))
+    only = [s for s in os.environ.get("BENCH_STEPS", "").split(",") if s]
+    data = generate(size)
+    work = os.path.join(HERE, "data", size, "work")
+    os.makedirs(work, exist_ok=True)
+    shared = os.path.isdir(os.path.join(REPO, "..", "shared", "data", "territoires"))
+    results = {"size": size, "spec": SIZES[size], "machine": machine(), "steps": {}}
+    done_setup = set()
+    for step, label, target in STEPS[size]:
+        if only and step not in only:
+            continue
+        if step == "atlas" and not shared:
+            print("atlas : ignoré (../shared/data absent)")
+            continue
+        setup = SETUP.get(step)
+        if setup and setup not in done_setup:
+            if setup == "setup_analyse":
+                measure("join_osp", data, work)
+            measure(setup, data, work)
+            done_setup.add(setup)
+        print("%s (%d passages)…" % (label, runs), flush=True)
+        summary = summarise([measure(step, data, work) for _ in range(runs)])
+        summary.update(label=label, target_s=target)
+        results["steps"][step] = summary
+        print("   médiane %.2f s (%.2f–%.2f), pic mémoire %.0f Mo" % (
+            summary["median_s"], summary["min_s"], summary["max_s"],
+            summary["median_rss_mb"] or 0), flush=True)
+    write(results, size)
+
+
+def ratio(a, b):
+    return a / b if a and b else None
+
+
+def write(results, size):
+    steps = results["steps"]
+    get = lambda s, k="median_s": steps.get(s, {}).get(k)
+    results["ratios"] = {
+        "native_over_osp_join": ratio(get("join_native"), get("join_osp")),
+        "osp_join_over_floor": ratio(get("join_osp"), get("floor")),
+        "osp_synthese_over_pandas": ratio(get("synthese_osp"), get("synthese_pandas")),
+        "osp_atlas_over_native": ratio(get("atlas"), get("atlas", "median_native_seconds")),
+    }
+    path = os.path.join(HERE, "results.json")
+    everything = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as handle:
+            everything = json.load(handle)
+    everything[size] = results
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(everything, handle, ensure_ascii=False, indent=1)
+    sections = [markdown(everything[k], k) for k in SIZES if k in everything]
+    with open(os.path.join(HERE, "results.md"), "w", encoding="utf-8") as handle:
+        handle.write("\n\n".join(sections) + "\n")
+    print(markdown(results, size))
+
+
+def markdown(results, size):
+    steps = results["steps"]
+    m = results["machine"]
+    lines = ["# Bancs d'essai OSP ERBM — taille « %s »" % size, "",
+             "Machine : %s cœurs, %s Go, QGIS %s, Python %s — %s" % (
+                 m["cores"], m["ram_gb"], m["qgis"], m["python"], m["date"]),
+             "Données : %s logements, %s parcelles, %s locaux FF (générateur du projet)" % (
+                 results["spec"]["dwellings"], results["spec"]["parcels"],
+                 results["spec"]["locaux"]), "",
+             "| étape | médiane (s) | min–max (s) | pic mémoire (Mo) | cible |",
+             "|---|---|---|---|---|"]
+    for step, s in steps.items():
+        target = s.get("target_s")
+        verdict = "" if target is None else ("≤ %d s : %s" % (
+            target, "atteinte" if s["median_s"] <= target else "manquée"))
+        lines.append("| %s | %.2f | %.2f–%.2f | %.0f | %s |" % (
+            s["label"], s["median_s"], s["min_s"], s["max_s"], s["median_rss_mb"] or 0,
+            verdict))
+    lines += ["", "| rapport | valeur |", "|---|---|"]
+    labels = {"native_over_osp_join": "jointure native ÷ osp (cible ≥ 10)",
+              "osp_join_over_floor": "jointure osp ÷ lecture GDAL de toutes les parcelles",
+              "osp_synthese_over_pandas": "classeur osp ÷ pandas.to_excel",
+              "osp_atlas_over_native": "atlas osp ÷ native:atlaslayouttopdf (cible ≤ 1,2)"}
+    for key, value in results["ratios"].items():
+        if value is not None:
+            lines.append("| %s | %.2f |" % (labels[key], value))
+    if "atlas" in steps:
+        lines.append("| atlas : secondes par page | %.2f |"
+                     % steps["atlas"]["median_seconds_per_page"])
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,229 @@
+#!/usr/bin/python3
+"""One measured operation per process (run by bench/run.py under /usr/bin/time -v).
+
+    steps.py STEP DATA_DIR WORK_DIR
+
+Prints one JSON line: {"seconds": …} (the operation alone, QGIS start-up excluded),
+plus step-specific numbers.  Setup steps (``setup_*``) prepare cached inputs."""
+import json
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+PLUGIN = None
+SHARED = os.path.normpath(os.path.join(REPO, "..", "shared", "data", "territoires"))
+
+
+def start_qgis():
+    import tempfile
+    link_root = tempfile.mkdtemp(prefix="osp-bench-")
+    os.symlink(REPO, os.path.join(link_root, "osp_erbm"))
+    sys.path.insert(0, link_root)
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from qgis.core import QgsApplication
+    app = QgsApplication([], True)
+    app.initQgis()
+    from processing.core.Processing import Processing
+    Processing.initialize()
+    import osp_erbm
+    global PLUGIN  # the plugin object owns the provider: keep it alive
+    PLUGIN = osp_erbm.classFactory(None)
+    PLUGIN.initProcessing()
+    return app
+
+
+def parcels(data):
+    return os.path.join(data, "territoire.gpkg") + "|layername=parcelles"
+
+
+def run(algorithm, params):
+    import processing
+    return processing.run(algorithm, params)
+
+
+def fresh(path):
+    if os.path.isdir(path):
+        import shutil
+        shutil.rmtree(path)
+    elif os.path.exists(path):
+        os.remove(path)
+    return path
+
+
+def step_join_osp(data, work):
+    out = fresh(os.path.join(work, "join.gpkg"))
+    t = time.perf_counter()
+    r = run("osp:joinbailleurparcelles", {"INPUT": os.path.join(data, "bench_logements.csv"),
+                                          "PARCELS": parcels(data), "OUTPUT": out,
+                                          "ANOMALIES": fresh(os.path.join(work, "an.csv"))})
+    return {"seconds": time.perf_counter() - t, "rows": r["N_ROWS"], "located": r["N_LOCATED"]}
+
+
+def step_join_ff(data, work):
+    out = fresh(os.path.join(work, "join_ff.gpkg"))
+    t = time.perf_counter()
+    r = run("osp:joinbailleurparcelles", {"INPUT": os.path.join(data, "bench_ff.csv"),
+                                          "PARCELS": parcels(data),
+                                          "LOCAUX": os.path.join(data, "pb0010_local.csv"),
+                                          "OUTPUT": out,
+                                          "ANOMALIES": fresh(os.path.join(work, "an_ff.csv"))})
+    return {"seconds": time.perf_counter() - t, "rows": r["N_ROWS"], "located": r["N_LOCATED"]}
+
+
+def step_join_native(data, work):
+    """What a cartographer builds with QGIS's own tools: a point on every parcel, then a
+    one-to-many attribute join with the landlord table, non-matching discarded."""
+    t = time.perf_counter()
+    points = run("native:pointonsurface", {"INPUT": parcels(data), "ALL_PARTS": False,
+                                           "OUTPUT": fresh(os.path.join(work, "pts.gpkg"))})
+    csv = "file://%s?delimiter=;&encoding=windows-1252" % os.path.join(data,
+                                                                       "bench_logements.csv")
+    from qgis.core import QgsVectorLayer
+    table = QgsVectorLayer(csv, "bailleur", "delimitedtext")
+    field = table.fields().names()[3]   # « Référence cadastrale »
+    joined = run("native:joinattributestable", {
+        "INPUT": points["OUTPUT"], "FIELD": "idpar", "INPUT_2": table, "FIELD_2": field,
+        "METHOD": 0, "DISCARD_NONMATCHING": True,
+        "OUTPUT": fresh(os.path.join(work, "native.gpkg"))})
+    return {"seconds": time.perf_counter() - t, "joined": joined["JOINED_COUNT"]}
+
+
+def step_floor(data, work):
+    """One plain GDAL read of every parcel (``ogrinfo -al -q``): the floor."""
+    t = time.perf_counter()
+    subprocess.run(["ogrinfo", "-al", "-q", os.path.join(data, "territoire.gpkg"), "parcelles"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return {"seconds": time.perf_counter() - t}
+
+
+def step_setup_analyse(data, work):
+    target = os.path.join(work, "osp_erbm.gpkg")
+    join = os.path.join(work, "join.gpkg")
+    if not os.path.exists(join):
+        step_join_osp(data, work)
+    t = time.perf_counter()
+    run("osp:analyselogement", {
+        "INPUT": join, "COMMUNES": os.path.join(data, "territoire.gpkg") + "|layername=communes",
+        "CITES": os.path.join(data, "territoire.gpkg") + "|layername=cites",
+        "OUTPUT": fresh(target)})
+    return {"seconds": time.perf_counter() - t}
+
+
+def analyse_layer(work):
+    return os.path.join(work, "osp_erbm.gpkg") + "|layername=analyse_logement"
+
+
+def step_synthese_osp(data, work):
+    t = time.perf_counter()
+    r = run("osp:synthese", {"INPUT": analyse_layer(work),
+                             "ANOMALIES": os.path.join(work, "an.csv"),
+                             "DECISIONS": os.path.join(data, "decisions.csv"),
+                             "OUTPUT_XLSX": fresh(os.path.join(work, "osp.xlsx"))})
+    return {"seconds": time.perf_counter() - t, "dwellings": r["N_DWELLINGS"]}
+
+
+def step_synthese_pandas(data, work):
+    """The same sheets written with pandas.DataFrame.to_excel (no styles, no charts)."""
+    import pandas
+    from qgis.core import QgsVectorLayer
+    t = time.perf_counter()
+    layer = QgsVectorLayer(analyse_layer(work), "a", "ogr")
+    names = layer.fields().names()
+    frame = pandas.DataFrame([f.attributes() for f in layer.getFeatures()], columns=names)
+    frame = frame.applymap(lambda v: None if hasattr(v, "isNull") and v.isNull() else v)
+    frame["groupe"] = frame["type_palu"].isin(["Groupé", "Isolé"]).map(
+        {True: "Palulos", False: "Hors"})
+    with pandas.ExcelWriter(fresh(os.path.join(work, "pandas.xlsx")),
+                            engine="openpyxl") as writer:
+        frame.drop(columns=["date_maj", "date_os", "date_fin"]).to_excel(
+            writer, sheet_name="Logements", index=False)
+        frame.groupby(["intitule", "num_decision"]).size().to_frame("n").to_excel(
+            writer, sheet_name="Opérations")
+        for key in ("epci", "dep", "bailleur", "idcom", "nom_cite_1"):
+            frame.pivot_table(index=key, columns=["groupe", "annee_financ"], values="fid",
+                              aggfunc="count", fill_value=0).to_excel(
+                writer, sheet_name="par_" + key)
+    return {"seconds": time.perf_counter() - t}
+
+
+def step_setup_atlas(data, work):
+    """ERBM-size dwellings drawn inside the 330 real communes of the basin."""
+    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature,
+                           QgsGeometry, QgsProject, QgsVectorFileWriter, QgsVectorLayer,
+                           QgsCoordinateTransformContext)
+    communes = QgsVectorLayer(os.path.join(SHARED, "communes_bassin_minier.geojson"), "c", "ogr")
+    layer = QgsVectorLayer("Point?crs=EPSG:2154&field=ident_rep:string&field=idcom:string"
+                           "&field=bailleur:string&field=type_palu:string"
+                           "&field=annee_financ:integer&field=geoloc_source:string", "l",
+                           "memory")
+    transform = QgsCoordinateTransform(communes.crs(), QgsCoordinateReferenceSystem("EPSG:2154"),
+                                       QgsProject.instance())
+    per_commune = max(1, int(os.environ.get("BENCH_ATLAS_DWELLINGS", "30000")) // 330)
+    features, n = [], 0
+    for commune in communes.getFeatures():
+        geometry = commune.geometry()
+        geometry.transform(transform)
+        for point in geometry.randomPointsInPolygon(per_commune, seed=int(commune["insee"][2:])):
+            n += 1
+            f = QgsFeature(layer.fields())
+            f.setAttributes(["%010d" % n, commune["insee"], "M&C" if n % 3 else "SIA",
+                             ("Groupé", "Isolé", "Hors")[n % 3], 2017 + n % 5, "parcelle"])
+            f.setGeometry(QgsGeometry.fromPointXY(point))
+            features.append(f)
+    layer.dataProvider().addFeatures(features)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    QgsVectorFileWriter.writeAsVectorFormatV3(layer, fresh(os.path.join(work, "atlas_in.gpkg")),
+                                              QgsCoordinateTransformContext(), options)
+    return {"seconds": 0, "dwellings": n}
+
+
+def step_atlas(data, work):
+    """osp:atlas of the 330 communes, then native:atlaslayouttopdf on the same layout."""
+    communes = os.path.join(SHARED, "communes_bassin_minier.geojson")
+    t = time.perf_counter()
+    r = run("osp:atlas", {"INPUT": os.path.join(work, "atlas_in.gpkg"), "SCALE": 1,
+                          "COMMUNES": communes, "SPLIT": False,
+                          "OUTPUT_PDF": fresh(os.path.join(work, "atlas_osp.pdf"))})
+    osp = time.perf_counter() - t
+    t = time.perf_counter()
+    run("native:atlaslayouttopdf", {"LAYOUT": r["LAYOUT"],
+                                    "OUTPUT": fresh(os.path.join(work, "atlas_native.pdf"))})
+    native = time.perf_counter() - t
+    return {"seconds": osp, "pages": r["N_PAGES"], "native_seconds": native,
+            "seconds_per_page": osp / max(1, r["N_PAGES"])}
+
+
+def step_render(data, work):
+    """Open the analyse GeoPackage (its default style from layer_styles) and render the
+    full extent: time to the first complete image."""
+    from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsVectorLayer
+    from qgis.PyQt.QtCore import QSize
+    t = time.perf_counter()
+    layer = QgsVectorLayer(analyse_layer(work), "a", "ogr")
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(layer.crs())
+    settings.setExtent(layer.extent())
+    settings.setOutputSize(QSize(1600, 1200))
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    job.renderedImage().save(os.path.join(work, "render.png"))
+    return {"seconds": time.perf_counter() - t, "features": layer.featureCount()}
+
+
+def main():
+    step, data, work = sys.argv[1:4]
+    os.makedirs(work, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = start_qgis()  # noqa: F841 (the application must outlive the step)
+    result = globals()["step_" + step](data, work)
+    print("BENCH " + json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
