@@ -5,6 +5,7 @@ sheet reader, never a float) and returns the canonical form, or raises
 :class:`IdError` whose ``motif`` is an anomaly code and ``message`` a French
 sentence for the user.  No Qt, no QGIS: these are unit-tested on their own.
 """
+import functools
 import re
 import unicodedata
 
@@ -63,6 +64,8 @@ def compact(value):
 
 def integer_text(value):
     """The digits of a number Excel may have written as float or scientific text."""
+    if not value:
+        return ""
     text = compact(value)
     match = _FLOAT_TEXT.match(text)
     if match:
@@ -98,6 +101,10 @@ def normalise_commune(value):
 
     A leading zero lost by Excel (``1004`` for ``01004``) is restored.
     """
+    if not value:
+        return None
+    if value.__class__ is str and len(value) == 5 and value.isdigit():
+        return value  # the usual case
     text = integer_text(value)
     if not text:
         return None
@@ -118,6 +125,8 @@ def departement_of_commune(insee):
 
 def normalise_departement(value):
     """Département code: ``59``, ``62``, ``2A``; ``9`` -> ``09``; ``None`` if empty."""
+    if not value:
+        return None
     text = integer_text(value)
     if not text:
         return None
@@ -135,6 +144,8 @@ def normalise_idlocal(value, departement=None):
     10-character invariant alone is completed with ``departement``; a leading
     zero lost by Excel (11 digits) is restored.
     """
+    if value.__class__ is str and len(value) == IDLOCAL_LENGTH and _IDLOCAL.match(value):
+        return value  # the usual case
     text = integer_text(value)
     if not text:
         return None
@@ -161,9 +172,9 @@ def normalise_idpar(value, commune=None):
     section and number only (``AP347``, ``000 AP 347``).  Single-letter
     sections are left-padded with ``0``; the numéro is zero-padded.
     """
+    if value.__class__ is str and len(value) == IDPAR_LENGTH and _IDPAR_CANONICAL.match(value):
+        return value  # already canonical: the usual case
     text = compact(value)
-    if len(text) == IDPAR_LENGTH and _IDPAR_CANONICAL.match(text):
-        return text  # already canonical: the usual case
     text = _SEPARATORS.sub("", text)
     if not text:
         return None
@@ -193,7 +204,9 @@ def normalise_internal_id(value):
     text = clean_text(value)
     if not text:
         return None
-    return integer_text(text) if _FLOAT_TEXT.match(compact(text)) else text
+    if ("." in text or "," in text) and _FLOAT_TEXT.match(compact(text)):
+        return integer_text(text)
+    return text
 
 
 def year_from_decision(number):
@@ -207,6 +220,11 @@ def year_from_decision(number):
 
 def normalise_year(value):
     """A financing year from its own column (``2019``, ``2019.0``); ``None`` if empty."""
+    if not value:
+        return None
+    if value.__class__ is str and len(value) == 4 and value.isdigit() \
+            and YEAR_MIN <= int(value) <= YEAR_MAX:
+        return int(value)
     text = integer_text(value)
     if not text:
         return None
@@ -215,6 +233,7 @@ def normalise_year(value):
     raise IdError("annee_invalide", "Année de financement « %s » invalide." % clean_text(value))
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text):
     """Lower case, accents removed, only letters and digits: for comparing labels."""
     text = unicodedata.normalize("NFKD", clean_text(text))

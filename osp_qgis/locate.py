@@ -168,7 +168,10 @@ def _normalise(dwelling, normaliser, raw, *args):
 
 def build_dwelling(ligne, cells, roles, palulos_variants):
     """One sheet row -> a :class:`Dwelling` with normalised values and problems."""
-    raw = {role: _cell(cells, index) for role, index in roles.items()}
+    width = len(cells)
+    raw = {role: (cells[index].strip() if cells[index].__class__ is str
+                  else ids.clean_text(cells[index])) if index < width else ""
+           for role, index in roles.items()}
     get = lambda role: raw.get(role, "")
     d = Dwelling(ligne=ligne, cells=cells)
     v = d.values

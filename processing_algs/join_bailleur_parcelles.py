@@ -196,13 +196,14 @@ class JoinBailleurParcelles(OspAlgorithm):
         if sink is None or anomalies is None:
             raise QgsProcessingException(self.tr("Impossible de créer les couches de sortie."))
         total = max(1, len(result.dwellings) + len(result.anomalies))
-        out_names, anomaly_names = out_fields.names(), anomaly_fields.names()
+        out_getter = qgis_io.attribute_getter(out_fields)
+        anomaly_getter = qgis_io.attribute_getter(anomaly_fields)
         batch = []
         for n, dwelling in enumerate(result.dwellings):
             values = dwelling.values
             for index, name, _ in extras:
                 values[name] = _cell(dwelling.cells, index)
-            batch.append(qgis_io.make_feature(out_fields, values, dwelling.geometry, out_names))
+            batch.append(qgis_io.make_feature(out_fields, values, dwelling.geometry, out_getter))
             if len(batch) == 5000:
                 sink.addFeatures(batch, QgsFeatureSink.FastInsert)
                 batch = []
@@ -213,7 +214,7 @@ class JoinBailleurParcelles(OspAlgorithm):
             values = {"ligne": anomaly.ligne, "motif": anomaly.motif, "detail": anomaly.detail}
             for index, name, _ in all_columns:
                 values[name] = _cell(anomaly.cells, index)
-            batch.append(qgis_io.make_feature(anomaly_fields, values, names=anomaly_names))
+            batch.append(qgis_io.make_feature(anomaly_fields, values, getter=anomaly_getter))
         anomalies.addFeatures(batch, QgsFeatureSink.FastInsert)
         del sink  # closes the file before the NULL-geometry fix below
         qgis_io.null_empty_geometries(dest_id)

@@ -252,13 +252,23 @@ def make_fields(specs):
     return fields
 
 
-def make_feature(fields, values, geometry=None, names=None):
-    """A feature of ``fields`` from a dict; pass ``names`` (``fields.names()``) in loops."""
+def make_feature(fields, values, geometry=None, getter=None):
+    """A feature of ``fields`` from a dict.  In loops pass ``getter`` =
+    :func:`attribute_getter` (``values`` must then hold every field name)."""
     feature = QgsFeature(fields)
-    feature.setAttributes([values.get(n) for n in (names or fields.names())])
+    feature.setAttributes(list(getter(values)) if getter is not None
+                          else [values.get(n) for n in fields.names()])
     if geometry is not None:
         feature.setGeometry(geometry)
     return feature
+
+
+def attribute_getter(fields):
+    """values dict -> attribute list, in C (operator.itemgetter), for many features."""
+    import operator
+    names = fields.names()
+    getter = operator.itemgetter(*names)
+    return (lambda values: (getter(values),)) if len(names) == 1 else getter
 
 
 def polygon_layer_problem(layer):

@@ -61,6 +61,7 @@ YEARS = (2017, 2018, 2019, 2020, 2021)
 PARCEL_W, PARCEL_H = 16.0, 32.0
 ORIGIN_X, ORIGIN_Y = 660000.0, 7020000.0
 MARGIN = 150.0
+MAX_NUMERO = 9999
 
 # Defects injected on a share of the rows (cycled so that a small set has each several times).
 DEFECTS = ("idpar_spaces", "idpar_lower", "idpar_unpadded", "idpar_section_only",
@@ -111,9 +112,13 @@ def build_territory(n_parcels, rng):
             for p in range(n_here):
                 r, c = divmod(p, cols)
                 px, py = x0 + c * PARCEL_W, y1 - (r + 1) * PARCEL_H
-                numero = p + 1
-                idpar = "%s000%s%04d" % (insee, section.rjust(2, "0"), numero)
-                parcels.append({"idpar": idpar, "insee": insee, "section": section,
+                # a section holds at most 9 999 parcels: large cités span several sections
+                block, numero = divmod(p, MAX_NUMERO)
+                numero += 1
+                parcel_section = section if block == 0 else \
+                    "Y" + "ABCDEFGHKLMNPRSTUVWX"[(10 * j + block) % 20]
+                idpar = "%s000%s%04d" % (insee, parcel_section.rjust(2, "0"), numero)
+                parcels.append({"idpar": idpar, "insee": insee, "section": parcel_section,
                                 "numero": numero, "cite": cite_id,
                                 "rect": (px, py, px + PARCEL_W, py + PARCEL_H),
                                 "street": cite["streets"][r % 3],
