@@ -128,6 +128,15 @@ def ratio(a, b):
 
 
 def write(results, size):
+    path = os.path.join(HERE, "results.json")
+    everything = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as handle:
+            everything = json.load(handle)
+    # a partial run (BENCH_STEPS) updates its steps and keeps the others' latest figures
+    previous = everything.get(size, {}).get("steps", {})
+    previous.update(results["steps"])
+    results["steps"] = previous
     steps = results["steps"]
     get = lambda s, k="median_s": steps.get(s, {}).get(k)
     results["ratios"] = {
@@ -136,11 +145,6 @@ def write(results, size):
         "osp_synthese_over_pandas": ratio(get("synthese_osp"), get("synthese_pandas")),
         "osp_atlas_over_native": ratio(get("atlas"), get("atlas", "median_native_seconds")),
     }
-    path = os.path.join(HERE, "results.json")
-    everything = {}
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as handle:
-            everything = json.load(handle)
     everything[size] = results
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(everything, handle, ensure_ascii=False, indent=1)

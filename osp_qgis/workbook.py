@@ -16,6 +16,7 @@ TOTAL_FILL = "F2F2F2"
 # French-style thousands separator whatever the reader's locale: « 2 247 », « 12 345 »
 NUMBER_FORMAT = '[>=1000000]#" "###" "##0;[>=1000]#" "##0;0'
 MAX_WIDTH = 60
+FIT_ROWS = 800  # column widths are fitted on the first rows (long sheets stay fast)
 
 SHEET_LOGEMENTS = "Logements"
 SHEET_OPERATIONS = "Opérations"
@@ -74,7 +75,7 @@ def _fit_columns(ws, minimum=8):
     merged = {(r, c) for rng in ws.merged_cells.ranges
               for r in range(rng.min_row, rng.max_row + 1)
               for c in range(rng.min_col, rng.max_col + 1)}
-    for row in ws.iter_rows():
+    for row in ws.iter_rows(max_row=min(ws.max_row, FIT_ROWS)):
         for cell in row:
             if cell.value is None or cell.row == 1 or (cell.row, cell.column) in merged:
                 continue
