@@ -61,7 +61,6 @@ def gpkg_target(destination):
 class AnalyseLogement(OspAlgorithm):
     NAME = "analyselogement"
     DISPLAY_NAME = "Construire la couche Analyse au logement par bailleur"
-    GROUP = "Cartographie"
     GROUP_ID = "cartographie"
     HELP = HELP
 

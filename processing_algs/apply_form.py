@@ -16,13 +16,9 @@ Shapefile reçoit le formulaire OSP, avec les cités de la couche « cites » du
 class ApplyOspForm(OspAlgorithm):
     NAME = "appliquerformulaire"
     DISPLAY_NAME = "Appliquer le formulaire OSP"
-    GROUP = "Cartographie"
     GROUP_ID = "cartographie"
     HELP = HELP
-
-    def flags(self):
-        # works on a layer of the current project: must run in the main thread
-        return super().flags() | self.FlagNoThreading
+    MAIN_THREAD = True  # works on a layer of the current project
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterVectorLayer(

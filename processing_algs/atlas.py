@@ -69,13 +69,9 @@ def memory(kind, crs, name, fields):
 class Atlas(OspAlgorithm):
     NAME = "atlas"
     DISPLAY_NAME = "Imprimer l'atlas OSP"
-    GROUP = "Cartographie"
     GROUP_ID = "cartographie"
     HELP = HELP
-
-    def flags(self):
-        # builds a layout in the current project and renders it: main thread only
-        return super().flags() | self.FlagNoThreading
+    MAIN_THREAD = True  # builds a layout in the current project
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterVectorLayer(

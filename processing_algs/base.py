@@ -8,15 +8,24 @@ from ..osp_qgis.reference import resource_path
 HELP_URL = "https://example.invalid/osp_erbm/docs/%s.html"
 
 
+GROUPS = {"logements": "Logements réhabilités", "cartographie": "Cartographie",
+          "syntheses": "Synthèses"}
+
+
 class OspAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ``NAME``, ``DISPLAY_NAME``, ``GROUP_ID``, ``GROUP`` and ``HELP``
-    (French, with an example) and implement ``initAlgorithm`` / ``processAlgorithm``."""
+    """Subclasses set ``NAME``, ``DISPLAY_NAME``, ``GROUP_ID`` (a key of :data:`GROUPS`),
+    ``HELP`` (French, with an example), ``MAIN_THREAD`` when they touch the current
+    project, and implement ``initAlgorithm`` / ``processAlgorithm``."""
 
     NAME = ""
     DISPLAY_NAME = ""
     GROUP_ID = "logements"
-    GROUP = "Logements réhabilités"
     HELP = ""
+    MAIN_THREAD = False
+
+    def flags(self):
+        flags = super().flags()
+        return flags | self.FlagNoThreading if self.MAIN_THREAD else flags
 
     def tr(self, text):
         return QCoreApplication.translate(type(self).__name__, text)
@@ -31,7 +40,7 @@ class OspAlgorithm(QgsProcessingAlgorithm):
         return self.tr(self.DISPLAY_NAME)
 
     def group(self):
-        return self.tr(self.GROUP)
+        return self.tr(GROUPS[self.GROUP_ID])
 
     def groupId(self):  # noqa: N802 (QGIS API name)
         return self.GROUP_ID

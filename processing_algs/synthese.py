@@ -40,7 +40,6 @@ DECISION_FIELDS = {"num_decision": ("num_decision", "decision", "n_decision", "n
 class Synthese(OspAlgorithm):
     NAME = "synthese"
     DISPLAY_NAME = "Tableaux de synthèse (classeur OSP)"
-    GROUP = "Synthèses"
     GROUP_ID = "syntheses"
     HELP = HELP
 

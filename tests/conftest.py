@@ -37,6 +37,14 @@ def shared_path(*parts):
     return path
 
 
+def real_territories():
+    """The real ERBM cités (a layer), communes and EPCI (paths) of ../shared/data."""
+    from qgis.core import QgsVectorLayer
+    cites = QgsVectorLayer(shared_path("territoires", "cites_erbm.geojson"), "cites", "ogr")
+    return (cites, shared_path("territoires", "communes_bassin_minier.geojson"),
+            shared_path("territoires", "epci_bassin_minier.geojson"))
+
+
 @pytest.fixture(scope="session")
 def plugin_package(tmp_path_factory):
     """The checkout importable as the deployed package ``osp_erbm``."""

@@ -45,6 +45,17 @@ def label(layout, ident, text, x, y, w, h, k, size, bold=False, italic=False, al
     return item
 
 
+def map_item(layout, ident, x, y, w, h, k):
+    item = QgsLayoutItemMap(layout)
+    item.setId(ident)
+    item.setFrameEnabled(True)
+    item.setFrameStrokeColor(QColor("#7f7f7f"))
+    layout.addLayoutItem(item)
+    place(item, x, y, w, h, k)
+    item.setExtent(QgsRectangle(0, 0, w * k, h * k))  # a valid extent with the item's aspect
+    return item
+
+
 def build(page, k):
     project = QgsProject()
     layout = QgsPrintLayout(project)
@@ -54,20 +65,8 @@ def build(page, k):
     label(layout, "titre", "[% attribute(@atlas_feature, 'titre') %]", 10, 6, 277, 11, k, 17,
           bold=True)
     label(layout, "sous_titre", "[% @osp_sous_titre %]", 10, 17, 277, 7, k, 9, italic=True)
-    carte = QgsLayoutItemMap(layout)
-    carte.setId("carte")
-    carte.setFrameEnabled(True)
-    carte.setFrameStrokeColor(QColor("#7f7f7f"))
-    layout.addLayoutItem(carte)
-    place(carte, 10, 26, 190, 176, k)
-    carte.setExtent(QgsRectangle(0, 0, 190 * k, 176 * k))  # valid extent, the item's aspect
-    apercu = QgsLayoutItemMap(layout)
-    apercu.setId("apercu")
-    apercu.setFrameEnabled(True)
-    apercu.setFrameStrokeColor(QColor("#7f7f7f"))
-    layout.addLayoutItem(apercu)
-    place(apercu, 205, 26, 82, 52, k)
-    apercu.setExtent(QgsRectangle(0, 0, 82 * k, 52 * k))
+    carte = map_item(layout, "carte", 10, 26, 190, 176, k)
+    map_item(layout, "apercu", 205, 26, 82, 52, k)
     label(layout, "titre_tableau", "Logements réhabilités : [% attribute(@atlas_feature, "
           "'n_logements') %]", 205, 80, 82, 6, k, 10, bold=True)
     label(layout, "non_geoloc", "dont non géolocalisés : "

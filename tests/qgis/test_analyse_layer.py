@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, shared_path
+from conftest import REPO, real_territories
 from test_join_sample import truth_rows
 
 HELPER = os.path.join(REPO, "tests", "qgis", "helpers", "inspect_gpkg.py")
@@ -281,9 +281,7 @@ def test_real_cites_and_communes_of_the_bassin_minier(qgis_app, tmp_path):
     import processing
     from qgis.core import QgsFeature, QgsVectorLayer
     from osp_qgis.ids import fold
-    cites = QgsVectorLayer(shared_path("territoires", "cites_erbm.geojson"), "cites", "ogr")
-    communes = shared_path("territoires", "communes_bassin_minier.geojson")
-    epci = shared_path("territoires", "epci_bassin_minier.geojson")
+    cites, communes, epci = real_territories()
     layer = QgsVectorLayer("Point?crs=EPSG:4326&field=ident_rep:string&field=idcom:string"
                            "&field=bailleur:string&field=type_palu:string&field=idpar:string"
                            "&field=cite_ini:string&field=geoloc_source:string", "l", "memory")

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from conftest import shared_path
+from conftest import real_territories
 from test_synthese import dwellings_frame, parse_blocks, pipeline, sheet_rows  # noqa: F401
 
 SCALE_INDEX = {"cite": 0, "commune": 1, "epci": 2, "departement": 3, "bassin": 4}
@@ -174,9 +174,7 @@ def test_real_bassin_minier_epci_and_cites(qgis_app, tmp_path, artifacts):
     communes, EPCI and cités, then printed at EPCI and cité scale."""
     import processing
     from qgis.core import QgsFeature, QgsVectorLayer
-    cites = QgsVectorLayer(shared_path("territoires", "cites_erbm.geojson"), "cites", "ogr")
-    communes = shared_path("territoires", "communes_bassin_minier.geojson")
-    epci = shared_path("territoires", "epci_bassin_minier.geojson")
+    cites, communes, epci = real_territories()
     layer = QgsVectorLayer("Point?crs=EPSG:2154&field=ident_rep:string&field=bailleur:string"
                            "&field=type_palu:string&field=annee_financ:integer"
                            "&field=geoloc_source:string", "l", "memory")
@@ -220,3 +218,14 @@ def test_real_bassin_minier_epci_and_cites(qgis_app, tmp_path, artifacts):
     for name in pngs:
         assert not_blank(str(tmp_path / "cites" / name))
         os.replace(str(tmp_path / "cites" / name), os.path.join(artifacts, "atlas_reel_" + name))
+
+
+def test_project_algorithms_run_in_the_main_thread(qgis_app):
+    from qgis.core import QgsApplication, QgsProcessingAlgorithm
+    registry = QgsApplication.processingRegistry()
+    for name, main_thread in (("osp:atlas", True), ("osp:appliquerformulaire", True),
+                              ("osp:joinbailleurparcelles", False), ("osp:synthese", False)):
+        flags = registry.algorithmById(name).flags()
+        assert bool(flags & QgsProcessingAlgorithm.FlagNoThreading) == main_thread, name
+    assert registry.algorithmById("osp:atlas").group() == "Cartographie"
+    assert registry.algorithmById("osp:synthese").group() == "Synthèses"
