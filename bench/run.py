@@ -108,6 +108,9 @@ def main():
             print("atlas : ignoré (../shared/data absent)")
             continue
         setup = SETUP.get(step)
+        cached = {"setup_analyse": "osp_erbm.gpkg", "setup_atlas": "atlas_in.gpkg"}
+        if setup and os.path.exists(os.path.join(work, cached[setup])):
+            done_setup.add(setup)  # inputs kept from an earlier run (rm -r …/work to redo)
         if setup and setup not in done_setup:
             if setup == "setup_analyse":
                 measure("join_osp", data, work)

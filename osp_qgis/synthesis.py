@@ -81,14 +81,18 @@ class Crosstab:
         return sum(counts)
 
 
-def crosstab(title, dwellings, label_of, years):
-    """Counts of dwellings per row label × (group, year), with a Total row."""
+def crosstab(title, dwellings, label_of, years, columns_of=None):
+    """Counts of dwellings per row label × (group, year), with a Total row.
+
+    ``columns_of`` = the ``(group, year)`` of each dwelling, when the caller computed
+    them once for several tables."""
     cells = defaultdict(Counter)
-    for d in dwellings:
-        year = year_of(d)
-        if year not in years:
-            continue
-        cells[label_of(d) or NOT_SET][(palulos_group(d), year)] += 1
+    wanted = set(years)
+    if columns_of is None:
+        columns_of = [(palulos_group(d), year_of(d)) for d in dwellings]
+    for d, column in zip(dwellings, columns_of):
+        if column[1] in wanted:
+            cells[label_of(d) or NOT_SET][column] += 1
     labels = sorted(cells, key=lambda l: (l == NOT_SET, str(l)))
     rows = [(label, {g: [cells[label][(g, y)] for y in years] for g in GROUPS})
             for label in labels]
@@ -97,7 +101,9 @@ def crosstab(title, dwellings, label_of, years):
 
 
 def synthesis_blocks(dwellings, years):
-    return [crosstab(title, dwellings, label_of, years) for title, label_of in BLOCKS]
+    columns_of = [(palulos_group(d), year_of(d)) for d in dwellings]
+    return [crosstab(title, dwellings, label_of, years, columns_of)
+            for title, label_of in BLOCKS]
 
 
 @dataclass

@@ -107,16 +107,10 @@ def write_logements(ws, dwellings, styles, cached):
         cell = ws.cell(row=4, column=start, value=label)
         cell.font, cell.fill, cell.alignment = styles.bold, styles.group_fill, styles.center
     _header(ws, 5, [label for label, _ in LOGEMENT_COLUMNS], styles)
-    for n, d in enumerate(dwellings, start=1):
-        row = first + n - 1
-        for column, (_, name) in enumerate(LOGEMENT_COLUMNS, start=1):
-            if name is None:
-                value = "oui" if synthesis.is_located(d) else "non"
-            elif name == "id_osp":
-                value = d.get("id_osp") or n
-            else:
-                value = d.get(name)
-            ws.cell(row=row, column=column, value=value)
+    names = [name for _, name in LOGEMENT_COLUMNS[1:-1]]
+    for n, d in enumerate(dwellings, start=1):  # rows 6… appended in order (fast path)
+        ws.append([d.get("id_osp") or n] + [d.get(name) for name in names]
+                  + ["oui" if synthesis.is_located(d) else "non"])
     ws.freeze_panes = "A6"
     ws.auto_filter.ref = "A5:%s%d" % (get_column_letter(len(LOGEMENT_COLUMNS)), max(5, last))
 

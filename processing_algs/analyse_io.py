@@ -79,32 +79,45 @@ def parse_date(value):
     return None
 
 
-def read_records(layer, feedback=None, extra=()):
+def read_records(layer, feedback=None, extra=(), names=None, geometry=True):
     """Features of a dwellings layer as ``{"values", "geometry"}`` records with the
     analyse fields it has (case-insensitive), dates parsed, everything else left out
-    but the ``extra`` ``(name, type)`` fields."""
+    but the ``extra`` ``(name, type)`` fields; ``names`` restricts the fields read and
+    ``geometry=False`` skips geometries (faster on large layers)."""
     kinds = {name: kind for name, kind, _ in analyse.FIELDS}
     kinds.update(dict(extra))
+    if names is not None:
+        kinds = {k: v for k, v in kinds.items() if k in names}
     wanted = {name: field_index(layer, name) for name in kinds}
     wanted = {k: v for k, v in wanted.items() if v >= 0}
+    request = QgsFeatureRequest().setSubsetOfAttributes(sorted(wanted.values()))
+    if not geometry:
+        request.setFlags(QgsFeatureRequest.NoGeometry)
+    plan = [(name, index, kinds[name]) for name, index in wanted.items()]
     records = []
-    for feature in layer.getFeatures():
+    plain = {"string": str, "int": int}
+    for n, feature in enumerate(layer.getFeatures(request)):
+        attributes = feature.attributes()
         values = {}
-        for name, index in wanted.items():
-            value = python_value(feature[index])
-            if kinds[name] == "date":
+        for name, index, kind in plan:
+            value = attributes[index]
+            if value.__class__ is plain.get(kind):
+                values[name] = value  # the usual case: already the right Python type
+                continue
+            value = python_value(value)
+            if kind == "date":
                 value = parse_date(value)
-            elif kinds[name] == "int" and value is not None:
+            elif kind == "int" and value is not None:
                 try:
                     value = int(value)
                 except (TypeError, ValueError):
                     value = None
-            elif kinds[name] == "string" and value is not None:
+            elif kind == "string" and value is not None:
                 value = str(value)
             values[name] = value
-        geometry = QgsGeometry(feature.geometry()) if feature.hasGeometry() else None
-        records.append({"values": values, "geometry": geometry})
-        if feedback is not None and feedback.isCanceled():
+        shape = QgsGeometry(feature.geometry()) if geometry and feature.hasGeometry() else None
+        records.append({"values": values, "geometry": shape})
+        if n % 10000 == 0 and feedback is not None and feedback.isCanceled():
             break
     return records
 

@@ -31,6 +31,11 @@ décisions 2018-2020 → « OSP_synthese.xlsx » et le rapport HTML.<br>
 <code>qgis_process run osp:synthese -- INPUT=osp_erbm.gpkg ANOMALIES=anomalies.csv
 DECISIONS=decisions.csv OUTPUT_XLSX=OSP_synthese.xlsx EPCI=CALL</code></p>"""
 
+# what the workbook shows or counts: nothing else is read from the layer
+READ_FIELDS = {"id_osp", "ident_rep", "ident_int", "idlocal", "idpar", "dep", "idcom",
+               "idcomtxt", "epci", "intitule", "bailleur", "type_palu", "num_decision",
+               "annee_financ", "geoloc_source", "nom_cite_1", "id_cite", "cite_ini",
+               "ligne_source"}
 DECISION_FIELDS = {"num_decision": ("num_decision", "decision", "n_decision", "numero_decision"),
                    "annee": ("annee", "annee_financ", "millesime"),
                    "bailleur": ("bailleur",),
@@ -110,7 +115,8 @@ class Synthese(OspAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         if layer is None or not layer.isValid():
             raise QgsProcessingException(self.tr("La couche des logements est illisible."))
-        records = analyse_io.read_records(layer, feedback, extra=(("ligne_source", "int"),))
+        records = analyse_io.read_records(layer, feedback, extra=(("ligne_source", "int"),),
+                                          names=READ_FIELDS, geometry=False)
         dwellings = [r["values"] for r in records]
         for d in dwellings:
             d.setdefault("geoloc_source", None)
