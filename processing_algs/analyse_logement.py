@@ -2,7 +2,7 @@
 import os
 
 from qgis.core import (QgsFeature, QgsFeatureSink, QgsFields, QgsField, QgsProcessing,
-                       QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination,
                        QgsProcessingParameterVectorLayer, QgsProcessingUtils, QgsVectorLayer,

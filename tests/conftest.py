@@ -37,6 +37,40 @@ def shared_path(*parts):
     return path
 
 
+SAMPLE_SHEETS = ("mc_logements_rehabilites.xlsx", "sia_logements.csv", "mc_2019.ods",
+                 "sia_2021_utf8.csv")
+
+
+@pytest.fixture(scope="session")
+def pipeline(qgis_app, sample_data, tmp_path_factory):
+    """The whole chain on the sample: join each sheet, merge, analyse layer, anomalies."""
+    import processing
+    sample, out = str(sample_data), tmp_path_factory.mktemp("synthese")
+    joined, anomalies = [], []
+    for sheet in SAMPLE_SHEETS:
+        stem = os.path.splitext(sheet)[0]
+        processing.run("osp:joinbailleurparcelles", {
+            "INPUT": os.path.join(sample, "bailleurs", sheet),
+            "PARCELS": os.path.join(sample, "territoire.gpkg") + "|layername=parcelles",
+            "LOCAUX": os.path.join(sample, "pb0010_local.csv"),
+            "ADDRESSES": os.path.join(sample, "territoire.gpkg") + "|layername=adresses",
+            "OUTPUT": str(out / ("%s.gpkg" % stem)),
+            "ANOMALIES": str(out / ("anomalies_%s.csv" % stem))})
+        joined.append(str(out / ("%s.gpkg" % stem)))
+        anomalies.append(str(out / ("anomalies_%s.csv" % stem)))
+    merged = processing.run("native:mergevectorlayers", {"LAYERS": joined, "CRS": "EPSG:2154",
+                                                         "OUTPUT": str(out / "tous.gpkg")})
+    gpkg = str(out / "osp_erbm.gpkg")
+    processing.run("osp:analyselogement", {
+        "INPUT": merged["OUTPUT"],
+        "COMMUNES": os.path.join(sample, "territoire.gpkg") + "|layername=communes",
+        "CITES": os.path.join(sample, "territoire.gpkg") + "|layername=cites", "OUTPUT": gpkg})
+    anomalies_all = processing.run("native:mergevectorlayers", {
+        "LAYERS": anomalies, "OUTPUT": str(out / "anomalies.gpkg")})["OUTPUT"]
+    return {"dir": out, "layer": gpkg + "|layername=analyse_logement",
+            "anomalies": anomalies_all, "decisions": os.path.join(sample, "decisions.csv")}
+
+
 def real_territories():
     """The real ERBM cités (a layer), communes and EPCI (paths) of ../shared/data."""
     from qgis.core import QgsVectorLayer

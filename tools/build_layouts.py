@@ -13,7 +13,7 @@ import os
 from qgis.core import (QgsApplication, QgsLayoutFrame, QgsLayoutItemAttributeTable,
                        QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
                        QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemScaleBar,
-                       QgsLayoutMeasurement, QgsLayoutPoint, QgsLegendStyle, QgsRectangle,
+                       QgsLayoutPoint, QgsLegendStyle, QgsRectangle,
                        QgsScaleBarSettings, QgsLayoutSize, QgsPrintLayout,
                        QgsProject, QgsReadWriteContext, QgsTextFormat, QgsUnitTypes)
 from qgis.PyQt.QtCore import Qt

@@ -7,15 +7,10 @@ import subprocess
 import pytest
 
 from conftest import real_territories
-from test_synthese import dwellings_frame, parse_blocks, pipeline, sheet_rows  # noqa: F401
+from test_synthese import dwellings_frame, parse_blocks, sheet_rows
 
 SCALE_INDEX = {"cite": 0, "commune": 1, "epci": 2, "departement": 3, "bassin": 4}
 KEY = {"cite": "id_cite", "commune": "idcom", "epci": "epci", "departement": "dep"}
-
-
-def territory(pipeline, name):
-    return os.path.join(str(pipeline["dir"]), "..", "sample0", "territoire.gpkg") + \
-        "|layername=" + name
 
 
 @pytest.fixture(scope="module")

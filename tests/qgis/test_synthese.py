@@ -1,46 +1,12 @@
 """osp:synthese: every number of every sheet recomputed here, independently, from the
 input layer (pandas group-bys), the anomalies and the decisions; LibreOffice opens it."""
-import csv
 import os
 import re
 import shutil
 import subprocess
 
-import pytest
 
-SHEETS = ("mc_logements_rehabilites.xlsx", "sia_logements.csv", "mc_2019.ods",
-          "sia_2021_utf8.csv")
 PALULOS = ("Groupé", "Isolé")
-
-
-@pytest.fixture(scope="module")
-def pipeline(qgis_app, sample_data, tmp_path_factory):
-    """The whole chain on the sample: join each sheet, merge, analyse layer, anomalies."""
-    import processing
-    sample, out = str(sample_data), tmp_path_factory.mktemp("synthese")
-    joined, anomalies = [], []
-    for sheet in SHEETS:
-        stem = os.path.splitext(sheet)[0]
-        processing.run("osp:joinbailleurparcelles", {
-            "INPUT": os.path.join(sample, "bailleurs", sheet),
-            "PARCELS": os.path.join(sample, "territoire.gpkg") + "|layername=parcelles",
-            "LOCAUX": os.path.join(sample, "pb0010_local.csv"),
-            "ADDRESSES": os.path.join(sample, "territoire.gpkg") + "|layername=adresses",
-            "OUTPUT": str(out / ("%s.gpkg" % stem)),
-            "ANOMALIES": str(out / ("anomalies_%s.csv" % stem))})
-        joined.append(str(out / ("%s.gpkg" % stem)))
-        anomalies.append(str(out / ("anomalies_%s.csv" % stem)))
-    merged = processing.run("native:mergevectorlayers", {"LAYERS": joined, "CRS": "EPSG:2154",
-                                                         "OUTPUT": str(out / "tous.gpkg")})
-    gpkg = str(out / "osp_erbm.gpkg")
-    processing.run("osp:analyselogement", {
-        "INPUT": merged["OUTPUT"],
-        "COMMUNES": os.path.join(sample, "territoire.gpkg") + "|layername=communes",
-        "CITES": os.path.join(sample, "territoire.gpkg") + "|layername=cites", "OUTPUT": gpkg})
-    anomalies_all = processing.run("native:mergevectorlayers", {
-        "LAYERS": anomalies, "OUTPUT": str(out / "anomalies.gpkg")})["OUTPUT"]
-    return {"dir": out, "layer": gpkg + "|layername=analyse_logement",
-            "anomalies": anomalies_all, "decisions": os.path.join(sample, "decisions.csv")}
 
 
 def run_synthese(pipeline, target, **extra):

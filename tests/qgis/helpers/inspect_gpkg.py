@@ -6,7 +6,6 @@ JSON, what a plain QGIS user gets: form, widgets, constraints, style, checks.
 """
 import faulthandler
 import json
-import os
 import sys
 
 from qgis.core import (QgsApplication, QgsFeature, QgsFieldConstraints, QgsGeometry,
