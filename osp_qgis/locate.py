@@ -46,6 +46,15 @@ RESERVED_NAMES = set(CORE_FIELD_NAMES) | {"fid", "ogc_fid", "geom", "geometry", 
                                           "detail"}
 
 
+def identity_key(values):
+    """Identity of a dwelling for duplicates: normalised RPLS id, else the landlord's id."""
+    if values.get("ident_rep"):
+        return ("rpls", values["ident_rep"])
+    if values.get("ident_int"):
+        return ("int", values["ident_int"])
+    return None
+
+
 @dataclass
 class Dwelling:
     ligne: int
@@ -65,12 +74,7 @@ class Dwelling:
 
     @property
     def key(self):
-        """Identity for duplicates: normalised RPLS id, else the landlord's id."""
-        if self.values.get("ident_rep"):
-            return ("rpls", self.values["ident_rep"])
-        if self.values.get("ident_int"):
-            return ("int", self.values["ident_int"])
-        return None
+        return identity_key(self.values)
 
     def add_problem(self, motif, detail):
         self.problems.append((motif, detail))
@@ -149,13 +153,6 @@ def anomaly_column_fields(colmap):
     """Every column of the sheet, as received, after ``ligne | motif | detail``."""
     return column_fields(colmap.headers, range(len(colmap.headers)),
                          {"fid", "ogc_fid", "geom", "geometry"} | {f[0] for f in ANOMALY_FIELDS})
-
-
-def _cell(cells, index):
-    if index is None or index >= len(cells):
-        return ""
-    value = cells[index]
-    return value.strip() if value.__class__ is str else ids.clean_text(value)
 
 
 def _normalise(dwelling, normaliser, raw, *args):

@@ -44,14 +44,23 @@ class Territory:
         return sorted({(self.epci_code(s), v["nom"]) for s, v in self.epcis.items()})
 
 
-def cite_tokens(text, commune_names=()):
+_WORDS = re.compile(r"[0-9]+|[a-z]+")
+
+
+def _commune_words(commune_names):
+    words = set()
+    for name in commune_names:
+        words |= set(_WORDS.findall(fold_words(name)))
+    return words
+
+
+def cite_tokens(text, commune_names=(), commune_words=None):
     """Significant words of a cité name: ``Cité du 4`` -> {4}; ``4 de Lens`` -> {4}
     when Lens is the commune; accents and case ignored."""
-    words = re.findall(r"[0-9]+|[a-z]+", fold_words(text))
-    commune_words = set()
-    for name in commune_names:
-        commune_words |= set(re.findall(r"[0-9]+|[a-z]+", fold_words(name)))
-    return frozenset(w for w in words if w not in _CITE_STOP_WORDS and w not in commune_words
+    if commune_words is None:
+        commune_words = _commune_words(commune_names)
+    return frozenset(w for w in _WORDS.findall(fold_words(text))
+                     if w not in _CITE_STOP_WORDS and w not in commune_words
                      and (len(w) > 1 or w.isdigit()))
 
 
@@ -76,29 +85,22 @@ def match_cite(text, cites, commune_names=()):
     for cite_id, name in cites:
         if fold(name) == folded:
             return cite_id
-    tokens = cite_tokens(text, commune_names)
+    commune_words = _commune_words(commune_names)
+    tokens = cite_tokens(text, commune_words=commune_words)
     if not tokens:
         return None
-    same = [cid for cid, name in cites if cite_tokens(name, commune_names) == tokens]
+    names = [(cid, cite_tokens(name, commune_words=commune_words)) for cid, name in cites]
+    same = [cid for cid, words in names if words == tokens]
     if len(same) == 1:
         return same[0]
-    within = [cid for cid, name in cites
-              if cite_tokens(name, commune_names) and cite_tokens(name, commune_names) <= tokens]
+    within = [cid for cid, words in names if words and words <= tokens]
     if len(within) == 1:
         return within[0]
     # abbreviated first names: « A. France » for « Anatole France »
-    words = _words_with_initials(text, commune_names)
-    abbreviated = [cid for cid, name in cites if _abbreviates(words, cite_tokens(name,
-                                                                                 commune_names))]
+    text_words = [w for w in _WORDS.findall(fold_words(text))
+                  if w not in _CITE_STOP_WORDS and w not in commune_words]
+    abbreviated = [cid for cid, words in names if _abbreviates(text_words, words)]
     return abbreviated[0] if len(abbreviated) == 1 else None
-
-
-def _words_with_initials(text, commune_names):
-    commune_words = set()
-    for name in commune_names:
-        commune_words |= set(re.findall(r"[0-9]+|[a-z]+", fold_words(name)))
-    return [w for w in re.findall(r"[0-9]+|[a-z]+", fold_words(text))
-            if w not in _CITE_STOP_WORDS and w not in commune_words]
 
 
 def _abbreviates(words, cite_words):

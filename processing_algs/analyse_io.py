@@ -159,13 +159,15 @@ class PolygonLookup:
 
 
 def memory_layer(fields, wkb_type, crs, name):
+    """A memory layer of ``fields`` (QgsFields or a list of QgsField)."""
     geometry = QgsWkbTypes.displayString(wkb_type) if wkb_type != QgsWkbTypes.NoGeometry \
         else "None"
     uri = "%s?crs=%s" % (geometry, crs.authid() or "EPSG:2154") if geometry != "None" else "None"
     layer = QgsVectorLayer(uri, name, "memory")
     if crs.isValid() and geometry != "None":
         layer.setCrs(crs)
-    layer.dataProvider().addAttributes(fields.toList())
+    layer.dataProvider().addAttributes(fields.toList() if isinstance(fields, QgsFields)
+                                       else list(fields))
     layer.updateFields()
     return layer
 
@@ -301,6 +303,13 @@ def _restore_style_xml(layer, document):
     layer.importNamedStyle(document)
 
 
+def remove_geopackage(path):
+    """A GeoPackage and the SQLite journals beside it."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
 def copy_geopackage(source, destination):
     """A consistent copy of a GeoPackage, edits still in its ``-wal`` journal included.
 
@@ -350,9 +359,7 @@ def write_gpkg_atomically(target, layers, finish=None, context=None):
             finish(temporary)
         os.replace(temporary, target)
     finally:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            if os.path.exists(temporary + suffix):
-                os.remove(temporary + suffix)
+        remove_geopackage(temporary)
 
 
 def read_existing(path, table):
@@ -368,9 +375,7 @@ def read_existing(path, table):
         del layer
         return records
     finally:
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(copy + suffix):
-                os.remove(copy + suffix)
+        remove_geopackage(copy)
 
 
 def now():

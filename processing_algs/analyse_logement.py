@@ -45,9 +45,7 @@ def gpkg_target(destination):
     """``(path, table)`` when the destination is a GeoPackage file, else ``None``."""
     if not destination or destination.startswith(("memory:", "postgres", "postgis")):
         return None
-    provider, uri = "ogr", destination
-    if destination.startswith("ogr:"):
-        uri = destination[4:]
+    uri = destination[4:] if destination.startswith("ogr:") else destination
     path, table = uri, analyse.LAYER_NAME
     if "dbname=" in uri:
         from qgis.core import QgsDataSourceUri
@@ -55,7 +53,7 @@ def gpkg_target(destination):
         path, table = parsed.database(), parsed.table() or table
     elif "|layername=" in uri:
         path, table = uri.split("|layername=", 1)
-    return (path, table) if provider == "ogr" and path.lower().endswith(".gpkg") else None
+    return (path, table) if path.lower().endswith(".gpkg") else None
 
 
 class AnalyseLogement(OspAlgorithm):

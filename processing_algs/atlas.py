@@ -5,7 +5,8 @@ import os
 from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
                        QgsExpressionContextUtils, QgsFeature, QgsField, QgsFields,
                        QgsFillSymbol, QgsGeometry, QgsLayoutExporter, QgsLayoutItemAttributeTable,
-                       QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture, QgsLayoutItemScaleBar,
+                       QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture,
+                       QgsLayoutItemScaleBar,
                        QgsLayoutTableColumn, QgsMapLayer, QgsPrintLayout, QgsProcessing, QgsProject,
                        QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterBoolean,
@@ -14,7 +15,7 @@ from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
                        QgsProcessingParameterFolderDestination, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer, QgsReadWriteContext, QgsRectangle,
                        QgsRenderContext,
-                       QgsRuleBasedRenderer, QgsUnitTypes, QgsVectorLayer, QgsWkbTypes)
+                       QgsRuleBasedRenderer, QgsUnitTypes, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -54,16 +55,6 @@ STYLE_BY = ("type_palu", "bailleur")
 STYLE_QML = {"type_palu": "analyse_logement_type_palu.qml", "bailleur": "analyse_logement.qml"}
 PAGES = ("A4", "A3")
 NORTH_ARROW = "arrows/NorthArrow_02.svg"
-
-
-def memory(kind, crs, name, fields):
-    layer = QgsVectorLayer("%s?crs=%s" % (kind, crs.authid()) if kind != "None" else "None",
-                           name, "memory")
-    if kind != "None":
-        layer.setCrs(crs)
-    layer.dataProvider().addAttributes(fields)
-    layer.updateFields()
-    return layer
 
 
 class Atlas(OspAlgorithm):
@@ -229,11 +220,13 @@ class Atlas(OspAlgorithm):
         fields = [QgsField("cle", QVariant.String), QgsField("nom", QVariant.String),
                   QgsField("titre", QVariant.String), QgsField("fichier", QVariant.String),
                   QgsField("n_logements", QVariant.Int), QgsField("non_geoloc", QVariant.Int)]
-        coverage = memory("MultiPolygon", entity_crs, "OSP – pages", fields)
-        figures = memory("None", entity_crs, "OSP – chiffres par année",
-                         [QgsField("cle", QVariant.String), QgsField("annee", QVariant.String),
-                          QgsField("palulos", QVariant.Int), QgsField("hors", QVariant.Int),
-                          QgsField("total", QVariant.Int)])
+        coverage = analyse_io.memory_layer(fields, QgsWkbTypes.MultiPolygon, entity_crs,
+                                           "OSP – pages")
+        figures = analyse_io.memory_layer(
+            [QgsField("cle", QVariant.String), QgsField("annee", QVariant.String),
+             QgsField("palulos", QVariant.Int), QgsField("hors", QVariant.Int),
+             QgsField("total", QVariant.Int)], QgsWkbTypes.NoGeometry, entity_crs,
+            "OSP – chiffres par année")
         pages, rows = [], []
         for code, name, geometry, members in kept:
             table, not_located = atlas_rules.figures(members, years)
@@ -255,8 +248,9 @@ class Atlas(OspAlgorithm):
 
     def _context_layer(self, scale, entities, entity_crs):
         """Every entity of the scale: the current one outlined, the others greyed."""
-        layer = memory("MultiPolygon", entity_crs, "OSP – %s" % atlas_rules.SCALE_LABELS[scale],
-                       [QgsField("cle", QVariant.String), QgsField("nom", QVariant.String)])
+        layer = analyse_io.memory_layer(
+            [QgsField("cle", QVariant.String), QgsField("nom", QVariant.String)],
+            QgsWkbTypes.MultiPolygon, entity_crs, "OSP – %s" % atlas_rules.SCALE_LABELS[scale])
         features = []
         for code, name, geometry, _ in entities:
             feature = QgsFeature(layer.fields())
@@ -287,7 +281,8 @@ class Atlas(OspAlgorithm):
         for name in names:
             fields.append(QgsField(name, QVariant.Int if name == "annee_financ"
                                    else QVariant.String))
-        dwellings = memory("Point", crs, "Logements réhabilités", fields.toList())
+        dwellings = analyse_io.memory_layer(fields, QgsWkbTypes.Point, crs,
+                                            "Logements réhabilités")
         features = []
         for r in records:
             if r["geometry"] is None or r["geometry"].isEmpty():

@@ -8,6 +8,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutpu
 
 from ..osp_qgis import report, synthesis, workbook
 from ..osp_qgis.ids import IdError, normalise_year
+from ..osp_qgis.locate import identity_key
 from . import analyse_io
 from .base import OspAlgorithm
 from .qgis_io import field_index
@@ -126,8 +127,7 @@ class Synthese(OspAlgorithm):
         decisions = synthesis.filter_decisions(
             self._decisions(self.parameterAsVectorLayer(parameters, "DECISIONS", context)),
             share, filters["bailleur"], restricted=bool(filters["epci"] or filters["departement"]))
-        kept = {(("rpls", d["ident_rep"]) if d.get("ident_rep") else ("int", d.get("ident_int")))
-                for d in share}
+        kept = {identity_key(d) for d in share}
         duplicates = [(ligne, detail) for ligne, detail in
                       self._duplicates(self.parameterAsVectorLayer(parameters, "ANOMALIES",
                                                                    context))
