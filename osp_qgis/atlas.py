@@ -2,10 +2,8 @@
 
 Pure Python.  The figures of an entity are the synthesis crosstab of its
 dwellings (the same function as the workbook's Synthèses sheet)."""
-import re
-import unicodedata
-
 from . import synthesis
+from .files import safe_filename
 
 SCALES = ("cite", "commune", "epci", "departement", "bassin")
 SCALE_LABELS = {"cite": "Cité", "commune": "Commune", "epci": "EPCI",
@@ -17,14 +15,6 @@ SOURCE_LINE = "Source : bailleurs, DDTM 59/62"
 # outlines drawn under the dwellings to situate them: finer units than the page's
 BACKGROUND = {"bassin": "EPCI", "departement": "EPCI", "epci": "COMMUNES",
               "commune": "CITES", "cite": None}
-
-
-def safe_filename(text, limit=80):
-    """A file name Windows accepts: no accents, no ``* / : \\ ? " < > |``, no spaces."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^0-9A-Za-z._-]+", "_", text).strip("._")
-    return (text or "sans_nom")[:limit]
 
 
 def entity_filename(scale, code, name):

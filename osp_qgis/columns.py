@@ -20,7 +20,7 @@ ROLE_LABELS = {
     "annee": "année de financement", "numero_voie": "numéro de voie",
     "indice_repetition": "indice de répétition", "voie": "voie", "cite": "cité",
 }
-HEADER_SCAN_ROWS = 30
+HEADER_SCAN_ROWS = 100
 MIN_HEADER_MATCHES = 2
 
 
@@ -140,21 +140,31 @@ def map_columns(headers, groups, synonyms, explicit=None):
     return roles, others
 
 
-def detect_columns(rows, synonyms, explicit=None):
-    """Header row + role mapping of a raw sheet, or a French :class:`ColumnError`."""
+def has_header(rows, synonyms):
+    """Whether a sheet's first rows hold a recognisable header (to choose a sheet)."""
+    return detect_header_row(rows, synonyms) is not None
+
+
+def detect_columns(rows, synonyms, explicit=None, where=""):
+    """Header row + role mapping of a raw sheet, or a French :class:`ColumnError`.
+    ``where`` names the sheet in messages (« dans la feuille « Logements » »)."""
     header_index = detect_header_row(rows, synonyms)
     if header_index is None:
         if explicit and any(explicit.values()):
             header_index = next((i for i, (_, c) in enumerate(rows) if not is_blank(c)), None)
         if header_index is None:
-            raise ColumnError("Aucune ligne d'en-tête reconnue : la feuille doit avoir des colonnes "
-                              "comme « RPLS », « Fiscal », « Parcelle », « Commune ».")
+            raise ColumnError(
+                "Aucune ligne d'en-tête reconnue%s : parmi les %d premières lignes non vides, "
+                "aucune n'a au moins %d noms de colonnes connus (« RPLS », « Fiscal », "
+                "« Parcelle », « Commune », « Intitulé »…). Retirer les lignes de titre au-dessus "
+                "de l'en-tête, ou indiquer les colonnes dans les paramètres avancés "
+                "(FIELD_RPLS, FIELD_PARCEL…)." % (where, HEADER_SCAN_ROWS, MIN_HEADER_MATCHES))
     width = max(len(c) for _, c in rows)
     headers = list(rows[header_index][1]) + [""] * (width - len(rows[header_index][1]))
     groups = group_labels(rows, header_index, width)
     roles, others = map_columns(headers, groups, synonyms, explicit)
     if not any(r in roles for r in ID_ROLES + ("voie",)):
         raise ColumnError("Aucune colonne d'identifiant reconnue (RPLS, identifiant bailleur, "
-                          "fiscal, parcelle ou adresse) dans l'en-tête : %s."
-                          % ", ".join(h for h in headers if h))
+                          "fiscal, parcelle ou adresse) dans l'en-tête%s (ligne %d) : %s."
+                          % (where, rows[header_index][0], ", ".join(h for h in headers if h)))
     return ColumnMap(headers=headers, roles=roles, header_index=header_index, others=others)

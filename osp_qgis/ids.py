@@ -15,24 +15,26 @@ IDPAR_LENGTH = 14
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 # Excel writes integers as "44619057.0" or "4.4619057E7" when a text column was
-# typed as a number; both mean the integer.
-_FLOAT_TEXT = re.compile(r"^(\d+)(?:[.,]0+)?$")
-_SCI_TEXT = re.compile(r"^(\d)(?:[.,](\d+))?[eE]\+?(\d+)$")
+# typed as a number; both mean the integer.  Digits are ASCII only: « １２ » is
+# folded to « 12 » by NFKC before, never matched as such (re.ASCII).
+_FLOAT_TEXT = re.compile(r"^([0-9]+)(?:[.,]0+)?$")
+_SCI_TEXT = re.compile(r"^([0-9])(?:[.,]([0-9]+))?[eE]\+?([0-9]+)$")
 
-_DEP = r"(?:\d{2}|2[AB])"
-_INSEE = re.compile(r"^(?:\d{2}|2[AB])\d{3}$|^97\d{3}$")
+_DEP = r"(?:[0-9]{2}|2[AB])"
+_INSEE = re.compile(r"^(?:[0-9]{2}|2[AB])[0-9]{3}$|^97[0-9]{3}$")
 _IDLOCAL = re.compile(r"^" + _DEP + r"[0-9A-Z]{10}$")
 # section: one or two characters ending with a letter ("C", "0C", "AP", "ZA")
 _SECTION = r"(?P<section>[0-9A-Z]?[A-Z])"
-_NUMERO = r"(?P<numero>\d{1,4})"
-_PREFIX = r"(?P<prefix>\d{3})"
+_NUMERO = r"(?P<numero>[0-9]{1,4})"
+_PREFIX = r"(?P<prefix>[0-9]{3})"
 _IDPAR_FULL = re.compile(
-    r"^(?P<insee>(?:\d{2}|2[AB])\d{3})" + _PREFIX + "?" + _SECTION + _NUMERO + "$")
+    r"^(?P<insee>(?:[0-9]{2}|2[AB])[0-9]{3})" + _PREFIX + "?" + _SECTION + _NUMERO + "$")
 _IDPAR_SHORT = re.compile(r"^" + _PREFIX + "?" + _SECTION + _NUMERO + "$")
-IDPAR_PATTERN = r"^(\d{2}|2[AB])\d{3}\d{3}[0-9A-Z]{2}\d{4}$"
+IDPAR_PATTERN = r"^([0-9]{2}|2[AB])[0-9]{3}[0-9]{3}[0-9A-Z]{2}[0-9]{4}$"
 _IDPAR_CANONICAL = re.compile(IDPAR_PATTERN)
 _SEPARATORS = re.compile(r"[-_./]")
-_DECISION_YEAR = re.compile(r"^\s*((?:19|20)\d{2})")
+_DECISION_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})")
+MOTIF_TRONQUE = "identifiant_tronque"
 
 YEAR_MIN = 1990
 YEAR_MAX = 2100
@@ -54,16 +56,29 @@ def clean_text(value):
     return str(value).strip()
 
 
+def is_ascii_digits(text):
+    """``"0123"`` yes; ``"１２"`` (full width), ``"²"`` or ``""`` no."""
+    return text.isascii() and text.isdigit()
+
+
 def compact(value):
-    """Cell text without any blank (spaces, non-breaking spaces), upper case."""
+    """Cell text without any blank (spaces, non-breaking spaces), upper case,
+    compatibility characters folded (full-width « １２ » -> « 12 »)."""
     text = clean_text(value)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
     if " " in text or "\u00a0" in text or "\u202f" in text or "\t" in text:
         text = _SPACES.sub("", text)
     return text.upper()
 
 
 def integer_text(value):
-    """The digits of a number Excel may have written as float or scientific text."""
+    """The digits of a number Excel may have written as float or scientific text.
+
+    A scientific notation that kept fewer digits than its exponent needs
+    (``4.46192E+07``: the spreadsheet showed 6 significant digits of an 8-digit id)
+    lost digits: it is an :class:`IdError` ``identifiant_tronque``, never padded with
+    invented zeros."""
     if not value:
         return ""
     text = compact(value)
@@ -73,9 +88,15 @@ def integer_text(value):
     match = _SCI_TEXT.match(text)
     if match:
         lead, frac, exp = match.group(1), match.group(2) or "", int(match.group(3))
-        digits = lead + frac
+        frac = frac.rstrip("0") if len(frac) > exp else frac
         if len(frac) <= exp:
-            return digits + "0" * (exp - len(frac))
+            if len(frac) < exp:
+                raise IdError(MOTIF_TRONQUE,
+                              "« %s » est un nombre en notation scientifique qui a perdu des "
+                              "chiffres (le tableur n'en a gardé que %d) : identifiant à "
+                              "redemander au bailleur, écrit en texte." % (clean_text(value),
+                                                                         len(lead + frac)))
+            return lead + frac
     return text
 
 
@@ -85,12 +106,12 @@ def normalise_rpls(value):
     Excel often stored ``0044619057`` as the number 44619057: the zeros are
     restored.  Empty cell -> ``None``.
     """
-    if value.__class__ is str and value.isdigit() and len(value) <= RPLS_LENGTH:
+    if value.__class__ is str and is_ascii_digits(value) and len(value) <= RPLS_LENGTH:
         return value.zfill(RPLS_LENGTH)  # the usual case, without regular expressions
     text = integer_text(value)
     if not text:
         return None
-    if not text.isdigit() or len(text) > RPLS_LENGTH:
+    if not is_ascii_digits(text) or len(text) > RPLS_LENGTH:
         raise IdError("rpls_invalide",
                       "Identifiant RPLS « %s » invalide : 10 chiffres attendus." % clean_text(value))
     return text.zfill(RPLS_LENGTH)
@@ -103,12 +124,12 @@ def normalise_commune(value):
     """
     if not value:
         return None
-    if value.__class__ is str and len(value) == 5 and value.isdigit():
+    if value.__class__ is str and len(value) == 5 and is_ascii_digits(value):
         return value  # the usual case
     text = integer_text(value)
     if not text:
         return None
-    if text.isdigit() and len(text) == 4:
+    if is_ascii_digits(text) and len(text) == 4:
         text = "0" + text
     if not _INSEE.match(text):
         raise IdError("commune_invalide",
@@ -130,9 +151,9 @@ def normalise_departement(value):
     text = integer_text(value)
     if not text:
         return None
-    if text.isdigit() and len(text) == 1:
+    if is_ascii_digits(text) and len(text) == 1:
         text = "0" + text
-    if re.match(r"^(\d{2}|2[AB]|97\d)$", text):
+    if re.match(r"^([0-9]{2}|2[AB]|97[0-9])$", text):
         return text
     raise IdError("departement_invalide", "Département « %s » invalide." % clean_text(value))
 
@@ -151,7 +172,7 @@ def normalise_idlocal(value, departement=None):
         return None
     if len(text) == 10 and departement:
         text = departement[:2] + text
-    elif len(text) == 11 and text.isdigit():
+    elif len(text) == 11 and is_ascii_digits(text):
         text = "0" + text
     if not _IDLOCAL.match(text):
         raise IdError("local_invalide",
@@ -222,13 +243,13 @@ def normalise_year(value):
     """A financing year from its own column (``2019``, ``2019.0``); ``None`` if empty."""
     if not value:
         return None
-    if value.__class__ is str and len(value) == 4 and value.isdigit() \
+    if value.__class__ is str and len(value) == 4 and is_ascii_digits(value) \
             and YEAR_MIN <= int(value) <= YEAR_MAX:
         return int(value)
     text = integer_text(value)
     if not text:
         return None
-    if text.isdigit() and YEAR_MIN <= int(text) <= YEAR_MAX:
+    if is_ascii_digits(text) and YEAR_MIN <= int(text) <= YEAR_MAX:
         return int(text)
     raise IdError("annee_invalide", "Année de financement « %s » invalide." % clean_text(value))
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import ids
 from .addresses import address_key
 from .fields import specs
-from .sheets import is_blank
+from .sheets import is_blank, total_label
 
 SOURCE_PARCELLE = "parcelle"
 SOURCE_LOCAL = "local_ff"
@@ -25,9 +25,11 @@ MOTIF_PARCELLE_INCONNUE = "parcelle_inconnue"
 MOTIF_PARCELLE_INVALIDE = "parcelle_invalide"
 MOTIF_LOCAL_INCONNU = "local_inconnu"
 MOTIF_SANS_LOCALISATION = "sans_localisation"
-GEOLOC_MOTIFS = (MOTIF_PARCELLE_INCONNUE, MOTIF_PARCELLE_INVALIDE, MOTIF_LOCAL_INCONNU,
-                 MOTIF_SANS_LOCALISATION)
+MOTIF_SANS_GEOMETRIE = "parcelle_sans_geometrie"
+GEOLOC_MOTIFS = (MOTIF_PARCELLE_INCONNUE, MOTIF_SANS_GEOMETRIE, MOTIF_PARCELLE_INVALIDE,
+                 MOTIF_LOCAL_INCONNU, MOTIF_SANS_LOCALISATION)
 MOTIF_DOUBLON = "doublon"
+MOTIF_TOTAL = "ligne_total"
 
 # Names are binding (issue #2); aliases in fields.py.
 CORE_FIELDS = specs(
@@ -94,6 +96,7 @@ class JoinResult:
     duplicates: list                # [(Dwelling, first Dwelling)]
     anomalies: list                 # [Anomaly], sorted by line
     rows_read: int
+    total_lines: list = field(default_factory=list)  # [Anomaly]: total lines, not dwellings
 
     def count_by_source(self):
         return Counter(d.values["geoloc_source"] for d in self.dwellings
@@ -211,13 +214,26 @@ def build_dwelling(ligne, cells, roles, palulos_variants):
     return d
 
 
-def build_dwellings(rows, colmap, palulos_variants):
-    """Data rows (after the header) -> dwellings; blank rows are not dwellings."""
+def build_dwellings(rows, colmap, palulos_variants, notes=None, totals=None):
+    """Data rows (after the header) -> dwellings.  Blank rows are not dwellings; total
+    and subtotal lines (« TOTAL CAPH ») are not either: they go to ``totals`` as
+    ``ligne_total`` anomalies.  ``notes`` (``{ligne: [(motif, detail)]}``, what the
+    reader saw: merged cells filled, formulas without value) become problems."""
     out = []
+    notes = notes or {}
     for ligne, cells in rows[colmap.header_index + 1:]:
         if is_blank(cells):
             continue
-        out.append(build_dwelling(ligne, cells, colmap.roles, palulos_variants))
+        label = total_label(cells)
+        if label is not None:
+            if totals is not None:
+                totals.append(Anomaly(ligne, MOTIF_TOTAL, "Ligne de total « %s » : ce n'est pas "
+                                      "un logement, elle n'est pas reprise." % label[:60], cells))
+            continue
+        dwelling = build_dwelling(ligne, cells, colmap.roles, palulos_variants)
+        for motif, detail in notes.get(ligne, ()):
+            dwelling.add_problem(motif, detail)
+        out.append(dwelling)
     return out
 
 
@@ -246,11 +262,12 @@ def locate(dwellings, fetch_parcels, fetch_locals=None, fetch_addresses=None):
 
     Order: parcel id -> point of that parcel; else fiscal id through the
     Fichiers fonciers -> its parcel; else address point.  The fetchers are
-    called at most once per stage with only the keys still needed.
+    called at most once per stage with only the keys still needed;
+    ``fetch_parcels`` maps a parcel present without geometry to ``None``.
     """
     wanted = {d.values["idpar"] for d in dwellings if d.values["idpar"]}
     parcels = dict(fetch_parcels(wanted)) if wanted else {}
-    pending = [d for d in dwellings if d.values["idpar"] not in parcels]
+    pending = [d for d in dwellings if parcels.get(d.values["idpar"]) is None]
 
     local_parcels = {}
     if fetch_locals is not None:
@@ -261,7 +278,7 @@ def locate(dwellings, fetch_parcels, fetch_locals=None, fetch_addresses=None):
         if extra:
             parcels.update(fetch_parcels(extra))
         pending = [d for d in pending
-                   if local_parcels.get(d.values["idlocal"]) not in parcels]
+                   if parcels.get(local_parcels.get(d.values["idlocal"])) is None]
 
     addresses = {}
     if fetch_addresses is not None:
@@ -277,21 +294,28 @@ def locate(dwellings, fetch_parcels, fetch_locals=None, fetch_addresses=None):
 def _assign(d, parcels, local_parcels, addresses, with_locals, with_addresses):
     v = d.values
     idpar, idlocal = v["idpar"], v["idlocal"]
-    if idpar and idpar in parcels:
+    if idpar and parcels.get(idpar) is not None:
         d.geometry, v["geoloc_source"] = parcels[idpar], SOURCE_PARCELLE
         return
-    if idpar:
+    parcel_motif = None
+    if idpar and idpar in parcels:
+        parcel_motif = MOTIF_SANS_GEOMETRIE
+        d.add_problem(MOTIF_SANS_GEOMETRIE, "Parcelle %s présente dans la couche des parcelles "
+                                            "mais sans géométrie (polygone nul ou vide)." % idpar)
+    elif idpar:
+        parcel_motif = MOTIF_PARCELLE_INCONNUE
         d.add_problem(MOTIF_PARCELLE_INCONNUE,
                       "Parcelle %s absente de la couche des parcelles." % idpar)
     ff_parcel = local_parcels.get(idlocal) if idlocal else None
-    if ff_parcel and ff_parcel in parcels:
+    if ff_parcel and parcels.get(ff_parcel) is not None:
         d.geometry, v["geoloc_source"] = parcels[ff_parcel], SOURCE_LOCAL
         v["idpar"] = ff_parcel
         return
     if idlocal and with_locals:
         if ff_parcel:
-            d.add_problem(MOTIF_LOCAL_INCONNU, "Le local %s est sur la parcelle %s, absente de la "
-                                               "couche des parcelles." % (idlocal, ff_parcel))
+            where = "sans géométrie dans" if ff_parcel in parcels else "absente de"
+            d.add_problem(MOTIF_LOCAL_INCONNU, "Le local %s est sur la parcelle %s, %s la couche "
+                                               "des parcelles." % (idlocal, ff_parcel, where))
         else:
             d.add_problem(MOTIF_LOCAL_INCONNU,
                           "Local %s absent des Fichiers fonciers fournis." % idlocal)
@@ -304,7 +328,7 @@ def _assign(d, parcels, local_parcels, addresses, with_locals, with_addresses):
     if d.idpar_error:
         motif = MOTIF_PARCELLE_INVALIDE
     elif idpar:
-        motif = MOTIF_PARCELLE_INCONNUE
+        motif = parcel_motif
     elif idlocal and with_locals:
         motif = MOTIF_LOCAL_INCONNU
     else:
@@ -320,9 +344,10 @@ def _assign(d, parcels, local_parcels, addresses, with_locals, with_addresses):
     v["geoloc_motif"] = motif
 
 
-def collect_anomalies(dwellings, duplicates):
-    """One row per problem, and one ``doublon`` row per extra row, by line."""
-    out = []
+def collect_anomalies(dwellings, duplicates, others=()):
+    """One row per problem, one ``doublon`` row per extra row, and ``others`` (total
+    lines), by line."""
+    out = list(others)
     for d in dwellings:
         for motif, detail in d.problems:
             out.append(Anomaly(d.ligne, motif, detail, d.cells))
@@ -335,13 +360,15 @@ def collect_anomalies(dwellings, duplicates):
 
 
 def join(rows, colmap, palulos_variants, fetch_parcels, fetch_locals=None,
-         fetch_addresses=None):
+         fetch_addresses=None, notes=None):
     """The whole plan on a read sheet: build, de-duplicate, locate, report."""
-    dwellings = build_dwellings(rows, colmap, palulos_variants)
+    totals = []
+    dwellings = build_dwellings(rows, colmap, palulos_variants, notes, totals)
     kept, duplicates = split_duplicates(dwellings)
     locate(kept, fetch_parcels, fetch_locals, fetch_addresses)
     return JoinResult(dwellings=kept, duplicates=duplicates,
-                      anomalies=collect_anomalies(kept, duplicates), rows_read=len(dwellings))
+                      anomalies=collect_anomalies(kept, duplicates, totals),
+                      rows_read=len(dwellings), total_lines=totals)
 
 
 def summary_lines(result):
@@ -359,5 +386,7 @@ def summary_lines(result):
         if motifs[motif]:
             lines.append("  - %s : %s" % (motif, n(motifs[motif])))
     lines.append("Doublons (lignes non reprises) : %s" % n(result.n_duplicates))
+    if result.total_lines:
+        lines.append("Lignes de total ignorées : %s" % n(len(result.total_lines)))
     lines.append("Anomalies signalées : %s" % n(len(result.anomalies)))
     return lines

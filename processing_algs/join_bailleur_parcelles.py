@@ -1,7 +1,7 @@
 """osp:joinbailleurparcelles — « Joindre une table bailleur aux parcelles »."""
 import os
 
-from qgis.core import (QgsFeatureSink, QgsProcessing, QgsProcessingException,
+from qgis.core import (QgsProcessing, QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterField, QgsProcessingParameterFile,
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer,
@@ -10,6 +10,7 @@ from qgis.core import (QgsFeatureSink, QgsProcessing, QgsProcessingException,
 from ..osp_qgis import columns, locate, reference, sheets
 from . import qgis_io
 from .base import OspAlgorithm
+from .outputs import Outputs
 from .postprocess import StyleAndAliases
 
 FIELD_PARAMETERS = (
@@ -97,8 +98,9 @@ class JoinBailleurParcelles(OspAlgorithm):
         if not path or not os.path.isfile(path):
             raise QgsProcessingException(self.tr("Le fichier de la table bailleur « %s » est "
                                                  "introuvable.") % (path or ""))
+        synonyms = reference.column_synonyms()
         try:
-            raw = sheets.read_sheet(path, sheet)
+            raw = sheets.read_sheet(path, sheet, lambda rows: columns.has_header(rows, synonyms))
         except sheets.SheetError as error:
             raise QgsProcessingException(str(error))
         if raw is None:
@@ -107,6 +109,17 @@ class JoinBailleurParcelles(OspAlgorithm):
             raise QgsProcessingException(self.tr("La table bailleur « %s » est illisible ou "
                                                  "vide.") % os.path.basename(path))
         return raw
+
+    @staticmethod
+    def _where(path, raw):
+        """« dans la feuille « X » de « f.xlsx » (feuilles essayées avant : A, B) »."""
+        where = " dans « %s »" % os.path.basename(path)
+        if raw.sheet_name and raw.sheet_name != os.path.basename(path):
+            where = " dans la feuille « %s » de « %s »" % (raw.sheet_name,
+                                                          os.path.basename(path))
+        if raw.tried:
+            where += " (feuilles essayées avant : %s)" % ", ".join(raw.tried)
+        return where
 
     def _parcels(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, "PARCELS", context)
@@ -137,6 +150,9 @@ class JoinBailleurParcelles(OspAlgorithm):
                     % locaux.name())
         addresses = self.parameterAsVectorLayer(parameters, "ADDRESSES", context)
         if addresses is not None:
+            problem = qgis_io.crs_problem(addresses, "d'adresses")
+            if problem:
+                raise QgsProcessingException(problem)
             fetch_addresses = qgis_io.AddressFetcher(addresses, parcels_layer.crs(), feedback)
             if not fetch_addresses.is_valid():
                 raise QgsProcessingException(self.tr(
@@ -149,12 +165,16 @@ class JoinBailleurParcelles(OspAlgorithm):
         path = self.parameterAsFile(parameters, "INPUT", context)
         sheet = self.parameterAsString(parameters, "SHEET", context) or None
         raw = self._read_sheet(path, sheet)
-        feedback.pushInfo(self.tr("Table « %s », feuille « %s » : %d lignes.")
-                          % (os.path.basename(path), raw.sheet_name, len(raw.rows)))
+        feedback.pushInfo(self.tr("Table « %s », feuille « %s » : %d lignes%s.")
+                          % (os.path.basename(path), raw.sheet_name, len(raw.rows),
+                             ", encodage %s" % raw.encoding if raw.encoding else ""))
+        for warning in raw.warnings:
+            feedback.reportError(warning, False)
         explicit = {role: self.parameterAsString(parameters, name, context)
                     for name, role, _ in FIELD_PARAMETERS}
         try:
-            colmap = columns.detect_columns(raw.rows, reference.column_synonyms(), explicit)
+            colmap = columns.detect_columns(raw.rows, reference.column_synonyms(), explicit,
+                                            self._where(path, raw))
         except columns.ColumnError as error:
             raise QgsProcessingException(str(error))
         ligne_header = raw.rows[colmap.header_index][0]
@@ -167,7 +187,7 @@ class JoinBailleurParcelles(OspAlgorithm):
         feedback.setProgress(10)
         try:
             result = locate.join(raw.rows, colmap, reference.palulos_variants(), fetch_parcels,
-                                 fetch_locals, fetch_addresses)
+                                 fetch_locals, fetch_addresses, raw.notes)
         except qgis_io.Cancelled:
             raise QgsProcessingException(self.tr("Traitement annulé : rien n'a été écrit."))
         feedback.setProgress(70)
@@ -189,35 +209,36 @@ class JoinBailleurParcelles(OspAlgorithm):
         anomaly_fields = qgis_io.make_fields(
             list(locate.ANOMALY_FIELDS) + [(name, "string", header)
                                            for _, name, header in all_columns])
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, out_fields,
-                                             QgsWkbTypes.Point, crs)
-        anomalies, anomalies_id = self.parameterAsSink(parameters, "ANOMALIES", context,
-                                                       anomaly_fields, QgsWkbTypes.NoGeometry)
-        if sink is None or anomalies is None:
-            raise QgsProcessingException(self.tr("Impossible de créer les couches de sortie."))
-        total = max(1, len(result.dwellings) + len(result.anomalies))
+        total = max(1, len(result.dwellings))
         out_getter = qgis_io.attribute_getter(out_fields)
         anomaly_getter = qgis_io.attribute_getter(anomaly_fields)
-        batch = []
-        for n, dwelling in enumerate(result.dwellings):
-            values = dwelling.values
-            for index, name, _ in extras:
-                values[name] = _cell(dwelling.cells, index)
-            batch.append(qgis_io.make_feature(out_fields, values, dwelling.geometry, out_getter))
-            if len(batch) == 5000:
-                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
-                batch = []
-                feedback.setProgress(70 + 30 * n / total)
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
-        batch = []
-        for anomaly in result.anomalies:
-            values = {"ligne": anomaly.ligne, "motif": anomaly.motif, "detail": anomaly.detail}
-            for index, name, _ in all_columns:
-                values[name] = _cell(anomaly.cells, index)
-            batch.append(qgis_io.make_feature(anomaly_fields, values, getter=anomaly_getter))
-        anomalies.addFeatures(batch, QgsFeatureSink.FastInsert)
-        del sink  # closes the file before the NULL-geometry fix below
-        qgis_io.null_empty_geometries(dest_id)
+
+        def dwellings():
+            for dwelling in result.dwellings:
+                values = dwelling.values
+                for index, name, _ in extras:
+                    values[name] = _cell(dwelling.cells, index)
+                yield qgis_io.make_feature(out_fields, values, dwelling.geometry, out_getter)
+
+        def anomalies():
+            for anomaly in result.anomalies:
+                values = {"ligne": anomaly.ligne, "motif": anomaly.motif, "detail": anomaly.detail}
+                for index, name, _ in all_columns:
+                    values[name] = _cell(anomaly.cells, index)
+                yield qgis_io.make_feature(anomaly_fields, values, getter=anomaly_getter)
+
+        with Outputs(self, parameters, context, feedback) as outputs:
+            outputs.check_folders("OUTPUT", "ANOMALIES")  # both, before writing either
+            dest_id = outputs.write(
+                "OUTPUT", out_fields, QgsWkbTypes.Point, crs, dwellings(),
+                progress=lambda n: feedback.setProgress(70 + 25 * n / total))
+            try:
+                qgis_io.null_empty_geometries(dest_id)
+            except OSError as error:
+                raise QgsProcessingException(self.tr("Écriture de « %s » impossible : %s")
+                                             % (dest_id, error))
+            anomalies_id = outputs.write("ANOMALIES", anomaly_fields, QgsWkbTypes.NoGeometry,
+                                         None, anomalies())
         feedback.setProgress(100)
         StyleAndAliases.attach(context, dest_id, out_fields, "logements_geoloc.qml")
         StyleAndAliases.attach(context, anomalies_id, anomaly_fields)

@@ -9,8 +9,9 @@ by fid.  Memory grows with the dwellings, not with the parcels.
 import os
 import re
 
-from qgis.core import (QgsCoordinateTransform, QgsExpression, QgsFeature, QgsFeatureRequest,
-                       QgsField, QgsFields, QgsGeometry, QgsProject, QgsVectorLayer, QgsWkbTypes)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpression,
+                       QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry,
+                       QgsProject, QgsRectangle, QgsVectorLayer, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
 from ..osp_qgis import ids
@@ -148,13 +149,13 @@ class ParcelFetcher:
         for value, feature in iter_matching(self.layer, self.field, by_key.keys(), [], True,
                                             self.feedback):
             geometry = feature.geometry()
-            if geometry is None or geometry.isEmpty():
-                continue
-            point = geometry.pointOnSurface()
-            if point.isEmpty():
-                continue
+            point = None
+            if geometry is not None and not geometry.isEmpty():
+                point = geometry.pointOnSurface()
+                point = None if point.isEmpty() else point
             for idpar in by_key.get(value, ()):
-                out.setdefault(idpar, point)
+                if out.get(idpar) is None:  # None: the parcel is there, without geometry
+                    out[idpar] = point
         return out
 
 
@@ -226,17 +227,34 @@ def _text(value):
 
 
 def read_table_layer(path, sheet=None):
-    """Any table QGIS can open (DBF, GPKG table, …) as a :class:`RawSheet`:
-    the field names are the header (line 1), feature n is on line n + 1."""
+    """A table QGIS can open (XLS, DBF, GPKG table, …) as a :class:`RawSheet`.
+
+    An Excel 97-2003 sheet is read with GDAL's header detection off: every row is
+    data, numbered as the spreadsheet numbers it, and the join finds the header
+    itself.  Other tables: the field names are the header (line 1), feature n is on
+    line n + 1."""
+    from osgeo import gdal
+    is_xls = path.lower().endswith(".xls")
     uri = path if not sheet else "%s|layername=%s" % (path, sheet)
-    layer = QgsVectorLayer(uri, "bailleur", "ogr")
-    if not layer.isValid():
-        return None
-    rows = [(1, [f.name() for f in layer.fields()])]
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-    for n, feature in enumerate(layer.getFeatures(request), start=2):
-        rows.append((n, [_text(v) for v in feature.attributes()]))
-    return RawSheet(rows=rows, sheet_name=layer.name())
+    previous = gdal.GetConfigOption("OGR_XLS_HEADERS")
+    if is_xls:
+        gdal.SetConfigOption("OGR_XLS_HEADERS", "DISABLE")
+    try:
+        layer = QgsVectorLayer(uri, "bailleur", "ogr")
+        if not layer.isValid():
+            return None
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        if is_xls:
+            rows = [(n, [_text(v) for v in feature.attributes()])
+                    for n, feature in enumerate(layer.getFeatures(request), start=1)]
+        else:
+            rows = [(1, [f.name() for f in layer.fields()])]
+            rows += [(n, [_text(v) for v in feature.attributes()])
+                     for n, feature in enumerate(layer.getFeatures(request), start=2)]
+        return RawSheet(rows=rows, sheet_name=layer.name())
+    finally:
+        if is_xls:
+            gdal.SetConfigOption("OGR_XLS_HEADERS", previous)
 
 
 _QTYPES = {"string": QVariant.String, "int": QVariant.Int}
@@ -278,11 +296,58 @@ def polygon_layer_problem(layer):
     if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.PolygonGeometry:
         return ("La couche des parcelles « %s » ne contient pas de polygones (type : %s)."
                 % (layer.name(), QgsWkbTypes.displayString(layer.wkbType())))
-    return ""
+    return crs_problem(layer, "des parcelles")
+
+
+def crs_problem(layer, role):
+    """French reason why ``layer``'s coordinates cannot be in its CRS (Lambert 93
+    metres read as WGS 84 degrees, say), or ''."""
+    crs = layer.crs()
+    extent = layer.extent()
+    if not crs.isValid() or extent.isNull():
+        return ""
+    bounds = crs.bounds()  # the CRS's area of use, in WGS 84
+    if bounds.isNull() or bounds.isEmpty():
+        return ""
+    if crs.isGeographic():
+        limits = QgsRectangle(-180, -90, 180, 90)
+    else:
+        try:
+            limits = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs,
+                                            QgsProject.instance()).transformBoundingBox(bounds)
+        except Exception:  # QgsCsException: bounds that cannot be projected
+            return ""
+        limits.grow(max(limits.width(), limits.height()))  # generous: the area of use is small
+    if limits.contains(extent):
+        return ""
+    hint = ""
+    if crs.isGeographic() and abs(extent.xMaximum()) > 1000:
+        hint = " Les valeurs (%.0f, %.0f) ressemblent à des mètres (Lambert 93, EPSG:2154 ?)." \
+            % (extent.xMinimum(), extent.yMinimum())
+    return ("Les coordonnées de la couche %s « %s » sortent des limites de son système de "
+            "coordonnées (%s) : le SCR déclaré n'est sans doute pas le bon.%s Définir le bon SCR "
+            "de la couche (Propriétés › Source) puis relancer." % (
+                role, layer.name(), crs.authid() or crs.description(), hint))
 
 
 def _quoted_identifier(name):
     return '"%s"' % name.replace('"', '""')
+
+
+class GdalErrors:
+    """Collect GDAL's errors inside a ``with`` block (GDAL only prints them)."""
+
+    def __enter__(self):
+        from osgeo import gdal
+        self.messages = []
+        gdal.PushErrorHandler(lambda level, number, message: self.messages.append(message)
+                              if level >= gdal.CE_Failure else None)
+        return self
+
+    def __exit__(self, *exc):
+        from osgeo import gdal
+        gdal.PopErrorHandler()
+        return False
 
 
 def null_empty_geometries(destination):
@@ -290,27 +355,32 @@ def null_empty_geometries(destination):
 
     QGIS 3.22's file writer turns a feature without geometry into an empty point;
     a NULL is what the data means (a dwelling not located) and what other tools
-    expect.  Other formats are left as written.  Returns the rows changed."""
+    expect.  Other formats are left as written.  Returns the rows changed; an
+    ``OSError`` when the file cannot be updated (full disk…)."""
     from osgeo import ogr
     path, _, layer_part = destination.partition("|layername=")
     if not path.lower().endswith(".gpkg") or not os.path.exists(path):
         return 0
-    dataset = ogr.Open(path, 1)
-    if dataset is None:
-        return 0
-    try:
-        layer = dataset.GetLayerByName(layer_part) if layer_part else dataset.GetLayer(0)
-        if layer is None or not layer.GetGeometryColumn():
-            return 0
-        table = _quoted_identifier(layer.GetName())
-        column = _quoted_identifier(layer.GetGeometryColumn())
-        result = dataset.ExecuteSQL("SELECT count(*) FROM %s WHERE %s IS NOT NULL AND "
-                                    "ST_IsEmpty(%s)" % (table, column, column))
-        count = result.GetNextFeature().GetField(0)
-        dataset.ReleaseResultSet(result)
-        if count:
-            dataset.ExecuteSQL("UPDATE %s SET %s = NULL WHERE %s IS NOT NULL AND ST_IsEmpty(%s)"
-                               % (table, column, column, column))
-        return count
-    finally:
-        dataset = None
+    with GdalErrors() as errors:
+        dataset = ogr.Open(path, 1)
+        if dataset is None:
+            raise OSError("GeoPackage « %s » illisible : %s" % (path, "; ".join(errors.messages)))
+        try:
+            layer = dataset.GetLayerByName(layer_part) if layer_part else dataset.GetLayer(0)
+            if layer is None or not layer.GetGeometryColumn():
+                return 0
+            table = _quoted_identifier(layer.GetName())
+            column = _quoted_identifier(layer.GetGeometryColumn())
+            result = dataset.ExecuteSQL("SELECT count(*) FROM %s WHERE %s IS NOT NULL AND "
+                                        "ST_IsEmpty(%s)" % (table, column, column))
+            count = result.GetNextFeature().GetField(0) if result is not None else 0
+            if result is not None:
+                dataset.ReleaseResultSet(result)
+            if count:
+                dataset.ExecuteSQL("UPDATE %s SET %s = NULL WHERE %s IS NOT NULL AND "
+                                   "ST_IsEmpty(%s)" % (table, column, column, column))
+        finally:
+            dataset = None
+    if errors.messages:
+        raise OSError("; ".join(errors.messages))
+    return count

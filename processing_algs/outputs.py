@@ -1,0 +1,258 @@
+"""Writing an algorithm's layers so that what is reported is what is on disk.
+
+:class:`Outputs` is used as a context manager around all the sinks of a run:
+
+* before a file is created, its folder is checked (exists, writable: a probe file is
+  written, so a read-only mount is seen even by an administrator);
+* features are added in batches and every refusal of the provider stops the run;
+* text that a spreadsheet would run as a formula is neutralised in CSV outputs
+  (:mod:`osp_qgis.textsafe`);
+* when the block ends, each output is re-opened and its features counted (a CSV
+  must also end with a complete line, a GeoPackage pass SQLite's check);
+* on any error, everything the run created is removed: the user never gets half
+  the results with an exit status of success.
+"""
+import os
+import sqlite3
+import uuid
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsFeature, QgsFeatureSink,
+                       QgsProcessingException, QgsProcessingUtils, QgsVectorLayer)
+
+from ..osp_qgis.files import french_os_error
+from ..osp_qgis.textsafe import csv_text
+
+TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
+BATCH = 5000
+
+
+def destination_file(destination):
+    """``(file path, layer name or None)`` of a file destination; ``(None, None)`` for
+    memory layers and databases."""
+    if not destination or destination == "TEMPORARY_OUTPUT" or destination.startswith(
+            ("memory:", "postgres", "postgis", "spatialite:", "oracle:", "mssql:")):
+        return None, None
+    uri = destination[4:] if destination.startswith("ogr:") else destination
+    if "dbname=" in uri:
+        parsed = QgsDataSourceUri(uri)
+        return parsed.database(), parsed.table() or None
+    path, _, rest = uri.partition("|")
+    layer = None
+    for part in rest.split("|"):
+        if part.startswith("layername="):
+            layer = part[len("layername="):]
+    return path, layer
+
+
+def check_folder_writable(path, label):
+    """A French QgsProcessingException unless a file can be created beside ``path``."""
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    if not os.path.isdir(folder):
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as error:
+            raise QgsProcessingException("Le dossier de « %s » (%s) ne peut pas être créé : %s."
+                              % (label, folder, french_os_error(error)))
+    probe = os.path.join(folder, ".osp-erbm-%s.probe" % uuid.uuid4().hex[:8])
+    try:
+        with open(probe, "wb") as handle:
+            handle.write(b"x")
+    except OSError as error:
+        raise QgsProcessingException("Impossible d'écrire « %s » dans le dossier %s : %s."
+                          % (label, folder, french_os_error(error)))
+    finally:
+        if os.path.exists(probe):
+            os.remove(probe)
+
+
+def remove_file(path):
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if os.path.exists(path + suffix):
+            try:
+                os.remove(path + suffix)
+            except OSError:
+                pass
+
+
+def ends_with_newline(path):
+    """A text file whose last line is complete (a CSV cut by a full disk is not)."""
+    if os.path.getsize(path) == 0:
+        return False
+    with open(path, "rb") as handle:
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) in (b"\n", b"\r")
+
+
+def is_text_output(destination):
+    path, _ = destination_file(destination)
+    return bool(path) and path.lower().endswith(TEXT_EXTENSIONS)
+
+
+def gpkg_check(path):
+    """SQLite's own check of a GeoPackage: '' when sound, else the reason."""
+    from urllib.parse import quote
+    try:
+        connection = sqlite3.connect("file:%s?mode=ro" % quote(os.path.abspath(path)), uri=True,
+                                     timeout=5)
+        try:
+            result = connection.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        return str(error)
+    return "" if result == "ok" else result
+
+
+class Outputs:
+    """The sinks of one run; see the module's docstring."""
+
+    def __init__(self, algorithm, parameters, context, feedback=None):
+        self.algorithm, self.parameters = algorithm, parameters
+        self.context, self.feedback = context, feedback
+        self.written = []  # [(parameter, destination id, expected count, file, layer, created)]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, traceback):
+        if kind is None:
+            try:
+                self.verify()
+            except Exception:
+                self.discard()
+                raise
+            return False
+        self.discard()
+        return False
+
+    def destination(self, name):
+        """Where parameter ``name`` will be written (before anything is created)."""
+        return self.algorithm.parameterAsOutputLayer(self.parameters, name, self.context)
+
+    def check_folders(self, *names):
+        """Check every file destination's folder before the first one is created."""
+        for name in names:
+            path, _ = destination_file(self.destination(name))
+            if path:
+                check_folder_writable(path, self._label(name))
+
+    def _label(self, name):
+        definition = self.algorithm.parameterDefinition(name)
+        return definition.description() if definition is not None else name
+
+    def write(self, name, fields, wkb_type, crs, features, expected=None, progress=None):
+        """Create the sink of parameter ``name`` and write ``features`` (an iterable of
+        QgsFeature, or of attribute lists with an optional geometry: ``(attrs, geom)``).
+        Returns the destination id.  ``expected`` is the number of features, checked
+        on disk at the end (default: how many were written)."""
+        target = self.destination(name)
+        path, layer_name = destination_file(target)
+        created = False
+        if path:
+            check_folder_writable(path, self._label(name))
+            created = not os.path.exists(path)
+        try:
+            sink, dest = self.algorithm.parameterAsSink(
+                self.parameters, name, self.context, fields, wkb_type,
+                crs if crs is not None else QgsCoordinateReferenceSystem())
+        except QgsProcessingException as error:
+            raise QgsProcessingException("Impossible de créer « %s » : %s" % (path or target, error))
+        if sink is None:
+            raise QgsProcessingException("Impossible de créer la sortie « %s »." % (path or target))
+        if path:
+            path_after, layer_after = destination_file(dest)
+            path, layer_name = path_after or path, layer_after or layer_name
+        record = [name, dest, 0, path, layer_name, created]
+        self.written.append(record)
+        safe = is_text_output(dest)
+        string_indexes = [i for i, f in enumerate(fields) if f.typeName().lower() in
+                          ("string", "text", "varchar")] if safe else []
+        batch, count = [], 0
+        for item in features:
+            feature = item if isinstance(item, QgsFeature) else self._feature(fields, item)
+            if string_indexes:
+                attributes = feature.attributes()
+                for i in string_indexes:
+                    attributes[i] = csv_text(attributes[i])
+                feature.setAttributes(attributes)
+            batch.append(feature)
+            if len(batch) == BATCH:
+                self._add(sink, batch, record)
+                count += len(batch)
+                batch = []
+                if progress is not None:
+                    progress(count)
+        self._add(sink, batch, record)
+        count += len(batch)
+        del sink  # closes and flushes the file
+        record[2] = count if expected is None else expected
+        return dest
+
+    @staticmethod
+    def _feature(fields, item):
+        attributes, geometry = item if isinstance(item, tuple) else (item, None)
+        feature = QgsFeature(fields)
+        feature.setAttributes(list(attributes))
+        if geometry is not None:
+            feature.setGeometry(geometry)
+        return feature
+
+    def _add(self, sink, batch, record):
+        if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+            reason = sink.lastError() if hasattr(sink, "lastError") else ""
+            raise QgsProcessingException("Écriture de « %s » interrompue : %s" % (
+                record[3] or record[1], reason or "le fournisseur a refusé les entités "
+                                                  "(support plein ou protégé ?)"))
+
+    def verify(self):
+        """Every output re-opened: present, readable, complete."""
+        for name, dest, expected, path, layer_name, _ in self.written:
+            label = path or dest
+            if path and not os.path.exists(path):
+                raise QgsProcessingException("« %s » n'a pas été écrit (support plein ou protégé ?)." % label)
+            if path and path.lower().endswith(TEXT_EXTENSIONS) and not ends_with_newline(path):
+                raise QgsProcessingException("« %s » est incomplet : sa dernière ligne est coupée (support "
+                                  "plein ?)." % label)
+            if path and path.lower().endswith(".gpkg"):
+                problem = gpkg_check(path)
+                if problem:
+                    raise QgsProcessingException("Le GeoPackage « %s » écrit est endommagé (%s) : support "
+                                      "plein ?" % (label, problem))
+            count = self._count(dest, path, layer_name)
+            if count != expected:
+                raise QgsProcessingException("« %s » contient %s entités au lieu de %d : écriture incomplète."
+                                  % (label, "aucune" if count is None else count, expected))
+
+    def _count(self, dest, path, layer_name):
+        if path:
+            uri = path if not layer_name else "%s|layername=%s" % (path, layer_name)
+            layer = QgsVectorLayer(uri, "verification", "ogr")
+            try:
+                return layer.featureCount() if layer.isValid() else None
+            finally:
+                del layer
+        layer = QgsProcessingUtils.mapLayerFromString(dest, self.context)
+        return layer.featureCount() if layer is not None and layer.isValid() else None
+
+    def discard(self):
+        """Remove what this run created (whole files it created; its own layer inside a
+        GeoPackage that existed before)."""
+        for name, dest, _, path, layer_name, created in self.written:
+            if not path:
+                continue
+            if created or not layer_name or not path.lower().endswith(".gpkg"):
+                remove_file(path)
+                continue
+            try:
+                from osgeo import ogr
+                dataset = ogr.Open(path, 1)
+                if dataset is not None:
+                    for i in range(dataset.GetLayerCount()):
+                        if dataset.GetLayer(i).GetName() == layer_name:
+                            dataset.DeleteLayer(i)
+                            break
+                dataset = None
+            except Exception:  # best effort: the error already reported matters more
+                pass
+        self.written = []
+
