@@ -1,8 +1,10 @@
 """Files the plugin writes: names Windows accepts, unique within a folder, and the
 system's errors told in French.  No Qt, no QGIS."""
 import errno
+import os
 import re
 import unicodedata
+import uuid
 
 # what the system says, as a user reads it (the rest: the system's own words)
 _OS_ERRORS = {
@@ -56,3 +58,29 @@ def unique_names(names):
         taken.add(candidate.lower())
         out.append(candidate)
     return out
+
+
+class FileProblem(Exception):
+    """A file or folder the plugin cannot use; the message is French."""
+
+
+def check_folder_writable(path, label):
+    """Raise :class:`FileProblem` unless a file can be created beside ``path``: the
+    folder is created if needed and a probe file written (a read-only mount or a
+    full disk is seen even by an administrator, whom permissions do not stop)."""
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as error:
+        raise FileProblem("Le dossier de « %s » (%s) ne peut pas être créé : %s."
+                          % (label, folder, french_os_error(error)))
+    probe = os.path.join(folder, ".osp-erbm-%s.probe" % uuid.uuid4().hex[:8])
+    try:
+        with open(probe, "wb") as handle:
+            handle.write(b"x")
+    except OSError as error:
+        raise FileProblem("Impossible d'écrire « %s » dans le dossier %s : %s."
+                          % (label, folder, french_os_error(error)))
+    finally:
+        if os.path.exists(probe):
+            os.remove(probe)

@@ -7,7 +7,7 @@ import re
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
-from .ids import PALULOS_GROUPE, PALULOS_ISOLE
+from .ids import PALULOS_GROUPE, PALULOS_ISOLE, YEAR_MAX, YEAR_MIN
 
 GROUP_PALULOS = "Palulos (groupé & isolé)"
 GROUP_HORS = "Hors Palulos"
@@ -51,23 +51,39 @@ def is_located(dwelling):
     return bool(dwelling.get("geoloc_source"))
 
 
+def plausible_year(value):
+    """A financing year the programme can have (``20190`` typed for 2019 is not one)."""
+    return isinstance(value, int) and not isinstance(value, bool) and YEAR_MIN <= value <= YEAR_MAX
+
+
 def year_columns(dwellings, years=None):
     """The year columns: the requested range, else every year from the first to the last
-    present (empty years included); « Non renseignée » when a dwelling has none."""
-    present = sorted({d["annee_financ"] for d in dwellings if d.get("annee_financ")})
+    present (empty years included); « Non renseignée » when a dwelling has none or an
+    implausible one (listed by :func:`invalid_years`)."""
+    present = sorted({d["annee_financ"] for d in dwellings
+                      if plausible_year(d.get("annee_financ"))})
     if years:
         columns = list(range(years[0], years[1] + 1))
     elif present:
         columns = list(range(present[0], present[-1] + 1))
     else:
         columns = []
-    if any(not d.get("annee_financ") for d in dwellings):
+    if any(not plausible_year(d.get("annee_financ")) for d in dwellings):
         columns.append(NO_YEAR)
     return columns
 
 
 def year_of(dwelling):
-    return dwelling.get("annee_financ") or NO_YEAR
+    year = dwelling.get("annee_financ")
+    return year if plausible_year(year) else NO_YEAR
+
+
+def invalid_years(dwellings):
+    """``[(identifier, year as given, ligne)]`` of dwellings whose year is filled but
+    implausible: counted as « Non renseignée », listed in the Qualité sheets."""
+    return [(d.get("ident_rep") or d.get("ident_int"), d.get("annee_financ"),
+             d.get("ligne_source")) for d in dwellings
+            if d.get("annee_financ") not in (None, "") and not plausible_year(d.get("annee_financ"))]
 
 
 @dataclass
@@ -171,7 +187,7 @@ class Quality:
     financed: int
     reported: int
     not_reported: int
-    duplicates: list          # [ident]
+    duplicates: list          # [(ident, ligne of the extra row)]
     not_located: list         # [(ident, ligne)]
 
 
@@ -190,7 +206,7 @@ def quality(dwellings, decisions, duplicate_rows):
         key = duplicate_key(detail)
         owner = by_key.get(key) if key else None
         dup_by_decision[owner.get("num_decision") if owner else None].append(
-            key[1] if key else "ligne %s" % ligne)
+            (key[1] if key else "ligne %s" % ligne, ligne))
     reported = Counter(d.get("num_decision") for d in dwellings)
     not_located = defaultdict(list)
     for d in dwellings:

@@ -1,21 +1,25 @@
-"""Writing the OSP workbook (openpyxl): Logements, Opérations, Synthèses, Graphiques, Qualité.
+"""Writing the OSP workbook (openpyxl): Logements, Opérations, Synthèses, Graphiques,
+Qualité, and the list of the dwellings behind the quality figures.
 
 Every number comes from :mod:`osp_qgis.synthesis`.  Totals are numbers; the
 « Valeurs filtrées » cells are SUBTOTAL formulas that follow Excel's filter,
 written with their cached value so that readers that do not calculate
-(pandas, openpyxl ``data_only``) see the right number too.
+(pandas, openpyxl ``data_only``) see the right number too.  Text from the
+landlords' files is always a string cell (never a formula), and every sheet
+prints on A4 landscape with its header repeated on each page.
 """
 import re
 import zipfile
 
 from . import synthesis
+from .textsafe import xlsx_text
 
 HEADER_FILL = "1F4E79"
 GROUP_FILL = "D6E4F0"
 TOTAL_FILL = "F2F2F2"
 # French-style thousands separator whatever the reader's locale: « 2 247 », « 12 345 »
 NUMBER_FORMAT = '[>=1000000]#" "###" "##0;[>=1000]#" "##0;0'
-MAX_WIDTH = 60
+MAX_WIDTH = 48
 FIT_ROWS = 800  # column widths are fitted on the first rows (long sheets stay fast)
 
 SHEET_LOGEMENTS = "Logements"
@@ -23,7 +27,9 @@ SHEET_OPERATIONS = "Opérations"
 SHEET_SYNTHESES = "Synthèses"
 SHEET_GRAPHIQUES = "Graphiques"
 SHEET_QUALITE = "Qualité"
-SHEETS = (SHEET_LOGEMENTS, SHEET_OPERATIONS, SHEET_SYNTHESES, SHEET_GRAPHIQUES, SHEET_QUALITE)
+SHEET_DETAIL = "Qualité (logements)"
+SHEETS = (SHEET_LOGEMENTS, SHEET_OPERATIONS, SHEET_SYNTHESES, SHEET_GRAPHIQUES, SHEET_QUALITE,
+          SHEET_DETAIL)
 
 LOGEMENT_COLUMNS = (("Id", "id_osp"), ("RPLS", "ident_rep"), ("Bailleur", "ident_int"),
                     ("Fiscal", "idlocal"), ("Parcelle", "idpar"), ("Département", "dep"),
@@ -36,6 +42,18 @@ OPERATION_COLUMNS = ("Bailleur", "Intitulé", "Année de financement", "Palulos"
                      "Nombre de logements financés", "Écart (financés − remontés)")
 QUALITY_COLUMNS = ("N° décision", "Année", "Bailleur", "Logements financés", "Remontés",
                    "Non remontés", "Remontés deux fois", "Non géolocalisables")
+DETAIL_COLUMNS = ("Identifiant", "N° décision", "Problème", "Ligne de la feuille",
+                  "Valeur reçue")
+PROBLEM_DUPLICATE = "Remonté deux fois"
+PROBLEM_NOT_LOCATED = "Non géolocalisable"
+PROBLEM_YEAR = "Année de financement invalide"
+
+# fixed widths (characters) of columns whose content is known; others are fitted
+OPERATION_WIDTHS = {1: 16, 2: 42, 3: 13, 4: 9, 5: 6, 6: 10, 7: 30, 8: 12, 9: 13, 10: 17, 11: 12,
+                    12: 13}
+CENTERED = {SHEET_OPERATIONS: {1, 3, 4, 5, 6, 10}, SHEET_QUALITE: {1, 2, 3},
+            SHEET_DETAIL: {2, 3, 4}}
+CHART_ROWS = 17          # a chart of 8 cm covers about 17 rows of 15 points
 
 
 class Styles:
@@ -48,28 +66,60 @@ class Styles:
         self.total_fill = PatternFill("solid", fgColor=TOTAL_FILL)
         self.bold = Font(bold=True)
         self.title_font = Font(bold=True, size=14, color=HEADER_FILL)
+        self.block_font = Font(bold=True, size=11, color=HEADER_FILL)
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.middle = Alignment(horizontal="center", vertical="top")
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
 
 
+def text_cell(cell):
+    """A cell holding text from the input stays a string, even « =HYPERLINK(…) »
+    (openpyxl would otherwise store it as a live formula)."""
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
+def put(ws, row, column, value, number=False):
+    """Write one value: text as a string cell (cut with a mark past Excel's limit),
+    numbers with the French thousands format when ``number``."""
+    cell = ws.cell(row=row, column=column, value=xlsx_text(value))
+    if isinstance(value, str):
+        text_cell(cell)
+    if number:
+        cell.number_format = NUMBER_FORMAT
+    return cell
+
+
+def formula(ws, row, column, text):
+    """A formula the plugin itself writes (SUBTOTAL): the only formulas of the workbook."""
+    cell = ws.cell(row=row, column=column, value=text)
+    cell.number_format = NUMBER_FORMAT
+    return cell
+
+
 def _header(ws, row, values, styles, start=1):
     for offset, value in enumerate(values):
-        cell = ws.cell(row=row, column=start + offset, value=value)
+        cell = put(ws, row, start + offset, value)
         cell.font, cell.fill, cell.alignment = styles.header_font, styles.header_fill, \
             styles.center
         cell.border = styles.border
 
 
-def _number(cell):
-    cell.number_format = NUMBER_FORMAT
+def _group(ws, row, start, end, label, styles):
+    if end > start:
+        ws.merge_cells(start_row=row, start_column=start, end_row=row, end_column=end)
+    cell = put(ws, row, start, label)
+    cell.font, cell.fill, cell.alignment = styles.bold, styles.group_fill, styles.center
 
 
 def _title(ws, text, styles):
-    ws.cell(row=1, column=1, value=text).font = styles.title_font
+    put(ws, 1, 1, text).font = styles.title_font
 
 
-def _fit_columns(ws, minimum=8):
+def _fit_columns(ws, minimum=8, fixed=None, skip_rows=(1,)):
+    """Widths from the first rows' text (headers included, bold counted wider)."""
     from openpyxl.utils import get_column_letter
     widths = {}
     merged = {(r, c) for rng in ws.merged_cells.ranges
@@ -77,42 +127,95 @@ def _fit_columns(ws, minimum=8):
               for c in range(rng.min_col, rng.max_col + 1)}
     for row in ws.iter_rows(max_row=min(ws.max_row, FIT_ROWS)):
         for cell in row:
-            if cell.value is None or cell.row == 1 or (cell.row, cell.column) in merged:
+            if cell.value is None or cell.row in skip_rows or (cell.row, cell.column) in merged:
                 continue
-            if ws.title == SHEET_QUALITE and cell.row == 2:
-                continue  # the sentence spans the table
             text = str(cell.value)
-            if text.startswith("="):
+            if cell.data_type == "f":
                 text = "0000000"
+            longest = max((len(part) for part in text.split("\n")), default=0)
+            if cell.font is not None and cell.font.b:
+                longest = int(longest * 1.15) + 1
+            if cell.alignment is not None and cell.alignment.wrap_text:
+                longest = min(longest, max(12, max(len(w) for w in text.split() or [""])))
             widths[cell.column] = max(widths.get(cell.column, minimum),
-                                      min(MAX_WIDTH, len(text) + 2))
+                                      min(MAX_WIDTH, longest + 2))
+    widths.update(fixed or {})
     for column, width in widths.items():
         ws.column_dimensions[get_column_letter(column)].width = width
+
+
+def _fit_heights(ws, first_row, last_row):
+    """Rows tall enough for their wrapped text (spreadsheets do not always do it when
+    they open a file)."""
+    from math import ceil
+    from openpyxl.utils import get_column_letter
+    widths = {}
+    for row in range(first_row, last_row + 1):
+        lines = 1
+        for cell in ws[row]:
+            if cell.value is None or cell.alignment is None or not cell.alignment.wrap_text:
+                continue
+            if cell.column not in widths:
+                dimension = ws.column_dimensions[get_column_letter(cell.column)]
+                widths[cell.column] = max(4, (dimension.width or 8.43) - 1)
+            words = str(cell.value).split()
+            lines = max(lines, ceil(sum(len(w) + 1 for w in words) / widths[cell.column]))
+        if lines > 1:
+            ws.row_dimensions[row].height = 15 * lines
+
+
+def _print_setup(ws, title_rows=None, fit_width=True):
+    """A4 landscape, header rows repeated on every page, page numbers."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    if fit_width:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if title_rows:
+        first, last = title_rows.split(":")
+        try:  # « $4:$5 »: the form LibreOffice also repeats (openpyxl 3.0 writes « 4:5 »)
+            ws.print_title_rows = "$%s:$%s" % (first, last)
+        except ValueError:
+            ws.print_title_rows = title_rows
+    ws.oddHeader.center.text = "OSP ERBM – &A"
+    ws.oddFooter.center.text = "Page &P / &N"
+
+
+def _align(ws, first_row, last_row, columns, alignment):
+    for row in range(first_row, last_row + 1):
+        for column in columns:
+            ws.cell(row=row, column=column).alignment = alignment
 
 
 def write_logements(ws, dwellings, styles, cached):
     from openpyxl.utils import get_column_letter
     _title(ws, "OSP ERBM – Logements réhabilités (1 ligne = 1 logement)", styles)
     first, last = 6, 5 + len(dwellings)
-    ws.cell(row=2, column=1, value="Valeurs totales").font = styles.bold
-    _number(ws.cell(row=2, column=2, value=len(dwellings)))
-    ws.cell(row=3, column=1, value="Valeurs filtrées").font = styles.bold
-    cell = ws.cell(row=3, column=2, value="=SUBTOTAL(103,A%d:A%d)" % (first, max(first, last)))
-    _number(cell)
+    put(ws, 2, 1, "Valeurs totales").font = styles.bold
+    put(ws, 2, 2, len(dwellings), number=True)
+    put(ws, 3, 1, "Valeurs filtrées").font = styles.bold
+    cell = formula(ws, 3, 2, "=SUBTOTAL(103,A%d:A%d)" % (first, max(first, last)))
     cached[cell.coordinate] = len(dwellings)
-    ws.cell(row=2, column=3, value="Nb logts")
+    put(ws, 2, 3, "Nb logts")
     for label, start, end in (("Identifiants", 1, 8), ("Programme", 9, 12),
                               ("Localisation", 13, 13)):
-        ws.merge_cells(start_row=4, start_column=start, end_row=4, end_column=end)
-        cell = ws.cell(row=4, column=start, value=label)
-        cell.font, cell.fill, cell.alignment = styles.bold, styles.group_fill, styles.center
+        _group(ws, 4, start, end, label, styles)
     _header(ws, 5, [label for label, _ in LOGEMENT_COLUMNS], styles)
     names = [name for _, name in LOGEMENT_COLUMNS[1:-1]]
     for n, d in enumerate(dwellings, start=1):  # rows 6… appended in order (fast path)
-        ws.append([d.get("id_osp") or n] + [d.get(name) for name in names]
-                  + ["oui" if synthesis.is_located(d) else "non"])
+        values = [d.get("id_osp") or n] + [d.get(name) for name in names] \
+            + ["oui" if synthesis.is_located(d) else "non"]
+        ws.append([xlsx_text(v) for v in values])
+        if any(isinstance(v, str) and v.startswith("=") for v in values):
+            for cell in ws[ws.max_row]:
+                text_cell(cell)
     ws.freeze_panes = "A6"
     ws.auto_filter.ref = "A5:%s%d" % (get_column_letter(len(LOGEMENT_COLUMNS)), max(5, last))
+    _print_setup(ws, "4:5")
 
 
 def write_operations(ws, ops, styles, cached):
@@ -122,55 +225,54 @@ def write_operations(ws, ops, styles, cached):
     first, last = 6, 5 + len(ops)
     sums = {8: sum(o.reported for o in ops), 9: sum(o.located for o in ops),
             11: sum(o.financed or 0 for o in ops)}
-    ws.cell(row=2, column=1, value="Valeurs totales").font = styles.bold
-    ws.cell(row=3, column=1, value="Valeurs filtrées").font = styles.bold
-    _number(ws.cell(row=2, column=2, value=len(ops)))
-    cell = ws.cell(row=3, column=2, value="=SUBTOTAL(103,B%d:B%d)" % (first, max(first, last)))
-    _number(cell)
+    put(ws, 2, 1, "Valeurs totales").font = styles.bold
+    put(ws, 3, 1, "Valeurs filtrées").font = styles.bold
+    put(ws, 2, 2, len(ops), number=True)
+    cell = formula(ws, 3, 2, "=SUBTOTAL(103,B%d:B%d)" % (first, max(first, last)))
     cached[cell.coordinate] = len(ops)
     for column, total in sums.items():
         letter = get_column_letter(column)
-        _number(ws.cell(row=2, column=column, value=total))
-        cell = ws.cell(row=3, column=column,
-                       value="=SUBTOTAL(109,%s%d:%s%d)" % (letter, first, letter, max(first, last)))
-        _number(cell)
+        put(ws, 2, column, total, number=True)
+        cell = formula(ws, 3, column, "=SUBTOTAL(109,%s%d:%s%d)"
+                       % (letter, first, letter, max(first, last)))
         cached[cell.coordinate] = total
     for label, start, end in (("Programme", 1, 4), ("Localisation", 5, 7), ("Calculs", 8, 12)):
-        ws.merge_cells(start_row=4, start_column=start, end_row=4, end_column=end)
-        cell = ws.cell(row=4, column=start, value=label)
-        cell.font, cell.fill, cell.alignment = styles.bold, styles.group_fill, styles.center
+        _group(ws, 4, start, end, label, styles)
     _header(ws, 5, OPERATION_COLUMNS, styles)
+    centered = CENTERED[SHEET_OPERATIONS]
     for row, o in enumerate(ops, start=first):
         values = (o.bailleur, o.intitule, o.annee, o.type_palu, o.dep, o.epci,
-                  ", ".join(o.cites), o.reported, o.located, o.num_decision, o.financed, o.gap)
+                  ", ".join(str(c) for c in o.cites), o.reported, o.located, o.num_decision,
+                  o.financed, o.gap)
         for column, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=column, value=value)
-            if column in (8, 9, 11, 12):
-                _number(cell)
+            cell = put(ws, row, column, value, number=column in (8, 9, 11, 12))
+            cell.border = styles.border
+            cell.alignment = styles.middle if column in centered else styles.wrap
     ws.freeze_panes = "A6"
     ws.auto_filter.ref = "A5:L%d" % max(5, last)
+    _print_setup(ws, "4:5")
 
 
-def write_crosstab(ws, block, top, styles):
-    """One block: title + years header, rows, Total row; returns the next free row."""
+def write_crosstab(ws, block, top, styles, with_header=True):
+    """One block: title row, group and years header, rows, Total row; returns the next
+    free row.  All blocks share the same columns, so the first block's header rows are
+    the sheet's printed header."""
     years = block.years
     width = len(years) + 1
-    ws.cell(row=top, column=1, value=block.title).font = styles.bold
-    for g, group in enumerate(synthesis.GROUPS):
-        start = 2 + g * (width + 1)
-        ws.merge_cells(start_row=top, start_column=start, end_row=top,
-                       end_column=start + width - 1)
-        cell = ws.cell(row=top, column=start, value=group)
-        cell.font, cell.fill, cell.alignment = styles.bold, styles.group_fill, styles.center
-        _header(ws, top + 1, [str(y) for y in years] + ["Total"], styles, start=start)
-    row = top + 2
+    put(ws, top, 1, block.title).font = styles.block_font
+    row = top + 1
+    if with_header:
+        for g, group in enumerate(synthesis.GROUPS):
+            start = 2 + g * (width + 1)
+            _group(ws, row, start, start + width - 1, group, styles)
+            _header(ws, row + 1, [str(y) for y in years] + ["Total"], styles, start=start)
+        row += 2
     for label, counts in block.rows + [("Total", block.total)]:
-        ws.cell(row=row, column=1, value=label)
+        put(ws, row, 1, label)
         for g, group in enumerate(synthesis.GROUPS):
             start = 2 + g * (width + 1)
             for i, value in enumerate(counts[group] + [sum(counts[group])]):
-                cell = ws.cell(row=row, column=start + i, value=value)
-                _number(cell)
+                cell = put(ws, row, start + i, value, number=True)
                 if label == "Total" or i == len(years):
                     cell.font = styles.bold
                 if label == "Total":
@@ -187,100 +289,133 @@ def write_syntheses(ws, blocks, styles):
     row = 3
     for block in blocks:
         row = write_crosstab(ws, block, row, styles)
-    ws.freeze_panes = "B3"
+    ws.freeze_panes = "B6"
+    _print_setup(ws, "4:5")  # the first block's group and years rows: the same for all
+
+
+def _axis_labels(axis, rotation=None, size=800):
+    """Category labels that do not wrap (« CABBALR »): smaller, rotated when many."""
+    from openpyxl.chart.text import RichText
+    from openpyxl.drawing.text import (CharacterProperties, Paragraph, ParagraphProperties,
+                                       RichTextProperties)
+    body = RichTextProperties(rot=rotation) if rotation is not None else RichTextProperties()
+    axis.txPr = RichText(bodyPr=body, p=[Paragraph(pPr=ParagraphProperties(
+        defRPr=CharacterProperties(sz=size)), endParaRPr=CharacterProperties(sz=size))])
+    axis.delete = False  # openpyxl 3.1 hides axes unless told
+
+
+def _stacked_chart(title, categories):
+    from openpyxl.chart import BarChart
+    chart = BarChart()
+    chart.type, chart.grouping, chart.overlap = "col", "stacked", 100
+    chart.title, chart.y_axis.title = title, "Logements"
+    chart.height, chart.width = 8, 17
+    _axis_labels(chart.x_axis, -2700000 if len(categories) > 6 else None)
+    _axis_labels(chart.y_axis)
+    chart.legend.position = "b"
+    return chart
 
 
 def write_charts(ws, blocks, styles):
-    """Native Excel charts, from small tables written on the sheet."""
-    from openpyxl.chart import BarChart, Reference
+    """Native Excel charts, each under the small table it draws, one per printed page."""
+    from openpyxl.chart import Reference
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.pagebreak import Break
     _title(ws, "OSP ERBM – Graphiques", styles)
     by_title = {b.title: b for b in blocks}
-    row = 3
-    anchors = []
+    epci = by_title["Analyse par EPCI"]
+    sections = []
     for title, chart_title in (("Analyse par EPCI", "Logements par EPCI"),
                                ("Analyse par Bailleur", "Logements par bailleur")):
         block = by_title[title]
-        _header(ws, row, [title.replace("Analyse par ", "")] + list(synthesis.GROUPS), styles)
-        for n, (label, counts) in enumerate(block.rows, start=1):
-            ws.cell(row=row + n, column=1, value=str(label))
-            for g, group in enumerate(synthesis.GROUPS):
-                _number(ws.cell(row=row + n, column=2 + g, value=sum(counts[group])))
-        chart = BarChart()
-        chart.type, chart.grouping, chart.overlap = "col", "stacked", 100
-        chart.title, chart.y_axis.title = chart_title + " (Palulos / Hors Palulos)", "Logements"
-        data = Reference(ws, min_col=2, max_col=3, min_row=row, max_row=row + len(block.rows))
-        cats = Reference(ws, min_col=1, min_row=row + 1, max_row=row + len(block.rows))
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(cats)
-        chart.height, chart.width = 8, 16
-        anchors.append(chart)
-        row += len(block.rows) + 3
-    # dwellings per year, stacked by EPCI
-    epci = by_title["Analyse par EPCI"]
-    years = [y for y in epci.years]
-    _header(ws, row, ["Année"] + [str(label) for label, _ in epci.rows], styles)
-    for i, year in enumerate(years, start=1):
-        ws.cell(row=row + i, column=1, value=str(year))
-        for c, (label, counts) in enumerate(epci.rows, start=2):
-            _number(ws.cell(row=row + i, column=c,
-                            value=sum(counts[g][i - 1] for g in synthesis.GROUPS)))
-    if epci.rows and years:
-        chart = BarChart()
-        chart.type, chart.grouping, chart.overlap = "col", "stacked", 100
-        chart.title, chart.y_axis.title = "Logements par année et par EPCI", "Logements"
-        data = Reference(ws, min_col=2, max_col=1 + len(epci.rows), min_row=row,
-                         max_row=row + len(years))
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=1, min_row=row + 1, max_row=row + len(years)))
-        chart.height, chart.width = 8, 16
-        anchors.append(chart)
-    for n, chart in enumerate(anchors):  # one under the other, 18 rows (8 cm) apart
-        ws.add_chart(chart, "%s%d" % ("H", 3 + 18 * n))
+        header = [title.replace("Analyse par ", "")] + list(synthesis.GROUPS)
+        rows = [[str(label)] + [sum(counts[g]) for g in synthesis.GROUPS]
+                for label, counts in block.rows]
+        sections.append((chart_title + " (Palulos / Hors Palulos)", header, rows))
+    header = ["Année"] + [str(label) for label, _ in epci.rows]
+    rows = [[str(year)] + [sum(counts[g][i] for g in synthesis.GROUPS)
+                           for _, counts in epci.rows] for i, year in enumerate(epci.years)]
+    sections.append(("Logements par année et par EPCI", header, rows))
+    row = 3
+    for n, (title, header, rows) in enumerate(sections):
+        if n:
+            ws.row_breaks.append(Break(id=row - 1))
+        _header(ws, row, header, styles)
+        ws.row_dimensions[row].height = 45  # « Palulos (groupé & isolé) » on three lines
+        for i, values in enumerate(rows, start=1):
+            for column, value in enumerate(values, start=1):
+                put(ws, row + i, column, value, number=column > 1)
+        row += len(rows) + 2
+        if rows and len(header) > 1:
+            chart = _stacked_chart(title, rows)
+            top = row - len(rows) - 2
+            chart.add_data(Reference(ws, min_col=2, max_col=len(header), min_row=top,
+                                     max_row=top + len(rows)), titles_from_data=True)
+            chart.set_categories(Reference(ws, min_col=1, min_row=top + 1,
+                                           max_row=top + len(rows)))
+            ws.add_chart(chart, "A%d" % row)
+            row += CHART_ROWS + 2
+    widest = max(len(h) for _, h, _ in sections)
+    for column in range(1, widest + 1):
+        ws.column_dimensions[get_column_letter(column)].width = 12
+    _print_setup(ws)
 
 
-def write_quality(ws, rows, sentence, styles):
+def write_quality(ws, rows, sentence, styles, invalid_years=()):
     _title(ws, "OSP ERBM – Qualité des remontées", styles)
-    ws.cell(row=2, column=1, value=sentence).alignment = styles.wrap
+    put(ws, 2, 1, sentence).alignment = styles.wrap
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(QUALITY_COLUMNS))
     ws.row_dimensions[2].height = 32
     _header(ws, 4, QUALITY_COLUMNS, styles)
     row = 5
+    centered = CENTERED[SHEET_QUALITE]
     for q in rows:
         values = (q.decision or synthesis.NOT_SET, q.annee, q.bailleur, q.financed, q.reported,
                   q.not_reported, len(q.duplicates), len(q.not_located))
         for column, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=column, value=value)
-            if column >= 4:
-                _number(cell)
+            cell = put(ws, row, column, value, number=column >= 4)
+            cell.border = styles.border
+            if column in centered:
+                cell.alignment = styles.middle
         row += 1
     totals = ("Total", None, None, sum(q.financed or 0 for q in rows),
               sum(q.reported for q in rows), sum(q.not_reported for q in rows),
               sum(len(q.duplicates) for q in rows), sum(len(q.not_located) for q in rows))
     for column, value in enumerate(totals, start=1):
-        cell = ws.cell(row=row, column=column, value=value)
-        cell.font, cell.fill = styles.bold, styles.total_fill
-        if column >= 4:
-            _number(cell)
-    row += 2
-    ws.cell(row=row, column=1, value="Logements remontés deux fois").font = styles.bold
-    _header(ws, row + 1, ("Identifiant", "N° décision"), styles)
-    row += 2
-    for q in rows:
-        for ident in q.duplicates:
-            ws.cell(row=row, column=1, value=ident)
-            ws.cell(row=row, column=2, value=q.decision)
-            row += 1
-    row += 1
-    ws.cell(row=row, column=1, value="Logements non géolocalisables").font = styles.bold
-    _header(ws, row + 1, ("Identifiant", "N° décision", "Ligne de la feuille"), styles)
-    row += 2
-    for q in rows:
-        for ident, ligne in q.not_located:
-            ws.cell(row=row, column=1, value=ident)
-            ws.cell(row=row, column=2, value=q.decision)
-            ws.cell(row=row, column=3, value=ligne)
-            row += 1
+        cell = put(ws, row, column, value, number=column >= 4)
+        cell.font, cell.fill, cell.border = styles.bold, styles.total_fill, styles.border
+    if invalid_years:
+        put(ws, row + 2, 1, "%d logement(s) ont une année de financement invalide, comptée en "
+                            "« %s » : voir l'onglet « %s »." % (len(invalid_years),
+                                                                synthesis.NO_YEAR, SHEET_DETAIL))
     ws.freeze_panes = "A5"
+    _print_setup(ws, "4:4")
+
+
+def write_detail(ws, rows, styles, invalid_years=()):
+    """One line per dwelling behind the quality figures: remontés deux fois, non
+    géolocalisables, années invalides."""
+    _title(ws, "OSP ERBM – Qualité : logements concernés", styles)
+    _header(ws, 3, DETAIL_COLUMNS, styles)
+    row = 4
+    lines = []
+    for q in rows:
+        lines += [(ident, q.decision, PROBLEM_DUPLICATE, ligne, None)
+                  for ident, ligne in q.duplicates]
+        lines += [(ident, q.decision, PROBLEM_NOT_LOCATED, ligne, None)
+                  for ident, ligne in q.not_located]
+    lines += [(ident, None, PROBLEM_YEAR, ligne, str(year)) for ident, year, ligne in invalid_years]
+    centered = CENTERED[SHEET_DETAIL]
+    for values in lines:
+        for column, value in enumerate(values, start=1):
+            cell = put(ws, row, column, value)
+            cell.border = styles.border
+            if column in centered:
+                cell.alignment = styles.middle
+        row += 1
+    ws.freeze_panes = "A4"
+    ws.auto_filter.ref = "A3:E%d" % max(3, row - 1)
+    _print_setup(ws, "3:3")
 
 
 def write_workbook(path, dwellings, decisions, duplicate_rows, years=None):
@@ -292,6 +427,7 @@ def write_workbook(path, dwellings, decisions, duplicate_rows, years=None):
     ops = synthesis.operations(dwellings, decisions)
     quality = synthesis.quality(dwellings, decisions, duplicate_rows)
     sentence = synthesis.quality_sentence(quality)
+    invalid = synthesis.invalid_years(dwellings)
     book = openpyxl.Workbook()
     sheets = [book.active] + [book.create_sheet() for _ in SHEETS[1:]]
     for sheet, title in zip(sheets, SHEETS):
@@ -301,19 +437,23 @@ def write_workbook(path, dwellings, decisions, duplicate_rows, years=None):
     write_operations(sheets[1], ops, styles, cached[SHEET_OPERATIONS])
     write_syntheses(sheets[2], blocks, styles)
     write_charts(sheets[3], blocks, styles)
-    write_quality(sheets[4], quality, sentence, styles)
+    write_quality(sheets[4], quality, sentence, styles, invalid)
+    write_detail(sheets[5], quality, styles, invalid)
     for sheet in sheets:
-        _fit_columns(sheet)
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.oddHeader.center.text = "OSP ERBM – &A"
-        sheet.oddFooter.center.text = "Page &P / &N"
+        if sheet.title == SHEET_OPERATIONS:
+            _fit_columns(sheet, fixed=OPERATION_WIDTHS, skip_rows=(1, 2, 3))
+            _fit_heights(sheet, 5, sheet.max_row)
+        elif sheet.title == SHEET_QUALITE:
+            _fit_columns(sheet, minimum=12, skip_rows=(1, 2))
+            _fit_heights(sheet, 4, 4)
+        elif sheet.title != SHEET_GRAPHIQUES:
+            _fit_columns(sheet, fixed={1: 16} if sheet.title == SHEET_LOGEMENTS else None)
+            if sheet.title == SHEET_DETAIL:
+                _fit_heights(sheet, 3, 3)
     book.save(path)
     set_cached_values(path, {SHEETS.index(t) + 1: v for t, v in cached.items() if v})
     return {"blocks": blocks, "operations": ops, "quality": quality, "sentence": sentence,
-            "years": columns}
+            "years": columns, "invalid_years": invalid}
 
 
 def set_cached_values(path, values_by_sheet):

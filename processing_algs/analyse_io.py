@@ -2,7 +2,6 @@
 layers, point-in-polygon lookups, the OSP style and form, and the GeoPackage
 written atomically (a failed run leaves the previous file byte-identical)."""
 import os
-import uuid
 
 from qgis.core import (QgsCoordinateTransform, QgsCoordinateTransformContext,
                        QgsEditorWidgetSetup, QgsFeature, QgsFeatureRequest, QgsField, QgsFields,
@@ -303,79 +302,38 @@ def _restore_style_xml(layer, document):
     layer.importNamedStyle(document)
 
 
-def remove_geopackage(path):
-    """A GeoPackage and the SQLite journals beside it."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        if os.path.exists(path + suffix):
-            os.remove(path + suffix)
-
-
-def copy_geopackage(source, destination):
-    """A consistent copy of a GeoPackage, edits still in its ``-wal`` journal included.
-
-    SQLite's backup API through a read-only connection: the source file is not
-    written to (no checkpoint), so it stays byte-identical."""
-    import sqlite3
-    from urllib.parse import quote
-    reader = sqlite3.connect("file:%s?mode=ro" % quote(os.path.abspath(source)), uri=True)
-    writer = sqlite3.connect(destination)
-    try:
-        reader.backup(writer)
-    finally:
-        writer.close()
-        reader.close()
-
-
-def write_gpkg_atomically(target, layers, finish=None, context=None):
-    """Write ``[(memory layer, table name)]`` into the GeoPackage ``target``.
-
-    The work is done on a copy next to it (other tables of the file are kept),
-    ``finish(copy_path)`` runs last (styles), then the copy replaces ``target``
-    in one rename.  Any failure removes the copy: ``target`` is left as it was."""
-    directory = os.path.dirname(os.path.abspath(target)) or "."
-    os.makedirs(directory, exist_ok=True)
-    temporary = os.path.join(directory, ".%s.%s.tmp.gpkg" % (os.path.basename(target),
-                                                             uuid.uuid4().hex[:8]))
+def write_layers(path, layers, finish=None, context=None):
+    """Write ``[(memory layer, table name)]`` into the GeoPackage ``path`` (other tables
+    kept), store no-geometry as NULL, then run ``finish(path)`` (styles).  An
+    ``IOError`` in French when GDAL cannot write."""
     transform_context = context.transformContext() if context is not None \
         else QgsCoordinateTransformContext()
+    for layer, table in layers:
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = table
+        options.fileEncoding = "UTF-8"
+        options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer
+                                        if os.path.exists(path)
+                                        else QgsVectorFileWriter.CreateOrOverwriteFile)
+        error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, path, transform_context, options)
+        if error != QgsVectorFileWriter.NoError:
+            raise IOError("table %s : %s" % (table, message))
+    for _, table in layers:
+        null_empty_geometries("%s|layername=%s" % (path, table))
+    if finish is not None:
+        finish(path)
+
+
+def read_table(path, table):
+    """Records of ``table`` in the GeoPackage ``path`` (``[]`` when it has no such table);
+    the layer is released before returning, so that the file can be written."""
+    layer = QgsVectorLayer("%s|layername=%s" % (path, table), "existant", "ogr")
     try:
-        if os.path.exists(target):
-            copy_geopackage(target, temporary)
-        for layer, table in layers:
-            options = QgsVectorFileWriter.SaveVectorOptions()
-            options.driverName = "GPKG"
-            options.layerName = table
-            options.fileEncoding = "UTF-8"
-            options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer
-                                            if os.path.exists(temporary)
-                                            else QgsVectorFileWriter.CreateOrOverwriteFile)
-            error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
-                layer, temporary, transform_context, options)
-            if error != QgsVectorFileWriter.NoError:
-                raise IOError(message)
-        for _, table in layers:
-            null_empty_geometries("%s|layername=%s" % (temporary, table))
-        if finish is not None:
-            finish(temporary)
-        os.replace(temporary, target)
+        return read_records(layer) if layer.isValid() else []
     finally:
-        remove_geopackage(temporary)
-
-
-def read_existing(path, table):
-    """Records of ``table`` in the GeoPackage ``path``, read from a consistent copy so
-    that the file itself is never opened by the run (it stays byte-identical)."""
-    import tempfile
-    handle, copy = tempfile.mkstemp(suffix=".gpkg")
-    os.close(handle)
-    try:
-        copy_geopackage(path, copy)
-        layer = QgsVectorLayer("%s|layername=%s" % (copy, table), "existant", "ogr")
-        records = read_records(layer) if layer.isValid() else []
         del layer
-        return records
-    finally:
-        remove_geopackage(copy)
 
 
 def now():

@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..osp_qgis import analyse, territory as territory_rules
 from . import analyse_io
 from .base import OspAlgorithm
+from .gpkg_update import Cancelled, GeoPackageError, GeoPackageUpdate
 from .postprocess import StyleAndAliases
 from .qgis_io import field_index
 
@@ -173,28 +174,34 @@ class AnalyseLogement(OspAlgorithm):
         destination = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         update = self.parameterAsBoolean(parameters, "UPDATE_EXISTING", context)
         target = gpkg_target(destination)
-        now = analyse_io.now()
+        if update and target is None:
+            raise QgsProcessingException(self.tr(
+                "La mise à jour sans perte (UPDATE_EXISTING) s'applique à une couche "
+                "GeoPackage : choisir un fichier .gpkg en sortie."))
         for record in records:
             record["values"].setdefault("geoloc_source", None)
-        if target is not None and update and os.path.exists(target[0]):
-            existing = self._existing(target)
-            records, stats = analyse.merge_reimport(existing, records, analyse_io.geometry_key,
-                                                    now)
-        else:
-            if update and target is None:
-                raise QgsProcessingException(self.tr(
-                    "La mise à jour sans perte (UPDATE_EXISTING) s'applique à une couche "
-                    "GeoPackage : choisir un fichier .gpkg en sortie."))
-            stats = analyse.MergeStats(added=len(records))
-            for record in records:
-                record["values"].update(statut=analyse.STATUT_PRESENT, date_maj=now,
-                                        geom_import=analyse_io.geometry_key(record["geometry"]))
-            analyse.number_new(records)
-        feedback.setProgress(75)
         if target is not None:
-            result = self._write_gpkg(target, records, crs, cites, cite_fields, territory,
-                                      context, feedback)
+            path, table = target
+            try:
+                with GeoPackageUpdate(path, cancelled=feedback.isCanceled) as gpkg:
+                    for name in gpkg.removed:
+                        feedback.pushInfo(self.tr("Copie temporaire laissée par une exécution "
+                                                  "interrompue supprimée : %s") % name)
+                    existing = analyse_io.read_table(gpkg.snapshot, table) \
+                        if update and gpkg.existed else None
+                    records, stats = self._merge(existing, records)
+                    feedback.setProgress(75)
+                    if feedback.isCanceled():
+                        raise Cancelled()
+                    result = self._write_gpkg(gpkg, table, records, crs, cites, cite_fields,
+                                              territory, context, feedback)
+            except Cancelled:
+                raise QgsProcessingException(self.tr("Traitement annulé : « %s » n'a pas été "
+                                                     "modifié.") % os.path.basename(path))
+            except GeoPackageError as error:
+                raise QgsProcessingException(str(error))
         else:
+            records, stats = self._merge(None, records)
             result = self._write_sink(parameters, context, records, crs)
         self._write_anomalies(parameters, context, problems, records, result)
         for line in (self.tr("Logements dans la couche : %d") % len(records),
@@ -252,19 +259,33 @@ class AnalyseLogement(OspAlgorithm):
                   or name and name in [fold(str(x)) for x in a[2:] if x]]
         return chosen or [(a[0], a[1]) for a in all_cites.values()]
 
-    def _existing(self, target):
-        return analyse_io.read_existing(*target)
+    @staticmethod
+    def _merge(existing, records):
+        """The new delivery merged into the existing dwellings (``None``: a new layer)."""
+        now = analyse_io.now()
+        if existing is not None:
+            return analyse.merge_reimport(existing, records, analyse_io.geometry_key, now)
+        for record in records:
+            record["values"].update(statut=analyse.STATUT_PRESENT, date_maj=now,
+                                    geom_import=analyse_io.geometry_key(record["geometry"]))
+        analyse.number_new(records)
+        return records, analyse.MergeStats(added=len(records))
 
-    def _write_gpkg(self, target, records, crs, cites, cite_fields, territory, context, feedback):
-        path, table = target
+    def _write_gpkg(self, gpkg, table, records, crs, cites, cite_fields, territory, context,
+                    feedback):
+        """The layers written into the update's snapshot, then committed to the file."""
+        path = gpkg.target
+        epci_choices = territory.epci_choices()
         layers = [(analyse_io.records_layer(records, crs), table),
-                  (analyse_io.epci_table_layer(territory.epci_choices()), analyse_io.EPCI_TABLE)]
+                  (analyse_io.epci_table_layer(epci_choices), analyse_io.EPCI_TABLE)]
+        expected = {table: len(records), analyse_io.EPCI_TABLE: len(epci_choices)}
         if cites is not None:
-            layers.append((analyse_io.cites_table_layer(cites, *cite_fields),
-                           analyse_io.CITES_TABLE))
+            cites_layer = analyse_io.cites_table_layer(cites, *cite_fields)
+            layers.append((cites_layer, analyse_io.CITES_TABLE))
+            expected[analyse_io.CITES_TABLE] = cites_layer.featureCount()
 
-        def styles(temporary):
-            layer = QgsVectorLayer("%s|layername=%s" % (temporary, table), analyse.LAYER_TITLE,
+        def styles(snapshot):
+            layer = QgsVectorLayer("%s|layername=%s" % (snapshot, table), analyse.LAYER_TITLE,
                                    "ogr")
             error = analyse_io.apply_osp_style(
                 layer, "%s|layername=%s" % (path, analyse_io.CITES_TABLE) if cites else None,
@@ -274,12 +295,15 @@ class AnalyseLogement(OspAlgorithm):
                 raise QgsProcessingException(self.tr("Style non enregistré : %s") % error)
             if cites is not None:
                 error = analyse_io.save_default_style(
-                    "%s|layername=%s" % (temporary, analyse_io.CITES_TABLE), "cites.qml")
+                    "%s|layername=%s" % (snapshot, analyse_io.CITES_TABLE), "cites.qml")
                 if error:
                     raise QgsProcessingException(self.tr("Style non enregistré : %s") % error)
 
         try:
-            analyse_io.write_gpkg_atomically(path, layers, styles, context)
+            analyse_io.write_layers(gpkg.snapshot, layers, styles, context)
+            if feedback.isCanceled():
+                raise Cancelled()
+            gpkg.commit(expected)
         except (IOError, OSError) as error:
             raise QgsProcessingException(self.tr("Écriture de « %s » impossible : %s")
                                          % (path, error))

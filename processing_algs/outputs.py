@@ -19,6 +19,7 @@ import uuid
 from qgis.core import (QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsFeature, QgsFeatureSink,
                        QgsProcessingException, QgsProcessingUtils, QgsVectorLayer)
 
+from ..osp_qgis import files
 from ..osp_qgis.files import french_os_error
 from ..osp_qgis.textsafe import csv_text
 
@@ -46,23 +47,10 @@ def destination_file(destination):
 
 def check_folder_writable(path, label):
     """A French QgsProcessingException unless a file can be created beside ``path``."""
-    folder = os.path.dirname(os.path.abspath(path)) or "."
-    if not os.path.isdir(folder):
-        try:
-            os.makedirs(folder, exist_ok=True)
-        except OSError as error:
-            raise QgsProcessingException("Le dossier de « %s » (%s) ne peut pas être créé : %s."
-                              % (label, folder, french_os_error(error)))
-    probe = os.path.join(folder, ".osp-erbm-%s.probe" % uuid.uuid4().hex[:8])
     try:
-        with open(probe, "wb") as handle:
-            handle.write(b"x")
-    except OSError as error:
-        raise QgsProcessingException("Impossible d'écrire « %s » dans le dossier %s : %s."
-                          % (label, folder, french_os_error(error)))
-    finally:
-        if os.path.exists(probe):
-            os.remove(probe)
+        files.check_folder_writable(path, label)
+    except files.FileProblem as problem:
+        raise QgsProcessingException(str(problem))
 
 
 def remove_file(path):
@@ -256,3 +244,42 @@ class Outputs:
                 pass
         self.written = []
 
+
+
+class AtomicFiles:
+    """Files written beside their target and moved into place together at the end:
+    a failed run leaves the previous files as they were and no half-written one.
+
+        with AtomicFiles() as files:
+            write(files.temporary(xlsx)); write(files.temporary(html))
+    """
+
+    def __init__(self):
+        self.pending = []  # [(temporary, target)]
+
+    def temporary(self, target, label=None):
+        check_folder_writable(target, label or os.path.basename(target))
+        base, ext = os.path.splitext(os.path.basename(target))
+        temporary = os.path.join(os.path.dirname(os.path.abspath(target)),
+                                 ".%s.osp-%d-%s.tmp%s" % (base, os.getpid(), uuid.uuid4().hex[:8],
+                                                           ext))
+        self.pending.append((temporary, target))
+        return temporary
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, traceback):
+        try:
+            if kind is None:
+                for temporary, target in self.pending:
+                    try:
+                        os.replace(temporary, target)
+                    except OSError as error:
+                        raise QgsProcessingException(
+                            "« %s » ne peut pas être remplacé : %s (fichier ouvert dans un "
+                            "tableur ?)." % (target, french_os_error(error)))
+        finally:
+            for temporary, _ in self.pending:
+                remove_file(temporary)
+        return False

@@ -7,10 +7,12 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutpu
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer)
 
 from ..osp_qgis import report, synthesis, workbook
+from ..osp_qgis.files import french_os_error
 from ..osp_qgis.ids import IdError, normalise_year
 from ..osp_qgis.locate import identity_key
 from . import analyse_io
 from .base import OspAlgorithm
+from .outputs import AtomicFiles
 from .qgis_io import field_index
 
 HELP = """<p>Produit le <b>classeur OSP</b> (XLSX) des logements réhabilités, exact à l'unité :</p>
@@ -41,6 +43,23 @@ DECISION_FIELDS = {"num_decision": ("num_decision", "decision", "n_decision", "n
                    "annee": ("annee", "annee_financ", "millesime"),
                    "bailleur": ("bailleur",),
                    "nb": ("nb_logements_finances", "nb_logements", "logements_finances", "nb")}
+
+
+def financed_count(value):
+    """The number of dwellings a decision financed: an integer, ``None`` when empty,
+    ``False`` when unreadable (« 12 logts », « abc »)."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value) if float(value).is_integer() and value >= 0 else False
+    text = str(value).strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+    if text.isascii() and text.isdigit():
+        return int(text)
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return False
+    return int(number) if number.is_integer() and number >= 0 else False
 
 
 class Synthese(OspAlgorithm):
@@ -78,7 +97,7 @@ class Synthese(OspAlgorithm):
                             ("N_NOT_LOCATED", "Logements non géolocalisables")):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
-    def _decisions(self, layer):
+    def _decisions(self, layer, feedback):
         if layer is None:
             return {}
         idx = {k: field_index(layer, *names) for k, names in DECISION_FIELDS.items()}
@@ -87,16 +106,23 @@ class Synthese(OspAlgorithm):
                 "La table des décisions « %s » doit avoir les champs num_decision et "
                 "nb_logements_finances.") % layer.name())
         out = {}
-        for feature in layer.getFeatures():
+        for line, feature in enumerate(layer.getFeatures(), start=2):
             number = analyse_io.python_value(feature[idx["num_decision"]])
             if number in (None, ""):
                 continue
             value = lambda k: analyse_io.python_value(feature[idx[k]]) if idx[k] >= 0 else None
             try:
-                annee = normalise_year(value("annee"))
+                annee = normalise_year(str(value("annee") or ""))
             except IdError:
                 annee = None
-            out[str(number).strip()] = {"nb": int(float(value("nb") or 0)), "annee": annee,
+            count = financed_count(value("nb"))
+            if count is False:
+                feedback.reportError(self.tr(
+                    "Décisions « %s », ligne %d (décision %s) : nombre de logements financés "
+                    "« %s » illisible ; la décision est gardée sans nombre.")
+                    % (layer.name(), line, number, value("nb")), False)
+                count = None
+            out[str(number).strip()] = {"nb": count, "annee": annee,
                                         "bailleur": value("bailleur")}
         return out
 
@@ -116,6 +142,12 @@ class Synthese(OspAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         if layer is None or not layer.isValid():
             raise QgsProcessingException(self.tr("La couche des logements est illisible."))
+        if field_index(layer, "ident_rep") < 0 and field_index(layer, "ident_int") < 0:
+            raise QgsProcessingException(self.tr(
+                "La couche « %s » n'est pas une couche de logements : il lui faut au moins le "
+                "champ ident_rep (RPLS) ou ident_int (identifiant bailleur). Utiliser la sortie "
+                "de « Joindre une table bailleur aux parcelles » ou la couche d'analyse.")
+                % layer.name())
         records = analyse_io.read_records(layer, feedback, extra=(("ligne_source", "int"),),
                                           names=READ_FIELDS, geometry=False)
         dwellings = [r["values"] for r in records]
@@ -125,7 +157,8 @@ class Synthese(OspAlgorithm):
                    for k in ("epci", "bailleur", "departement")}
         share = synthesis.filter_dwellings(dwellings, **filters)
         decisions = synthesis.filter_decisions(
-            self._decisions(self.parameterAsVectorLayer(parameters, "DECISIONS", context)),
+            self._decisions(self.parameterAsVectorLayer(parameters, "DECISIONS", context),
+                            feedback),
             share, filters["bailleur"], restricted=bool(filters["epci"] or filters["departement"]))
         kept = {identity_key(d) for d in share}
         duplicates = [(ligne, detail) for ligne, detail in
@@ -141,18 +174,28 @@ class Synthese(OspAlgorithm):
         xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
         if not xlsx.lower().endswith(".xlsx"):
             xlsx += ".xlsx"
-        try:
-            result = workbook.write_workbook(xlsx, share, decisions, duplicates, years)
-        except OSError as error:
-            raise QgsProcessingException(self.tr("Écriture du classeur impossible : %s") % error)
-        feedback.setProgress(90)
-        outputs = {"OUTPUT_XLSX": xlsx}
         html = self.parameterAsFileOutput(parameters, "OUTPUT_HTML", context)
-        if html:
-            title = "OSP ERBM – Synthèse" + "".join(" – %s" % v for v in filters.values() if v)
-            with open(html, "w", encoding="utf-8") as handle:
-                handle.write(report.html_report(result, title))
-            outputs["OUTPUT_HTML"] = html
+        outputs = {"OUTPUT_XLSX": xlsx}
+        try:
+            with AtomicFiles() as files:  # both folders checked before anything is written
+                xlsx_temporary = files.temporary(xlsx, self.tr("Classeur OSP"))
+                html_temporary = files.temporary(html, self.tr("Rapport HTML")) if html else None
+                result = workbook.write_workbook(xlsx_temporary, share, decisions, duplicates,
+                                                 years)
+                feedback.setProgress(90)
+                if html_temporary:
+                    title = "OSP ERBM – Synthèse" + "".join(" – %s" % v for v in filters.values()
+                                                            if v)
+                    with open(html_temporary, "w", encoding="utf-8") as handle:
+                        handle.write(report.html_report(result, title))
+                    outputs["OUTPUT_HTML"] = html
+        except OSError as error:
+            raise QgsProcessingException(self.tr("Écriture du classeur impossible : %s")
+                                         % french_os_error(error))
+        for ident, year, ligne in result["invalid_years"]:
+            feedback.reportError(self.tr("Logement %s (ligne %s) : année de financement « %s » "
+                                         "invalide, comptée en « Non renseignée ».")
+                                 % (ident, ligne or "?", year), False)
         feedback.pushInfo(result["sentence"])
         quality = result["quality"]
         outputs.update({

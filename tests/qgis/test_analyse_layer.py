@@ -259,6 +259,7 @@ def test_interrupted_run_leaves_the_previous_file_byte_identical(qgis_app, built
 
 def test_failure_while_writing_leaves_file_and_no_temporary(qgis_app, built, tmp_path):
     from osp_erbm.processing_algs import analyse_io
+    from osp_erbm.processing_algs.gpkg_update import GeoPackageUpdate
     from qgis.core import QgsVectorLayer
     gpkg = str(tmp_path / "osp.gpkg")
     shutil.copyfile(built["gpkg"], gpkg)
@@ -270,7 +271,9 @@ def test_failure_while_writing_leaves_file_and_no_temporary(qgis_app, built, tmp
         raise IOError("disque plein")
 
     with pytest.raises(IOError):
-        analyse_io.write_gpkg_atomically(gpkg, [(layer, "analyse_logement")], fail)
+        with GeoPackageUpdate(gpkg) as update:
+            analyse_io.write_layers(update.snapshot, [(layer, "analyse_logement")], fail)
+            update.commit({"analyse_logement": layer.featureCount()})
     assert digest(gpkg) == before
     assert os.listdir(str(tmp_path)) == ["osp.gpkg"]
 

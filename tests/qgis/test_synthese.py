@@ -62,15 +62,20 @@ def expected_crosstab(frame, key, years):
 
 
 def parse_blocks(rows):
-    """Synthèses sheet -> {block title: {label: {(group, year): n}}} plus totals."""
-    blocks, current, years = {}, None, []
+    """Synthèses sheet -> {block title: {label: {(group, year): n}}} plus totals.
+
+    A block is a title row (text in the first cell only), the group row, the years
+    row, then one row per label and a Total row."""
+    blocks, current, years, width = {}, None, [], 0
     for row in rows:
-        if row and row[0] and isinstance(row[1], str) and row[1].startswith("Palulos"):
+        cells = list(row[1:])
+        if row[0] and isinstance(row[0], str) and all(v is None for v in cells):
             current, blocks[row[0]] = row[0], {}
             continue
-        if current and row[1] is not None and all(isinstance(v, str) for v in row[1:]
-                                                  if v is not None):
-            years = [v for v in row[1:] if v is not None]
+        if current and row[0] is None and cells and isinstance(cells[0], str):
+            if cells[0].startswith(("Palulos", "Hors")):
+                continue  # the group row
+            years = [v for v in cells if v is not None]
             width = years.index("Total") + 1
             continue
         if current and row[0] is not None and isinstance(row[1], int):
@@ -173,9 +178,15 @@ def test_every_number_of_every_sheet_recomputed(pipeline, tmp_path):
                     r"[\d\u202f]+ n'ont pas été remontés, [\d\u202f]+ ont été remontés deux fois, "
                     r"[\d\u202f]+ ne sont pas géolocalisables\.", sentence), sentence
     assert "%d" % result["N_DUPLICATES"] in sentence
-    listed = [r for r in rows if r[0] and r[2] is None and r[1] and r[0] not in
-              ("Identifiant", "Total")]
-    assert len(listed) >= result["N_DUPLICATES"]
+    detail = sheet_rows(target, "Qualité (logements)")
+    assert detail[2][:3] == ("Identifiant", "N° décision", "Problème") or \
+        list(detail[2][:3]) == ["Identifiant", "N° décision", "Problème"]
+    problems = [r[2] for r in detail[3:] if r[0] is not None or r[2] is not None]
+    assert problems.count("Remonté deux fois") == result["N_DUPLICATES"]
+    assert problems.count("Non géolocalisable") == result["N_NOT_LOCATED"]
+    not_located = {r[0] for r in detail[3:] if r[2] == "Non géolocalisable"}
+    assert not_located == {d["ident_rep"] or d["ident_int"] for _, d in frame.iterrows()
+                           if not d["geoloc_source"]}
 
     # Graphiques: three native charts; HTML: the same sentence and blocks
     import openpyxl
