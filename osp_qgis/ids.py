@@ -88,15 +88,14 @@ def integer_text(value):
     match = _SCI_TEXT.match(text)
     if match:
         lead, frac, exp = match.group(1), match.group(2) or "", int(match.group(3))
-        frac = frac.rstrip("0") if len(frac) > exp else frac
-        if len(frac) <= exp:
-            if len(frac) < exp:
-                raise IdError(MOTIF_TRONQUE,
-                              "« %s » est un nombre en notation scientifique qui a perdu des "
-                              "chiffres (le tableur n'en a gardé que %d) : identifiant à "
-                              "redemander au bailleur, écrit en texte." % (clean_text(value),
-                                                                         len(lead + frac)))
-            return lead + frac
+        if len(frac) < exp:
+            raise IdError(MOTIF_TRONQUE,
+                          "« %s » est un nombre en notation scientifique qui a perdu des "
+                          "chiffres (le tableur n'en a gardé que %d) : identifiant à "
+                          "redemander au bailleur, écrit en texte." % (clean_text(value),
+                                                                     len(lead + frac)))
+        if not frac[exp:].strip("0"):  # « 4.46192000E+07 »: every digit is there
+            return lead + frac[:exp]
     return text
 
 

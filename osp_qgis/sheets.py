@@ -17,6 +17,7 @@ import io
 import itertools
 import os
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
@@ -65,8 +66,8 @@ def is_blank(cells):
     return all(not str(c).strip() for c in cells)
 
 
-_TOTAL_WORDS = re.compile(r"^\s*(sous[\s_-]*totaux?|s\s*/\s*totaux?|totaux?|total general"
-                          r"|ensemble)\b", re.IGNORECASE | re.ASCII)
+_TOTAL_WORDS = re.compile(r"^\s*(?:(?:sous[\s_-]*|s\s*/\s*)?tota(?:l|ux)|ensemble)\b",
+                          re.IGNORECASE | re.ASCII)
 
 
 def total_label(cells):
@@ -75,7 +76,6 @@ def total_label(cells):
     first = next((str(c).strip() for c in cells if str(c).strip()), "")
     if not first:
         return None
-    import unicodedata
     folded = "".join(ch for ch in unicodedata.normalize("NFKD", first)
                      if not unicodedata.combining(ch))
     return first if _TOTAL_WORDS.match(folded) else None
@@ -133,25 +133,49 @@ def decode_text(data):
         return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-def sniff_delimiter(text):
-    """The delimiter that splits the first lines most consistently."""
-    lines = [l for l in text.splitlines()[:30] if l.strip()]
-    best, best_score = ";", -1
+def ranked_delimiters(text):
+    """Delimiters, best first: the one splitting the first lines into many columns most
+    consistently; delimiters that never split come last."""
+    lines = [l[:100000] for l in text.splitlines()[:PREVIEW_ROWS] if l.strip()]
+    scored = []
     for delim in CSV_DELIMITERS:
         try:
-            counts = [len(next(csv.reader([l[:100000]], delimiter=delim))) - 1 for l in lines]
+            counts = [len(next(csv.reader([l], delimiter=delim))) - 1 for l in lines]
         except csv.Error:
-            continue
+            counts = []
         if not counts or max(counts) == 0:
+            scored.append((-1, delim))
             continue
         # prefer the delimiter giving many columns on most lines
-        score = sorted(counts)[len(counts) // 2] * 10 + max(counts)
-        if score > best_score:
-            best, best_score = delim, score
-    return best
+        scored.append((sorted(counts)[len(counts) // 2] * 10 + max(counts), delim))
+    return [delim for _, delim in sorted(scored, key=lambda item: -item[0])]
 
 
-def read_csv(path):
+def sniff_delimiter(text):
+    """The delimiter that splits the first lines most consistently."""
+    return ranked_delimiters(text)[0]
+
+
+def _parse_csv(text, delimiter, limit=None):
+    """``[(first physical line, cells)]``; a ``csv.Error`` carries the line reached."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, last_line = [], 0
+    try:
+        for cells in reader:
+            first_line = last_line + 1
+            last_line = reader.line_num
+            rows.append((first_line, cells))
+            if limit is not None and len(rows) >= limit:
+                break
+    except csv.Error as error:
+        error.line = last_line + 1
+        raise
+    return rows
+
+
+def read_csv(path, accept=None):
+    """A CSV file; ``accept`` (a predicate on the first rows, « a header is found »)
+    chooses between delimiters when notes above the header mislead the sniffing."""
     with open(path, "rb") as handle:
         data = handle.read()
     if data.startswith((ZIP_MAGIC, OLE2_MAGIC)):
@@ -159,21 +183,24 @@ def read_csv(path):
                          "archive : l'enregistrer sous son extension (.xlsx, .xls, .ods) ou en CSV."
                          % os.path.basename(path))
     text, encoding = decode_text(data)
-    delimiter = sniff_delimiter(text)
     if csv.field_size_limit() < CSV_FIELD_LIMIT:
         csv.field_size_limit(CSV_FIELD_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
-    last_line = 0
+    ranked = ranked_delimiters(text)
+    delimiter = ranked[0]
     try:
-        for cells in reader:
-            first_line = last_line + 1
-            last_line = reader.line_num
-            rows.append((first_line, cells))
+        if accept is not None:
+            for candidate in ranked:
+                try:
+                    if accept(_parse_csv(text, candidate, PREVIEW_ROWS)):
+                        delimiter = candidate
+                        break
+                except csv.Error:
+                    continue
+        rows = _parse_csv(text, delimiter)
     except csv.Error as error:
-        raise SheetError("Fichier « %s » illisible à partir de la ligne %d (guillemets ou "
-                         "caractères invalides : %s)." % (os.path.basename(path),
-                                                          last_line + 1, error))
+        raise SheetError("Fichier « %s » illisible vers la ligne %d (guillemets ou caractères "
+                         "invalides : %s)." % (os.path.basename(path), getattr(error, "line", 0),
+                                               error))
     return RawSheet(rows=rows, sheet_name=os.path.basename(path), encoding=encoding,
                     delimiter=delimiter)
 
@@ -493,7 +520,7 @@ def read_sheet(path, sheet=None, accept=None):
                          ".csv (ou .txt, .dbf, .gpkg)." % name)
     try:
         if kind == "csv":
-            return read_csv(path)
+            return read_csv(path, accept)
         if kind == "xlsx":
             return read_xlsx(path, sheet, accept)
         if kind == "ods":

@@ -112,14 +112,14 @@ class JoinBailleurParcelles(OspAlgorithm):
 
     @staticmethod
     def _where(path, raw):
-        """« dans la feuille « X » de « f.xlsx » (feuilles essayées avant : A, B) »."""
-        where = " dans « %s »" % os.path.basename(path)
-        if raw.sheet_name and raw.sheet_name != os.path.basename(path):
-            where = " dans la feuille « %s » de « %s »" % (raw.sheet_name,
-                                                          os.path.basename(path))
-        if raw.tried:
-            where += " (feuilles essayées avant : %s)" % ", ".join(raw.tried)
-        return where
+        """Where the header was looked for, for messages: « dans la feuille « X » de
+        « f.xlsx » », or « dans aucune des feuilles de « f.xlsx » (A, B) »."""
+        name = os.path.basename(path)
+        if raw.sheet_name in raw.tried:  # no sheet had a header: all were tried
+            return " dans aucune des feuilles de « %s » (%s)" % (name, ", ".join(raw.tried))
+        if raw.sheet_name and raw.sheet_name != name:
+            return " dans la feuille « %s » de « %s »" % (raw.sheet_name, name)
+        return " dans « %s »" % name
 
     def _parcels(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, "PARCELS", context)

@@ -37,6 +37,8 @@ def destination_file(destination):
     if "dbname=" in uri:
         parsed = QgsDataSourceUri(uri)
         return parsed.database(), parsed.table() or None
+    if "|" not in uri or os.path.exists(uri):  # QGIS 3.22 keeps « |… » in sink file names
+        return uri, None
     path, _, rest = uri.partition("|")
     layer = None
     for part in rest.split("|"):
