@@ -1,10 +1,17 @@
 """The plugin object QGIS loads: it registers the Processing provider ``osp`` and, in
-the desktop, the layer action « Appliquer le formulaire OSP »."""
+the desktop, the menu « Extensions › OSP ERBM » (main algorithms and the help shipped
+with the plugin) and the layer action « Appliquer le formulaire OSP » on the layers it
+applies to."""
+import os
+
 from qgis.core import QgsApplication, QgsMapLayerType, QgsProject
 
-from .processing_algs.provider import OspProvider
+from .processing_algs.provider import MENU, OspProvider
 
+MENU_TITLE = "&OSP ERBM"
 ACTION_TEXT = "Appliquer le formulaire OSP"
+HELP_INDEX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "resources", "help",
+                          "index.html")
 
 
 class OspErbmPlugin:
@@ -12,6 +19,7 @@ class OspErbmPlugin:
         self.iface = iface
         self.provider = None
         self.action = None
+        self.menu_actions = []
 
     def initProcessing(self):  # noqa: N802 (QGIS API name)
         if self.provider is None:
@@ -23,9 +31,47 @@ class OspErbmPlugin:
         if self.iface is None:
             return
         from qgis.PyQt.QtWidgets import QAction
-        self.action = QAction(self.provider.icon(), ACTION_TEXT, self.iface.mainWindow())
+        window = self.iface.mainWindow()
+        for algorithm_id in MENU:
+            algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+            if algorithm is None:
+                continue
+            action = QAction(algorithm.icon(), algorithm.displayName() + "…", window)
+            action.setToolTip(algorithm.shortDescription())
+            action.setObjectName("osp_menu_" + algorithm.name())
+            action.triggered.connect(lambda checked=False, a=algorithm_id: self.open_dialog(a))
+            self.iface.addPluginToMenu(MENU_TITLE, action)
+            self.menu_actions.append(action)
+        help_action = QAction(self.provider.icon(), "Documentation OSP ERBM", window)
+        help_action.setObjectName("osp_menu_aide")
+        help_action.triggered.connect(self.open_help)
+        self.iface.addPluginToMenu(MENU_TITLE, help_action)
+        self.menu_actions.append(help_action)
+        self.action = QAction(self.provider.icon(), ACTION_TEXT, window)
         self.action.triggered.connect(self.apply_form_to_current_layer)
-        self.iface.addCustomActionForLayerType(self.action, "", QgsMapLayerType.VectorLayer, True)
+        # offered on the compatible layers only, as they come into the project
+        self.iface.addCustomActionForLayerType(self.action, "", QgsMapLayerType.VectorLayer,
+                                               False)
+        project = QgsProject.instance()
+        self.offer_action(project.mapLayers().values())
+        project.layersAdded.connect(self.offer_action)
+
+    def offer_action(self, layers):
+        from .processing_algs.analyse_io import is_compatible
+        for layer in layers:
+            if is_compatible(layer):
+                self.iface.addCustomActionForLayer(self.action, layer)
+
+    @staticmethod
+    def open_dialog(algorithm_id):
+        import processing
+        processing.execAlgorithmDialog(algorithm_id, {})
+
+    @staticmethod
+    def open_help():
+        from qgis.PyQt.QtCore import QUrl
+        from qgis.PyQt.QtGui import QDesktopServices
+        QDesktopServices.openUrl(QUrl.fromLocalFile(HELP_INDEX))
 
     def apply_form_to_current_layer(self):
         import processing
@@ -40,9 +86,17 @@ class OspErbmPlugin:
             self.iface.messageBar().pushMessage("OSP ERBM", str(error), Qgis.Warning, 10)
 
     def unload(self):
-        if self.action is not None and self.iface is not None:
-            self.iface.removeCustomActionForLayerType(self.action)
-            self.action = None
+        if self.iface is not None:
+            for action in self.menu_actions:
+                self.iface.removePluginMenu(MENU_TITLE, action)
+            self.menu_actions = []
+            if self.action is not None:
+                self.iface.removeCustomActionForLayerType(self.action)
+                try:
+                    QgsProject.instance().layersAdded.disconnect(self.offer_action)
+                except (TypeError, RuntimeError):
+                    pass
+                self.action = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

@@ -3,14 +3,16 @@ layers, point-in-polygon lookups, the OSP style and form, and the GeoPackage
 written atomically (a failed run leaves the previous file byte-identical)."""
 import os
 
-from qgis.core import (QgsCoordinateTransform, QgsCoordinateTransformContext,
-                       QgsEditorWidgetSetup, QgsFeature, QgsFeatureRequest, QgsField, QgsFields,
-                       QgsGeometry, QgsMapLayer, QgsProject, QgsSpatialIndex, QgsVectorFileWriter,
-                       QgsVectorLayer, QgsWkbTypes)
+from qgis.core import (QgsCoordinateTransform, QgsCoordinateTransformContext, QgsFeature,
+                       QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsMapLayer,
+                       QgsProject, QgsSpatialIndex, QgsVectorFileWriter, QgsVectorLayer,
+                       QgsWkbTypes)
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..osp_qgis import analyse
+from ..osp_qgis import forms as osp_forms
 from ..osp_qgis.reference import resource_path
+from .forms_qgis import apply_form
 from .qgis_io import field_index, null_empty_geometries
 
 QTYPES = {"string": QVariant.String, "int": QVariant.Int, "date": QVariant.Date,
@@ -198,16 +200,20 @@ def records_layer(records, crs):
     return layer
 
 
-def cites_table_layer(cites, id_index, name_index):
-    """The cités as written into the GeoPackage: ``id_cite``, ``nom`` + polygon."""
+def cites_table_layer(cites, id_index, name_index, communes_of=None):
+    """The cités as written into the GeoPackage: ``id_cite``, ``nom``, ``communes`` (the
+    names of their communes, so that two « Cité Barrois » read apart) + polygon.
+    ``communes_of(feature)`` gives those names."""
     fields = QgsFields()
     fields.append(QgsField("id_cite", QVariant.Int))
     fields.append(QgsField("nom", QVariant.String))
+    fields.append(QgsField("communes", QVariant.String))
     layer = memory_layer(fields, QgsWkbTypes.MultiPolygon, cites.crs(), CITES_TABLE)
     features = []
     for source in cites.getFeatures():
         feature = QgsFeature(fields)
-        feature.setAttributes([python_value(source[id_index]), python_value(source[name_index])])
+        feature.setAttributes([python_value(source[id_index]), python_value(source[name_index]),
+                               communes_of(source) if communes_of is not None else None])
         geometry = QgsGeometry(source.geometry())
         geometry.convertToMultiType()
         feature.setGeometry(geometry)
@@ -230,25 +236,51 @@ def epci_table_layer(choices):
     return layer
 
 
-def apply_osp_style(layer, cites_source=None, epci_source=None, cites_id="", epci_id=""):
-    """Load the OSP style and form into ``layer``; point the value relations at the
-    cités and EPCI layers (``source`` = ``path|layername=…``), or fall back to plain
-    widgets when they are not available.  Returns an error message or ''."""
+def table_rows(layer, names):
+    """``[{name: value}]`` of a small table (value lists of the form)."""
+    indexes = {name: field_index(layer, name) for name in names}
+    return [{name: python_value(feature[i]) if i >= 0 else None for name, i in indexes.items()}
+            for feature in layer.getFeatures()]
+
+
+def form_tables(epci_choices=None, cites=None):
+    """The rows behind the form's ``table:epci`` and ``table:cites`` value lists, from
+    EPCI choices ``[(code, nom)]`` (default: the reference tables) and a cités layer
+    (``id_cite``, ``nom``, ``communes``)."""
+    from ..osp_qgis.territory import Territory
+    if epci_choices is None:
+        epci_choices = Territory.from_reference().epci_choices()
+    tables = {"epci": [{"code": code, "nom": nom,
+                        "sigle": None if str(code).isdigit() else code}
+                       for code, nom in epci_choices]}
+    if cites is not None:
+        tables["cites"] = table_rows(cites, ("id_cite", "nom", "communes"))
+    return tables
+
+
+def sibling_tables(layer):
+    """The value-list tables stored beside ``layer`` in its GeoPackage (``epci``,
+    ``cites``), as :func:`form_tables` gives them; reference EPCI when absent."""
+    source = layer.source() if layer is not None else ""
+    path = source.split("|")[0]
+    epci_choices = cites = None
+    if path.lower().endswith(".gpkg"):
+        epci = QgsVectorLayer("%s|layername=%s" % (path, EPCI_TABLE), EPCI_TABLE, "ogr")
+        if epci.isValid():
+            epci_choices = [(r["code"], r["nom"]) for r in table_rows(epci, ("code", "nom"))]
+        sibling = QgsVectorLayer("%s|layername=%s" % (path, CITES_TABLE), CITES_TABLE, "ogr")
+        cites = sibling if sibling.isValid() else None
+    return form_tables(epci_choices, cites)
+
+
+def apply_osp_style(layer, tables=None):
+    """Load the OSP style and form into ``layer``; the form's lists of EPCI and cités
+    become value maps built from ``tables`` (see :func:`form_tables`), plain text
+    fields when a table is missing.  Returns an error message or ''."""
     message, ok = layer.loadNamedStyle(resource_path("styles", DEFAULT_STYLE))
     if not ok:
         return message
-    for field, source, table, layer_id in (("id_cite", cites_source, CITES_TABLE, cites_id),
-                                           ("epci", epci_source, EPCI_TABLE, epci_id)):
-        index = layer.fields().indexOf(field)
-        if index < 0:
-            continue
-        if source is None:
-            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("TextEdit", {}))
-            continue
-        config = dict(layer.editorWidgetSetup(index).config())
-        config.update({"Layer": layer_id, "LayerName": table, "LayerSource": source,
-                       "LayerProviderName": "ogr"})
-        layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueRelation", config))
+    apply_form(layer, osp_forms.form(analyse.LAYER_NAME), tables)
     return ""
 
 

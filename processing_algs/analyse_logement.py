@@ -1,7 +1,8 @@
-"""osp:analyselogement — « Construire la couche Analyse au logement par bailleur »."""
+"""osp:analyselogement — « Couche d'analyse au logement par bailleur »."""
 import os
 
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsFields, QgsField, QgsProcessing,
+from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsFields, QgsField,
+                       QgsGeometry, QgsProcessing, QgsProject,
                        QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination,
@@ -34,8 +35,8 @@ nouveaux logements ajoutés, et ceux du même bailleur absents du nouvel envoi m
 précédent intact.</p>
 <p><b>Exemple</b> : logements de « logements_mc_2020.gpkg », communes et cités du Bassin minier →
 « osp_erbm.gpkg » (couche analyse_logement, cites, epci ; style et formulaire enregistrés par
-défaut).<br><code>qgis_process run osp:analyselogement -- INPUT=logements_mc_2020.gpkg
-CITES=cites_erbm.geojson OUTPUT=osp_erbm.gpkg UPDATE_EXISTING=true</code></p>"""
+défaut).<br><code>qgis_process run osp:analyselogement --INPUT=logements_mc_2020.gpkg
+--CITES=cites_erbm.geojson --OUTPUT=osp_erbm.gpkg --UPDATE_EXISTING=true</code></p>"""
 
 ANOMALY_FIELDS = (("id_osp", QVariant.Int), ("ident_rep", QVariant.String),
                   ("ident_int", QVariant.String), ("motif", QVariant.String),
@@ -59,8 +60,10 @@ def gpkg_target(destination):
 
 class AnalyseLogement(OspAlgorithm):
     NAME = "analyselogement"
-    DISPLAY_NAME = "Construire la couche Analyse au logement par bailleur"
-    GROUP_ID = "cartographie"
+    DISPLAY_NAME = "Couche d'analyse au logement par bailleur"
+    SHORT = ("Construit ou met à jour sans perte le GeoPackage « Analyse au logement par "
+             "bailleur » : commune, EPCI, cité, style et formulaire.")
+    GROUP_ID = "logements"
     HELP = HELP
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
@@ -149,6 +152,35 @@ class AnalyseLogement(OspAlgorithm):
                                           points_crs)
         return cites, lookup, (id_index, name_index)
 
+    @staticmethod
+    def _cite_communes(cites, territory, communes_lookup):
+        """``feature -> "Lens, Liévin"``: the communes of a cité, from its own fields
+        (INSEE codes or names), else from the commune containing it."""
+        codes = [field_index(cites, n) for n in analyse_io.CITE_COMMUNE_FIELDS]
+        names = [field_index(cites, n) for n in analyse_io.CITE_COMMUNE_NAME_FIELDS]
+        transform = None
+        if communes_lookup is not None:  # cité CRS -> the dwellings' CRS the lookup expects
+            transform = QgsCoordinateTransform(cites.crs(), communes_lookup.transform.sourceCrs(),
+                                               QgsProject.instance())
+
+        def communes_of(feature):
+            found = []
+            for i in codes:
+                code = analyse_io.python_value(feature[i]) if i >= 0 else None
+                name = territory.communes.get(str(code), {}).get("nom") if code else None
+                if name and name not in found:
+                    found.append(name)
+            for i in names:
+                name = analyse_io.python_value(feature[i]) if i >= 0 else None
+                if name and str(name) not in found:
+                    found.append(str(name))
+            if not found and communes_lookup is not None and feature.hasGeometry():
+                point = QgsGeometry(feature.geometry().pointOnSurface())
+                point.transform(transform)
+                found = [str(h[1]) for h in communes_lookup.containing(point)[:1] if h[1]]
+            return ", ".join(found) or None
+        return communes_of
+
     # -- run ---------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         source = self.parameterAsVectorLayer(parameters, "INPUT", context)
@@ -180,6 +212,7 @@ class AnalyseLogement(OspAlgorithm):
                 "GeoPackage : choisir un fichier .gpkg en sortie."))
         for record in records:
             record["values"].setdefault("geoloc_source", None)
+        cites_layer = self._cites_table(cites, cite_fields, territory, communes_lookup)
         if target is not None:
             path, table = target
             try:
@@ -193,8 +226,8 @@ class AnalyseLogement(OspAlgorithm):
                     feedback.setProgress(75)
                     if feedback.isCanceled():
                         raise Cancelled()
-                    result = self._write_gpkg(gpkg, table, records, crs, cites, cite_fields,
-                                              territory, context, feedback)
+                    result = self._write_gpkg(gpkg, table, records, crs, cites_layer,
+                                              territory.epci_choices(), context, feedback)
             except Cancelled:
                 raise QgsProcessingException(self.tr("Traitement annulé : « %s » n'a pas été "
                                                      "modifié.") % os.path.basename(path))
@@ -202,7 +235,8 @@ class AnalyseLogement(OspAlgorithm):
                 raise QgsProcessingException(str(error))
         else:
             records, stats = self._merge(None, records)
-            result = self._write_sink(parameters, context, records, crs)
+            result = self._write_sink(parameters, context, records, crs, analyse_io.form_tables(
+                territory.epci_choices(), cites_layer))
         self._write_anomalies(parameters, context, problems, records, result)
         for line in (self.tr("Logements dans la couche : %d") % len(records),
                      self.tr("Ajoutés : %d, mis à jour : %d, absents du dernier envoi : %d, "
@@ -271,29 +305,26 @@ class AnalyseLogement(OspAlgorithm):
         analyse.number_new(records)
         return records, analyse.MergeStats(added=len(records))
 
-    def _write_gpkg(self, gpkg, table, records, crs, cites, cite_fields, territory, context,
+    def _write_gpkg(self, gpkg, table, records, crs, cites_layer, epci_choices, context,
                     feedback):
         """The layers written into the update's snapshot, then committed to the file."""
         path = gpkg.target
-        epci_choices = territory.epci_choices()
         layers = [(analyse_io.records_layer(records, crs), table),
                   (analyse_io.epci_table_layer(epci_choices), analyse_io.EPCI_TABLE)]
         expected = {table: len(records), analyse_io.EPCI_TABLE: len(epci_choices)}
-        if cites is not None:
-            cites_layer = analyse_io.cites_table_layer(cites, *cite_fields)
+        if cites_layer is not None:
             layers.append((cites_layer, analyse_io.CITES_TABLE))
             expected[analyse_io.CITES_TABLE] = cites_layer.featureCount()
+        tables = analyse_io.form_tables(epci_choices, cites_layer)
 
         def styles(snapshot):
             layer = QgsVectorLayer("%s|layername=%s" % (snapshot, table), analyse.LAYER_TITLE,
                                    "ogr")
-            error = analyse_io.apply_osp_style(
-                layer, "%s|layername=%s" % (path, analyse_io.CITES_TABLE) if cites else None,
-                "%s|layername=%s" % (path, analyse_io.EPCI_TABLE)) or \
+            error = analyse_io.apply_osp_style(layer, tables) or \
                 analyse_io.save_styles_in_gpkg(layer)
             if error:
                 raise QgsProcessingException(self.tr("Style non enregistré : %s") % error)
-            if cites is not None:
+            if cites_layer is not None:
                 error = analyse_io.save_default_style(
                     "%s|layername=%s" % (snapshot, analyse_io.CITES_TABLE), "cites.qml")
                 if error:
@@ -327,7 +358,15 @@ class AnalyseLogement(OspAlgorithm):
         StyleAndAliases.attach(context, uri, analyse_io.analyse_fields(),
                                StyleAndAliases.FROM_DATABASE)
 
-    def _write_sink(self, parameters, context, records, crs):
+    def _cites_table(self, cites, cite_fields, territory, communes_lookup):
+        """The cités as stored beside the dwellings, with their communes' names."""
+        if cites is None:
+            return None
+        return analyse_io.cites_table_layer(
+            cites, *cite_fields, communes_of=self._cite_communes(cites, territory,
+                                                                 communes_lookup))
+
+    def _write_sink(self, parameters, context, records, crs, tables=None):
         fields = analyse_io.analyse_fields()
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
                                           QgsWkbTypes.Point, crs)
@@ -346,7 +385,7 @@ class AnalyseLogement(OspAlgorithm):
         if written is None:
             written = QgsProcessingUtils.mapLayerFromString(dest, context)
         if written is not None and written.dataProvider().isSaveAndLoadStyleToDatabaseSupported():
-            analyse_io.apply_osp_style(written, None, None)
+            analyse_io.apply_osp_style(written, tables)
             written.saveStyleToDatabase(analyse_io.DEFAULT_STYLE_NAME,
                                         "Style et formulaire OSP ERBM", True, "")
         return {"OUTPUT": dest}

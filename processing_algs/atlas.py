@@ -39,8 +39,11 @@ ou un seul PDF de plusieurs pages. La mise en page (gabarit <i>resources/layouts
 ou le vôtre) est ajoutée au gestionnaire de mises en page du projet (« OSP – Atlas epci ») pour
 être retouchée.</p>
 <p><b>Exemple</b> : atlas des EPCI de la couche d'analyse, un PDF par EPCI et un aperçu PNG.<br>
-<code>qgis_process run osp:atlas -- INPUT=osp_erbm.gpkg SCALE=2
-EPCI=epci_bassin_minier.geojson OUTPUT_FOLDER=atlas PNG_PREVIEW=true</code></p>"""
+<code>qgis_process run osp:atlas --INPUT=osp_erbm.gpkg --SCALE=epci
+--EPCI=epci_bassin_minier.geojson --OUTPUT_FOLDER=atlas --PNG_PREVIEW=true</code></p>
+<p>Les listes (échelle, couleurs, format) acceptent le rang (<i>SCALE=2</i>) ou le nom
+(<i>SCALE=epci</i> ; cite, commune, epci, departement, bassin ; STYLE_BY=type_palu ou bailleur ;
+PAGE=A4 ou A3).</p>"""
 
 SCALE_PARAMETER = {"cite": "CITES", "commune": "COMMUNES", "epci": "EPCI",
                    "departement": "DEPARTEMENTS", "bassin": "BASSIN"}
@@ -60,7 +63,10 @@ NORTH_ARROW = "arrows/NorthArrow_02.svg"
 class Atlas(OspAlgorithm):
     NAME = "atlas"
     DISPLAY_NAME = "Imprimer l'atlas OSP"
-    GROUP_ID = "cartographie"
+    SHORT = ("Une page PDF par cité, commune, EPCI ou département, ou le Bassin minier : carte, "
+             "légende, chiffres par année.")
+    GROUP_ID = "cartes"
+    CHOICES = {"SCALE": atlas_rules.SCALES, "STYLE_BY": STYLE_BY, "PAGE": PAGES}
     HELP = HELP
     MAIN_THREAD = True  # builds a layout in the current project
 
@@ -152,8 +158,8 @@ class Atlas(OspAlgorithm):
         source = self.parameterAsVectorLayer(parameters, "INPUT", context)
         if source is None or not source.isValid():
             raise QgsProcessingException(self.tr("La couche des logements est illisible."))
-        scale = atlas_rules.SCALES[self.parameterAsEnum(parameters, "SCALE", context)]
-        style_by = STYLE_BY[self.parameterAsEnum(parameters, "STYLE_BY", context)]
+        scale = self.parameterAsChoice(parameters, "SCALE", context)
+        style_by = self.parameterAsChoice(parameters, "STYLE_BY", context)
         bailleur = self.parameterAsString(parameters, "BAILLEUR", context) or None
         records = analyse_io.read_records(source, feedback)
         if bailleur:
@@ -325,7 +331,7 @@ class Atlas(OspAlgorithm):
     def _template(self, parameters, context):
         path = self.parameterAsFile(parameters, "TEMPLATE", context)
         if not path:
-            page = PAGES[self.parameterAsEnum(parameters, "PAGE", context)]
+            page = self.parameterAsChoice(parameters, "PAGE", context)
             path = resource_path("layouts", "atlas_%s.qpt" % page.lower())
         if not os.path.isfile(path):
             raise QgsProcessingException(self.tr("Gabarit « %s » introuvable.") % path)

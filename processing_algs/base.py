@@ -1,26 +1,46 @@
-"""One base class for the provider's algorithms: names, group, icon, help."""
-from qgis.core import QgsProcessingAlgorithm
-from qgis.PyQt.QtCore import QCoreApplication
+"""One base class for the provider's algorithms: names, group, icon, help, choices."""
+import os
+import re
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterEnum
+from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QIcon
 
+from ..osp_qgis.ids import fold
 from ..osp_qgis.reference import resource_path
 
-HELP_URL = "https://example.invalid/osp_erbm/docs/%s.html"
+# The toolbox sorts groups by name: the numbers make it read as the workflow.
+GROUPS = {"programmation": "1. Programmation", "logements": "2. Logements réhabilités",
+          "croisements": "3. Contrôles et croisements", "syntheses": "4. Synthèses et indicateurs",
+          "cartes": "5. Cartes et atlas", "base": "6. Base partagée PostGIS"}
+HELP_DIR = ("help",)
+_BLANKS = re.compile(r"\s+")
 
 
-GROUPS = {"logements": "Logements réhabilités", "cartographie": "Cartographie",
-          "syntheses": "Synthèses"}
+def one_line_html(text):
+    """HTML help with its source line breaks removed: QGIS shows every newline of a
+    help string as a visible break (« …et place chaque logement » / « sur le cadastre »)."""
+    return _BLANKS.sub(" ", text).replace("> <", "><").strip()
+
+
+def help_path(name):
+    return resource_path(*(HELP_DIR + ("%s.html" % name,)))
 
 
 class OspAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ``NAME``, ``DISPLAY_NAME``, ``GROUP_ID`` (a key of :data:`GROUPS`),
-    ``HELP`` (French, with an example), ``MAIN_THREAD`` when they touch the current
-    project, and implement ``initAlgorithm`` / ``processAlgorithm``."""
+    """Subclasses set ``NAME``, ``DISPLAY_NAME``, ``SHORT`` (one sentence, the toolbox
+    tooltip), ``GROUP_ID`` (a key of :data:`GROUPS`), ``HELP`` (French HTML, with an
+    example), ``CHOICES`` (enum parameter -> the codes its options stand for, so that
+    batch users may write ``SCALE=epci`` as well as ``SCALE=2``), ``MAIN_THREAD`` when
+    they touch the current project, and implement ``initAlgorithm`` /
+    ``processAlgorithm``."""
 
     NAME = ""
     DISPLAY_NAME = ""
+    SHORT = ""
     GROUP_ID = "logements"
     HELP = ""
+    CHOICES = {}
     MAIN_THREAD = False
 
     def flags(self):
@@ -39,6 +59,9 @@ class OspAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr(self.DISPLAY_NAME)
 
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr(self.SHORT)
+
     def group(self):
         return self.tr(GROUPS[self.GROUP_ID])
 
@@ -46,10 +69,68 @@ class OspAlgorithm(QgsProcessingAlgorithm):
         return self.GROUP_ID
 
     def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(self.HELP)
+        return one_line_html(self.tr(self.HELP))
 
     def helpUrl(self):  # noqa: N802 (QGIS API name)
-        return HELP_URL % self.NAME
+        """The help page shipped in the plugin (resources/help), opened locally."""
+        path = help_path(self.NAME)
+        return QUrl.fromLocalFile(path).toString() if os.path.exists(path) else ""
 
     def icon(self):
         return QIcon(resource_path("icons", "osp.svg"))
+
+    # -- choices by name -------------------------------------------------------------------
+    def choice_index(self, name, value):
+        """The option index an enum value means: an index (``2``, ``"2"``) or one of the
+        codes of :attr:`CHOICES` (``"epci"``, ``"EPCI"``, ``"Département"``); ``None``
+        when it means nothing."""
+        codes = self.CHOICES.get(name, ())
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, int):
+            return value if 0 <= value < len(codes) or not codes else None
+        text = str(value).strip()
+        if text.isascii() and text.isdigit():
+            return int(text)
+        wanted = fold(text)
+        for index, code in enumerate(codes):
+            if fold(code) == wanted:
+                return index
+        definition = self.parameterDefinition(name)
+        if isinstance(definition, QgsProcessingParameterEnum):
+            for index, option in enumerate(definition.options()):
+                if fold(option) == wanted:
+                    return index
+        return None
+
+    def _with_indexes(self, parameters):
+        """``parameters`` with every named choice replaced by its index."""
+        out = dict(parameters)
+        for name in self.CHOICES:
+            value = out.get(name)
+            if value in (None, "") or isinstance(value, list):
+                continue
+            index = self.choice_index(name, value)
+            if index is not None:
+                out[name] = index
+        return out
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
+        ok, message = super().checkParameterValues(self._with_indexes(parameters), context)
+        if not ok:
+            for name, codes in self.CHOICES.items():
+                value = parameters.get(name)
+                if value not in (None, "") and self.choice_index(name, value) is None:
+                    return False, self.tr("Valeur « %s » refusée pour %s : attendu %s.") % (
+                        value, name, ", ".join("%s (%d)" % (c, i) for i, c in enumerate(codes)))
+        return ok, message
+
+    def parameterAsChoice(self, parameters, name, context):  # noqa: N802 (reads like QGIS's)
+        """The code of an enum parameter's option (``"epci"``), whether the user gave its
+        name or its index."""
+        codes = self.CHOICES[name]
+        value = parameters.get(name)
+        index = self.choice_index(name, value) if value not in (None, "") else None
+        if index is None:
+            index = self.parameterAsEnum(self._with_indexes(parameters), name, context)
+        return codes[index]

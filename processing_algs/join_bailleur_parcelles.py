@@ -50,12 +50,15 @@ Lignes lues = logements en sortie + doublons : aucune ligne n'est perdue.</p>
 « parcelles_62.gpkg », locaux « pb0010_local_62.csv » → couche de points « logements » et table
 « anomalies » à corriger avec le bailleur.<br>
 <code>qgis_process run osp:joinbailleurparcelles --INPUT=MC_2020.xlsx --PARCELS=parcelles_62.gpkg
---OUTPUT=logements.gpkg --ANOMALIES=anomalies.csv</code></p>"""
+--LOCAUX=pb0010_local_62.csv --OUTPUT=logements.gpkg --ANOMALIES=anomalies.csv</code></p>"""
 
 
 class JoinBailleurParcelles(OspAlgorithm):
     NAME = "joinbailleurparcelles"
     DISPLAY_NAME = "Joindre une table bailleur aux parcelles"
+    SHORT = ("Place chaque logement d'une table bailleur sur le cadastre et signale les "
+             "logements non localisables, doublons et identifiants illisibles.")
+    GROUP_ID = "logements"
     HELP = HELP
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)

@@ -10,6 +10,8 @@ from .join_bailleur_parcelles import JoinBailleurParcelles
 from .synthese import Synthese
 
 ALGORITHMS = (JoinBailleurParcelles, AnalyseLogement, ApplyOspForm, Synthese, Atlas)
+# « Extensions › OSP ERBM », in the order of the work
+MENU = ("osp:joinbailleurparcelles", "osp:analyselogement", "osp:synthese", "osp:atlas")
 
 
 class OspProvider(QgsProcessingProvider):

@@ -1,4 +1,4 @@
-"""osp:synthese — « Tableaux de synthèse (classeur OSP) »."""
+"""osp:synthese — « Classeur de synthèse OSP »."""
 import os
 
 from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
@@ -31,8 +31,8 @@ nb_logements_finances). Les filtres <i>EPCI</i>, <i>BAILLEUR</i>, <i>DEPARTEMENT
 le classeur d'un partenaire (un fichier par EPCI en mode lot).</p>
 <p><b>Exemple</b> : couche « Analyse au logement par bailleur », anomalies de la jointure,
 décisions 2018-2020 → « OSP_synthese.xlsx » et le rapport HTML.<br>
-<code>qgis_process run osp:synthese -- INPUT=osp_erbm.gpkg ANOMALIES=anomalies.csv
-DECISIONS=decisions.csv OUTPUT_XLSX=OSP_synthese.xlsx EPCI=CALL</code></p>"""
+<code>qgis_process run osp:synthese --INPUT=osp_erbm.gpkg --ANOMALIES=anomalies.csv
+--DECISIONS=decisions.csv --OUTPUT_XLSX=OSP_synthese.xlsx --EPCI=CALL</code></p>"""
 
 # what the workbook shows or counts: nothing else is read from the layer
 READ_FIELDS = {"id_osp", "ident_rep", "ident_int", "idlocal", "idpar", "dep", "idcom",
@@ -64,7 +64,9 @@ def financed_count(value):
 
 class Synthese(OspAlgorithm):
     NAME = "synthese"
-    DISPLAY_NAME = "Tableaux de synthèse (classeur OSP)"
+    DISPLAY_NAME = "Classeur de synthèse OSP"
+    SHORT = ("Le classeur des logements réhabilités : logements, opérations, synthèses par "
+             "territoire, graphiques et qualité des remontées.")
     GROUP_ID = "syntheses"
     HELP = HELP
 

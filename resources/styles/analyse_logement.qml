@@ -1,489 +1,489 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis hasScaleBasedVisibilityFlag="0" minScale="100000000" version="3.22.16-Białowieża" simplifyDrawingTol="1" readOnly="0" simplifyAlgorithm="0" styleCategories="AllStyleCategories" maxScale="0" labelsEnabled="1" symbologyReferenceScale="-1" simplifyMaxScale="1" simplifyDrawingHints="1" simplifyLocal="1">
+<qgis simplifyAlgorithm="0" simplifyDrawingTol="1" simplifyLocal="1" labelsEnabled="1" maxScale="0" minScale="100000000" simplifyMaxScale="1" styleCategories="AllStyleCategories" symbologyReferenceScale="-1" hasScaleBasedVisibilityFlag="0" simplifyDrawingHints="1" readOnly="0" version="3.22.16-Białowieża">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal durationField="" endField="" durationUnit="min" mode="0" limitMode="0" endExpression="" fixedDuration="0" accumulate="0" startExpression="" enabled="0" startField="">
+  <temporal accumulate="0" endExpression="" endField="" durationUnit="min" fixedDuration="0" mode="0" startExpression="" limitMode="0" startField="" enabled="0" durationField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 attr="bailleur" type="categorizedSymbol" enableorderby="0" referencescale="-1" forceraster="0" symbollevels="0">
+  <renderer-v2 referencescale="-1" attr="bailleur" symbollevels="0" enableorderby="0" forceraster="0" type="categorizedSymbol">
     <categories>
-      <category label="Maisons &amp; Cités" render="true" symbol="0" value="M&amp;C"/>
-      <category label="SIA Habitat" render="true" symbol="1" value="SIA"/>
-      <category label="Pas-de-Calais Habitat" render="true" symbol="2" value="PDCH"/>
-      <category label="Partenord Habitat" render="true" symbol="3" value="PARTENORD"/>
-      <category label="Norevie" render="true" symbol="4" value="NOREVIE"/>
-      <category label="Vilogia" render="true" symbol="5" value="VILOGIA"/>
-      <category label="Clésence" render="true" symbol="6" value="CLESENCE"/>
-      <category label="Autre / non renseigné" render="true" symbol="7" value=""/>
+      <category symbol="0" render="true" value="M&amp;C" label="Maisons &amp; Cités"/>
+      <category symbol="1" render="true" value="SIA" label="SIA Habitat"/>
+      <category symbol="2" render="true" value="PDCH" label="Pas-de-Calais Habitat"/>
+      <category symbol="3" render="true" value="PARTENORD" label="Partenord Habitat"/>
+      <category symbol="4" render="true" value="NOREVIE" label="Norevie"/>
+      <category symbol="5" render="true" value="VILOGIA" label="Vilogia"/>
+      <category symbol="6" render="true" value="CLESENCE" label="Clésence"/>
+      <category symbol="7" render="true" value="" label="Autre / non renseigné"/>
     </categories>
     <symbols>
-      <symbol clip_to_extent="1" type="marker" name="0" alpha="1" force_rhr="0">
+      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="0">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option value="" type="QString" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" class="SimpleMarker" pass="0" enabled="1">
+        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
-            <Option type="QString" name="angle" value="0"/>
-            <Option type="QString" name="cap_style" value="square"/>
-            <Option type="QString" name="color" value="192,57,43,255"/>
-            <Option type="QString" name="horizontal_anchor_point" value="1"/>
-            <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="offset" value="0,0"/>
-            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="255,255,255,255"/>
-            <Option type="QString" name="outline_style" value="solid"/>
-            <Option type="QString" name="outline_width" value="0.3"/>
-            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="scale_method" value="diameter"/>
-            <Option type="QString" name="size" value="2.4"/>
-            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="size_unit" value="MM"/>
-            <Option type="QString" name="vertical_anchor_point" value="1"/>
+            <Option value="0" type="QString" name="angle"/>
+            <Option value="square" type="QString" name="cap_style"/>
+            <Option value="192,57,43,255" type="QString" name="color"/>
+            <Option value="1" type="QString" name="horizontal_anchor_point"/>
+            <Option value="bevel" type="QString" name="joinstyle"/>
+            <Option value="circle" type="QString" name="name"/>
+            <Option value="0,0" type="QString" name="offset"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
+            <Option value="MM" type="QString" name="offset_unit"/>
+            <Option value="255,255,255,255" type="QString" name="outline_color"/>
+            <Option value="solid" type="QString" name="outline_style"/>
+            <Option value="0.3" type="QString" name="outline_width"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
+            <Option value="MM" type="QString" name="outline_width_unit"/>
+            <Option value="diameter" type="QString" name="scale_method"/>
+            <Option value="2.4" type="QString" name="size"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
+            <Option value="MM" type="QString" name="size_unit"/>
+            <Option value="1" type="QString" name="vertical_anchor_point"/>
           </Option>
-          <prop v="0" k="angle"/>
-          <prop v="square" k="cap_style"/>
-          <prop v="192,57,43,255" k="color"/>
-          <prop v="1" k="horizontal_anchor_point"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="circle" k="name"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="255,255,255,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.3" k="outline_width"/>
-          <prop v="3x:0,0,0,0,0,0" k="outline_width_map_unit_scale"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="diameter" k="scale_method"/>
-          <prop v="2.4" k="size"/>
-          <prop v="3x:0,0,0,0,0,0" k="size_map_unit_scale"/>
-          <prop v="MM" k="size_unit"/>
-          <prop v="1" k="vertical_anchor_point"/>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="192,57,43,255"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="circle"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.3"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="2.4"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option value="" type="QString" name="name"/>
               <Option name="properties"/>
-              <Option type="QString" name="type" value="collection"/>
+              <Option value="collection" type="QString" name="type"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" type="marker" name="1" alpha="1" force_rhr="0">
+      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="1">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option value="" type="QString" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" class="SimpleMarker" pass="0" enabled="1">
+        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
-            <Option type="QString" name="angle" value="0"/>
-            <Option type="QString" name="cap_style" value="square"/>
-            <Option type="QString" name="color" value="36,113,163,255"/>
-            <Option type="QString" name="horizontal_anchor_point" value="1"/>
-            <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="offset" value="0,0"/>
-            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="255,255,255,255"/>
-            <Option type="QString" name="outline_style" value="solid"/>
-            <Option type="QString" name="outline_width" value="0.3"/>
-            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="scale_method" value="diameter"/>
-            <Option type="QString" name="size" value="2.4"/>
-            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="size_unit" value="MM"/>
-            <Option type="QString" name="vertical_anchor_point" value="1"/>
+            <Option value="0" type="QString" name="angle"/>
+            <Option value="square" type="QString" name="cap_style"/>
+            <Option value="36,113,163,255" type="QString" name="color"/>
+            <Option value="1" type="QString" name="horizontal_anchor_point"/>
+            <Option value="bevel" type="QString" name="joinstyle"/>
+            <Option value="circle" type="QString" name="name"/>
+            <Option value="0,0" type="QString" name="offset"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
+            <Option value="MM" type="QString" name="offset_unit"/>
+            <Option value="255,255,255,255" type="QString" name="outline_color"/>
+            <Option value="solid" type="QString" name="outline_style"/>
+            <Option value="0.3" type="QString" name="outline_width"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
+            <Option value="MM" type="QString" name="outline_width_unit"/>
+            <Option value="diameter" type="QString" name="scale_method"/>
+            <Option value="2.4" type="QString" name="size"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
+            <Option value="MM" type="QString" name="size_unit"/>
+            <Option value="1" type="QString" name="vertical_anchor_point"/>
           </Option>
-          <prop v="0" k="angle"/>
-          <prop v="square" k="cap_style"/>
-          <prop v="36,113,163,255" k="color"/>
-          <prop v="1" k="horizontal_anchor_point"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="circle" k="name"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="255,255,255,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.3" k="outline_width"/>
-          <prop v="3x:0,0,0,0,0,0" k="outline_width_map_unit_scale"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="diameter" k="scale_method"/>
-          <prop v="2.4" k="size"/>
-          <prop v="3x:0,0,0,0,0,0" k="size_map_unit_scale"/>
-          <prop v="MM" k="size_unit"/>
-          <prop v="1" k="vertical_anchor_point"/>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="36,113,163,255"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="circle"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.3"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="2.4"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option value="" type="QString" name="name"/>
               <Option name="properties"/>
-              <Option type="QString" name="type" value="collection"/>
+              <Option value="collection" type="QString" name="type"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" type="marker" name="2" alpha="1" force_rhr="0">
+      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="2">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option value="" type="QString" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" class="SimpleMarker" pass="0" enabled="1">
+        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
-            <Option type="QString" name="angle" value="0"/>
-            <Option type="QString" name="cap_style" value="square"/>
-            <Option type="QString" name="color" value="39,174,96,255"/>
-            <Option type="QString" name="horizontal_anchor_point" value="1"/>
-            <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="offset" value="0,0"/>
-            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="255,255,255,255"/>
-            <Option type="QString" name="outline_style" value="solid"/>
-            <Option type="QString" name="outline_width" value="0.3"/>
-            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="scale_method" value="diameter"/>
-            <Option type="QString" name="size" value="2.4"/>
-            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="size_unit" value="MM"/>
-            <Option type="QString" name="vertical_anchor_point" value="1"/>
+            <Option value="0" type="QString" name="angle"/>
+            <Option value="square" type="QString" name="cap_style"/>
+            <Option value="39,174,96,255" type="QString" name="color"/>
+            <Option value="1" type="QString" name="horizontal_anchor_point"/>
+            <Option value="bevel" type="QString" name="joinstyle"/>
+            <Option value="circle" type="QString" name="name"/>
+            <Option value="0,0" type="QString" name="offset"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
+            <Option value="MM" type="QString" name="offset_unit"/>
+            <Option value="255,255,255,255" type="QString" name="outline_color"/>
+            <Option value="solid" type="QString" name="outline_style"/>
+            <Option value="0.3" type="QString" name="outline_width"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
+            <Option value="MM" type="QString" name="outline_width_unit"/>
+            <Option value="diameter" type="QString" name="scale_method"/>
+            <Option value="2.4" type="QString" name="size"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
+            <Option value="MM" type="QString" name="size_unit"/>
+            <Option value="1" type="QString" name="vertical_anchor_point"/>
           </Option>
-          <prop v="0" k="angle"/>
-          <prop v="square" k="cap_style"/>
-          <prop v="39,174,96,255" k="color"/>
-          <prop v="1" k="horizontal_anchor_point"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="circle" k="name"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="255,255,255,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.3" k="outline_width"/>
-          <prop v="3x:0,0,0,0,0,0" k="outline_width_map_unit_scale"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="diameter" k="scale_method"/>
-          <prop v="2.4" k="size"/>
-          <prop v="3x:0,0,0,0,0,0" k="size_map_unit_scale"/>
-          <prop v="MM" k="size_unit"/>
-          <prop v="1" k="vertical_anchor_point"/>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="39,174,96,255"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="circle"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.3"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="2.4"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option value="" type="QString" name="name"/>
               <Option name="properties"/>
-              <Option type="QString" name="type" value="collection"/>
+              <Option value="collection" type="QString" name="type"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" type="marker" name="3" alpha="1" force_rhr="0">
+      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="3">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option value="" type="QString" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" class="SimpleMarker" pass="0" enabled="1">
+        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
-            <Option type="QString" name="angle" value="0"/>
-            <Option type="QString" name="cap_style" value="square"/>
-            <Option type="QString" name="color" value="142,68,173,255"/>
-            <Option type="QString" name="horizontal_anchor_point" value="1"/>
-            <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="offset" value="0,0"/>
-            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="255,255,255,255"/>
-            <Option type="QString" name="outline_style" value="solid"/>
-            <Option type="QString" name="outline_width" value="0.3"/>
-            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="scale_method" value="diameter"/>
-            <Option type="QString" name="size" value="2.4"/>
-            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="size_unit" value="MM"/>
-            <Option type="QString" name="vertical_anchor_point" value="1"/>
+            <Option value="0" type="QString" name="angle"/>
+            <Option value="square" type="QString" name="cap_style"/>
+            <Option value="142,68,173,255" type="QString" name="color"/>
+            <Option value="1" type="QString" name="horizontal_anchor_point"/>
+            <Option value="bevel" type="QString" name="joinstyle"/>
+            <Option value="circle" type="QString" name="name"/>
+            <Option value="0,0" type="QString" name="offset"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
+            <Option value="MM" type="QString" name="offset_unit"/>
+            <Option value="255,255,255,255" type="QString" name="outline_color"/>
+            <Option value="solid" type="QString" name="outline_style"/>
+            <Option value="0.3" type="QString" name="outline_width"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
+            <Option value="MM" type="QString" name="outline_width_unit"/>
+            <Option value="diameter" type="QString" name="scale_method"/>
+            <Option value="2.4" type="QString" name="size"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
+            <Option value="MM" type="QString" name="size_unit"/>
+            <Option value="1" type="QString" name="vertical_anchor_point"/>
           </Option>
-          <prop v="0" k="angle"/>
-          <prop v="square" k="cap_style"/>
-          <prop v="142,68,173,255" k="color"/>
-          <prop v="1" k="horizontal_anchor_point"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="circle" k="name"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="255,255,255,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.3" k="outline_width"/>
-          <prop v="3x:0,0,0,0,0,0" k="outline_width_map_unit_scale"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="diameter" k="scale_method"/>
-          <prop v="2.4" k="size"/>
-          <prop v="3x:0,0,0,0,0,0" k="size_map_unit_scale"/>
-          <prop v="MM" k="size_unit"/>
-          <prop v="1" k="vertical_anchor_point"/>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="142,68,173,255"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="circle"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.3"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="2.4"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option value="" type="QString" name="name"/>
               <Option name="properties"/>
-              <Option type="QString" name="type" value="collection"/>
+              <Option value="collection" type="QString" name="type"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" type="marker" name="4" alpha="1" force_rhr="0">
+      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="4">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option value="" type="QString" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" class="SimpleMarker" pass="0" enabled="1">
+        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
-            <Option type="QString" name="angle" value="0"/>
-            <Option type="QString" name="cap_style" value="square"/>
-            <Option type="QString" name="color" value="214,137,16,255"/>
-            <Option type="QString" name="horizontal_anchor_point" value="1"/>
-            <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="offset" value="0,0"/>
-            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="255,255,255,255"/>
-            <Option type="QString" name="outline_style" value="solid"/>
-            <Option type="QString" name="outline_width" value="0.3"/>
-            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="scale_method" value="diameter"/>
-            <Option type="QString" name="size" value="2.4"/>
-            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="size_unit" value="MM"/>
-            <Option type="QString" name="vertical_anchor_point" value="1"/>
+            <Option value="0" type="QString" name="angle"/>
+            <Option value="square" type="QString" name="cap_style"/>
+            <Option value="214,137,16,255" type="QString" name="color"/>
+            <Option value="1" type="QString" name="horizontal_anchor_point"/>
+            <Option value="bevel" type="QString" name="joinstyle"/>
+            <Option value="circle" type="QString" name="name"/>
+            <Option value="0,0" type="QString" name="offset"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
+            <Option value="MM" type="QString" name="offset_unit"/>
+            <Option value="255,255,255,255" type="QString" name="outline_color"/>
+            <Option value="solid" type="QString" name="outline_style"/>
+            <Option value="0.3" type="QString" name="outline_width"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
+            <Option value="MM" type="QString" name="outline_width_unit"/>
+            <Option value="diameter" type="QString" name="scale_method"/>
+            <Option value="2.4" type="QString" name="size"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
+            <Option value="MM" type="QString" name="size_unit"/>
+            <Option value="1" type="QString" name="vertical_anchor_point"/>
           </Option>
-          <prop v="0" k="angle"/>
-          <prop v="square" k="cap_style"/>
-          <prop v="214,137,16,255" k="color"/>
-          <prop v="1" k="horizontal_anchor_point"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="circle" k="name"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="255,255,255,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.3" k="outline_width"/>
-          <prop v="3x:0,0,0,0,0,0" k="outline_width_map_unit_scale"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="diameter" k="scale_method"/>
-          <prop v="2.4" k="size"/>
-          <prop v="3x:0,0,0,0,0,0" k="size_map_unit_scale"/>
-          <prop v="MM" k="size_unit"/>
-          <prop v="1" k="vertical_anchor_point"/>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="214,137,16,255"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="circle"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.3"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="2.4"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option value="" type="QString" name="name"/>
               <Option name="properties"/>
-              <Option type="QString" name="type" value="collection"/>
+              <Option value="collection" type="QString" name="type"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" type="marker" name="5" alpha="1" force_rhr="0">
+      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="5">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option value="" type="QString" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" class="SimpleMarker" pass="0" enabled="1">
+        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
-            <Option type="QString" name="angle" value="0"/>
-            <Option type="QString" name="cap_style" value="square"/>
-            <Option type="QString" name="color" value="23,165,137,255"/>
-            <Option type="QString" name="horizontal_anchor_point" value="1"/>
-            <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="offset" value="0,0"/>
-            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="255,255,255,255"/>
-            <Option type="QString" name="outline_style" value="solid"/>
-            <Option type="QString" name="outline_width" value="0.3"/>
-            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="scale_method" value="diameter"/>
-            <Option type="QString" name="size" value="2.4"/>
-            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="size_unit" value="MM"/>
-            <Option type="QString" name="vertical_anchor_point" value="1"/>
+            <Option value="0" type="QString" name="angle"/>
+            <Option value="square" type="QString" name="cap_style"/>
+            <Option value="23,165,137,255" type="QString" name="color"/>
+            <Option value="1" type="QString" name="horizontal_anchor_point"/>
+            <Option value="bevel" type="QString" name="joinstyle"/>
+            <Option value="circle" type="QString" name="name"/>
+            <Option value="0,0" type="QString" name="offset"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
+            <Option value="MM" type="QString" name="offset_unit"/>
+            <Option value="255,255,255,255" type="QString" name="outline_color"/>
+            <Option value="solid" type="QString" name="outline_style"/>
+            <Option value="0.3" type="QString" name="outline_width"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
+            <Option value="MM" type="QString" name="outline_width_unit"/>
+            <Option value="diameter" type="QString" name="scale_method"/>
+            <Option value="2.4" type="QString" name="size"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
+            <Option value="MM" type="QString" name="size_unit"/>
+            <Option value="1" type="QString" name="vertical_anchor_point"/>
           </Option>
-          <prop v="0" k="angle"/>
-          <prop v="square" k="cap_style"/>
-          <prop v="23,165,137,255" k="color"/>
-          <prop v="1" k="horizontal_anchor_point"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="circle" k="name"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="255,255,255,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.3" k="outline_width"/>
-          <prop v="3x:0,0,0,0,0,0" k="outline_width_map_unit_scale"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="diameter" k="scale_method"/>
-          <prop v="2.4" k="size"/>
-          <prop v="3x:0,0,0,0,0,0" k="size_map_unit_scale"/>
-          <prop v="MM" k="size_unit"/>
-          <prop v="1" k="vertical_anchor_point"/>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="23,165,137,255"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="circle"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.3"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="2.4"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option value="" type="QString" name="name"/>
               <Option name="properties"/>
-              <Option type="QString" name="type" value="collection"/>
+              <Option value="collection" type="QString" name="type"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" type="marker" name="6" alpha="1" force_rhr="0">
+      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="6">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option value="" type="QString" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" class="SimpleMarker" pass="0" enabled="1">
+        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
-            <Option type="QString" name="angle" value="0"/>
-            <Option type="QString" name="cap_style" value="square"/>
-            <Option type="QString" name="color" value="127,140,141,255"/>
-            <Option type="QString" name="horizontal_anchor_point" value="1"/>
-            <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="offset" value="0,0"/>
-            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="255,255,255,255"/>
-            <Option type="QString" name="outline_style" value="solid"/>
-            <Option type="QString" name="outline_width" value="0.3"/>
-            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="scale_method" value="diameter"/>
-            <Option type="QString" name="size" value="2.4"/>
-            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="size_unit" value="MM"/>
-            <Option type="QString" name="vertical_anchor_point" value="1"/>
+            <Option value="0" type="QString" name="angle"/>
+            <Option value="square" type="QString" name="cap_style"/>
+            <Option value="127,140,141,255" type="QString" name="color"/>
+            <Option value="1" type="QString" name="horizontal_anchor_point"/>
+            <Option value="bevel" type="QString" name="joinstyle"/>
+            <Option value="circle" type="QString" name="name"/>
+            <Option value="0,0" type="QString" name="offset"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
+            <Option value="MM" type="QString" name="offset_unit"/>
+            <Option value="255,255,255,255" type="QString" name="outline_color"/>
+            <Option value="solid" type="QString" name="outline_style"/>
+            <Option value="0.3" type="QString" name="outline_width"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
+            <Option value="MM" type="QString" name="outline_width_unit"/>
+            <Option value="diameter" type="QString" name="scale_method"/>
+            <Option value="2.4" type="QString" name="size"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
+            <Option value="MM" type="QString" name="size_unit"/>
+            <Option value="1" type="QString" name="vertical_anchor_point"/>
           </Option>
-          <prop v="0" k="angle"/>
-          <prop v="square" k="cap_style"/>
-          <prop v="127,140,141,255" k="color"/>
-          <prop v="1" k="horizontal_anchor_point"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="circle" k="name"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="255,255,255,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.3" k="outline_width"/>
-          <prop v="3x:0,0,0,0,0,0" k="outline_width_map_unit_scale"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="diameter" k="scale_method"/>
-          <prop v="2.4" k="size"/>
-          <prop v="3x:0,0,0,0,0,0" k="size_map_unit_scale"/>
-          <prop v="MM" k="size_unit"/>
-          <prop v="1" k="vertical_anchor_point"/>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="127,140,141,255"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="circle"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.3"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="2.4"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option value="" type="QString" name="name"/>
               <Option name="properties"/>
-              <Option type="QString" name="type" value="collection"/>
+              <Option value="collection" type="QString" name="type"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" type="marker" name="7" alpha="1" force_rhr="0">
+      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="7">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option value="" type="QString" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" class="SimpleMarker" pass="0" enabled="1">
+        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
-            <Option type="QString" name="angle" value="0"/>
-            <Option type="QString" name="cap_style" value="square"/>
-            <Option type="QString" name="color" value="158,158,158,255"/>
-            <Option type="QString" name="horizontal_anchor_point" value="1"/>
-            <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="offset" value="0,0"/>
-            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="255,255,255,255"/>
-            <Option type="QString" name="outline_style" value="solid"/>
-            <Option type="QString" name="outline_width" value="0.3"/>
-            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="scale_method" value="diameter"/>
-            <Option type="QString" name="size" value="2.4"/>
-            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="size_unit" value="MM"/>
-            <Option type="QString" name="vertical_anchor_point" value="1"/>
+            <Option value="0" type="QString" name="angle"/>
+            <Option value="square" type="QString" name="cap_style"/>
+            <Option value="158,158,158,255" type="QString" name="color"/>
+            <Option value="1" type="QString" name="horizontal_anchor_point"/>
+            <Option value="bevel" type="QString" name="joinstyle"/>
+            <Option value="circle" type="QString" name="name"/>
+            <Option value="0,0" type="QString" name="offset"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
+            <Option value="MM" type="QString" name="offset_unit"/>
+            <Option value="255,255,255,255" type="QString" name="outline_color"/>
+            <Option value="solid" type="QString" name="outline_style"/>
+            <Option value="0.3" type="QString" name="outline_width"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
+            <Option value="MM" type="QString" name="outline_width_unit"/>
+            <Option value="diameter" type="QString" name="scale_method"/>
+            <Option value="2.4" type="QString" name="size"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
+            <Option value="MM" type="QString" name="size_unit"/>
+            <Option value="1" type="QString" name="vertical_anchor_point"/>
           </Option>
-          <prop v="0" k="angle"/>
-          <prop v="square" k="cap_style"/>
-          <prop v="158,158,158,255" k="color"/>
-          <prop v="1" k="horizontal_anchor_point"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="circle" k="name"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="255,255,255,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.3" k="outline_width"/>
-          <prop v="3x:0,0,0,0,0,0" k="outline_width_map_unit_scale"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="diameter" k="scale_method"/>
-          <prop v="2.4" k="size"/>
-          <prop v="3x:0,0,0,0,0,0" k="size_map_unit_scale"/>
-          <prop v="MM" k="size_unit"/>
-          <prop v="1" k="vertical_anchor_point"/>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="158,158,158,255"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="circle"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.3"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="2.4"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option value="" type="QString" name="name"/>
               <Option name="properties"/>
-              <Option type="QString" name="type" value="collection"/>
+              <Option value="collection" type="QString" name="type"/>
             </Option>
           </data_defined_properties>
         </layer>
@@ -494,96 +494,96 @@
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
-      <text-style isExpression="0" legendString="Aa" fontWordSpacing="0" textOpacity="1" fontSizeUnit="Point" fontSize="8" multilineHeight="1" fontSizeMapUnitScale="3x:0,0,0,0,0,0" useSubstitutions="0" fieldName="ident_rep" fontUnderline="0" blendMode="0" previewBkgrdColor="255,255,255,255" fontWeight="50" allowHtml="0" fontStrikeout="0" fontKerning="1" textColor="0,0,0,255" textOrientation="horizontal" fontItalic="0" fontLetterSpacing="0" capitalization="0" namedStyle="" fontFamily="DejaVu LGC Sans">
+      <text-style fontLetterSpacing="0" fontFamily="DejaVu LGC Sans" fontWordSpacing="0" previewBkgrdColor="255,255,255,255" namedStyle="" fieldName="ident_rep" fontWeight="50" fontKerning="1" textOrientation="horizontal" allowHtml="0" multilineHeight="1" textOpacity="1" isExpression="0" fontItalic="0" capitalization="0" fontSize="8" fontUnderline="0" legendString="Aa" useSubstitutions="0" fontStrikeout="0" fontSizeUnit="Point" textColor="0,0,0,255" fontSizeMapUnitScale="3x:0,0,0,0,0,0" blendMode="0">
         <families/>
-        <text-buffer bufferJoinStyle="128" bufferDraw="1" bufferSizeUnits="MM" bufferColor="255,255,255,255" bufferNoFill="1" bufferSize="0.80000000000000004" bufferOpacity="1" bufferBlendMode="0" bufferSizeMapUnitScale="3x:0,0,0,0,0,0"/>
-        <text-mask maskEnabled="0" maskSizeUnits="MM" maskSizeMapUnitScale="3x:0,0,0,0,0,0" maskedSymbolLayers="" maskOpacity="1" maskSize="1.5" maskType="0" maskJoinStyle="128"/>
-        <background shapeDraw="0" shapeBorderWidthMapUnitScale="3x:0,0,0,0,0,0" shapeRadiiMapUnitScale="3x:0,0,0,0,0,0" shapeBorderWidthUnit="MM" shapeOpacity="1" shapeBorderColor="128,128,128,255" shapeSizeType="0" shapeOffsetMapUnitScale="3x:0,0,0,0,0,0" shapeRotationType="0" shapeBlendMode="0" shapeSizeMapUnitScale="3x:0,0,0,0,0,0" shapeRotation="0" shapeBorderWidth="0" shapeRadiiX="0" shapeOffsetY="0" shapeOffsetUnit="MM" shapeSVGFile="" shapeSizeUnit="MM" shapeJoinStyle="64" shapeRadiiY="0" shapeSizeY="0" shapeSizeX="0" shapeType="0" shapeFillColor="255,255,255,255" shapeOffsetX="0" shapeRadiiUnit="MM">
-          <symbol clip_to_extent="1" type="fill" name="fillSymbol" alpha="1" force_rhr="0">
+        <text-buffer bufferColor="255,255,255,255" bufferSize="0.59999999999999998" bufferSizeUnits="MM" bufferNoFill="1" bufferSizeMapUnitScale="3x:0,0,0,0,0,0" bufferDraw="1" bufferOpacity="1" bufferBlendMode="0" bufferJoinStyle="128"/>
+        <text-mask maskSizeMapUnitScale="3x:0,0,0,0,0,0" maskType="0" maskSizeUnits="MM" maskJoinStyle="128" maskEnabled="0" maskOpacity="1" maskedSymbolLayers="" maskSize="1.5"/>
+        <background shapeRotation="0" shapeBlendMode="0" shapeOffsetUnit="MM" shapeBorderWidthUnit="MM" shapeSizeMapUnitScale="3x:0,0,0,0,0,0" shapeBorderColor="128,128,128,255" shapeRadiiUnit="MM" shapeRadiiMapUnitScale="3x:0,0,0,0,0,0" shapeOffsetMapUnitScale="3x:0,0,0,0,0,0" shapeRadiiX="0" shapeBorderWidthMapUnitScale="3x:0,0,0,0,0,0" shapeDraw="0" shapeOpacity="1" shapeSizeUnit="MM" shapeOffsetX="0" shapeSizeY="0" shapeOffsetY="0" shapeRotationType="0" shapeSizeX="0" shapeType="0" shapeSizeType="0" shapeBorderWidth="0" shapeFillColor="255,255,255,255" shapeJoinStyle="64" shapeSVGFile="" shapeRadiiY="0">
+          <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="fill" name="fillSymbol">
             <data_defined_properties>
               <Option type="Map">
-                <Option type="QString" name="name" value=""/>
+                <Option value="" type="QString" name="name"/>
                 <Option name="properties"/>
-                <Option type="QString" name="type" value="collection"/>
+                <Option value="collection" type="QString" name="type"/>
               </Option>
             </data_defined_properties>
-            <layer locked="0" class="SimpleFill" pass="0" enabled="1">
+            <layer class="SimpleFill" enabled="1" pass="0" locked="0">
               <Option type="Map">
-                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="color" value="255,255,255,255"/>
-                <Option type="QString" name="joinstyle" value="bevel"/>
-                <Option type="QString" name="offset" value="0,0"/>
-                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="offset_unit" value="MM"/>
-                <Option type="QString" name="outline_color" value="128,128,128,255"/>
-                <Option type="QString" name="outline_style" value="no"/>
-                <Option type="QString" name="outline_width" value="0"/>
-                <Option type="QString" name="outline_width_unit" value="MM"/>
-                <Option type="QString" name="style" value="solid"/>
+                <Option value="3x:0,0,0,0,0,0" type="QString" name="border_width_map_unit_scale"/>
+                <Option value="255,255,255,255" type="QString" name="color"/>
+                <Option value="bevel" type="QString" name="joinstyle"/>
+                <Option value="0,0" type="QString" name="offset"/>
+                <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
+                <Option value="MM" type="QString" name="offset_unit"/>
+                <Option value="128,128,128,255" type="QString" name="outline_color"/>
+                <Option value="no" type="QString" name="outline_style"/>
+                <Option value="0" type="QString" name="outline_width"/>
+                <Option value="MM" type="QString" name="outline_width_unit"/>
+                <Option value="solid" type="QString" name="style"/>
               </Option>
-              <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
-              <prop v="255,255,255,255" k="color"/>
-              <prop v="bevel" k="joinstyle"/>
-              <prop v="0,0" k="offset"/>
-              <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-              <prop v="MM" k="offset_unit"/>
-              <prop v="128,128,128,255" k="outline_color"/>
-              <prop v="no" k="outline_style"/>
-              <prop v="0" k="outline_width"/>
-              <prop v="MM" k="outline_width_unit"/>
-              <prop v="solid" k="style"/>
+              <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="color" v="255,255,255,255"/>
+              <prop k="joinstyle" v="bevel"/>
+              <prop k="offset" v="0,0"/>
+              <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="offset_unit" v="MM"/>
+              <prop k="outline_color" v="128,128,128,255"/>
+              <prop k="outline_style" v="no"/>
+              <prop k="outline_width" v="0"/>
+              <prop k="outline_width_unit" v="MM"/>
+              <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option type="QString" name="name" value=""/>
+                  <Option value="" type="QString" name="name"/>
                   <Option name="properties"/>
-                  <Option type="QString" name="type" value="collection"/>
+                  <Option value="collection" type="QString" name="type"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </background>
-        <shadow shadowOffsetGlobal="1" shadowUnder="0" shadowOffsetAngle="135" shadowOffsetMapUnitScale="3x:0,0,0,0,0,0" shadowRadius="1.5" shadowRadiusAlphaOnly="0" shadowOffsetUnit="MM" shadowScale="100" shadowDraw="0" shadowRadiusUnit="MM" shadowOpacity="0.69999999999999996" shadowBlendMode="6" shadowRadiusMapUnitScale="3x:0,0,0,0,0,0" shadowOffsetDist="1" shadowColor="0,0,0,255"/>
+        <shadow shadowOffsetDist="1" shadowScale="100" shadowUnder="0" shadowOffsetAngle="135" shadowOffsetGlobal="1" shadowRadiusMapUnitScale="3x:0,0,0,0,0,0" shadowOffsetMapUnitScale="3x:0,0,0,0,0,0" shadowColor="0,0,0,255" shadowDraw="0" shadowRadius="1.5" shadowBlendMode="6" shadowOffsetUnit="MM" shadowRadiusUnit="MM" shadowRadiusAlphaOnly="0" shadowOpacity="0.69999999999999996"/>
         <dd_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option value="" type="QString" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option value="collection" type="QString" name="type"/>
           </Option>
         </dd_properties>
         <substitutions/>
       </text-style>
-      <text-format addDirectionSymbol="0" placeDirectionSymbol="0" decimals="3" plussign="0" rightDirectionSymbol=">" autoWrapLength="0" formatNumbers="0" useMaxLineLengthForAutoWrap="1" multilineAlign="3" wrapChar="" leftDirectionSymbol="&lt;" reverseDirectionSymbol="0"/>
-      <placement quadOffset="4" maxCurvedCharAngleIn="25" lineAnchorType="0" placement="6" offsetType="0" centroidInside="0" repeatDistanceUnits="MM" rotationUnit="AngleDegrees" geometryGeneratorEnabled="0" polygonPlacementFlags="2" distUnits="MM" layerType="UnknownGeometry" centroidWhole="0" lineAnchorClipping="0" offsetUnits="MM" preserveRotation="1" overrunDistanceUnit="MM" lineAnchorPercent="0.5" geometryGenerator="" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" priority="5" maxCurvedCharAngleOut="-25" yOffset="0" xOffset="0" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" geometryGeneratorType="PointGeometry" distMapUnitScale="3x:0,0,0,0,0,0" repeatDistance="0" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" rotationAngle="0" placementFlags="10" dist="0" fitInPolygonOnly="0" overrunDistance="0"/>
-      <rendering fontMinPixelSize="0" labelPerPart="0" obstacleType="1" scaleMax="2500" fontMaxPixelSize="10000" minFeatureSize="0" upsidedownLabels="0" displayAll="0" limitNumLabels="0" mergeLines="0" fontLimitPixelSize="0" scaleMin="1" scaleVisibility="1" drawLabels="1" zIndex="0" obstacle="1" unplacedVisibility="0" maxNumLabels="2000" obstacleFactor="1"/>
+      <text-format leftDirectionSymbol="&lt;" wrapChar="" reverseDirectionSymbol="0" decimals="3" multilineAlign="3" placeDirectionSymbol="0" plussign="0" formatNumbers="0" autoWrapLength="0" addDirectionSymbol="0" useMaxLineLengthForAutoWrap="1" rightDirectionSymbol=">"/>
+      <placement xOffset="0" centroidInside="0" geometryGeneratorEnabled="0" polygonPlacementFlags="2" maxCurvedCharAngleOut="-25" dist="1.2" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" offsetUnits="MM" priority="5" offsetType="1" preserveRotation="1" distMapUnitScale="3x:0,0,0,0,0,0" overrunDistance="0" geometryGenerator="" quadOffset="4" placement="6" distUnits="MM" maxCurvedCharAngleIn="25" lineAnchorType="0" geometryGeneratorType="PointGeometry" rotationAngle="0" layerType="UnknownGeometry" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" fitInPolygonOnly="0" repeatDistanceUnits="MM" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" yOffset="0" lineAnchorClipping="0" overrunDistanceUnit="MM" centroidWhole="0" repeatDistance="0" placementFlags="10" rotationUnit="AngleDegrees" lineAnchorPercent="0.5"/>
+      <rendering labelPerPart="0" fontMaxPixelSize="10000" scaleMin="1" mergeLines="0" displayAll="0" scaleVisibility="1" fontMinPixelSize="0" drawLabels="1" maxNumLabels="2000" upsidedownLabels="0" obstacleFactor="1" scaleMax="2500" limitNumLabels="0" obstacle="1" minFeatureSize="0" unplacedVisibility="0" fontLimitPixelSize="0" obstacleType="1" zIndex="0"/>
       <dd_properties>
         <Option type="Map">
-          <Option type="QString" name="name" value=""/>
+          <Option value="" type="QString" name="name"/>
           <Option name="properties"/>
-          <Option type="QString" name="type" value="collection"/>
+          <Option value="collection" type="QString" name="type"/>
         </Option>
       </dd_properties>
       <callout type="simple">
         <Option type="Map">
-          <Option type="QString" name="anchorPoint" value="pole_of_inaccessibility"/>
-          <Option type="int" name="blendMode" value="0"/>
+          <Option value="pole_of_inaccessibility" type="QString" name="anchorPoint"/>
+          <Option value="0" type="int" name="blendMode"/>
           <Option type="Map" name="ddProperties">
-            <Option type="QString" name="name" value=""/>
+            <Option value="" type="QString" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option value="collection" type="QString" name="type"/>
           </Option>
-          <Option type="bool" name="drawToAllParts" value="false"/>
-          <Option type="QString" name="enabled" value="0"/>
-          <Option type="QString" name="labelAnchorPoint" value="point_on_exterior"/>
-          <Option type="QString" name="lineSymbol" value="&lt;symbol clip_to_extent=&quot;1&quot; type=&quot;line&quot; name=&quot;symbol&quot; alpha=&quot;1&quot; force_rhr=&quot;0&quot;>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option type=&quot;QString&quot; name=&quot;name&quot; value=&quot;&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;type&quot; value=&quot;collection&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;layer locked=&quot;0&quot; class=&quot;SimpleLine&quot; pass=&quot;0&quot; enabled=&quot;1&quot;>&lt;Option type=&quot;Map&quot;>&lt;Option type=&quot;QString&quot; name=&quot;align_dash_pattern&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;capstyle&quot; value=&quot;square&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;customdash&quot; value=&quot;5;2&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;customdash_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;customdash_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;dash_pattern_offset&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;dash_pattern_offset_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;dash_pattern_offset_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;draw_inside_polygon&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;joinstyle&quot; value=&quot;bevel&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_color&quot; value=&quot;60,60,60,255&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_style&quot; value=&quot;solid&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_width&quot; value=&quot;0.3&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_width_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;offset&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;offset_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;offset_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;ring_filter&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_end&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_end_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_end_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_start&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_start_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_start_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;tweak_dash_pattern_on_corners&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;use_custom_dash&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;width_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;/Option>&lt;prop v=&quot;0&quot; k=&quot;align_dash_pattern&quot;/>&lt;prop v=&quot;square&quot; k=&quot;capstyle&quot;/>&lt;prop v=&quot;5;2&quot; k=&quot;customdash&quot;/>&lt;prop v=&quot;3x:0,0,0,0,0,0&quot; k=&quot;customdash_map_unit_scale&quot;/>&lt;prop v=&quot;MM&quot; k=&quot;customdash_unit&quot;/>&lt;prop v=&quot;0&quot; k=&quot;dash_pattern_offset&quot;/>&lt;prop v=&quot;3x:0,0,0,0,0,0&quot; k=&quot;dash_pattern_offset_map_unit_scale&quot;/>&lt;prop v=&quot;MM&quot; k=&quot;dash_pattern_offset_unit&quot;/>&lt;prop v=&quot;0&quot; k=&quot;draw_inside_polygon&quot;/>&lt;prop v=&quot;bevel&quot; k=&quot;joinstyle&quot;/>&lt;prop v=&quot;60,60,60,255&quot; k=&quot;line_color&quot;/>&lt;prop v=&quot;solid&quot; k=&quot;line_style&quot;/>&lt;prop v=&quot;0.3&quot; k=&quot;line_width&quot;/>&lt;prop v=&quot;MM&quot; k=&quot;line_width_unit&quot;/>&lt;prop v=&quot;0&quot; k=&quot;offset&quot;/>&lt;prop v=&quot;3x:0,0,0,0,0,0&quot; k=&quot;offset_map_unit_scale&quot;/>&lt;prop v=&quot;MM&quot; k=&quot;offset_unit&quot;/>&lt;prop v=&quot;0&quot; k=&quot;ring_filter&quot;/>&lt;prop v=&quot;0&quot; k=&quot;trim_distance_end&quot;/>&lt;prop v=&quot;3x:0,0,0,0,0,0&quot; k=&quot;trim_distance_end_map_unit_scale&quot;/>&lt;prop v=&quot;MM&quot; k=&quot;trim_distance_end_unit&quot;/>&lt;prop v=&quot;0&quot; k=&quot;trim_distance_start&quot;/>&lt;prop v=&quot;3x:0,0,0,0,0,0&quot; k=&quot;trim_distance_start_map_unit_scale&quot;/>&lt;prop v=&quot;MM&quot; k=&quot;trim_distance_start_unit&quot;/>&lt;prop v=&quot;0&quot; k=&quot;tweak_dash_pattern_on_corners&quot;/>&lt;prop v=&quot;0&quot; k=&quot;use_custom_dash&quot;/>&lt;prop v=&quot;3x:0,0,0,0,0,0&quot; k=&quot;width_map_unit_scale&quot;/>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option type=&quot;QString&quot; name=&quot;name&quot; value=&quot;&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;type&quot; value=&quot;collection&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;/layer>&lt;/symbol>"/>
-          <Option type="double" name="minLength" value="0"/>
-          <Option type="QString" name="minLengthMapUnitScale" value="3x:0,0,0,0,0,0"/>
-          <Option type="QString" name="minLengthUnit" value="MM"/>
-          <Option type="double" name="offsetFromAnchor" value="0"/>
-          <Option type="QString" name="offsetFromAnchorMapUnitScale" value="3x:0,0,0,0,0,0"/>
-          <Option type="QString" name="offsetFromAnchorUnit" value="MM"/>
-          <Option type="double" name="offsetFromLabel" value="0"/>
-          <Option type="QString" name="offsetFromLabelMapUnitScale" value="3x:0,0,0,0,0,0"/>
-          <Option type="QString" name="offsetFromLabelUnit" value="MM"/>
+          <Option value="false" type="bool" name="drawToAllParts"/>
+          <Option value="0" type="QString" name="enabled"/>
+          <Option value="point_on_exterior" type="QString" name="labelAnchorPoint"/>
+          <Option value="&lt;symbol alpha=&quot;1&quot; clip_to_extent=&quot;1&quot; force_rhr=&quot;0&quot; type=&quot;line&quot; name=&quot;symbol&quot;>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option value=&quot;&quot; type=&quot;QString&quot; name=&quot;name&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option value=&quot;collection&quot; type=&quot;QString&quot; name=&quot;type&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;layer class=&quot;SimpleLine&quot; enabled=&quot;1&quot; pass=&quot;0&quot; locked=&quot;0&quot;>&lt;Option type=&quot;Map&quot;>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;align_dash_pattern&quot;/>&lt;Option value=&quot;square&quot; type=&quot;QString&quot; name=&quot;capstyle&quot;/>&lt;Option value=&quot;5;2&quot; type=&quot;QString&quot; name=&quot;customdash&quot;/>&lt;Option value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot; name=&quot;customdash_map_unit_scale&quot;/>&lt;Option value=&quot;MM&quot; type=&quot;QString&quot; name=&quot;customdash_unit&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;dash_pattern_offset&quot;/>&lt;Option value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot; name=&quot;dash_pattern_offset_map_unit_scale&quot;/>&lt;Option value=&quot;MM&quot; type=&quot;QString&quot; name=&quot;dash_pattern_offset_unit&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;draw_inside_polygon&quot;/>&lt;Option value=&quot;bevel&quot; type=&quot;QString&quot; name=&quot;joinstyle&quot;/>&lt;Option value=&quot;60,60,60,255&quot; type=&quot;QString&quot; name=&quot;line_color&quot;/>&lt;Option value=&quot;solid&quot; type=&quot;QString&quot; name=&quot;line_style&quot;/>&lt;Option value=&quot;0.3&quot; type=&quot;QString&quot; name=&quot;line_width&quot;/>&lt;Option value=&quot;MM&quot; type=&quot;QString&quot; name=&quot;line_width_unit&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;offset&quot;/>&lt;Option value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot; name=&quot;offset_map_unit_scale&quot;/>&lt;Option value=&quot;MM&quot; type=&quot;QString&quot; name=&quot;offset_unit&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;ring_filter&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;trim_distance_end&quot;/>&lt;Option value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot; name=&quot;trim_distance_end_map_unit_scale&quot;/>&lt;Option value=&quot;MM&quot; type=&quot;QString&quot; name=&quot;trim_distance_end_unit&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;trim_distance_start&quot;/>&lt;Option value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot; name=&quot;trim_distance_start_map_unit_scale&quot;/>&lt;Option value=&quot;MM&quot; type=&quot;QString&quot; name=&quot;trim_distance_start_unit&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;tweak_dash_pattern_on_corners&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;use_custom_dash&quot;/>&lt;Option value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot; name=&quot;width_map_unit_scale&quot;/>&lt;/Option>&lt;prop k=&quot;align_dash_pattern&quot; v=&quot;0&quot;/>&lt;prop k=&quot;capstyle&quot; v=&quot;square&quot;/>&lt;prop k=&quot;customdash&quot; v=&quot;5;2&quot;/>&lt;prop k=&quot;customdash_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;customdash_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;dash_pattern_offset&quot; v=&quot;0&quot;/>&lt;prop k=&quot;dash_pattern_offset_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;dash_pattern_offset_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;draw_inside_polygon&quot; v=&quot;0&quot;/>&lt;prop k=&quot;joinstyle&quot; v=&quot;bevel&quot;/>&lt;prop k=&quot;line_color&quot; v=&quot;60,60,60,255&quot;/>&lt;prop k=&quot;line_style&quot; v=&quot;solid&quot;/>&lt;prop k=&quot;line_width&quot; v=&quot;0.3&quot;/>&lt;prop k=&quot;line_width_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;offset&quot; v=&quot;0&quot;/>&lt;prop k=&quot;offset_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;offset_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;ring_filter&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_end&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_end_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;trim_distance_end_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;trim_distance_start&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_start_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;trim_distance_start_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;tweak_dash_pattern_on_corners&quot; v=&quot;0&quot;/>&lt;prop k=&quot;use_custom_dash&quot; v=&quot;0&quot;/>&lt;prop k=&quot;width_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option value=&quot;&quot; type=&quot;QString&quot; name=&quot;name&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option value=&quot;collection&quot; type=&quot;QString&quot; name=&quot;type&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;/layer>&lt;/symbol>" type="QString" name="lineSymbol"/>
+          <Option value="0" type="double" name="minLength"/>
+          <Option value="3x:0,0,0,0,0,0" type="QString" name="minLengthMapUnitScale"/>
+          <Option value="MM" type="QString" name="minLengthUnit"/>
+          <Option value="0" type="double" name="offsetFromAnchor"/>
+          <Option value="3x:0,0,0,0,0,0" type="QString" name="offsetFromAnchorMapUnitScale"/>
+          <Option value="MM" type="QString" name="offsetFromAnchorUnit"/>
+          <Option value="0" type="double" name="offsetFromLabel"/>
+          <Option value="3x:0,0,0,0,0,0" type="QString" name="offsetFromLabelMapUnitScale"/>
+          <Option value="MM" type="QString" name="offsetFromLabelUnit"/>
         </Option>
       </callout>
     </settings>
@@ -594,20 +594,21 @@
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
   <layerOpacity>1</layerOpacity>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option type="QString" value=""/>
+      <Option value="" type="QString"/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend type="default-vector" showLabelLegend="0"/>
+  <legend showLabelLegend="0" type="default-vector"/>
   <referencedLayers/>
   <fieldConfiguration>
     <field configurationFlags="None" name="id_osp">
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option value="false" type="bool" name="IsMultiline"/>
+            <Option value="false" type="bool" name="UseHtml"/>
           </Option>
         </config>
       </editWidget>
@@ -653,10 +654,10 @@
           <Option type="Map">
             <Option type="List" name="map">
               <Option type="Map">
-                <Option type="QString" name="59 – Nord" value="59"/>
+                <Option value="59" type="QString" name="59 – Nord"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="62 – Pas-de-Calais" value="62"/>
+                <Option value="62" type="QString" name="62 – Pas-de-Calais"/>
               </Option>
             </Option>
           </Option>
@@ -664,16 +665,119 @@
       </editWidget>
     </field>
     <field configurationFlags="None" name="epci">
-      <editWidget type="ValueRelation">
+      <editWidget type="ValueMap">
         <config>
           <Option type="Map">
-            <Option type="bool" name="AllowMulti" value="false"/>
-            <Option type="bool" name="AllowNull" value="true"/>
-            <Option type="QString" name="Key" value="code"/>
-            <Option type="QString" name="Layer" value=""/>
-            <Option type="QString" name="LayerName" value="epci"/>
-            <Option type="bool" name="OrderByValue" value="true"/>
-            <Option type="QString" name="Value" value="nom"/>
+            <Option type="List" name="map">
+              <Option type="Map">
+                <Option value="200018083" type="QString" name="CC de Desvres-Samer"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200030633" type="QString" name="CA du Caudrésis et du Catésis"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200033579" type="QString" name="CU d'Arras"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200035442" type="QString" name="CC du Sud Artois"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200040947" type="QString" name="CA Coeur de Flandre"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200040954" type="QString" name="CC des Hauts de Flandre"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200043263" type="QString" name="CC Coeur de l'Avesnois"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200043321" type="QString" name="CC du Pays de Mormal"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200043396" type="QString" name="CA Maubeuge Val de Sambre"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200043404" type="QString" name="CC du Sud Avesnois"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200044030" type="QString" name="CC des 7 Vallées"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200044048" type="QString" name="CC Osartis Marquion"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200068500" type="QString" name="CA de Cambrai"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200069029" type="QString" name="CA des Deux Baies en Montreuill…"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200069037" type="QString" name="CA du Pays de Saint-Omer"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200069235" type="QString" name="CC du Haut Pays du Montreuillois"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200069482" type="QString" name="CC des Campagnes de l'Artois"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200069672" type="QString" name="CC du Ternois"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200072478" type="QString" name="CC Pays d'Opale"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200090751" type="QString" name="CA Grand Calais Terres et Mers"/>
+              </Option>
+              <Option type="Map">
+                <Option value="200093201" type="QString" name="Métropole Européenne de Lille"/>
+              </Option>
+              <Option type="Map">
+                <Option value="245900428" type="QString" name="CU de Dunkerque"/>
+              </Option>
+              <Option type="Map">
+                <Option value="245900758" type="QString" name="CC Flandre Lys"/>
+              </Option>
+              <Option type="Map">
+                <Option value="245901038" type="QString" name="CC du Pays Solesmois"/>
+              </Option>
+              <Option type="Map">
+                <Option value="246200380" type="QString" name="CC de la Terre des Deux Caps"/>
+              </Option>
+              <Option type="Map">
+                <Option value="246200729" type="QString" name="CA du Boulonnais"/>
+              </Option>
+              <Option type="Map">
+                <Option value="246200844" type="QString" name="CC de la Région d'Audruicq"/>
+              </Option>
+              <Option type="Map">
+                <Option value="246201016" type="QString" name="CC du Pays de Lumbres"/>
+              </Option>
+              <Option type="Map">
+                <Option value="CABBALR" type="QString" name="CABBALR"/>
+              </Option>
+              <Option type="Map">
+                <Option value="CAHC" type="QString" name="CAHC"/>
+              </Option>
+              <Option type="Map">
+                <Option value="CALL" type="QString" name="CALL"/>
+              </Option>
+              <Option type="Map">
+                <Option value="CAPH" type="QString" name="CAPH"/>
+              </Option>
+              <Option type="Map">
+                <Option value="CAVM" type="QString" name="CAVM"/>
+              </Option>
+              <Option type="Map">
+                <Option value="CCCO" type="QString" name="CCCO"/>
+              </Option>
+              <Option type="Map">
+                <Option value="CCPC" type="QString" name="CCPC"/>
+              </Option>
+              <Option type="Map">
+                <Option value="DA" type="QString" name="DA"/>
+              </Option>
+            </Option>
           </Option>
         </config>
       </editWidget>
@@ -691,25 +795,25 @@
           <Option type="Map">
             <Option type="List" name="map">
               <Option type="Map">
-                <Option type="QString" name="Maisons &amp; Cités (M&amp;C)" value="M&amp;C"/>
+                <Option value="M&amp;C" type="QString" name="Maisons &amp; Cités (M&amp;C)"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="SIA Habitat (SIA)" value="SIA"/>
+                <Option value="SIA" type="QString" name="SIA Habitat (SIA)"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="Pas-de-Calais Habitat (PDCH)" value="PDCH"/>
+                <Option value="PDCH" type="QString" name="Pas-de-Calais Habitat (PDCH)"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="Partenord Habitat (PARTENORD)" value="PARTENORD"/>
+                <Option value="PARTENORD" type="QString" name="Partenord Habitat (PARTENORD)"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="Norevie (NOREVIE)" value="NOREVIE"/>
+                <Option value="NOREVIE" type="QString" name="Norevie (NOREVIE)"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="Vilogia (VILOGIA)" value="VILOGIA"/>
+                <Option value="VILOGIA" type="QString" name="Vilogia (VILOGIA)"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="Clésence (CLESENCE)" value="CLESENCE"/>
+                <Option value="CLESENCE" type="QString" name="Clésence (CLESENCE)"/>
               </Option>
             </Option>
           </Option>
@@ -722,13 +826,13 @@
           <Option type="Map">
             <Option type="List" name="map">
               <Option type="Map">
-                <Option type="QString" name="Groupé" value="Groupé"/>
+                <Option value="Groupé" type="QString" name="Groupé"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="Isolé" value="Isolé"/>
+                <Option value="Isolé" type="QString" name="Isolé"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="Hors" value="Hors"/>
+                <Option value="Hors" type="QString" name="Hors"/>
               </Option>
             </Option>
           </Option>
@@ -746,7 +850,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option value="false" type="bool" name="IsMultiline"/>
+            <Option value="false" type="bool" name="UseHtml"/>
           </Option>
         </config>
       </editWidget>
@@ -755,10 +860,10 @@
       <editWidget type="DateTime">
         <config>
           <Option type="Map">
-            <Option type="bool" name="allow_null" value="true"/>
-            <Option type="bool" name="calendar_popup" value="true"/>
-            <Option type="QString" name="display_format" value="dd/MM/yyyy"/>
-            <Option type="QString" name="field_format" value="yyyy-MM-dd"/>
+            <Option value="true" type="bool" name="allow_null"/>
+            <Option value="true" type="bool" name="calendar_popup"/>
+            <Option value="dd/MM/yyyy" type="QString" name="display_format"/>
+            <Option value="yyyy-MM-dd" type="QString" name="field_format"/>
           </Option>
         </config>
       </editWidget>
@@ -767,10 +872,10 @@
       <editWidget type="DateTime">
         <config>
           <Option type="Map">
-            <Option type="bool" name="allow_null" value="true"/>
-            <Option type="bool" name="calendar_popup" value="true"/>
-            <Option type="QString" name="display_format" value="dd/MM/yyyy"/>
-            <Option type="QString" name="field_format" value="yyyy-MM-dd"/>
+            <Option value="true" type="bool" name="allow_null"/>
+            <Option value="true" type="bool" name="calendar_popup"/>
+            <Option value="dd/MM/yyyy" type="QString" name="display_format"/>
+            <Option value="yyyy-MM-dd" type="QString" name="field_format"/>
           </Option>
         </config>
       </editWidget>
@@ -811,16 +916,11 @@
       </editWidget>
     </field>
     <field configurationFlags="None" name="id_cite">
-      <editWidget type="ValueRelation">
+      <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option type="bool" name="AllowMulti" value="false"/>
-            <Option type="bool" name="AllowNull" value="true"/>
-            <Option type="QString" name="Key" value="id_cite"/>
-            <Option type="QString" name="Layer" value=""/>
-            <Option type="QString" name="LayerName" value="cites"/>
-            <Option type="bool" name="OrderByValue" value="true"/>
-            <Option type="QString" name="Value" value="nom"/>
+            <Option value="false" type="bool" name="IsMultiline"/>
+            <Option value="false" type="bool" name="UseHtml"/>
           </Option>
         </config>
       </editWidget>
@@ -843,8 +943,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option type="bool" name="IsMultiline" value="true"/>
-            <Option type="bool" name="UseHtml" value="false"/>
+            <Option value="true" type="bool" name="IsMultiline"/>
+            <Option value="false" type="bool" name="UseHtml"/>
           </Option>
         </config>
       </editWidget>
@@ -869,16 +969,16 @@
           <Option type="Map">
             <Option type="List" name="map">
               <Option type="Map">
-                <Option type="QString" name="Parcelle cadastrale" value="parcelle"/>
+                <Option value="parcelle" type="QString" name="Parcelle cadastrale"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="Local des Fichiers fonciers" value="local_ff"/>
+                <Option value="local_ff" type="QString" name="Local des Fichiers fonciers"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="Point adresse" value="adresse"/>
+                <Option value="adresse" type="QString" name="Point adresse"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="Placé à la main" value="manuel"/>
+                <Option value="manuel" type="QString" name="Placé à la main"/>
               </Option>
             </Option>
           </Option>
@@ -896,10 +996,10 @@
       <editWidget type="DateTime">
         <config>
           <Option type="Map">
-            <Option type="bool" name="allow_null" value="true"/>
-            <Option type="bool" name="calendar_popup" value="false"/>
-            <Option type="QString" name="display_format" value="dd/MM/yyyy HH:mm"/>
-            <Option type="QString" name="field_format" value="yyyy-MM-ddTHH:mm:ss"/>
+            <Option value="true" type="bool" name="allow_null"/>
+            <Option value="false" type="bool" name="calendar_popup"/>
+            <Option value="dd/MM/yyyy HH:mm" type="QString" name="display_format"/>
+            <Option value="yyyy-MM-ddTHH:mm:ss" type="QString" name="field_format"/>
           </Option>
         </config>
       </editWidget>
@@ -910,10 +1010,10 @@
           <Option type="Map">
             <Option type="List" name="map">
               <Option type="Map">
-                <Option type="QString" name="Présent au dernier envoi" value="present"/>
+                <Option value="present" type="QString" name="Présent au dernier envoi"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="Absent du dernier envoi" value="absent_dernier_envoi"/>
+                <Option value="absent_dernier_envoi" type="QString" name="Absent du dernier envoi"/>
               </Option>
             </Option>
           </Option>
@@ -929,37 +1029,37 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="Identifiant OSP" index="0" field="id_osp"/>
-    <alias name="Identifiant RPLS" index="1" field="ident_rep"/>
-    <alias name="Identifiant bailleur" index="2" field="ident_int"/>
-    <alias name="Identifiant fiscal (idlocal)" index="3" field="idlocal"/>
-    <alias name="Parcelle (idpar)" index="4" field="idpar"/>
-    <alias name="Code INSEE de la commune" index="5" field="idcom"/>
-    <alias name="Département" index="6" field="dep"/>
-    <alias name="EPCI" index="7" field="epci"/>
-    <alias name="Intitulé de l'opération" index="8" field="intitule"/>
-    <alias name="Bailleur" index="9" field="bailleur"/>
-    <alias name="Type PALULOS" index="10" field="type_palu"/>
-    <alias name="N° de décision" index="11" field="num_decision"/>
-    <alias name="Année de financement" index="12" field="annee_financ"/>
-    <alias name="Date de l'ordre de service" index="13" field="date_os"/>
-    <alias name="Date de fin des travaux" index="14" field="date_fin"/>
-    <alias name="Numéro de voie" index="15" field="dnvoiri"/>
-    <alias name="Indice de répétition" index="16" field="dindic"/>
-    <alias name="Libellé de la voie" index="17" field="dvoilib"/>
-    <alias name="Commune" index="18" field="idcomtxt"/>
-    <alias name="Cité (selon le bailleur)" index="19" field="cite_ini"/>
-    <alias name="Cité" index="20" field="id_cite"/>
-    <alias name="Nom de la cité" index="21" field="nom_cite_1"/>
-    <alias name="Cités touchées (identifiants)" index="22" field="l_id_cite"/>
-    <alias name="Information" index="23" field="info"/>
-    <alias name="Identifiant RPLS reçu" index="24" field="num_rpls_ini"/>
-    <alias name="Identifiant bailleur reçu" index="25" field="num_esti_ini"/>
-    <alias name="Source de la géolocalisation" index="26" field="geoloc_source"/>
-    <alias name="Motif de non-géolocalisation" index="27" field="geoloc_motif"/>
-    <alias name="Date de mise à jour" index="28" field="date_maj"/>
-    <alias name="Statut au dernier envoi" index="29" field="statut"/>
-    <alias name="Position à l'import (technique)" index="30" field="geom_import"/>
+    <alias index="0" name="Identifiant OSP" field="id_osp"/>
+    <alias index="1" name="Identifiant RPLS" field="ident_rep"/>
+    <alias index="2" name="Identifiant bailleur" field="ident_int"/>
+    <alias index="3" name="Identifiant fiscal (idlocal)" field="idlocal"/>
+    <alias index="4" name="Parcelle (idpar)" field="idpar"/>
+    <alias index="5" name="Code INSEE de la commune" field="idcom"/>
+    <alias index="6" name="Département" field="dep"/>
+    <alias index="7" name="EPCI" field="epci"/>
+    <alias index="8" name="Intitulé de l'opération" field="intitule"/>
+    <alias index="9" name="Bailleur" field="bailleur"/>
+    <alias index="10" name="Type PALULOS" field="type_palu"/>
+    <alias index="11" name="N° de décision" field="num_decision"/>
+    <alias index="12" name="Année de financement" field="annee_financ"/>
+    <alias index="13" name="Date de l'ordre de service" field="date_os"/>
+    <alias index="14" name="Date de fin des travaux" field="date_fin"/>
+    <alias index="15" name="Numéro de voie" field="dnvoiri"/>
+    <alias index="16" name="Indice de répétition" field="dindic"/>
+    <alias index="17" name="Libellé de la voie" field="dvoilib"/>
+    <alias index="18" name="Commune" field="idcomtxt"/>
+    <alias index="19" name="Cité (selon le bailleur)" field="cite_ini"/>
+    <alias index="20" name="Cité" field="id_cite"/>
+    <alias index="21" name="Nom de la cité" field="nom_cite_1"/>
+    <alias index="22" name="Cités touchées (identifiants)" field="l_id_cite"/>
+    <alias index="23" name="Information" field="info"/>
+    <alias index="24" name="Identifiant RPLS reçu" field="num_rpls_ini"/>
+    <alias index="25" name="Identifiant bailleur reçu" field="num_esti_ini"/>
+    <alias index="26" name="Source de la géolocalisation" field="geoloc_source"/>
+    <alias index="27" name="Motif de non-géolocalisation" field="geoloc_motif"/>
+    <alias index="28" name="Date de mise à jour" field="date_maj"/>
+    <alias index="29" name="Statut au dernier envoi" field="statut"/>
+    <alias index="30" name="Position à l'import (technique)" field="geom_import"/>
   </aliases>
   <defaults>
     <default applyOnUpdate="0" expression="" field="id_osp"/>
@@ -995,74 +1095,74 @@
     <default applyOnUpdate="0" expression="" field="geom_import"/>
   </defaults>
   <constraints>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="id_osp"/>
-    <constraint constraints="4" unique_strength="0" exp_strength="1" notnull_strength="0" field="ident_rep"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="ident_int"/>
-    <constraint constraints="4" unique_strength="0" exp_strength="1" notnull_strength="0" field="idlocal"/>
-    <constraint constraints="4" unique_strength="0" exp_strength="1" notnull_strength="0" field="idpar"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="idcom"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="dep"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="epci"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="intitule"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="bailleur"/>
-    <constraint constraints="4" unique_strength="0" exp_strength="1" notnull_strength="0" field="type_palu"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="num_decision"/>
-    <constraint constraints="4" unique_strength="0" exp_strength="1" notnull_strength="0" field="annee_financ"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="date_os"/>
-    <constraint constraints="4" unique_strength="0" exp_strength="1" notnull_strength="0" field="date_fin"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="dnvoiri"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="dindic"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="dvoilib"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="idcomtxt"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="cite_ini"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="id_cite"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="nom_cite_1"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="l_id_cite"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="info"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="num_rpls_ini"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="num_esti_ini"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="geoloc_source"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="geoloc_motif"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="date_maj"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="statut"/>
-    <constraint constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0" field="geom_import"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="id_osp"/>
+    <constraint exp_strength="1" constraints="4" unique_strength="0" notnull_strength="0" field="ident_rep"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="ident_int"/>
+    <constraint exp_strength="1" constraints="4" unique_strength="0" notnull_strength="0" field="idlocal"/>
+    <constraint exp_strength="1" constraints="4" unique_strength="0" notnull_strength="0" field="idpar"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="idcom"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="dep"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="epci"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="intitule"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="bailleur"/>
+    <constraint exp_strength="1" constraints="4" unique_strength="0" notnull_strength="0" field="type_palu"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="num_decision"/>
+    <constraint exp_strength="1" constraints="4" unique_strength="0" notnull_strength="0" field="annee_financ"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="date_os"/>
+    <constraint exp_strength="1" constraints="4" unique_strength="0" notnull_strength="0" field="date_fin"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="dnvoiri"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="dindic"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="dvoilib"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="idcomtxt"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="cite_ini"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="id_cite"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="nom_cite_1"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="l_id_cite"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="info"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="num_rpls_ini"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="num_esti_ini"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="geoloc_source"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="geoloc_motif"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="date_maj"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="statut"/>
+    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="geom_import"/>
   </constraints>
   <constraintExpressions>
-    <constraint desc="" exp="" field="id_osp"/>
-    <constraint desc="L'identifiant RPLS compte exactement 10 chiffres, zéros de tête compris (par exemple 0044619057)." exp="&quot;ident_rep&quot; IS NULL OR regexp_match(&quot;ident_rep&quot;, '^[0-9]{10}$')" field="ident_rep"/>
-    <constraint desc="" exp="" field="ident_int"/>
-    <constraint desc="L'identifiant fiscal (idlocal) compte 12 caractères : département (2) et invariant (10)." exp="&quot;idlocal&quot; IS NULL OR regexp_match(&quot;idlocal&quot;, '^([0-9]{2}|2[AB])[0-9A-Z]{10}$')" field="idlocal"/>
-    <constraint desc="La parcelle (idpar) compte 14 caractères : commune (5), préfixe (3), section (2), numéro (4), par exemple 62498000AP0347." exp="&quot;idpar&quot; IS NULL OR regexp_match(&quot;idpar&quot;, '^([0-9]{2}|2[AB])[0-9]{6}[0-9A-Z]{2}[0-9]{4}$')" field="idpar"/>
-    <constraint desc="" exp="" field="idcom"/>
-    <constraint desc="" exp="" field="dep"/>
-    <constraint desc="" exp="" field="epci"/>
-    <constraint desc="" exp="" field="intitule"/>
-    <constraint desc="" exp="" field="bailleur"/>
-    <constraint desc="Le type PALULOS est Groupé, Isolé ou Hors." exp="&quot;type_palu&quot; IS NULL OR &quot;type_palu&quot; IN ('Groupé', 'Isolé', 'Hors')" field="type_palu"/>
-    <constraint desc="" exp="" field="num_decision"/>
-    <constraint desc="L'année de financement doit être comprise entre 2000 et 2040." exp="&quot;annee_financ&quot; IS NULL OR (&quot;annee_financ&quot; >= 2000 AND &quot;annee_financ&quot; &lt;= 2040)" field="annee_financ"/>
-    <constraint desc="" exp="" field="date_os"/>
-    <constraint desc="La date de fin des travaux ne peut pas précéder la date de l'ordre de service." exp="&quot;date_fin&quot; IS NULL OR &quot;date_os&quot; IS NULL OR &quot;date_fin&quot; >= &quot;date_os&quot;" field="date_fin"/>
-    <constraint desc="" exp="" field="dnvoiri"/>
-    <constraint desc="" exp="" field="dindic"/>
-    <constraint desc="" exp="" field="dvoilib"/>
-    <constraint desc="" exp="" field="idcomtxt"/>
-    <constraint desc="" exp="" field="cite_ini"/>
-    <constraint desc="" exp="" field="id_cite"/>
-    <constraint desc="" exp="" field="nom_cite_1"/>
-    <constraint desc="" exp="" field="l_id_cite"/>
-    <constraint desc="" exp="" field="info"/>
-    <constraint desc="" exp="" field="num_rpls_ini"/>
-    <constraint desc="" exp="" field="num_esti_ini"/>
-    <constraint desc="" exp="" field="geoloc_source"/>
-    <constraint desc="" exp="" field="geoloc_motif"/>
-    <constraint desc="" exp="" field="date_maj"/>
-    <constraint desc="" exp="" field="statut"/>
-    <constraint desc="" exp="" field="geom_import"/>
+    <constraint exp="" field="id_osp" desc=""/>
+    <constraint exp="&quot;ident_rep&quot; IS NULL OR regexp_match(&quot;ident_rep&quot;, '^[0-9]{10}$')" field="ident_rep" desc="L'identifiant RPLS compte exactement 10 chiffres, zéros de tête compris (par exemple 0044619057)."/>
+    <constraint exp="" field="ident_int" desc=""/>
+    <constraint exp="&quot;idlocal&quot; IS NULL OR regexp_match(&quot;idlocal&quot;, '^([0-9]{2}|2[AB])[0-9A-Z]{10}$')" field="idlocal" desc="L'identifiant fiscal (idlocal) compte 12 caractères : département (2) et invariant (10)."/>
+    <constraint exp="&quot;idpar&quot; IS NULL OR regexp_match(&quot;idpar&quot;, '^([0-9]{2}|2[AB])[0-9]{6}[0-9A-Z]{2}[0-9]{4}$')" field="idpar" desc="La parcelle (idpar) compte 14 caractères : commune (5), préfixe (3), section (2), numéro (4), par exemple 62498000AP0347."/>
+    <constraint exp="" field="idcom" desc=""/>
+    <constraint exp="" field="dep" desc=""/>
+    <constraint exp="" field="epci" desc=""/>
+    <constraint exp="" field="intitule" desc=""/>
+    <constraint exp="" field="bailleur" desc=""/>
+    <constraint exp="&quot;type_palu&quot; IS NULL OR &quot;type_palu&quot; IN ('Groupé', 'Isolé', 'Hors')" field="type_palu" desc="Le type PALULOS est Groupé, Isolé ou Hors."/>
+    <constraint exp="" field="num_decision" desc=""/>
+    <constraint exp="&quot;annee_financ&quot; IS NULL OR (&quot;annee_financ&quot; >= 2000 AND &quot;annee_financ&quot; &lt;= 2040)" field="annee_financ" desc="L'année de financement doit être comprise entre 2000 et 2040."/>
+    <constraint exp="" field="date_os" desc=""/>
+    <constraint exp="&quot;date_fin&quot; IS NULL OR &quot;date_os&quot; IS NULL OR &quot;date_fin&quot; >= &quot;date_os&quot;" field="date_fin" desc="La date de fin des travaux ne peut pas précéder la date de l'ordre de service."/>
+    <constraint exp="" field="dnvoiri" desc=""/>
+    <constraint exp="" field="dindic" desc=""/>
+    <constraint exp="" field="dvoilib" desc=""/>
+    <constraint exp="" field="idcomtxt" desc=""/>
+    <constraint exp="" field="cite_ini" desc=""/>
+    <constraint exp="" field="id_cite" desc=""/>
+    <constraint exp="" field="nom_cite_1" desc=""/>
+    <constraint exp="" field="l_id_cite" desc=""/>
+    <constraint exp="" field="info" desc=""/>
+    <constraint exp="" field="num_rpls_ini" desc=""/>
+    <constraint exp="" field="num_esti_ini" desc=""/>
+    <constraint exp="" field="geoloc_source" desc=""/>
+    <constraint exp="" field="geoloc_motif" desc=""/>
+    <constraint exp="" field="date_maj" desc=""/>
+    <constraint exp="" field="statut" desc=""/>
+    <constraint exp="" field="geom_import" desc=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortExpression="" actionWidgetStyle="dropDown" sortOrder="0">
+  <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>
@@ -1078,62 +1178,113 @@
   <featformsuppress>0</featformsuppress>
   <editorlayout>tablayout</editorlayout>
   <attributeEditorForm>
-    <attributeEditorContainer showLabel="1" columnCount="1" visibilityExpression="" name="Identifiants" visibilityExpressionEnabled="0" groupBox="0">
-      <attributeEditorField showLabel="1" name="ident_rep" index="1"/>
-      <attributeEditorField showLabel="1" name="ident_int" index="2"/>
-      <attributeEditorField showLabel="1" name="idlocal" index="3"/>
-      <attributeEditorField showLabel="1" name="idpar" index="4"/>
+    <attributeEditorContainer showLabel="1" visibilityExpressionEnabled="0" groupBox="0" visibilityExpression="" name="Identifiants" columnCount="1">
+      <attributeEditorField showLabel="1" index="1" name="ident_rep"/>
+      <attributeEditorField showLabel="1" index="2" name="ident_int"/>
+      <attributeEditorField showLabel="1" index="3" name="idlocal"/>
+      <attributeEditorField showLabel="1" index="4" name="idpar"/>
     </attributeEditorContainer>
-    <attributeEditorContainer showLabel="1" columnCount="1" visibilityExpression="" name="Programme" visibilityExpressionEnabled="0" groupBox="0">
-      <attributeEditorField showLabel="1" name="bailleur" index="9"/>
-      <attributeEditorField showLabel="1" name="intitule" index="8"/>
-      <attributeEditorField showLabel="1" name="type_palu" index="10"/>
-      <attributeEditorField showLabel="1" name="num_decision" index="11"/>
-      <attributeEditorField showLabel="1" name="annee_financ" index="12"/>
-      <attributeEditorField showLabel="1" name="date_os" index="13"/>
-      <attributeEditorField showLabel="1" name="date_fin" index="14"/>
+    <attributeEditorContainer showLabel="1" visibilityExpressionEnabled="0" groupBox="0" visibilityExpression="" name="Programme" columnCount="1">
+      <attributeEditorField showLabel="1" index="9" name="bailleur"/>
+      <attributeEditorField showLabel="1" index="8" name="intitule"/>
+      <attributeEditorField showLabel="1" index="10" name="type_palu"/>
+      <attributeEditorField showLabel="1" index="11" name="num_decision"/>
+      <attributeEditorField showLabel="1" index="12" name="annee_financ"/>
+      <attributeEditorField showLabel="1" index="13" name="date_os"/>
+      <attributeEditorField showLabel="1" index="14" name="date_fin"/>
     </attributeEditorContainer>
-    <attributeEditorContainer showLabel="1" columnCount="1" visibilityExpression="" name="Localisation" visibilityExpressionEnabled="0" groupBox="0">
-      <attributeEditorField showLabel="1" name="dnvoiri" index="15"/>
-      <attributeEditorField showLabel="1" name="dindic" index="16"/>
-      <attributeEditorField showLabel="1" name="dvoilib" index="17"/>
-      <attributeEditorField showLabel="1" name="idcom" index="5"/>
-      <attributeEditorField showLabel="1" name="idcomtxt" index="18"/>
-      <attributeEditorField showLabel="1" name="epci" index="7"/>
-      <attributeEditorField showLabel="1" name="dep" index="6"/>
-      <attributeEditorField showLabel="1" name="geoloc_source" index="26"/>
-      <attributeEditorField showLabel="1" name="geoloc_motif" index="27"/>
+    <attributeEditorContainer showLabel="1" visibilityExpressionEnabled="0" groupBox="0" visibilityExpression="" name="Localisation" columnCount="1">
+      <attributeEditorField showLabel="1" index="15" name="dnvoiri"/>
+      <attributeEditorField showLabel="1" index="16" name="dindic"/>
+      <attributeEditorField showLabel="1" index="17" name="dvoilib"/>
+      <attributeEditorField showLabel="1" index="5" name="idcom"/>
+      <attributeEditorField showLabel="1" index="18" name="idcomtxt"/>
+      <attributeEditorField showLabel="1" index="7" name="epci"/>
+      <attributeEditorField showLabel="1" index="6" name="dep"/>
+      <attributeEditorField showLabel="1" index="26" name="geoloc_source"/>
+      <attributeEditorField showLabel="1" index="27" name="geoloc_motif"/>
     </attributeEditorContainer>
-    <attributeEditorContainer showLabel="1" columnCount="1" visibilityExpression="" name="Cité" visibilityExpressionEnabled="0" groupBox="0">
-      <attributeEditorField showLabel="1" name="cite_ini" index="19"/>
-      <attributeEditorField showLabel="1" name="id_cite" index="20"/>
-      <attributeEditorField showLabel="1" name="nom_cite_1" index="21"/>
-      <attributeEditorField showLabel="1" name="l_id_cite" index="22"/>
+    <attributeEditorContainer showLabel="1" visibilityExpressionEnabled="0" groupBox="0" visibilityExpression="" name="Cité" columnCount="1">
+      <attributeEditorField showLabel="1" index="19" name="cite_ini"/>
+      <attributeEditorField showLabel="1" index="20" name="id_cite"/>
+      <attributeEditorField showLabel="1" index="21" name="nom_cite_1"/>
+      <attributeEditorField showLabel="1" index="22" name="l_id_cite"/>
     </attributeEditorContainer>
-    <attributeEditorContainer showLabel="1" columnCount="1" visibilityExpression="" name="Suivi" visibilityExpressionEnabled="0" groupBox="0">
-      <attributeEditorField showLabel="1" name="info" index="23"/>
-      <attributeEditorField showLabel="1" name="date_maj" index="28"/>
-      <attributeEditorField showLabel="1" name="statut" index="29"/>
-      <attributeEditorField showLabel="1" name="id_osp" index="0"/>
-      <attributeEditorField showLabel="1" name="num_rpls_ini" index="24"/>
-      <attributeEditorField showLabel="1" name="num_esti_ini" index="25"/>
+    <attributeEditorContainer showLabel="1" visibilityExpressionEnabled="0" groupBox="0" visibilityExpression="" name="Suivi" columnCount="1">
+      <attributeEditorField showLabel="1" index="23" name="info"/>
+      <attributeEditorField showLabel="1" index="28" name="date_maj"/>
+      <attributeEditorField showLabel="1" index="29" name="statut"/>
+      <attributeEditorField showLabel="1" index="0" name="id_osp"/>
+      <attributeEditorField showLabel="1" index="24" name="num_rpls_ini"/>
+      <attributeEditorField showLabel="1" index="25" name="num_esti_ini"/>
     </attributeEditorContainer>
   </attributeEditorForm>
   <editable>
-    <field name="date_maj" editable="0"/>
-    <field name="dep" editable="0"/>
-    <field name="epci" editable="0"/>
-    <field name="geoloc_motif" editable="0"/>
-    <field name="geom_import" editable="0"/>
-    <field name="id_osp" editable="0"/>
-    <field name="idcomtxt" editable="0"/>
-    <field name="l_id_cite" editable="0"/>
-    <field name="nom_cite_1" editable="0"/>
-    <field name="num_esti_ini" editable="0"/>
-    <field name="num_rpls_ini" editable="0"/>
-    <field name="statut" editable="0"/>
+    <field editable="1" name="annee_financ"/>
+    <field editable="1" name="bailleur"/>
+    <field editable="1" name="cite_ini"/>
+    <field editable="1" name="date_fin"/>
+    <field editable="0" name="date_maj"/>
+    <field editable="1" name="date_os"/>
+    <field editable="0" name="dep"/>
+    <field editable="1" name="dindic"/>
+    <field editable="1" name="dnvoiri"/>
+    <field editable="1" name="dvoilib"/>
+    <field editable="0" name="epci"/>
+    <field editable="0" name="geoloc_motif"/>
+    <field editable="1" name="geoloc_source"/>
+    <field editable="0" name="geom_import"/>
+    <field editable="1" name="id_cite"/>
+    <field editable="0" name="id_osp"/>
+    <field editable="1" name="idcom"/>
+    <field editable="0" name="idcomtxt"/>
+    <field editable="1" name="ident_int"/>
+    <field editable="1" name="ident_rep"/>
+    <field editable="1" name="idlocal"/>
+    <field editable="1" name="idpar"/>
+    <field editable="1" name="info"/>
+    <field editable="1" name="intitule"/>
+    <field editable="0" name="l_id_cite"/>
+    <field editable="0" name="nom_cite_1"/>
+    <field editable="1" name="num_decision"/>
+    <field editable="0" name="num_esti_ini"/>
+    <field editable="0" name="num_rpls_ini"/>
+    <field editable="0" name="statut"/>
+    <field editable="1" name="type_palu"/>
   </editable>
-  <labelOnTop/>
+  <labelOnTop>
+    <field name="annee_financ" labelOnTop="1"/>
+    <field name="bailleur" labelOnTop="1"/>
+    <field name="cite_ini" labelOnTop="1"/>
+    <field name="date_fin" labelOnTop="1"/>
+    <field name="date_maj" labelOnTop="1"/>
+    <field name="date_os" labelOnTop="1"/>
+    <field name="dep" labelOnTop="1"/>
+    <field name="dindic" labelOnTop="1"/>
+    <field name="dnvoiri" labelOnTop="1"/>
+    <field name="dvoilib" labelOnTop="1"/>
+    <field name="epci" labelOnTop="1"/>
+    <field name="geoloc_motif" labelOnTop="1"/>
+    <field name="geoloc_source" labelOnTop="1"/>
+    <field name="geom_import" labelOnTop="1"/>
+    <field name="id_cite" labelOnTop="1"/>
+    <field name="id_osp" labelOnTop="1"/>
+    <field name="idcom" labelOnTop="1"/>
+    <field name="idcomtxt" labelOnTop="1"/>
+    <field name="ident_int" labelOnTop="1"/>
+    <field name="ident_rep" labelOnTop="1"/>
+    <field name="idlocal" labelOnTop="1"/>
+    <field name="idpar" labelOnTop="1"/>
+    <field name="info" labelOnTop="1"/>
+    <field name="intitule" labelOnTop="1"/>
+    <field name="l_id_cite" labelOnTop="1"/>
+    <field name="nom_cite_1" labelOnTop="1"/>
+    <field name="num_decision" labelOnTop="1"/>
+    <field name="num_esti_ini" labelOnTop="1"/>
+    <field name="num_rpls_ini" labelOnTop="1"/>
+    <field name="statut" labelOnTop="1"/>
+    <field name="type_palu" labelOnTop="1"/>
+  </labelOnTop>
   <reuseLastValue/>
   <dataDefinedFieldProperties/>
   <widgets/>

@@ -64,10 +64,15 @@ def built(qgis_app, sample_data, tmp_path_factory):
     return {"dir": out, "join": joined, "gpkg": gpkg, "result": result}
 
 
-def test_plain_qgis_opens_the_layer_with_form_style_and_constraints(built, artifacts):
+def test_plain_qgis_opens_the_layer_with_form_style_and_constraints(built, artifacts,
+                                                                   tmp_path, sample_data):
+    # a copy in another folder, opened by a process that never saw the original
+    elsewhere = tmp_path / "ailleurs" / "copie de osp.gpkg"
+    elsewhere.parent.mkdir()
+    shutil.copyfile(built["gpkg"], str(elsewhere))
     report_path = os.path.join(str(built["dir"]), "report.json")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, HELPER, built["gpkg"], report_path,
+    done = subprocess.run([sys.executable, HELPER, str(elsewhere), report_path,
                            os.path.join(artifacts, "analyse_form"),
                            os.path.join(artifacts, "analyse_map.png")],
                           env=env, capture_output=True, text=True, timeout=300)
@@ -86,9 +91,8 @@ def test_plain_qgis_opens_the_layer_with_form_style_and_constraints(built, artif
     assert tabs["Cité"][:3] == ["cite_ini", "id_cite", "nom_cite_1"]
     assert tabs["Suivi"][:2] == ["info", "date_maj"]
     widgets = report["widgets"]
-    for name in ("bailleur", "type_palu", "dep", "geoloc_source", "statut"):
+    for name in ("bailleur", "type_palu", "dep", "geoloc_source", "statut", "id_cite", "epci"):
         assert widgets[name] == "ValueMap", name
-    assert widgets["id_cite"] == widgets["epci"] == "ValueRelation"
     assert widgets["date_os"] == widgets["date_fin"] == "DateTime"
     assert report["date_maj_default"] == ["now()", True]
     assert {"idcomtxt", "dep", "epci", "nom_cite_1", "l_id_cite", "date_maj"} <= \
@@ -111,10 +115,28 @@ def test_plain_qgis_opens_the_layer_with_form_style_and_constraints(built, artif
     assert report["cites_renderer"] == "singleSymbol" and report["cites_labels"]
     assert report["styles"][:3] == ["OSP – par bailleur (défaut)", "OSP – par type PALULOS",
                                     "OSP – par année de financement"]
-    # value relations point at the GeoPackage's own cités and EPCI tables
-    cite_id, cite_name, source = report["value_relations"]["id_cite"]
-    assert source.endswith("osp_erbm.gpkg|layername=cites") and cite_name
-    assert report["value_relations"]["epci"][1]
+    # names, not codes, with nothing else loaded (the generator's own tables say which)
+    import sample_data as generator
+    cite_names = {}
+    for insee, commune, _ in generator.COMMUNES:
+        cite_names[insee] = commune
+    code, text = report["represented"]["epci"]
+    assert code in generator.EPCI and text == code      # an ERBM sigle reads as itself
+    code, text = report["represented"]["id_cite"]
+    source = {f["id_cite"]: f for f in features(os.path.join(str(sample_data), "territoire.gpkg"),
+                                                "cites")}
+    cite = source[int(code)]
+    assert text == "%s – %s" % (cite["nom"], cite_names[cite["insee"]])
+    assert report["represented"]["bailleur"][1].endswith("(%s)" % report["represented"]
+                                                          ["bailleur"][0])
+    # cités of the same name read apart
+    labels = report["cite_labels"]
+    assert len(labels) == len(set(labels)) == 48
+    assert len([l for l in labels if l.startswith("Cité Barrois –")]) == 4
+    # every tab fits the default form size: no horizontal scrollbar, ✓/✗ marks visible
+    for tab in report["fit"]:
+        assert not tab["hbar"], tab
+        assert 0 < tab["constraint_right"] <= tab["viewport"], tab
     # moving a point in an edit session records it as placed by hand
     assert report["moved_by_hand"] == {"geoloc_source": "manuel", "date_maj_changed": True}
     assert len(report["form_pngs"]) == 5 and all(os.path.getsize(p) > 5000
@@ -377,3 +399,53 @@ def test_output_loaded_in_project_has_title_style_and_form(qgis_app, built, samp
             assert layer.editFormConfig().tabs()[0].name() == "Identifiants"
     finally:
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_labels_beside_the_points_never_hide_them(built, artifacts):
+    """At large scale the RPLS label sits beside the dwelling: every symbol's centre keeps
+    its landlord colour (text and halo elsewhere), and the labels are really drawn."""
+    from qgis.core import (QgsMapRendererSequentialJob, QgsMapSettings, QgsRectangle,
+                           QgsVectorLayer)
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+    layer = QgsVectorLayer(built["gpkg"] + "|layername=analyse_logement", "a", "ogr")
+    layer.loadDefaultStyle()
+    points = [f.geometry().asPoint() for f in layer.getFeatures() if f.hasGeometry()]
+    point = max(points, key=lambda p: sum(1 for q in points if abs(p.x() - q.x()) < 90
+                                          and abs(p.y() - q.y()) < 60))  # the densest spot
+    extent = QgsRectangle(point.x() - 100, point.y() - 70, point.x() + 100, point.y() + 70)
+
+    def render(with_labels):
+        settings = QgsMapSettings()
+        settings.setLayers([layer])
+        settings.setDestinationCrs(layer.crs())
+        settings.setOutputSize(QSize(1000, 700))
+        settings.setOutputDpi(96)
+        settings.setExtent(extent)
+        settings.setBackgroundColor(QColor("white"))
+        settings.setFlag(QgsMapSettings.DrawLabeling, with_labels)
+        job = QgsMapRendererSequentialJob(settings)
+        job.start()
+        job.waitForFinished()
+        return job.renderedImage(), settings
+
+    image, settings = render(True)
+    plain, _ = render(False)
+    image.save(os.path.join(artifacts, "analyse_labels_1000.png"))
+    assert settings.scale() < 2500  # labels are on at this scale
+    colours = {c.value(): c.symbol().color().name() for c in layer.renderer().categories()}
+    transform = settings.mapToPixel()
+    checked = 0
+    for feature in layer.getFeatures(extent):
+        pixel = transform.transform(feature.geometry().asPoint())
+        x, y = int(round(pixel.x())), int(round(pixel.y()))
+        if not (5 < x < 995 and 5 < y < 695):
+            continue
+        found = QColor(image.pixel(x, y)).name()
+        expected = colours.get(feature["bailleur"], colours.get(""))
+        assert found == expected, (feature["ident_rep"], found, expected)
+        checked += 1
+    assert checked >= 5
+    drawn = sum(1 for x in range(0, 1000, 2) for y in range(0, 700, 2)
+                if image.pixel(x, y) != plain.pixel(x, y))
+    assert drawn > 200  # the labels are there

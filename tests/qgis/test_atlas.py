@@ -222,5 +222,5 @@ def test_project_algorithms_run_in_the_main_thread(qgis_app):
                               ("osp:joinbailleurparcelles", False), ("osp:synthese", False)):
         flags = registry.algorithmById(name).flags()
         assert bool(flags & QgsProcessingAlgorithm.FlagNoThreading) == main_thread, name
-    assert registry.algorithmById("osp:atlas").group() == "Cartographie"
-    assert registry.algorithmById("osp:synthese").group() == "Synthèses"
+    assert registry.algorithmById("osp:atlas").group() == "5. Cartes et atlas"
+    assert registry.algorithmById("osp:synthese").group() == "4. Synthèses et indicateurs"

@@ -21,9 +21,7 @@ assert not [m for m in sys.modules if "osp_erbm" in m or "osp_qgis" in m], "plug
 project = QgsProject.instance()
 layer = QgsVectorLayer(path + "|layername=analyse_logement", "Analyse au logement par bailleur",
                        "ogr")
-cites = QgsVectorLayer(path + "|layername=cites", "cites", "ogr")
-epci = QgsVectorLayer(path + "|layername=epci", "epci", "ogr")
-project.addMapLayers([layer, cites, epci])
+project.addMapLayer(layer)  # alone: no cités or EPCI layer loaded, as on another machine
 fields = layer.fields()
 config = layer.editFormConfig()
 report = {"valid": layer.isValid(), "count": layer.featureCount(), "layout": int(config.layout())}
@@ -45,27 +43,26 @@ report["renderer"] = {"type": renderer.type(),
                       "categories": [[c.value(), c.label()] for c in renderer.categories()]
                       if renderer.type() == "categorizedSymbol" else []}
 report["labels"] = layer.labelsEnabled()
+cites = QgsVectorLayer(path + "|layername=cites", "cites", "ogr")  # read, never added
 report["cites_renderer"] = cites.renderer().type() if cites.isValid() else None
 report["cites_labels"] = cites.labelsEnabled() if cites.isValid() else None
 report["styles"] = layer.listStylesInDatabase()[2]
 defaults = layer.defaultValueDefinition(fields.indexOf("date_maj"))
 report["date_maj_default"] = [defaults.expression(), defaults.applyOnUpdate()]
 
-# value relations resolve against the GeoPackage's own cités / EPCI layers
-from qgis.core import QgsValueRelationFieldFormatter  # noqa: E402
-resolved = {}
-for name in ("id_cite", "epci"):
+# the lists show names with nothing else loaded: what the field formatter gives
+registry = QgsApplication.fieldFormatterRegistry()
+represented = {}
+for name in ("id_cite", "epci", "bailleur", "dep"):
     index = fields.indexOf(name)
     setup = layer.editorWidgetSetup(index)
     feature = next(f for f in layer.getFeatures() if f[name] not in (None, ""))
-    config = setup.config()
-    target = QgsValueRelationFieldFormatter.resolveLayer(config, project)
-    label = None
-    if target is not None:
-        label = next((str(f[config["Value"]]) for f in target.getFeatures()
-                      if str(f[config["Key"]]) == str(feature[name])), None)
-    resolved[name] = [str(feature[name]), label, target.source() if target else None]
-report["value_relations"] = resolved
+    text = registry.fieldFormatter(setup.type()).representValue(layer, index, setup.config(),
+                                                                 None, feature[name])
+    represented[name] = [str(feature[name]), text]
+report["represented"] = represented
+report["cite_labels"] = [list(item.keys())[0] for item in
+                         layer.editorWidgetSetup(fields.indexOf("id_cite")).config()["map"]]
 
 # each constraint refuses a violating value, with its French explanation
 template = next(layer.getFeatures())
@@ -104,12 +101,13 @@ if len(sys.argv) > 4:
     from qgis.PyQt.QtWidgets import QTabWidget
     from qgis.core import QgsMapRendererParallelJob, QgsMapSettings
     feature = next(f for f in layer.getFeatures() if f["id_cite"] is not None)
+    from qgis.PyQt.QtWidgets import QLabel, QScrollArea, QWidget
     layer.startEditing()  # as the cartographer sees it when editing: widgets enabled
     form = QgsAttributeForm(layer, feature)
-    form.resize(720, 480)
+    form.resize(650, 470)  # the default size of a feature form
     form.show()
     tabs = form.findChildren(QTabWidget)
-    pngs = []
+    pngs, fit = [], []
     for i in range(tabs[0].count() if tabs else 1):
         if tabs:
             tabs[0].setCurrentIndex(i)
@@ -117,7 +115,16 @@ if len(sys.argv) > 4:
         png = "%s_%d.png" % (sys.argv[3], i + 1)
         form.grab().save(png)
         pngs.append(png)
+        page = tabs[0].widget(i)
+        area = page.findChildren(QScrollArea)[0]
+        viewport = area.viewport()
+        statuses = [w for w in page.findChildren(QLabel) if w.objectName() == "ConstraintStatus"
+                    and w.isVisible()]
+        right = max((w.mapTo(viewport, w.rect().topRight()).x() for w in statuses), default=0)
+        fit.append({"tab": tabs[0].tabText(i), "hbar": area.horizontalScrollBar().isVisible(),
+                    "constraint_right": right, "viewport": viewport.width()})
     report["form_pngs"] = pngs
+    report["fit"] = fit
     layer.rollBack()
     settings = QgsMapSettings()
     settings.setLayers([layer, cites])

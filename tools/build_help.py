@@ -1,0 +1,119 @@
+#!/usr/bin/python3
+"""Regenerate the help pages shipped in the plugin, resources/help/*.html, from the
+algorithms themselves (names, help text, parameters, outputs): one page per algorithm,
+opened by the dialog's « Aide » button, and index.html, opened by « Extensions ›
+OSP ERBM › Documentation ».
+
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tools/build_help.py
+
+tests/qgis/test_toolbox.py checks that the pages are those this script writes today.
+"""
+import os
+import sys
+from html import escape
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HELP = os.path.join(REPO, "resources", "help")
+STYLE = ("body{font-family:sans-serif;font-size:10.5pt;color:#222;max-width:60em;margin:1em auto;"
+         "padding:0 1em}h1{color:#1f4e79;font-size:16pt}h2{color:#1f4e79;font-size:12.5pt;"
+         "margin-top:1.4em}table{border-collapse:collapse;width:100%}td,th{border:1px solid "
+         "#bfbfbf;padding:3px 6px;vertical-align:top;text-align:left}th{background:#1f4e79;"
+         "color:#fff}code{background:#f2f2f2;padding:0 2px}p.court{font-size:11.5pt}"
+         "a{color:#1f4e79}")
+TYPES = {"vector": "couche vecteur", "source": "couche vecteur", "file": "fichier",
+         "string": "texte", "enum": "liste", "boolean": "oui / non", "number": "nombre",
+         "range": "intervalle", "field": "champ", "sink": "couche en sortie",
+         "vectorDestination": "couche en sortie", "fileDestination": "fichier en sortie",
+         "folderDestination": "dossier en sortie", "database": "connexion PostgreSQL",
+         "providerconnection": "connexion", "databaseschema": "schéma"}
+
+
+def page(title, body):
+    return ("<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>%s</title>"
+            "<style>%s</style></head><body>\n%s\n</body></html>\n" % (escape(title), STYLE, body))
+
+
+def parameter_rows(algorithm):
+    rows = []
+    for definition in algorithm.parameterDefinitions():
+        kind = TYPES.get(definition.type(), definition.type())
+        detail = ""
+        if definition.type() == "enum":
+            codes = getattr(algorithm, "CHOICES", {}).get(definition.name())
+            options = definition.options()
+            detail = " : " + ", ".join(
+                "%d = %s%s" % (i, escape(o), " (<code>%s</code>)" % escape(codes[i])
+                                if codes else "") for i, o in enumerate(options))
+        rows.append("<tr><td><code>%s</code></td><td>%s%s</td><td>%s</td><td>%s</td></tr>" % (
+            escape(definition.name()), escape(definition.description()), detail, kind,
+            "facultatif" if definition.flags() & definition.FlagOptional else "obligatoire"))
+    return rows
+
+
+def render_page(algorithm):
+    outputs = "".join("<tr><td><code>%s</code></td><td>%s</td></tr>" % (
+        escape(o.name()), escape(o.description())) for o in algorithm.outputDefinitions())
+    body = ("<p><a href=\"index.html\">OSP ERBM</a> › %s</p><h1>%s</h1>"
+            "<p class=\"court\">%s</p><p>Identifiant : <code>osp:%s</code></p>%s"
+            "<h2>Paramètres</h2><table><tr><th>Nom</th><th>Rôle</th><th>Type</th><th></th></tr>"
+            "%s</table><h2>Résultats</h2><table><tr><th>Nom</th><th>Contenu</th></tr>%s</table>"
+            % (escape(algorithm.group()), escape(algorithm.displayName()),
+               escape(algorithm.shortDescription()), algorithm.name(),
+               algorithm.shortHelpString(), "".join(parameter_rows(algorithm)), outputs))
+    return page(algorithm.displayName() + " – OSP ERBM", body)
+
+
+def render_index(algorithms):
+    groups = {}
+    for algorithm in algorithms:
+        groups.setdefault(algorithm.group(), []).append(algorithm)
+    items = []
+    for group in sorted(groups):
+        items.append("<h2>%s</h2><ul>%s</ul>" % (escape(group), "".join(
+            "<li><a href=\"%s.html\">%s</a> — %s</li>" % (a.name(), escape(a.displayName()),
+                                                          escape(a.shortDescription()))
+            for a in sorted(groups[group], key=lambda a: a.displayName()))))
+    body = ("<h1>OSP ERBM — Outil de suivi et de programmation</h1>"
+            "<p class=\"court\">Les algorithmes du fournisseur de traitements « OSP ERBM » "
+            "(boîte à outils de traitements, menu Extensions › OSP ERBM, mode lot, modèles, "
+            "<code>qgis_process</code>), dans l'ordre du travail : programmer, localiser les "
+            "logements réhabilités, contrôler, synthétiser, cartographier.</p>%s"
+            "<h2>En ligne de commande</h2><p><code>qgis_process run osp:atlas --INPUT=osp_erbm.gpkg "
+            "--SCALE=epci --EPCI=epci.geojson --OUTPUT_FOLDER=atlas</code> : chaque paramètre "
+            "s'écrit <code>--NOM=valeur</code>. Les listes acceptent le rang ou le nom de "
+            "l'option.</p>" % "".join(items))
+    return page("OSP ERBM – aide", body)
+
+
+def pages(algorithms):
+    """``{file name: content}`` of every help page."""
+    out = {"%s.html" % a.name(): render_page(a) for a in algorithms}
+    out["index.html"] = render_index(algorithms)
+    return out
+
+
+def algorithms():
+    sys.path.insert(0, os.path.join(REPO, "tools"))
+    import plugin_package  # noqa: F401
+    from osp_erbm.processing_algs.provider import ALGORITHMS
+    out = []
+    for cls in ALGORITHMS:
+        algorithm = cls()
+        algorithm.initAlgorithm()
+        out.append(algorithm)
+    return out
+
+
+def main():
+    from qgis.core import QgsApplication
+    app = QgsApplication([], False)
+    app.initQgis()
+    os.makedirs(HELP, exist_ok=True)
+    for name, content in pages(algorithms()).items():
+        with open(os.path.join(HELP, name), "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+    print("Aide écrite dans %s" % HELP)
+
+
+if __name__ == "__main__":
+    main()
