@@ -7,7 +7,8 @@ from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
                        QgsFillSymbol, QgsGeometry, QgsLayoutExporter, QgsLayoutItemAttributeTable,
                        QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture,
                        QgsLayoutItemScaleBar,
-                       QgsLayoutTableColumn, QgsMapLayer, QgsPrintLayout, QgsProcessing, QgsProject,
+                       QgsLayoutTableColumn, QgsMapLayer, QgsPalLayerSettings, QgsPrintLayout,
+                       QgsProcessing, QgsProject, QgsTextFormat, QgsVectorLayerSimpleLabeling,
                        QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterBoolean,
                        QgsProcessingParameterEnum, QgsProcessingParameterFile,
@@ -17,10 +18,12 @@ from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
                        QgsRenderContext,
                        QgsRuleBasedRenderer, QgsUnitTypes, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..osp_qgis import atlas as atlas_rules
 from ..osp_qgis import synthesis
+from ..osp_qgis.files import unique_names
 from ..osp_qgis.reference import resource_path
 from ..osp_qgis.territory import Territory
 from . import analyse_io
@@ -234,14 +237,17 @@ class Atlas(OspAlgorithm):
              QgsField("total", QVariant.Int)], QgsWkbTypes.NoGeometry, entity_crs,
             "OSP – chiffres par année")
         pages, rows = [], []
-        for code, name, geometry, members in kept:
+        # one file per page, even when two names reduce to the same safe name (A/B, A:B)
+        filenames = unique_names([atlas_rules.entity_filename(scale, code, name)
+                                  for code, name, _, _ in kept])
+        for (code, name, geometry, members), filename in zip(kept, filenames):
             table, not_located = atlas_rules.figures(members, years)
             feature = QgsFeature(coverage.fields())
             geometry = QgsGeometry(geometry)
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
             feature.setAttributes([code, name, atlas_rules.entity_title(scale, code, name),
-                                   atlas_rules.entity_filename(scale, code, name), len(members),
+                                   filename, len(members),
                                    not_located])
             pages.append(feature)
             for annee, palulos, hors, total in table:
@@ -365,31 +371,8 @@ class Atlas(OspAlgorithm):
         carte.setAtlasMargin(0.12)
         apercu = layout.itemById("apercu")
         if isinstance(apercu, QgsLayoutItemMap):
-            communes = self.parameterAsVectorLayer(parameters, "COMMUNES", context)
-            situation = [context_layer]
-            if communes is not None and scale in ("cite", "commune"):
-                outline = communes.clone()
-                outline.setRenderer(
-                    outline.renderer().defaultRenderer(QgsWkbTypes.PolygonGeometry))
-                outline.renderer().setSymbol(QgsFillSymbol.createSimple({
-                    "color": "235,235,235,255", "outline_color": "#bdbdbd",
-                    "outline_width": "0.1"}))
-                situation.append(outline)
-                layers.append(outline)
-            apercu.setLayers(situation)
-            apercu.setKeepLayerSet(True)
-            apercu.setCrs(dwellings.crs())
-            extent = context_layer.extent()
-            if context_layer.crs() != dwellings.crs():
-                from qgis.core import QgsCoordinateTransform
-                extent = QgsCoordinateTransform(context_layer.crs(), dwellings.crs(),
-                                                project).transformBoundingBox(extent)
-            extent.grow(max(extent.width(), extent.height()) * 0.03)
-            apercu.zoomToExtent(extent)
-            overview = apercu.overview()
-            overview.setLinkedMap(carte)
-            overview.setFrameSymbol(QgsFillSymbol.createSimple({
-                "color": "192,57,43,60", "outline_color": "#c0392b", "outline_width": "0.6"}))
+            self._locator(parameters, context, scale, apercu, carte, context_layer, layers,
+                          dwellings.crs(), project)
         legend = layout.itemById("legende")
         if isinstance(legend, QgsLayoutItemLegend):
             legend.setLinkedMap(carte)
@@ -438,6 +421,73 @@ class Atlas(OspAlgorithm):
         atlas.setPageNameExpression("\"titre\"")
         return layout
 
+    def _outline(self, parameters, context, name, fill, label_field=None):
+        """A territory layer of the parameters, drawn as context on the locator map."""
+        source = self.parameterAsVectorLayer(parameters, name, context)
+        if source is None:
+            return None
+        outline = source.clone()
+        outline.setRenderer(outline.renderer().defaultRenderer(QgsWkbTypes.PolygonGeometry))
+        outline.renderer().setSymbol(QgsFillSymbol.createSimple({
+            "color": fill, "outline_color": "#9e9e9e", "outline_width": "0.15"}))
+        index = field_index(outline, *label_field) if label_field else -1
+        if index >= 0:
+            settings = QgsPalLayerSettings()
+            settings.fieldName = outline.fields()[index].name()
+            text = QgsTextFormat()
+            text.setSize(6.5)
+            text.setColor(QColor("#616161"))
+            settings.setFormat(text)
+            settings.placement = QgsPalLayerSettings.OverPoint
+            outline.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+            outline.setLabelsEnabled(True)
+        return outline
+
+    def _locator(self, parameters, context, scale, apercu, carte, context_layer, layers, crs,
+                 project):
+        """The situation map: where the page's entity is.
+
+        Bassin: the départements (or EPCI) around the basin, no frame; cité and commune:
+        the surrounding communes, named, following the atlas; EPCI and département: all
+        the entities of the scale, the page's one outlined, the map's extent framed."""
+        situation = [context_layer]
+        if scale == "bassin":
+            name = "DEPARTEMENTS" if self.parameterAsVectorLayer(
+                parameters, "DEPARTEMENTS", context) is not None else "EPCI"
+            around = self._outline(parameters, context, name, "245,245,245,255",
+                                   NAME_FIELDS["departement"] if name == "DEPARTEMENTS"
+                                   else NAME_FIELDS["epci"])
+        elif scale in ("cite", "commune"):
+            around = self._outline(parameters, context, "COMMUNES", "240,240,240,255",
+                                   NAME_FIELDS["commune"])
+        else:
+            around = None
+        if around is not None:
+            situation.append(around)
+            layers.append(around)
+        apercu.setLayers(situation)
+        apercu.setKeepLayerSet(True)
+        apercu.setCrs(crs)
+        reference = around if around is not None and scale == "bassin" else context_layer
+        extent = reference.extent()
+        if reference.crs() != crs:
+            from qgis.core import QgsCoordinateTransform
+            extent = QgsCoordinateTransform(reference.crs(), crs, project).transformBoundingBox(
+                extent)
+        extent.grow(max(extent.width(), extent.height()) * 0.03)
+        apercu.zoomToExtent(extent)
+        overview = apercu.overview()
+        if scale == "bassin":
+            overview.setEnabled(False)  # the map shows the whole basin: nothing to frame
+            return
+        overview.setLinkedMap(carte)
+        overview.setFrameSymbol(QgsFillSymbol.createSimple({
+            "color": "192,57,43,60", "outline_color": "#c0392b", "outline_width": "0.6"}))
+        if scale in ("cite", "commune"):  # zoomed on the entity's surroundings
+            apercu.setAtlasDriven(True)
+            apercu.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+            apercu.setAtlasMargin(3.0 if scale == "cite" else 1.5)
+
     @staticmethod
     def _data_date(layer):
         index = layer.fields().indexOf("date_maj")
@@ -450,6 +500,9 @@ class Atlas(OspAlgorithm):
 
     def _export(self, parameters, context, feedback, layout, scale):
         split = self.parameterAsBoolean(parameters, "SPLIT", context)
+        page = layout.itemById("page")
+        if split and page is not None:  # one entity per file: « Page 3 / 8 » would mislead
+            page.setVisibility(False)
         png = self.parameterAsBoolean(parameters, "PNG_PREVIEW", context)
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         pdf = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)

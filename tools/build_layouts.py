@@ -10,7 +10,7 @@ legende, echelle, nord, page.  A user's own template keeps these ids.
 """
 import os
 
-from qgis.core import (QgsApplication, QgsLayoutFrame, QgsLayoutItemAttributeTable,
+from qgis.core import (QgsApplication, QgsBasicNumericFormat, QgsLayoutFrame, QgsLayoutItemAttributeTable,
                        QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
                        QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemScaleBar,
                        QgsLayoutPoint, QgsLegendStyle, QgsRectangle,
@@ -65,7 +65,7 @@ def build(page, k):
     label(layout, "titre", "[% attribute(@atlas_feature, 'titre') %]", 10, 6, 277, 11, k, 17,
           bold=True)
     label(layout, "sous_titre", "[% @osp_sous_titre %]", 10, 17, 277, 7, k, 9, italic=True)
-    carte = map_item(layout, "carte", 10, 26, 190, 176, k)
+    carte = map_item(layout, "carte", 10, 26, 190, 167, k)
     map_item(layout, "apercu", 205, 26, 82, 52, k)
     label(layout, "titre_tableau", "Logements réhabilités : [% attribute(@atlas_feature, "
           "'n_logements') %]", 205, 80, 82, 6, k, 10, bold=True)
@@ -106,14 +106,19 @@ def build(page, k):
     scalebar.setMinimumBarWidth(25 * k)
     scalebar.setMaximumBarWidth(45 * k)
     scalebar.setFont(QFont("DejaVu Sans", int(round(8 * k))))
-    scalebar.setBackgroundEnabled(True)
+    french = QgsBasicNumericFormat()  # « 0,5 km », « 1 500 m »: French separators
+    french.setDecimalSeparator(",")
+    french.setThousandsSeparator("\u202f")
+    french.setShowThousandsSeparator(True)
+    scalebar.setNumericFormat(french)
+    scalebar.setBackgroundEnabled(False)
     layout.addLayoutItem(scalebar)
-    place(scalebar, 13, 189, 50, 10, k)
+    place(scalebar, 10, 194, 60, 10, k)  # under the map, never over the dwellings
     nord = QgsLayoutItemPicture(layout)
     nord.setId("nord")
     nord.setBackgroundEnabled(False)
     layout.addLayoutItem(nord)
-    place(nord, 189, 29, 8, 12, k)
+    place(nord, 193, 194, 7, 10, k)
     label(layout, "page", "Page [% @atlas_featurenumber %] / [% @atlas_totalfeatures %]",
           227, 203, 60, 5, k, 8, align=Qt.AlignRight)
     return layout

@@ -83,8 +83,10 @@ def test_each_scale_one_page_per_entity_with_data(pipeline, layers, scale, tmp_p
                                       int((~palulos[members.index]).sum()), len(members))
         assert "dont non géolocalisés : %d" % int(members["geoloc_source"].isna().sum()) in text
         assert "Source : bailleurs, DDTM 59/62" in text
-        # split PDFs: « Page k / n » is the entity's place in the whole atlas
-        assert re.search(r"Page \d+ / %d" % result["N_PAGES"], text)
+        # one entity per file: no « Page k / n » that would suggest missing pages
+        assert not re.search(r"Page \d+ / \d+", text)
+        # the scale bar writes numbers the French way (« 0,5 km », never « 0.5 »)
+        assert not re.search(r"\b\d+\.\d+\b", text.split("Source")[-1])
         png = str(tmp_path / name.replace(".pdf", ".png"))
         assert not_blank(png), png
     first = str(tmp_path / pdfs[0]).replace(".pdf", ".png")
@@ -224,3 +226,60 @@ def test_project_algorithms_run_in_the_main_thread(qgis_app):
         assert bool(flags & QgsProcessingAlgorithm.FlagNoThreading) == main_thread, name
     assert registry.algorithmById("osp:atlas").group() == "5. Cartes et atlas"
     assert registry.algorithmById("osp:synthese").group() == "4. Synthèses et indicateurs"
+
+
+def test_map_furniture_stays_off_the_map_and_the_locator_shows_context(pipeline, layers,
+                                                                        tmp_path, artifacts):
+    """North arrow and scale bar under the map frame; the Bassin page's locator shows the
+    départements (not an empty frame), the cité page's the communes around the cité."""
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtGui import QImage
+    for scale in ("bassin", "cite"):
+        run_atlas(pipeline, layers, scale, tmp_path / scale)
+        layout = QgsProject.instance().layoutManager().layoutByName("OSP – Atlas %s" % scale)
+        carte = layout.itemById("carte").sceneBoundingRect()
+        for ident in ("nord", "echelle"):
+            item = layout.itemById(ident).sceneBoundingRect()
+            assert not item.intersects(carte), ident
+        apercu = layout.itemById("apercu")
+        names = [l.name() for l in apercu.layers()]
+        assert len(names) >= 2, names                       # the entity and its context
+        png = sorted(f for f in os.listdir(str(tmp_path / scale)) if f.endswith(".png"))[0]
+        image = QImage(str(tmp_path / scale / png))
+        box = apercu.sceneBoundingRect()
+        k = image.width() / layout.pageCollection().page(0).rect().width()
+        colours = {image.pixel(int(x * k), int(y * k))
+                   for x in range(int(box.left()) + 2, int(box.right()) - 2)
+                   for y in range(int(box.top()) + 2, int(box.bottom()) - 2)}
+        assert len(colours) > 6, scale                       # not one flat pink box
+        image.save(os.path.join(artifacts, "atlas_situation_%s.png" % scale))
+
+
+def test_entities_whose_names_collide_get_distinct_files(pipeline, tmp_path):
+    """« A/B » and « A:B » both reduce to epci_A_B: each gets its own file, none leaves the
+    folder (« ../.. » in a name)."""
+    import processing
+    from qgis.core import QgsFeature, QgsRectangle, QgsVectorLayer
+    source = QgsVectorLayer(pipeline["layer"], "l", "ogr")
+    extent = source.extent()
+    epci = QgsVectorLayer("MultiPolygon?crs=%s&field=sigle:string&field=nom:string"
+                          % source.crs().authid(), "epci", "memory")
+    codes = ["A/B", "A:B", "../../evil"]
+    features = []
+    width = extent.width() / 3
+    from qgis.core import QgsGeometry
+    for i, code in enumerate(codes):
+        f = QgsFeature(epci.fields())
+        f.setAttributes([code, "EPCI %d" % i])
+        f.setGeometry(QgsGeometry.fromRect(QgsRectangle(
+            extent.xMinimum() + i * width, extent.yMinimum(),
+            extent.xMinimum() + (i + 1) * width, extent.yMaximum())))
+        features.append(f)
+    epci.dataProvider().addFeatures(features)
+    out = tmp_path / "atlas"
+    result = processing.run("osp:atlas", {"INPUT": pipeline["layer"], "SCALE": "epci",
+                                          "EPCI": epci, "FILTER": "true",
+                                          "OUTPUT_FOLDER": str(out)})
+    pdfs = sorted(f for f in os.listdir(str(out)) if f.endswith(".pdf"))
+    assert result["N_PAGES"] == len(pdfs) == 3
+    assert os.listdir(str(tmp_path)) == ["atlas"]
