@@ -4,8 +4,9 @@ with the plugin) and the layer action « Appliquer le formulaire OSP » on the l
 applies to."""
 import os
 
-from qgis.core import QgsApplication, QgsMapLayerType, QgsProject
+from qgis.core import QgsApplication, QgsProject
 
+from .processing_algs import qt_compat
 from .processing_algs.provider import MENU, OspProvider
 
 MENU_TITLE = "&OSP ERBM"
@@ -50,7 +51,7 @@ class OspErbmPlugin:
         self.action = QAction(self.provider.icon(), ACTION_TEXT, window)
         self.action.triggered.connect(self.apply_form_to_current_layer)
         # offered on the compatible layers only, as they come into the project
-        self.iface.addCustomActionForLayerType(self.action, "", QgsMapLayerType.VectorLayer,
+        self.iface.addCustomActionForLayerType(self.action, "", qt_compat.VECTOR_LAYER,
                                                False)
         project = QgsProject.instance()
         self.offer_action(project.mapLayers().values())
@@ -81,9 +82,9 @@ class OspErbmPlugin:
         try:
             processing.run("osp:appliquerformulaire", {"INPUT": layer, "CITES": cites})
             self.iface.messageBar().pushMessage("OSP ERBM", "Formulaire OSP appliqué.",
-                                                Qgis.Success, 5)
+                                                Qgis.MessageLevel.Success, 5)
         except Exception as error:  # shown to the user, in French, by the algorithm
-            self.iface.messageBar().pushMessage("OSP ERBM", str(error), Qgis.Warning, 10)
+            self.iface.messageBar().pushMessage("OSP ERBM", str(error), Qgis.MessageLevel.Warning, 10)
 
     def unload(self):
         if self.iface is not None:

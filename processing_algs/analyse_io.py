@@ -9,14 +9,16 @@ from qgis.core import (QgsCoordinateTransform, QgsCoordinateTransformContext, Qg
                        QgsWkbTypes)
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
+from . import qt_compat
+
 from ..osp_qgis import analyse
 from ..osp_qgis import forms as osp_forms
 from ..osp_qgis.reference import resource_path
 from .forms_qgis import apply_form
 from .qgis_io import field_index, null_empty_geometries
 
-QTYPES = {"string": QVariant.String, "int": QVariant.Int, "date": QVariant.Date,
-          "datetime": QVariant.DateTime}
+QTYPES = {"string": qt_compat.STRING, "int": qt_compat.INT, "date": qt_compat.DATE,
+          "datetime": qt_compat.DATETIME}
 DEFAULT_STYLE = "analyse_logement.qml"
 ALTERNATIVE_STYLES = (("analyse_logement_type_palu.qml", "OSP – par type PALULOS"),
                       ("analyse_logement_annee.qml", "OSP – par année de financement"))
@@ -93,7 +95,7 @@ def read_records(layer, feedback=None, extra=(), names=None, geometry=True):
     wanted = {k: v for k, v in wanted.items() if v >= 0}
     request = QgsFeatureRequest().setSubsetOfAttributes(sorted(wanted.values()))
     if not geometry:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     plan = [(name, index, kinds[name]) for name, index in wanted.items()]
     records = []
     plain = {"string": str, "int": int}
@@ -161,7 +163,7 @@ class PolygonLookup:
 
 def memory_layer(fields, wkb_type, crs, name):
     """A memory layer of ``fields`` (QgsFields or a list of QgsField)."""
-    geometry = QgsWkbTypes.displayString(wkb_type) if wkb_type != QgsWkbTypes.NoGeometry \
+    geometry = QgsWkbTypes.displayString(wkb_type) if wkb_type != QgsWkbTypes.Type.NoGeometry \
         else "None"
     uri = "%s?crs=%s" % (geometry, crs.authid() or "EPSG:2154") if geometry != "None" else "None"
     layer = QgsVectorLayer(uri, name, "memory")
@@ -186,7 +188,7 @@ def to_variant(value, kind):
 def records_layer(records, crs):
     """A memory layer of the analyse fields holding ``records``."""
     fields = analyse_fields()
-    layer = memory_layer(fields, QgsWkbTypes.Point, crs, analyse.LAYER_TITLE)
+    layer = memory_layer(fields, QgsWkbTypes.Type.Point, crs, analyse.LAYER_TITLE)
     kinds = [kind for _, kind, _ in analyse.FIELDS]
     features = []
     for record in records:
@@ -205,10 +207,10 @@ def cites_table_layer(cites, id_index, name_index, communes_of=None):
     names of their communes, so that two « Cité Barrois » read apart) + polygon.
     ``communes_of(feature)`` gives those names."""
     fields = QgsFields()
-    fields.append(QgsField("id_cite", QVariant.Int))
-    fields.append(QgsField("nom", QVariant.String))
-    fields.append(QgsField("communes", QVariant.String))
-    layer = memory_layer(fields, QgsWkbTypes.MultiPolygon, cites.crs(), CITES_TABLE)
+    fields.append(QgsField("id_cite", qt_compat.INT))
+    fields.append(QgsField("nom", qt_compat.STRING))
+    fields.append(QgsField("communes", qt_compat.STRING))
+    layer = memory_layer(fields, QgsWkbTypes.Type.MultiPolygon, cites.crs(), CITES_TABLE)
     features = []
     for source in cites.getFeatures():
         feature = QgsFeature(fields)
@@ -224,9 +226,9 @@ def cites_table_layer(cites, id_index, name_index, communes_of=None):
 
 def epci_table_layer(choices):
     fields = QgsFields()
-    fields.append(QgsField("code", QVariant.String))
-    fields.append(QgsField("nom", QVariant.String))
-    layer = memory_layer(fields, QgsWkbTypes.NoGeometry, QgsProject.instance().crs(), EPCI_TABLE)
+    fields.append(QgsField("code", qt_compat.STRING))
+    fields.append(QgsField("nom", qt_compat.STRING))
+    layer = memory_layer(fields, QgsWkbTypes.Type.NoGeometry, QgsProject.instance().crs(), EPCI_TABLE)
     features = []
     for code, nom in choices:
         feature = QgsFeature(fields)
@@ -304,7 +306,7 @@ def save_styles_in_gpkg(layer):
     default_xml = _style_xml(layer)
     for qml, name in ALTERNATIVE_STYLES:
         layer.loadNamedStyle(resource_path("styles", qml),
-                             QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+                             QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling)
         error = layer.saveStyleToDatabase(name, "Variante de symbologie OSP ERBM", False, "")
         if error:
             return error
@@ -345,12 +347,12 @@ def write_layers(path, layers, finish=None, context=None):
         options.driverName = "GPKG"
         options.layerName = table
         options.fileEncoding = "UTF-8"
-        options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer
+        options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
                                         if os.path.exists(path)
-                                        else QgsVectorFileWriter.CreateOrOverwriteFile)
+                                        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
         error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
             layer, path, transform_context, options)
-        if error != QgsVectorFileWriter.NoError:
+        if error != QgsVectorFileWriter.WriterError.NoError:
             raise IOError("table %s : %s" % (table, message))
     for _, table in layers:
         null_empty_geometries("%s|layername=%s" % (path, table))
@@ -375,7 +377,7 @@ def now():
 
 def is_compatible(layer):
     """A layer the OSP form can be applied to: a vector layer with the key fields."""
-    if layer is None or layer.type() != QgsMapLayer.VectorLayer:
+    if layer is None or layer.type() != qt_compat.VECTOR_LAYER:
         return False
     names = {n.lower() for n in layer.fields().names()}
     return {"ident_rep", "idpar", "bailleur", "type_palu"} <= names

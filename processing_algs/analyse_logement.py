@@ -8,7 +8,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsFi
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination,
                        QgsProcessingParameterVectorLayer, QgsProcessingUtils, QgsVectorLayer,
                        QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
+from . import qt_compat
 
 from ..osp_qgis import analyse, territory as territory_rules
 from . import analyse_io
@@ -38,9 +38,9 @@ précédent intact.</p>
 défaut).<br><code>qgis_process run osp:analyselogement --INPUT=logements_mc_2020.gpkg
 --CITES=cites_erbm.geojson --OUTPUT=osp_erbm.gpkg --UPDATE_EXISTING=true</code></p>"""
 
-ANOMALY_FIELDS = (("id_osp", QVariant.Int), ("ident_rep", QVariant.String),
-                  ("ident_int", QVariant.String), ("motif", QVariant.String),
-                  ("detail", QVariant.String))
+ANOMALY_FIELDS = (("id_osp", qt_compat.INT), ("ident_rep", qt_compat.STRING),
+                  ("ident_int", qt_compat.STRING), ("motif", qt_compat.STRING),
+                  ("detail", qt_compat.STRING))
 
 
 def gpkg_target(destination):
@@ -69,24 +69,24 @@ class AnalyseLogement(OspAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterVectorLayer(
             "INPUT", self.tr("Logements (sortie de la jointure ou couche aux mêmes champs)"),
-            [QgsProcessing.TypeVector]))
+            [QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "COMMUNES", self.tr("Communes (polygones : code INSEE, nom) — sinon table de "
-                                "référence"), [QgsProcessing.TypeVectorPolygon], optional=True))
+                                "référence"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "EPCI", self.tr("EPCI (polygones, ou table commune → EPCI : SIREN, nom, sigle)"),
-            [QgsProcessing.TypeVector], optional=True))
+            [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "CITES", self.tr("Cités minières (polygones : identifiant, nom)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             "UPDATE_EXISTING", self.tr("Mettre à jour la couche existante sans perte"),
             defaultValue=False))
         output = QgsProcessingParameterVectorDestination(
-            "OUTPUT", self.tr("Analyse au logement par bailleur"), QgsProcessing.TypeVectorPoint)
+            "OUTPUT", self.tr("Analyse au logement par bailleur"), QgsProcessing.SourceType.TypeVectorPoint)
         self.addParameter(output)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "ANOMALIES", self.tr("Anomalies de territoire"), QgsProcessing.TypeVector,
+            "ANOMALIES", self.tr("Anomalies de territoire"), QgsProcessing.SourceType.TypeVector,
             optional=True, createByDefault=False))
         for name, label in (("N_DWELLINGS", "Logements dans la couche"),
                             ("N_ADDED", "Logements ajoutés"), ("N_UPDATED", "Logements mis à jour"),
@@ -132,7 +132,7 @@ class AnalyseLogement(OspAlgorithm):
                 if insee >= 0 and feature[insee]:  # a commune -> EPCI table
                     territory.communes.setdefault(str(feature[insee]), {"nom": None, "dep": None})
                     territory.communes[str(feature[insee])]["epci_siren"] = code
-            if QgsWkbTypes.geometryType(epci.wkbType()) == QgsWkbTypes.PolygonGeometry:
+            if QgsWkbTypes.geometryType(epci.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry:
                 epci_lookup = analyse_io.PolygonLookup(epci, [siren], points_crs)
         return territory, communes_lookup, epci_lookup
 
@@ -369,12 +369,12 @@ class AnalyseLogement(OspAlgorithm):
     def _write_sink(self, parameters, context, records, crs, tables=None):
         fields = analyse_io.analyse_fields()
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
-                                          QgsWkbTypes.Point, crs)
+                                          QgsWkbTypes.Type.Point, crs)
         if sink is None:
             raise QgsProcessingException(self.tr("Impossible de créer la couche de sortie."))
         layer = analyse_io.records_layer(records, crs)
         for feature in layer.getFeatures():
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         del sink
         StyleAndAliases.attach(context, dest, fields, analyse_io.DEFAULT_STYLE)
         written = None
@@ -397,7 +397,7 @@ class AnalyseLogement(OspAlgorithm):
         for name, kind in ANOMALY_FIELDS:
             fields.append(QgsField(name, kind))
         sink, dest = self.parameterAsSink(parameters, "ANOMALIES", context, fields,
-                                          QgsWkbTypes.NoGeometry)
+                                          QgsWkbTypes.Type.NoGeometry)
         if sink is None:
             return
         for record, motif, detail in problems:
@@ -405,5 +405,5 @@ class AnalyseLogement(OspAlgorithm):
             v = record["values"]
             feature.setAttributes([v.get("id_osp"), v.get("ident_rep"), v.get("ident_int"),
                                    motif, detail])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         result["ANOMALIES"] = dest

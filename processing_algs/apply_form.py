@@ -28,10 +28,10 @@ class ApplyOspForm(OspAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "INPUT", self.tr("Couche de logements"), [QgsProcessing.TypeVector]))
+            "INPUT", self.tr("Couche de logements"), [QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "CITES", self.tr("Cités (pour la liste du champ id_cite)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addOutput(QgsProcessingOutputVectorLayer("OUTPUT", self.tr("Couche stylée")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)

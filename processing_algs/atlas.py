@@ -2,7 +2,7 @@
 import datetime
 import os
 
-from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
+from qgis.core import (Qgis, QgsApplication, QgsExpression, QgsExpressionContext,
                        QgsExpressionContextUtils, QgsFeature, QgsField, QgsFields,
                        QgsFillSymbol, QgsGeometry, QgsLayoutExporter, QgsLayoutItemAttributeTable,
                        QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture,
@@ -15,9 +15,8 @@ from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
                        QgsProcessingParameterFileDestination,
                        QgsProcessingParameterFolderDestination, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer, QgsReadWriteContext, QgsRectangle,
-                       QgsRenderContext,
                        QgsRuleBasedRenderer, QgsUnitTypes, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
+from . import qt_compat
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -75,7 +74,7 @@ class Atlas(OspAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "INPUT", self.tr("Logements (couche d'analyse)"), [QgsProcessing.TypeVectorPoint]))
+            "INPUT", self.tr("Logements (couche d'analyse)"), [QgsProcessing.SourceType.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterEnum(
             "SCALE", self.tr("Échelle des pages"),
             options=[atlas_rules.SCALE_LABELS[s] for s in atlas_rules.SCALES], defaultValue=2))
@@ -84,7 +83,7 @@ class Atlas(OspAlgorithm):
                             ("BASSIN", "Périmètre du Bassin minier"),
                             ("PARCELS", "Parcelles (dessinées à l'échelle de la cité)")):
             self.addParameter(QgsProcessingParameterVectorLayer(
-                name, self.tr(label), [QgsProcessing.TypeVectorPolygon], optional=True))
+                name, self.tr(label), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterString(
             "FILTER", self.tr("Filtre sur les entités (expression, ex. \"sigle\" = 'CALL')"),
             optional=True))
@@ -226,15 +225,15 @@ class Atlas(OspAlgorithm):
         return sorted(kept, key=lambda e: atlas_rules.entity_filename(scale, e[0], e[1]))
 
     def _coverage_layers(self, scale, kept, dwellings, years, entity_crs):
-        fields = [QgsField("cle", QVariant.String), QgsField("nom", QVariant.String),
-                  QgsField("titre", QVariant.String), QgsField("fichier", QVariant.String),
-                  QgsField("n_logements", QVariant.Int), QgsField("non_geoloc", QVariant.Int)]
-        coverage = analyse_io.memory_layer(fields, QgsWkbTypes.MultiPolygon, entity_crs,
+        fields = [QgsField("cle", qt_compat.STRING), QgsField("nom", qt_compat.STRING),
+                  QgsField("titre", qt_compat.STRING), QgsField("fichier", qt_compat.STRING),
+                  QgsField("n_logements", qt_compat.INT), QgsField("non_geoloc", qt_compat.INT)]
+        coverage = analyse_io.memory_layer(fields, QgsWkbTypes.Type.MultiPolygon, entity_crs,
                                            "OSP – pages")
         figures = analyse_io.memory_layer(
-            [QgsField("cle", QVariant.String), QgsField("annee", QVariant.String),
-             QgsField("palulos", QVariant.Int), QgsField("hors", QVariant.Int),
-             QgsField("total", QVariant.Int)], QgsWkbTypes.NoGeometry, entity_crs,
+            [QgsField("cle", qt_compat.STRING), QgsField("annee", qt_compat.STRING),
+             QgsField("palulos", qt_compat.INT), QgsField("hors", qt_compat.INT),
+             QgsField("total", qt_compat.INT)], QgsWkbTypes.Type.NoGeometry, entity_crs,
             "OSP – chiffres par année")
         pages, rows = [], []
         # one file per page, even when two names reduce to the same safe name (A/B, A:B)
@@ -261,8 +260,8 @@ class Atlas(OspAlgorithm):
     def _context_layer(self, scale, entities, entity_crs):
         """Every entity of the scale: the current one outlined, the others greyed."""
         layer = analyse_io.memory_layer(
-            [QgsField("cle", QVariant.String), QgsField("nom", QVariant.String)],
-            QgsWkbTypes.MultiPolygon, entity_crs, "OSP – %s" % atlas_rules.SCALE_LABELS[scale])
+            [QgsField("cle", qt_compat.STRING), QgsField("nom", qt_compat.STRING)],
+            QgsWkbTypes.Type.MultiPolygon, entity_crs, "OSP – %s" % atlas_rules.SCALE_LABELS[scale])
         features = []
         for code, name, geometry, _ in entities:
             feature = QgsFeature(layer.fields())
@@ -291,9 +290,9 @@ class Atlas(OspAlgorithm):
         names = ("ident_rep", "bailleur", "type_palu", "annee_financ")
         fields = QgsFields()
         for name in names:
-            fields.append(QgsField(name, QVariant.Int if name == "annee_financ"
-                                   else QVariant.String))
-        dwellings = analyse_io.memory_layer(fields, QgsWkbTypes.Point, crs,
+            fields.append(QgsField(name, qt_compat.INT if name == "annee_financ"
+                                   else qt_compat.STRING))
+        dwellings = analyse_io.memory_layer(fields, QgsWkbTypes.Type.Point, crs,
                                             "Logements réhabilités")
         features = []
         for r in records:
@@ -305,7 +304,7 @@ class Atlas(OspAlgorithm):
             features.append(feature)
         dwellings.dataProvider().addFeatures(features)
         dwellings.loadNamedStyle(resource_path("styles", STYLE_QML[style_by]),
-                                 QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+                                 QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling)
         cites = None
         source = self.parameterAsVectorLayer(parameters, "CITES", context)
         if source is not None and scale != "bassin":
@@ -317,7 +316,7 @@ class Atlas(OspAlgorithm):
         if source is not None and scale == "cite":
             parcels = source.clone()
             parcels.setName("Parcelles")
-            parcels.setRenderer(parcels.renderer().defaultRenderer(QgsWkbTypes.PolygonGeometry))
+            parcels.setRenderer(parcels.renderer().defaultRenderer(QgsWkbTypes.GeometryType.PolygonGeometry))
             parcels.renderer().setSymbol(QgsFillSymbol.createSimple({
                 "color": "250,248,243,255", "outline_color": "#bdbdbd", "outline_width": "0.1"}))
         background = None
@@ -327,7 +326,7 @@ class Atlas(OspAlgorithm):
             background = source.clone()
             background.setName({"EPCI": "EPCI", "COMMUNES": "Communes"}[name])
             background.setRenderer(
-                background.renderer().defaultRenderer(QgsWkbTypes.PolygonGeometry))
+                background.renderer().defaultRenderer(QgsWkbTypes.GeometryType.PolygonGeometry))
             background.renderer().setSymbol(QgsFillSymbol.createSimple({
                 "color": "255,255,255,0", "outline_color": "#8d8d8d", "outline_width": "0.25",
                 "outline_style": "dot"}))
@@ -367,7 +366,7 @@ class Atlas(OspAlgorithm):
         carte.setKeepLayerSet(True)
         carte.setCrs(dwellings.crs())
         carte.setAtlasDriven(True)
-        carte.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+        carte.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
         carte.setAtlasMargin(0.12)
         apercu = layout.itemById("apercu")
         if isinstance(apercu, QgsLayoutItemMap):
@@ -405,7 +404,7 @@ class Atlas(OspAlgorithm):
             table.setMaximumNumberOfFeatures(100)
         echelle = layout.itemById("echelle")
         if isinstance(echelle, QgsLayoutItemScaleBar) and scale == "cite":
-            echelle.setUnits(QgsUnitTypes.DistanceMeters)  # a cité spans a few hundred metres
+            echelle.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)  # a cité spans a few hundred metres
             echelle.setUnitLabel("m")
         data_date = self._data_date(source)
         QgsExpressionContextUtils.setLayoutVariable(
@@ -427,7 +426,7 @@ class Atlas(OspAlgorithm):
         if source is None:
             return None
         outline = source.clone()
-        outline.setRenderer(outline.renderer().defaultRenderer(QgsWkbTypes.PolygonGeometry))
+        outline.setRenderer(outline.renderer().defaultRenderer(QgsWkbTypes.GeometryType.PolygonGeometry))
         outline.renderer().setSymbol(QgsFillSymbol.createSimple({
             "color": fill, "outline_color": "#9e9e9e", "outline_width": "0.15"}))
         index = field_index(outline, *label_field) if label_field else -1
@@ -438,7 +437,7 @@ class Atlas(OspAlgorithm):
             text.setSize(6.5)
             text.setColor(QColor("#616161"))
             settings.setFormat(text)
-            settings.placement = QgsPalLayerSettings.OverPoint
+            settings.placement = QgsPalLayerSettings.Placement.OverPoint
             outline.setLabeling(QgsVectorLayerSimpleLabeling(settings))
             outline.setLabelsEnabled(True)
         return outline
@@ -485,7 +484,7 @@ class Atlas(OspAlgorithm):
             "color": "192,57,43,60", "outline_color": "#c0392b", "outline_width": "0.6"}))
         if scale in ("cite", "commune"):  # zoomed on the entity's surroundings
             apercu.setAtlasDriven(True)
-            apercu.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+            apercu.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
             apercu.setAtlasMargin(3.0 if scale == "cite" else 1.5)
 
     @staticmethod
@@ -512,7 +511,7 @@ class Atlas(OspAlgorithm):
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = 200
         # real text, not outlines: the PDF is searchable and its figures can be copied
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
         outputs = {}
         if split:
             os.makedirs(folder, exist_ok=True)
@@ -526,7 +525,7 @@ class Atlas(OspAlgorithm):
             result, error = QgsLayoutExporter.exportToPdf(atlas, pdf, settings, feedback)
             outputs["OUTPUT_PDF"] = pdf
             folder = folder or os.path.dirname(os.path.abspath(pdf))
-        if result != QgsLayoutExporter.Success:
+        if result != QgsLayoutExporter.ExportResult.Success:
             if feedback.isCanceled():
                 raise QgsProcessingException(self.tr("Impression annulée."))
             raise QgsProcessingException(self.tr("Impression impossible : %s") % error)
@@ -539,7 +538,7 @@ class Atlas(OspAlgorithm):
             image.generateWorldFile = False
             result, error = QgsLayoutExporter.exportToImage(atlas, folder + os.sep, "png", image,
                                                             feedback)
-            if result != QgsLayoutExporter.Success:
+            if result != QgsLayoutExporter.ExportResult.Success:
                 raise QgsProcessingException(self.tr("Aperçus PNG impossibles : %s") % error)
             outputs["OUTPUT_FOLDER"] = folder
         feedback.setProgress(100)

@@ -45,7 +45,7 @@ class OspAlgorithm(QgsProcessingAlgorithm):
 
     def flags(self):
         flags = super().flags()
-        return flags | self.FlagNoThreading if self.MAIN_THREAD else flags
+        return flags | QgsProcessingAlgorithm.Flag.FlagNoThreading if self.MAIN_THREAD else flags
 
     def tr(self, text):
         return QCoreApplication.translate(type(self).__name__, text)

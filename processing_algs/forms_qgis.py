@@ -59,7 +59,7 @@ def apply_form(layer, spec, tables=None, relations=None):
         if name in field_names.ALIASES:
             layer.setFieldAlias(i, field_names.ALIASES[name])
     config = layer.editFormConfig()
-    config.setLayout(QgsEditFormConfig.TabLayout)
+    config.setLayout(QgsEditFormConfig.EditorLayout.TabLayout)
     root = config.invisibleRootContainer()
     root.clear()
     for tab in spec["tabs"]:
@@ -91,8 +91,8 @@ def apply_form(layer, spec, tables=None, relations=None):
         if name in index:
             layer.setConstraintExpression(index[name], constraint["expression"],
                                           constraint["message"])
-            layer.setFieldConstraint(index[name], QgsFieldConstraints.ConstraintExpression,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(index[name], QgsFieldConstraints.Constraint.ConstraintExpression,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
     for name, default in spec.get("defaults", {}).items():
         if name in index:
             layer.setDefaultValueDefinition(index[name], QgsDefaultValue(

@@ -64,32 +64,32 @@ class JoinBailleurParcelles(OspAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFile(
             "INPUT", self.tr("Table bailleur (xlsx, ods, csv…)"),
-            behavior=QgsProcessingParameterFile.File,
+            behavior=QgsProcessingParameterFile.Behavior.File,
             fileFilter=self.tr("Tables (*.xlsx *.xlsm *.ods *.csv *.txt *.tsv *.dbf *.gpkg);;"
                                "Tous les fichiers (*.*)")))
         self.addParameter(QgsProcessingParameterString(
             "SHEET", self.tr("Feuille (par défaut : la première feuille non vide)"),
             optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "PARCELS", self.tr("Parcelles cadastrales"), [QgsProcessing.TypeVectorPolygon]))
+            "PARCELS", self.tr("Parcelles cadastrales"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             "PARCEL_ID_FIELD", self.tr("Champ identifiant de parcelle (détecté si vide)"),
             parentLayerParameterName="PARCELS", optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "LOCAUX", self.tr("Locaux des Fichiers fonciers (pb0010_local : idlocal, idpar)"),
-            [QgsProcessing.TypeVector], optional=True))
+            [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "ADDRESSES", self.tr("Points adresses (BAN : numero, rep, nom_voie, code_insee)"),
-            [QgsProcessing.TypeVectorPoint], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         for name, _, label in FIELD_PARAMETERS:
             parameter = QgsProcessingParameterString(name, self.tr(label), optional=True)
             parameter.setFlags(parameter.flags()
-                               | QgsProcessingParameterString.FlagAdvanced)
+                               | QgsProcessingParameterString.Flag.FlagAdvanced)
             self.addParameter(parameter)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", self.tr("Logements localisés"), QgsProcessing.TypeVectorPoint))
+            "OUTPUT", self.tr("Logements localisés"), QgsProcessing.SourceType.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "ANOMALIES", self.tr("Anomalies"), QgsProcessing.TypeVector))
+            "ANOMALIES", self.tr("Anomalies"), QgsProcessing.SourceType.TypeVector))
         self.addOutput(QgsProcessingOutputNumber("N_ROWS", self.tr("Lignes lues")))
         self.addOutput(QgsProcessingOutputNumber("N_LOCATED", self.tr("Logements localisés")))
         self.addOutput(QgsProcessingOutputNumber("N_NOT_LOCATED",
@@ -233,14 +233,14 @@ class JoinBailleurParcelles(OspAlgorithm):
         with Outputs(self, parameters, context, feedback) as outputs:
             outputs.check_folders("OUTPUT", "ANOMALIES")  # both, before writing either
             dest_id = outputs.write(
-                "OUTPUT", out_fields, QgsWkbTypes.Point, crs, dwellings(),
+                "OUTPUT", out_fields, QgsWkbTypes.Type.Point, crs, dwellings(),
                 progress=lambda n: feedback.setProgress(70 + 25 * n / total))
             try:
                 qgis_io.null_empty_geometries(dest_id)
             except OSError as error:
                 raise QgsProcessingException(self.tr("Écriture de « %s » impossible : %s")
                                              % (dest_id, error))
-            anomalies_id = outputs.write("ANOMALIES", anomaly_fields, QgsWkbTypes.NoGeometry,
+            anomalies_id = outputs.write("ANOMALIES", anomaly_fields, QgsWkbTypes.Type.NoGeometry,
                                          None, anomalies())
         feedback.setProgress(100)
         StyleAndAliases.attach(context, dest_id, out_fields, "logements_geoloc.qml")

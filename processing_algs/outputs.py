@@ -188,7 +188,7 @@ class Outputs:
         return feature
 
     def _add(self, sink, batch, record):
-        if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+        if batch and not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
             reason = sink.lastError() if hasattr(sink, "lastError") else ""
             raise QgsProcessingException("Écriture de « %s » interrompue : %s" % (
                 record[3] or record[1], reason or "le fournisseur a refusé les entités "

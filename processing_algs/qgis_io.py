@@ -12,7 +12,7 @@ import re
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpression,
                        QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry,
                        QgsProject, QgsRectangle, QgsVectorLayer, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
+from . import qt_compat
 
 from ..osp_qgis import ids
 from ..osp_qgis.addresses import address_key
@@ -53,7 +53,7 @@ def is_indexed_source(layer):
 
 
 def _sample_values(layer, index, n=SAMPLE_SIZE):
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes([index]).setLimit(n * 4)
     values = []
     for feature in layer.getFeatures(request):
@@ -83,7 +83,7 @@ def detect_parcel_id_field(layer, wanted=None):
             else (None, None)
     candidates = [names[i] for i in (field_index(layer, c) for c in PARCEL_ID_CANDIDATES) if i >= 0]
     candidates += [n for n in names if n not in candidates
-                   and layer.fields().field(n).type() == QVariant.String]
+                   and layer.fields().field(n).type() == qt_compat.STRING]
     for name in candidates:
         mode = id_mode(_sample_values(layer, field_index(layer, name)))
         if mode:
@@ -108,12 +108,12 @@ def iter_matching(layer, field, keys, attributes, with_geometry, feedback=None):
                 _in_expression(layer.fields()[index].name(), keys[start:start + CHUNK_SIZE]))
             request.setSubsetOfAttributes(attr_indexes)
             if not with_geometry:
-                request.setFlags(QgsFeatureRequest.NoGeometry)
+                request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
             for feature in layer.getFeatures(request):
                 yield str(feature[index]), feature
         return
     wanted = set(keys)
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes([index])
     fids = []
     for n, feature in enumerate(layer.getFeatures(request)):
@@ -125,7 +125,7 @@ def iter_matching(layer, field, keys, attributes, with_geometry, feedback=None):
         return
     request = QgsFeatureRequest().setFilterFids(fids).setSubsetOfAttributes(attr_indexes)
     if not with_geometry:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     for feature in layer.getFeatures(request):
         yield str(feature[index]), feature
 
@@ -243,7 +243,7 @@ def read_table_layer(path, sheet=None):
         layer = QgsVectorLayer(uri, "bailleur", "ogr")
         if not layer.isValid():
             return None
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
         if is_xls:
             rows = [(n, [_text(v) for v in feature.attributes()])
                     for n, feature in enumerate(layer.getFeatures(request), start=1)]
@@ -257,7 +257,7 @@ def read_table_layer(path, sheet=None):
             gdal.SetConfigOption("OGR_XLS_HEADERS", previous)
 
 
-_QTYPES = {"string": QVariant.String, "int": QVariant.Int}
+_QTYPES = {"string": qt_compat.STRING, "int": qt_compat.INT}
 
 
 def make_fields(specs):
@@ -293,7 +293,7 @@ def polygon_layer_problem(layer):
     """French reason why ``layer`` cannot be the parcels layer, or ''."""
     if layer is None or not layer.isValid():
         return "La couche des parcelles est introuvable ou illisible."
-    if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.PolygonGeometry:
+    if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
         return ("La couche des parcelles « %s » ne contient pas de polygones (type : %s)."
                 % (layer.name(), QgsWkbTypes.displayString(layer.wkbType())))
     return crs_problem(layer, "des parcelles")

@@ -73,17 +73,17 @@ class Synthese(OspAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterVectorLayer(
             "INPUT", self.tr("Logements (couche d'analyse ou sortie de la jointure)"),
-            [QgsProcessing.TypeVector]))
+            [QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "ANOMALIES", self.tr("Anomalies de la jointure (doublons)"),
-            [QgsProcessing.TypeVector], optional=True))
+            [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "DECISIONS", self.tr("Décisions de financement (num_decision, annee, bailleur, "
-                                 "nb_logements_finances)"), [QgsProcessing.TypeVector],
+                                 "nb_logements_finances)"), [QgsProcessing.SourceType.TypeVector],
             optional=True))
         self.addParameter(QgsProcessingParameterRange(
             "YEARS", self.tr("Années (par défaut : toutes celles présentes)"),
-            QgsProcessingParameterNumber.Integer, optional=True))
+            QgsProcessingParameterNumber.Type.Integer, optional=True))
         for name, label in (("EPCI", "Filtre : EPCI (sigle, ex. CALL)"),
                             ("BAILLEUR", "Filtre : bailleur (ex. M&C)"),
                             ("DEPARTEMENT", "Filtre : département (59 ou 62)")):

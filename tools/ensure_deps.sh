@@ -17,3 +17,11 @@ fi
 /usr/bin/python3 -c "import qgis.core, openpyxl, pandas, pytest, hypothesis" \
   || { echo "Les modules Python de QGIS sont introuvables pour /usr/bin/python3" >&2; exit 1; }
 command -v qgis_process.bin >/dev/null || { echo "qgis_process.bin introuvable" >&2; exit 1; }
+# Static checks of the plugin's code (Python 3.9 compatibility): vermin, in a venv of the
+# project (the plugin itself needs nothing outside QGIS).
+VENV="$(dirname "$0")/../build/tools-venv"
+if [ ! -x "$VENV/bin/vermin" ]; then
+  PYTHON=$(command -v python3)
+  "$PYTHON" -m venv "$VENV" 2>/dev/null || /usr/bin/python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q vermin==1.6.0 || { echo "vermin n'a pas pu être installé" >&2; exit 1; }
+fi

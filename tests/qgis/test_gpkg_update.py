@@ -13,8 +13,6 @@ import time
 
 import pytest
 
-from conftest import REPO
-
 TABLE = "analyse_logement"
 
 
@@ -142,7 +140,6 @@ print(connection.execute("PRAGMA quick_check").fetchone()[0], flush=True)
 
 def test_a_reader_left_open_sees_the_updated_file(pipeline, tmp_path):
     import processing
-    from osp_erbm.processing_algs.gpkg_update import GeoPackageUpdate  # noqa: F401 (loaded)
     target = str(tmp_path / "petit.gpkg")
     processing.run("native:extractbyexpression", {"INPUT": str(pipeline["dir"] / "tous.gpkg"),
                                                   "EXPRESSION": '"ligne_source" < 40',

@@ -4,7 +4,6 @@ never a traceback."""
 import csv
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile

@@ -101,7 +101,7 @@ if len(sys.argv) > 4:
     from qgis.PyQt.QtWidgets import QTabWidget
     from qgis.core import QgsMapRendererParallelJob, QgsMapSettings
     feature = next(f for f in layer.getFeatures() if f["id_cite"] is not None)
-    from qgis.PyQt.QtWidgets import QLabel, QScrollArea, QWidget
+    from qgis.PyQt.QtWidgets import QLabel, QScrollArea
     layer.startEditing()  # as the cartographer sees it when editing: widgets enabled
     form = QgsAttributeForm(layer, feature)
     form.resize(650, 470)  # the default size of a feature form
