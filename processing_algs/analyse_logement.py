@@ -1,4 +1,4 @@
-"""osp:analyselogement — « Couche d'analyse au logement par bailleur »."""
+"""osp:analyselogement — « Couche d'analyse OSP » (Analyse au logement par bailleur)."""
 import os
 
 from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsFields, QgsField,
@@ -18,7 +18,7 @@ from .postprocess import StyleAndAliases
 from .qgis_io import field_index
 
 HELP = """<p>Construit la couche <b>« Analyse au logement par bailleur »</b> à partir des logements
-localisés par <i>Joindre une table bailleur aux parcelles</i> (ou de toute couche ayant les mêmes
+localisés par <i>Localiser les logements</i> (ou de toute couche ayant les mêmes
 champs) : un GeoPackage qui s'ouvre partout déjà stylé, avec son formulaire à onglets, ses
 contraintes et ses cités.</p>
 <p><b>Territoire</b> : commune (nom), département et EPCI viennent des couches fournies, sinon des
@@ -60,7 +60,7 @@ def gpkg_target(destination):
 
 class AnalyseLogement(OspAlgorithm):
     NAME = "analyselogement"
-    DISPLAY_NAME = "Couche d'analyse au logement par bailleur"
+    DISPLAY_NAME = "Couche d'analyse OSP"
     SHORT = ("Construit ou met à jour sans perte le GeoPackage « Analyse au logement par "
              "bailleur » : commune, EPCI, cité, style et formulaire.")
     GROUP_ID = "logements"

@@ -1,4 +1,4 @@
-"""osp:joinbailleurparcelles — « Joindre une table bailleur aux parcelles »."""
+"""osp:joinbailleurparcelles — « Localiser les logements » (joindre une table bailleur aux parcelles)."""
 import os
 
 from qgis.core import (QgsProcessing, QgsProcessingException,
@@ -55,7 +55,7 @@ Lignes lues = logements en sortie + doublons : aucune ligne n'est perdue.</p>
 
 class JoinBailleurParcelles(OspAlgorithm):
     NAME = "joinbailleurparcelles"
-    DISPLAY_NAME = "Joindre une table bailleur aux parcelles"
+    DISPLAY_NAME = "Localiser les logements"
     SHORT = ("Place chaque logement d'une table bailleur sur le cadastre et signale les "
              "logements non localisables, doublons et identifiants illisibles.")
     GROUP_ID = "logements"

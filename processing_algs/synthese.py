@@ -148,7 +148,7 @@ class Synthese(OspAlgorithm):
             raise QgsProcessingException(self.tr(
                 "La couche « %s » n'est pas une couche de logements : il lui faut au moins le "
                 "champ ident_rep (RPLS) ou ident_int (identifiant bailleur). Utiliser la sortie "
-                "de « Joindre une table bailleur aux parcelles » ou la couche d'analyse.")
+                "de « Localiser les logements » ou la couche d'analyse.")
                 % layer.name())
         records = analyse_io.read_records(layer, feedback, extra=(("ligne_source", "int"),),
                                           names=READ_FIELDS, geometry=False)

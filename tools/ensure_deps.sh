@@ -3,7 +3,7 @@
 set -euo pipefail
 PACKAGES="python3-qgis qgis qgis-providers python3-gdal python3-pandas python3-openpyxl
 python3-pytest python3-hypothesis postgresql-15-postgis-3 postgresql-client-15 poppler-utils
-util-linux zip libreoffice-calc time gdal-bin"
+util-linux zip libreoffice-calc time gdal-bin xvfb xauth python3-venv"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

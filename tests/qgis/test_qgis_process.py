@@ -49,7 +49,7 @@ def test_help_is_french_with_an_example(tmp_path):
     install_profile.install(str(profile))
     done = qgis_process(profile, "help", "osp:joinbailleurparcelles")
     assert done.returncode == 0, done.stderr
-    assert "Joindre une table bailleur aux parcelles" in done.stdout
+    assert "Localiser les logements" in done.stdout
     assert "Exemple" in done.stdout and "qgis_process run osp:joinbailleurparcelles" in done.stdout
     for name in ("INPUT", "SHEET", "PARCELS", "PARCEL_ID_FIELD", "LOCAUX", "ADDRESSES",
                  "FIELD_RPLS", "FIELD_INTERNAL_ID", "FIELD_LOCAL", "FIELD_PARCEL", "FIELD_COMMUNE",

@@ -50,7 +50,7 @@ def test_groups_read_as_the_workflow_and_differ_from_qgis_own(qgis_app):
     assert not set(ours) & native
     for algorithm in osp_algorithms():
         assert algorithm.group() in ours
-        assert len(algorithm.displayName()) <= 45, algorithm.displayName()
+        assert len(algorithm.displayName()) <= 28, algorithm.displayName()
         assert 20 < len(algorithm.shortDescription()) < 200, algorithm.name()
     assert GROUPS["programmation"] < GROUPS["logements"] < GROUPS["syntheses"] < GROUPS["cartes"]
 

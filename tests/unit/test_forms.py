@@ -1,0 +1,61 @@
+"""Forms as files: every form follows its layer; value lists read as names, fit, stay exact."""
+import pytest
+
+from osp_qgis import analyse, forms
+
+
+LAYER_FIELDS = {"analyse_logement": [name for name, _, _ in analyse.FIELDS]}
+
+
+@pytest.mark.parametrize("name", forms.names())
+def test_forms_match_their_layers(name):
+    spec = forms.form(name)
+    assert spec["layer"] == name
+    if name in LAYER_FIELDS:
+        assert forms.missing_fields(spec, LAYER_FIELDS[name]) == []
+
+
+def test_the_analyse_form_keeps_its_tabs_and_constraints():
+    spec = forms.form("analyse_logement")
+    assert [t["name"] for t in spec["tabs"]] == ["Identifiants", "Programme", "Localisation",
+                                                 "Cité", "Suivi"]
+    assert set(spec["constraints"]) == {"idpar", "ident_rep", "idlocal", "date_fin",
+                                        "annee_financ", "type_palu"}
+    assert set(analyse.DERIVED_FIELDS) <= set(spec["read_only"])
+
+
+def test_label_parts_and_alternatives():
+    template = ["{nom}", " – {communes}"]
+    assert forms.label(template, {"nom": "Cité Barrois", "communes": "Pecquencourt"}) == \
+        "Cité Barrois – Pecquencourt"
+    assert forms.label(template, {"nom": "Cité Barrois", "communes": None}) == "Cité Barrois"
+    assert forms.label([["{sigle}", "{nom}"]], {"sigle": None, "nom": "CA du Douaisis"}) == \
+        "CA du Douaisis"
+
+
+def test_value_lists_are_bounded_and_unique():
+    values = {"from": "table:cites", "key": "id_cite", "label": ["{nom}", " – {communes}"],
+              "max_length": 24}
+    rows = [{"id_cite": 1, "nom": "Cité Barrois", "communes": "Pecquencourt"},
+            {"id_cite": 2, "nom": "Cité Barrois", "communes": "Pecquencourt"},
+            {"id_cite": 3, "nom": "Cité n°10 de Béthune", "communes":
+             "Sains-en-Gohelle, Bouvigny-Boyeffles, Aix-Noulette"}]
+    pairs = forms.value_pairs(values, {"cites": rows})
+    labels = [label for _, label in pairs]
+    assert len(set(labels)) == 3 and all(len(label) <= 24 for label in labels)
+    assert labels[0].endswith("(1)") and labels[2].endswith("…")
+    assert forms.value_pairs(values, {}) is None  # table unknown: the caller keeps plain text
+
+
+def test_reference_lists_read_names():
+    pairs = dict(forms.value_pairs({"from": "reference:bailleurs.csv", "key": "code",
+                                    "label": ["{nom}", " ({code})"]}))
+    assert pairs["M&C"] == "Maisons & Cités (M&C)"
+
+
+def test_a_broken_form_is_refused():
+    with pytest.raises(forms.FormError):
+        forms.check({"layer": "x", "tabs": [{"name": "A", "fields": ["a"]},
+                                            {"name": "B", "fields": ["a"]}]})
+    with pytest.raises(forms.FormError):
+        forms.check({"layer": "x", "tabs": [], "widgets": {"a": {"type": "Inconnu"}}})
