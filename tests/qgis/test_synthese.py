@@ -280,3 +280,45 @@ def test_html_report_is_shown_in_the_results_viewer(qgis_app):
     algorithm = QgsApplication.processingRegistry().algorithmById("osp:synthese")
     kinds = {o.name(): o.type() for o in algorithm.outputDefinitions()}
     assert kinds["OUTPUT_HTML"] == "outputHtml" and kinds["OUTPUT_XLSX"] == "outputFile"
+
+
+def test_the_workbook_prints_on_a4_with_headers_and_charts_off_the_tables(pipeline, tmp_path):
+    """LibreOffice's PDF of the workbook: A4 landscape pages, the Logements header repeated
+    on page 2, each chart under its table and alone on its page, labels that do not wrap."""
+    import openpyxl
+    target = str(tmp_path / "osp.xlsx")
+    run_synthese(pipeline, target)
+    book = openpyxl.load_workbook(target)
+    charts = book["Graphiques"]
+    anchors = sorted(c.anchor._from.row + 1 for c in charts._charts)
+    tables = [r for r in range(1, charts.max_row + 1)
+              if charts.cell(row=r, column=1).value in ("EPCI", "Bailleur", "Année")]
+    assert len(anchors) == len(tables) == 3
+    for table, anchor in zip(tables, anchors):     # each chart below its own table
+        last = table
+        while charts.cell(row=last + 1, column=1).value is not None:
+            last += 1
+        assert anchor > last
+    breaks = sorted(b.id for b in charts.row_breaks.brk)
+    assert len(breaks) == 2 and anchors[0] < breaks[0] < anchors[1] < breaks[1] < anchors[2]
+    for chart in charts._charts:
+        assert chart.x_axis.delete is False and chart.y_axis.delete is False
+    operations = book["Opérations"]
+    assert sum(operations.column_dimensions[c].width for c in "ABCDEFGHIJKL") <= 200
+    for sheet in book:
+        assert str(sheet.page_setup.paperSize) == str(sheet.PAPERSIZE_A4)
+        assert sheet.page_setup.orientation == "landscape"
+    assert book["Logements"].print_title_rows in ("$4:$5", "4:5")
+    soffice = shutil.which("libreoffice") or shutil.which("soffice")
+    env = dict(os.environ, HOME=str(tmp_path))
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    target], env=env, capture_output=True, timeout=300)
+    pdf = str(tmp_path / "osp.pdf")
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    assert re.search(r"Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)", info), info
+    pages = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
+                           text=True).stdout.split("\f")
+    logements = [p for p in pages if p.strip().startswith("OSP ERBM – Logements")]
+    assert len(logements) >= 2
+    second = "\n".join(logements[1].splitlines()[:8])  # page header, group row, header
+    assert "RPLS" in second and "Parcelle" in second and "Palulos" in second
