@@ -104,6 +104,16 @@ def elide(text, limit):
     return text[:limit - 1].rstrip(" ,–-") + "…"
 
 
+def value_label(layer, field, value):
+    """How the form of ``layer`` shows ``value`` of ``field`` (« valide » -> « Validé
+    CRHH »): the same words in printed documents as on screen; the value itself when the
+    form has no list for it."""
+    widget = form(layer).get("widgets", {}).get(field, {})
+    if widget.get("type") != "ValueMap" or value in (None, ""):
+        return value
+    return dict(value_pairs(widget["values"]) or ()).get(value, value)
+
+
 def value_pairs(values, tables=None):
     """``[(stored value, label read by people)]`` of a value list: written in the file,
     from a reference table, or from ``tables[name]`` (rows as dicts) for ``table:…``.

@@ -99,7 +99,7 @@ def formula(ws, row, column, text):
     return cell
 
 
-def _header(ws, row, values, styles, start=1):
+def header_row(ws, row, values, styles, start=1):
     for offset, value in enumerate(values):
         cell = put(ws, row, start + offset, value)
         cell.font, cell.fill, cell.alignment = styles.header_font, styles.header_fill, \
@@ -107,18 +107,18 @@ def _header(ws, row, values, styles, start=1):
         cell.border = styles.border
 
 
-def _group(ws, row, start, end, label, styles):
+def group_cells(ws, row, start, end, label, styles):
     if end > start:
         ws.merge_cells(start_row=row, start_column=start, end_row=row, end_column=end)
     cell = put(ws, row, start, label)
     cell.font, cell.fill, cell.alignment = styles.bold, styles.group_fill, styles.center
 
 
-def _title(ws, text, styles):
+def sheet_title(ws, text, styles):
     put(ws, 1, 1, text).font = styles.title_font
 
 
-def _fit_columns(ws, minimum=8, fixed=None, skip_rows=(1,)):
+def fit_columns(ws, minimum=8, fixed=None, skip_rows=(1,)):
     """Widths from the first rows' text (headers included, bold counted wider)."""
     from openpyxl.utils import get_column_letter
     widths = {}
@@ -144,7 +144,7 @@ def _fit_columns(ws, minimum=8, fixed=None, skip_rows=(1,)):
         ws.column_dimensions[get_column_letter(column)].width = width
 
 
-def _fit_heights(ws, first_row, last_row):
+def fit_heights(ws, first_row, last_row):
     """Rows tall enough for their wrapped text (spreadsheets do not always do it when
     they open a file)."""
     from math import ceil
@@ -164,7 +164,7 @@ def _fit_heights(ws, first_row, last_row):
             ws.row_dimensions[row].height = 15 * lines
 
 
-def _print_setup(ws, title_rows=None, fit_width=True):
+def print_setup(ws, title_rows=None, fit_width=True):
     """A4 landscape, header rows repeated on every page, page numbers."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -185,7 +185,7 @@ def _print_setup(ws, title_rows=None, fit_width=True):
     ws.oddFooter.center.text = "Page &P / &N"
 
 
-def _align(ws, first_row, last_row, columns, alignment):
+def align(ws, first_row, last_row, columns, alignment):
     for row in range(first_row, last_row + 1):
         for column in columns:
             ws.cell(row=row, column=column).alignment = alignment
@@ -193,7 +193,7 @@ def _align(ws, first_row, last_row, columns, alignment):
 
 def write_logements(ws, dwellings, styles, cached):
     from openpyxl.utils import get_column_letter
-    _title(ws, "OSP ERBM – Logements réhabilités (1 ligne = 1 logement)", styles)
+    sheet_title(ws, "OSP ERBM – Logements réhabilités (1 ligne = 1 logement)", styles)
     first, last = 6, 5 + len(dwellings)
     put(ws, 2, 1, "Valeurs totales").font = styles.bold
     put(ws, 2, 2, len(dwellings), number=True)
@@ -203,8 +203,8 @@ def write_logements(ws, dwellings, styles, cached):
     put(ws, 2, 3, "Nb logts")
     for label, start, end in (("Identifiants", 1, 8), ("Programme", 9, 12),
                               ("Localisation", 13, 13)):
-        _group(ws, 4, start, end, label, styles)
-    _header(ws, 5, [label for label, _ in LOGEMENT_COLUMNS], styles)
+        group_cells(ws, 4, start, end, label, styles)
+    header_row(ws, 5, [label for label, _ in LOGEMENT_COLUMNS], styles)
     names = [name for _, name in LOGEMENT_COLUMNS[1:-1]]
     for n, d in enumerate(dwellings, start=1):  # rows 6… appended in order (fast path)
         values = [d.get("id_osp") or n] + [d.get(name) for name in names] \
@@ -215,12 +215,12 @@ def write_logements(ws, dwellings, styles, cached):
                 text_cell(cell)
     ws.freeze_panes = "A6"
     ws.auto_filter.ref = "A5:%s%d" % (get_column_letter(len(LOGEMENT_COLUMNS)), max(5, last))
-    _print_setup(ws, "4:5")
+    print_setup(ws, "4:5")
 
 
 def write_operations(ws, ops, styles, cached):
     from openpyxl.utils import get_column_letter
-    _title(ws, "OSP ERBM – Opérations (1 ligne = 1 opération de 1 à plusieurs logements)",
+    sheet_title(ws, "OSP ERBM – Opérations (1 ligne = 1 opération de 1 à plusieurs logements)",
            styles)
     first, last = 6, 5 + len(ops)
     sums = {8: sum(o.reported for o in ops), 9: sum(o.located for o in ops),
@@ -237,8 +237,8 @@ def write_operations(ws, ops, styles, cached):
                        % (letter, first, letter, max(first, last)))
         cached[cell.coordinate] = total
     for label, start, end in (("Programme", 1, 4), ("Localisation", 5, 7), ("Calculs", 8, 12)):
-        _group(ws, 4, start, end, label, styles)
-    _header(ws, 5, OPERATION_COLUMNS, styles)
+        group_cells(ws, 4, start, end, label, styles)
+    header_row(ws, 5, OPERATION_COLUMNS, styles)
     centered = CENTERED[SHEET_OPERATIONS]
     for row, o in enumerate(ops, start=first):
         values = (o.bailleur, o.intitule, o.annee, o.type_palu, o.dep, o.epci,
@@ -250,7 +250,7 @@ def write_operations(ws, ops, styles, cached):
             cell.alignment = styles.middle if column in centered else styles.wrap
     ws.freeze_panes = "A6"
     ws.auto_filter.ref = "A5:L%d" % max(5, last)
-    _print_setup(ws, "4:5")
+    print_setup(ws, "4:5")
 
 
 def write_crosstab(ws, block, top, styles, with_header=True):
@@ -264,8 +264,8 @@ def write_crosstab(ws, block, top, styles, with_header=True):
     if with_header:
         for g, group in enumerate(synthesis.GROUPS):
             start = 2 + g * (width + 1)
-            _group(ws, row, start, start + width - 1, group, styles)
-            _header(ws, row + 1, [str(y) for y in years] + ["Total"], styles, start=start)
+            group_cells(ws, row, start, start + width - 1, group, styles)
+            header_row(ws, row + 1, [str(y) for y in years] + ["Total"], styles, start=start)
         row += 2
     for label, counts in block.rows + [("Total", block.total)]:
         put(ws, row, 1, label)
@@ -285,15 +285,15 @@ def write_crosstab(ws, block, top, styles, with_header=True):
 
 
 def write_syntheses(ws, blocks, styles):
-    _title(ws, "OSP ERBM – Synthèses (nombre de logements)", styles)
+    sheet_title(ws, "OSP ERBM – Synthèses (nombre de logements)", styles)
     row = 3
     for block in blocks:
         row = write_crosstab(ws, block, row, styles)
     ws.freeze_panes = "B6"
-    _print_setup(ws, "4:5")  # the first block's group and years rows: the same for all
+    print_setup(ws, "4:5")  # the first block's group and years rows: the same for all
 
 
-def _axis_labels(axis, rotation=None, size=800):
+def axis_labels(axis, rotation=None, size=800):
     """Category labels that do not wrap (« CABBALR »): smaller, rotated when many."""
     from openpyxl.chart.text import RichText
     from openpyxl.drawing.text import (CharacterProperties, Paragraph, ParagraphProperties,
@@ -310,8 +310,8 @@ def _stacked_chart(title, categories):
     chart.type, chart.grouping, chart.overlap = "col", "stacked", 100
     chart.title, chart.y_axis.title = title, "Logements"
     chart.height, chart.width = 8, 17
-    _axis_labels(chart.x_axis, -2700000 if len(categories) > 6 else None)
-    _axis_labels(chart.y_axis)
+    axis_labels(chart.x_axis, -2700000 if len(categories) > 6 else None)
+    axis_labels(chart.y_axis)
     chart.legend.position = "b"
     return chart
 
@@ -321,7 +321,7 @@ def write_charts(ws, blocks, styles):
     from openpyxl.chart import Reference
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.pagebreak import Break
-    _title(ws, "OSP ERBM – Graphiques", styles)
+    sheet_title(ws, "OSP ERBM – Graphiques", styles)
     by_title = {b.title: b for b in blocks}
     epci = by_title["Analyse par EPCI"]
     sections = []
@@ -340,7 +340,7 @@ def write_charts(ws, blocks, styles):
     for n, (title, header, rows) in enumerate(sections):
         if n:
             ws.row_breaks.append(Break(id=row - 1))
-        _header(ws, row, header, styles)
+        header_row(ws, row, header, styles)
         ws.row_dimensions[row].height = 45  # « Palulos (groupé & isolé) » on three lines
         for i, values in enumerate(rows, start=1):
             for column, value in enumerate(values, start=1):
@@ -358,15 +358,15 @@ def write_charts(ws, blocks, styles):
     widest = max(len(h) for _, h, _ in sections)
     for column in range(1, widest + 1):
         ws.column_dimensions[get_column_letter(column)].width = 12
-    _print_setup(ws)
+    print_setup(ws)
 
 
 def write_quality(ws, rows, sentence, styles, invalid_years=()):
-    _title(ws, "OSP ERBM – Qualité des remontées", styles)
+    sheet_title(ws, "OSP ERBM – Qualité des remontées", styles)
     put(ws, 2, 1, sentence).alignment = styles.wrap
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(QUALITY_COLUMNS))
     ws.row_dimensions[2].height = 32
-    _header(ws, 4, QUALITY_COLUMNS, styles)
+    header_row(ws, 4, QUALITY_COLUMNS, styles)
     row = 5
     centered = CENTERED[SHEET_QUALITE]
     for q in rows:
@@ -389,14 +389,14 @@ def write_quality(ws, rows, sentence, styles, invalid_years=()):
                             "« %s » : voir l'onglet « %s »." % (len(invalid_years),
                                                                 synthesis.NO_YEAR, SHEET_DETAIL))
     ws.freeze_panes = "A5"
-    _print_setup(ws, "4:4")
+    print_setup(ws, "4:4")
 
 
 def write_detail(ws, rows, styles, invalid_years=()):
     """One line per dwelling behind the quality figures: remontés deux fois, non
     géolocalisables, années invalides."""
-    _title(ws, "OSP ERBM – Qualité : logements concernés", styles)
-    _header(ws, 3, DETAIL_COLUMNS, styles)
+    sheet_title(ws, "OSP ERBM – Qualité : logements concernés", styles)
+    header_row(ws, 3, DETAIL_COLUMNS, styles)
     row = 4
     lines = []
     for q in rows:
@@ -415,11 +415,13 @@ def write_detail(ws, rows, styles, invalid_years=()):
         row += 1
     ws.freeze_panes = "A4"
     ws.auto_filter.ref = "A3:E%d" % max(3, row - 1)
-    _print_setup(ws, "3:3")
+    print_setup(ws, "3:3")
 
 
-def write_workbook(path, dwellings, decisions, duplicate_rows, years=None):
-    """The whole OSP workbook; returns what the HTML report shows too."""
+def write_workbook(path, dwellings, decisions, duplicate_rows, years=None, trajectory=None):
+    """The whole OSP workbook; returns what the HTML report shows too.  With a
+    ``trajectory`` (:func:`osp_qgis.programmation.recap.trajectory`), a last sheet
+    « Suivi de l'ambition »."""
     import openpyxl
     styles = Styles()
     columns = synthesis.year_columns(dwellings, years)
@@ -441,15 +443,18 @@ def write_workbook(path, dwellings, decisions, duplicate_rows, years=None):
     write_detail(sheets[5], quality, styles, invalid)
     for sheet in sheets:
         if sheet.title == SHEET_OPERATIONS:
-            _fit_columns(sheet, fixed=OPERATION_WIDTHS, skip_rows=(1, 2, 3))
-            _fit_heights(sheet, 5, sheet.max_row)
+            fit_columns(sheet, fixed=OPERATION_WIDTHS, skip_rows=(1, 2, 3))
+            fit_heights(sheet, 5, sheet.max_row)
         elif sheet.title == SHEET_QUALITE:
-            _fit_columns(sheet, minimum=12, skip_rows=(1, 2))
-            _fit_heights(sheet, 4, 4)
+            fit_columns(sheet, minimum=12, skip_rows=(1, 2))
+            fit_heights(sheet, 4, 4)
         elif sheet.title != SHEET_GRAPHIQUES:
-            _fit_columns(sheet, fixed={1: 16} if sheet.title == SHEET_LOGEMENTS else None)
+            fit_columns(sheet, fixed={1: 16} if sheet.title == SHEET_LOGEMENTS else None)
             if sheet.title == SHEET_DETAIL:
-                _fit_heights(sheet, 3, 3)
+                fit_heights(sheet, 3, 3)
+    if trajectory is not None:
+        from .programmation.workbooks import TRAJECTORY_SHEET, trajectory_sheet
+        trajectory_sheet(book.create_sheet(TRAJECTORY_SHEET), trajectory, styles)
     book.save(path)
     set_cached_values(path, {SHEETS.index(t) + 1: v for t, v in cached.items() if v})
     return {"blocks": blocks, "operations": ops, "quality": quality, "sentence": sentence,

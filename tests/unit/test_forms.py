@@ -2,17 +2,19 @@
 import pytest
 
 from osp_qgis import analyse, forms
+from osp_qgis.programmation import model
 
 
-LAYER_FIELDS = {"analyse_logement": [name for name, _, _ in analyse.FIELDS]}
+LAYER_FIELDS = {"analyse_logement": [name for name, _, _ in analyse.FIELDS],
+                "operations": list(model.FIELD_NAMES),
+                "avancement": [name for name, _, _ in model.NOTE_FIELDS]}
 
 
 @pytest.mark.parametrize("name", forms.names())
 def test_forms_match_their_layers(name):
     spec = forms.form(name)
     assert spec["layer"] == name
-    if name in LAYER_FIELDS:
-        assert forms.missing_fields(spec, LAYER_FIELDS[name]) == []
+    assert forms.missing_fields(spec, LAYER_FIELDS[name]) == []
 
 
 def test_the_analyse_form_keeps_its_tabs_and_constraints():
@@ -59,3 +61,19 @@ def test_a_broken_form_is_refused():
                                             {"name": "B", "fields": ["a"]}]})
     with pytest.raises(forms.FormError):
         forms.check({"layer": "x", "tabs": [], "widgets": {"a": {"type": "Inconnu"}}})
+
+
+def test_the_operations_form_has_the_tabs_of_the_issue():
+    spec = forms.form("operations")
+    assert [t["name"] for t in spec["tabs"]] == [
+        "Identité", "Prévisionnel bailleur", "Prévisionnel EPCI", "Prévisionnel DIRBM/DDTM",
+        "Décision CRHH", "Avancement"]
+    assert spec["tabs"][-1].get("relation") == "avancement"
+    # every block field is in its tab; every rule of the model has a constraint in the form
+    fields_of = {t["name"]: set(forms.tab_fields({"tabs": [t]})) for t in spec["tabs"]}
+    for prefix, tab in (("b", "Prévisionnel bailleur"), ("e", "Prévisionnel EPCI"),
+                        ("d", "Prévisionnel DIRBM/DDTM"), ("crhh", "Décision CRHH")):
+        assert {n for n, _ in model.block_fields(prefix)} <= fields_of[tab], tab
+        if prefix != "crhh":
+            assert {"%s_nb_total" % prefix, "%s_nb_bio" % prefix,
+                    "%s_env_total" % prefix} <= set(spec["constraints"])

@@ -1,0 +1,1 @@
+"""Programmation module: operations, partner round trip, subsidy estimates, CRHH recap (no Qt)."""

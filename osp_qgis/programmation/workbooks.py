@@ -1,0 +1,440 @@
+"""The programmation's workbooks (openpyxl): a partner's workbook (its operations, only its
+block editable, lists, dates, an « Avancement » sheet, hidden ids and fingerprints) and
+the CRHH recap (with « Suivi de l'ambition »).  Read back by :func:`read_partner`."""
+import datetime
+
+from .. import workbook as wb
+from . import model, rates, recap, roundtrip
+
+META_SHEET = "_osp"
+LISTS_SHEET = "_listes"
+OPERATIONS_SHEET = "Opérations"
+NOTES_SHEET = "Avancement"
+NOTICE_SHEET = "Notice"
+FORMAT_VERSION = "1"
+HEADER_ROW, NAMES_ROW, FIRST_ROW = 4, 5, 6
+NEW_ROWS = 30
+EDIT_FILL = "FFF2CC"      # cells the partner fills
+LOCKED_FILL = "EDEDED"    # shown for information
+DATE_FORMAT = "DD/MM/YYYY"
+EURO_FORMAT = '#" "##0" €"'
+PLAIN_NUMBERS = ("annee_prog", "id_op", "version")
+FIXED_LABELS = {"nom": "Opération", "epci": "EPCI", "communes_noms": "Communes",
+                "cites_noms": "Cités", "annee_prog": "Année", "type_prog": "Type de programme",
+                "statut": "Statut", "crhh_nb_valides": "Logements validés (CRHH)",
+                "crhh_enveloppe": "Enveloppe validée CRHH (€)"}
+ROLE_LABEL = {"bailleur": "bailleur", "epci": "EPCI"}
+TECHNICAL_LABELS = {"id_op": "Identifiant (technique)", "version": "Version (technique)",
+                    "empreinte_bloc": "Empreinte du bloc (technique)",
+                    "empreinte_fixe": "Empreinte du reste (technique)"}
+
+
+def _label(name):
+    return FIXED_LABELS.get(name) or model.OPERATION_FIELDS[model.FIELD_NAMES.index(name)][2]
+
+
+def _shown(op, name, context):
+    """What a locked column shows for an operation (names, not codes)."""
+    if name == "communes_noms":
+        codes = [c for c in str(op.get("communes") or "").split(",") if c]
+        names = {insee: info[1] for info in context.communes(None).values()
+                 for insee in [info[0]]}
+        return ", ".join(names.get(c, c) for c in codes) or None
+    if name == "cites_noms":
+        ids = [c for c in str(op.get("cites") or "").split(",") if c]
+        names = {str(c["id_cite"]): c["nom"] for c in context.cites}
+        return ", ".join(names.get(i, i) for i in ids) or None
+    return op.get(name)
+
+
+def _write_cell(ws, row, column, name, value, locked, styles):
+    from openpyxl.styles import PatternFill, Protection
+    kind = model.KINDS.get(name)
+    cell = wb.put(ws, row, column, value, number=kind in ("int", "double"))
+    if name in PLAIN_NUMBERS:
+        cell.number_format = "0"   # 2021, not « 2 021 »
+    if kind == "date" and value is not None:
+        cell.number_format = DATE_FORMAT
+    if kind == "double":
+        cell.number_format = EURO_FORMAT
+    cell.protection = Protection(locked=locked)
+    cell.fill = PatternFill("solid", fgColor=LOCKED_FILL if locked else EDIT_FILL)
+    cell.border = styles.border
+    return cell
+
+
+def _validations(ws, names, first, last, lists):
+    """Drop-down lists, numbers, dates: what a spreadsheet can check while typing."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+    for column, name in enumerate(names, start=1):
+        kind = model.KINDS.get(name)
+        rule = None
+        if name in ("b_report", "b_rehab_integree"):
+            rule = DataValidation(type="list", formula1="=%s" % lists["oui_non"],
+                                  allow_blank=True)
+        elif name == "type_prog":
+            rule = DataValidation(type="list", formula1="=%s" % lists["types"], allow_blank=True)
+        elif name == "epci":
+            rule = DataValidation(type="list", formula1="=%s" % lists["epci"], allow_blank=True)
+        elif name == "cites_noms" and lists.get("cites"):
+            rule = DataValidation(type="list", formula1="=%s" % lists["cites"], allow_blank=True)
+        elif kind == "int":
+            rule = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
+                                  allow_blank=True)
+        elif kind == "double":
+            rule = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
+                                  allow_blank=True)
+        elif kind == "date":
+            rule = DataValidation(type="date", operator="between", formula1="36526",
+                                  formula2="51501", allow_blank=True)  # 2000-01-01 .. 2040-12-31
+        if rule is None:
+            continue
+        rule.error = "Valeur refusée : voir la notice (premier onglet)."
+        rule.errorTitle = "OSP ERBM"
+        rule.showErrorMessage = True
+        ws.add_data_validation(rule)
+        letter = get_column_letter(column)
+        rule.add("%s%d:%s%d" % (letter, first, letter, last))
+
+
+def _list_range(ws, column, title, values):
+    from openpyxl.utils import get_column_letter
+    ws.cell(row=1, column=column, value=title)
+    for row, value in enumerate(values, start=2):
+        wb.put(ws, row, column, value)
+    letter = get_column_letter(column)
+    return "'%s'!$%s$2:$%s$%d" % (LISTS_SHEET, letter, letter, max(2, len(values) + 1))
+
+
+def partner_workbook(path, role, partner, partner_name, year, operations, notes, context,
+                     issued=None):
+    """The workbook a landlord (``role="bailleur"``) or an EPCI fills; returns the number
+    of operations it holds."""
+    import openpyxl
+    styles = wb.Styles()
+    issued = issued or datetime.datetime.now().replace(microsecond=0)
+    editable = roundtrip.editable_fields(role)
+    columns = list(roundtrip.TECHNICAL) + list(roundtrip.FIXED[:7]) + editable + \
+        list(roundtrip.FIXED[7:])
+    mine = [op for op in operations if op.get("annee_prog") == year and
+            op.get("bailleur" if role == "bailleur" else "epci") == partner]
+    mine.sort(key=lambda o: model.fold(o.get("nom") or ""))
+    book = openpyxl.Workbook()
+    notice = book.active
+    notice.title = NOTICE_SHEET
+    sheet = book.create_sheet(OPERATIONS_SHEET)
+    notes_sheet = book.create_sheet(NOTES_SHEET)
+    lists = book.create_sheet(LISTS_SHEET)
+    meta = book.create_sheet(META_SHEET)
+    # lists for the drop-downs
+    cite_labels = sorted({c["nom"] for c in context.cites})
+    ranges = {"oui_non": _list_range(lists, 1, "oui / non", list(model.OUI_NON)),
+              "types": _list_range(lists, 2, "types", list(model.TYPES_PROG)),
+              "epci": _list_range(lists, 3, "EPCI", sorted(context.epcis)),
+              "operations": _list_range(lists, 5, "opérations",
+                                        [o.get("nom") for o in mine] or [""])}
+    if cite_labels:
+        ranges["cites"] = _list_range(lists, 4, "cités", cite_labels)
+    lists.sheet_state = "hidden"
+    for key, value in (("type", "osp-programmation"), ("format", FORMAT_VERSION),
+                       ("role", role), ("partenaire", partner), ("annee", year),
+                       ("emis_le", issued.isoformat(sep=" "))):
+        meta.append([key, value])
+    meta.sheet_state = "veryHidden"
+    _notice(notice, role, partner_name, year, issued, len(mine), styles)
+    # operations
+    first_shown = len(roundtrip.TECHNICAL) + 1   # the technical columns are hidden
+    wb.put(sheet, 1, first_shown, "Programmation %d – %s (%s)" % (
+        year, partner_name, ROLE_LABEL[role])).font = styles.title_font
+    wb.put(sheet, 2, first_shown, "Remplir les cellules jaunes ; les cellules grises sont pour "
+                                  "information. Une ligne vide en bas = une nouvelle opération.")
+    block_title = model.BLOCK_TITLES[roundtrip.ROLE_BLOCK[role]]
+    start_block = len(roundtrip.TECHNICAL) + 8
+    wb.group_cells(sheet, 3, len(roundtrip.TECHNICAL) + 1, start_block - 1, "Identification",
+                   styles)
+    wb.group_cells(sheet, 3, start_block, start_block + len(editable) - 1, block_title, styles)
+    wb.group_cells(sheet, 3, start_block + len(editable), len(columns),
+                   "Décision CRHH (information)", styles)
+    wb.header_row(sheet, HEADER_ROW, [TECHNICAL_LABELS.get(n) or _label(n) for n in columns],
+                  styles)
+    for column, name in enumerate(columns, start=1):
+        sheet.cell(row=NAMES_ROW, column=column, value=name)
+    sheet.row_dimensions[NAMES_ROW].hidden = True
+    row = FIRST_ROW
+    for op in mine:
+        fixed = [_shown(op, n, context) for n in roundtrip.FIXED]
+        technical = {"id_op": op.get("id_op"), "version": op.get("version"),
+                     "empreinte_bloc": model.block_digest(op, editable),
+                     "empreinte_fixe": roundtrip.fixed_digest(fixed)}
+        shown = dict(zip(roundtrip.FIXED, fixed))
+        for column, name in enumerate(columns, start=1):
+            value = technical.get(name, shown.get(name, op.get(name)))
+            _write_cell(sheet, row, column, name, value, name not in editable, styles)
+        row += 1
+    last = row + NEW_ROWS - 1
+    for new in range(row, last + 1):   # room for new operations
+        for column, name in enumerate(columns, start=1):
+            open_cell = name in editable or name in ("nom", "epci", "communes_noms",
+                                                     "cites_noms", "type_prog")
+            _write_cell(sheet, new, column, name, None, not open_cell, styles)
+    _validations(sheet, columns, FIRST_ROW, last, ranges)
+    for column in range(1, len(roundtrip.TECHNICAL) + 1):
+        sheet.column_dimensions[sheet.cell(row=1, column=column).column_letter].hidden = True
+    wb.fit_columns(sheet, skip_rows=(1, 2, NAMES_ROW))
+    wb.fit_heights(sheet, HEADER_ROW, HEADER_ROW)
+    sheet.freeze_panes = sheet.cell(row=FIRST_ROW, column=len(roundtrip.TECHNICAL) + 2)
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False  # widths may be changed
+    wb.print_setup(sheet, "%d:%d" % (HEADER_ROW, HEADER_ROW))
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A3   # some twenty columns
+    # avancement
+    _notes_sheet(notes_sheet, mine, notes, ranges["operations"], styles)
+    wb.print_setup(notice, None)
+    for ws in (notice,):
+        ws.protection.sheet = True
+    book.save(path)
+    return len(mine)
+
+
+def _notice(ws, role, partner_name, year, issued, count, styles):
+    lines = [
+        "Programmation %d – classeur de %s" % (year, partner_name),
+        "Émis le %s, avec %d opération(s)." % (issued.strftime("%d/%m/%Y à %Hh%M"), count),
+        "",
+        "Ce que vous remplissez :",
+        "• Onglet « Opérations » : les cellules jaunes de votre bloc « %s » pour chacune de "
+        "vos opérations (nombre de logements, répartition C / BBC, logements en matériaux "
+        "biosourcés, enveloppes, observations%s)." % (
+            model.BLOCK_TITLES[roundtrip.ROLE_BLOCK[role]],
+            ", date de dépôt prévisionnelle, report, réhabilitation intégrée"
+            if role == "bailleur" else ", date de validité"),
+        "• Une nouvelle opération : une ligne vide en bas du tableau ; choisir l'EPCI et la "
+        "cité dans les listes, écrire la commune ; le nom est proposé s'il est laissé vide.",
+        "• Onglet « Avancement » : une ligne par note datée (opération, date, auteur, texte).",
+        "",
+        "Règles vérifiées à l'import : étiquette C + étiquette BBC = total ; logements "
+        "biosourcés ≤ total ; montants positifs ; dates valides.",
+        "Les cellules grises (identification, décision CRHH) ne sont pas reprises : pour les "
+        "corriger, écrire à la DDTM. Ne pas supprimer de ligne ni de colonne.",
+        "Si l'opération a été modifiée par un autre partenaire depuis l'envoi de ce classeur, "
+        "votre saisie sur cette opération n'est pas reprise (conflit signalé) : demander un "
+        "classeur à jour.",
+    ]
+    wb.sheet_title(ws, lines[0], styles)
+    for row, text in enumerate(lines[1:], start=2):
+        wb.put(ws, row, 1, text).alignment = styles.wrap
+    ws.column_dimensions["A"].width = 110
+    for row in range(2, len(lines) + 1):
+        ws.row_dimensions[row].height = 30
+
+
+def _notes_sheet(ws, operations, notes, operations_range, styles):
+    from openpyxl.styles import Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+    wb.sheet_title(ws, "Avancement des opérations", styles)
+    wb.put(ws, 2, 1, "Notes déjà publiées (grises), puis vos nouvelles notes : opération, "
+                     "date, auteur, texte.")
+    names = ["operation", "date", "auteur", "texte"]
+    wb.header_row(ws, HEADER_ROW, ["Opération", "Date", "Auteur", "Texte"], styles)
+    for column, name in enumerate(names, start=1):
+        ws.cell(row=NAMES_ROW, column=column, value=name)
+    ws.row_dimensions[NAMES_ROW].hidden = True
+    by_id = {o.get("id_op"): o.get("nom") for o in operations}
+    row = FIRST_ROW
+    for note in sorted((n for n in notes if n.get("id_op") in by_id),
+                       key=lambda n: (by_id[n["id_op"]] or "", n.get("date") or datetime.date.min)):
+        for column, value in enumerate((by_id[note["id_op"]], note.get("date"),
+                                        note.get("auteur"), note.get("texte")), start=1):
+            cell = wb.put(ws, row, column, value)
+            cell.protection = Protection(locked=True)
+            if column == 2 and value is not None:
+                cell.number_format = DATE_FORMAT
+        row += 1
+    last = row + NEW_ROWS - 1
+    for new in range(row, last + 1):
+        for column in range(1, 5):
+            cell = ws.cell(row=new, column=column)
+            cell.protection = Protection(locked=False)
+            from openpyxl.styles import PatternFill
+            cell.fill = PatternFill("solid", fgColor=EDIT_FILL)
+            if column == 2:
+                cell.number_format = DATE_FORMAT
+    lists = DataValidation(type="list", formula1="=%s" % operations_range, allow_blank=True)
+    dates = DataValidation(type="date", operator="between", formula1="36526", formula2="51501",
+                           allow_blank=True)
+    for rule, column in ((lists, "A"), (dates, "B")):
+        rule.showErrorMessage = True
+        ws.add_data_validation(rule)
+        rule.add("%s%d:%s%d" % (column, row, column, last))
+    for letter, width in (("A", 48), ("B", 12), ("C", 20), ("D", 80)):
+        ws.column_dimensions[letter].width = width
+    ws.protection.sheet = True
+    wb.print_setup(ws, "%d:%d" % (HEADER_ROW, HEADER_ROW))
+
+
+def read_partner(path):
+    """``(meta, rows, note_rows)`` of a partner workbook, ``None`` when ``path`` is not one.
+    Rows are ``{"ligne", "cells", "values": {column name: value}}``; the cells of note rows
+    come after the operations' columns, so that ``meta["entetes"]`` (the headers a person
+    reads: operations', then « Avancement : … ») names the cells of both."""
+    import openpyxl
+    book = openpyxl.load_workbook(path, data_only=True)
+    try:
+        if META_SHEET not in book.sheetnames:
+            return None
+        meta = {str(r[0]): r[1] for r in book[META_SHEET].iter_rows(values_only=True) if r[0]}
+        if meta.get("type") != "osp-programmation":
+            return None
+        meta["annee"] = int(meta["annee"]) if meta.get("annee") not in (None, "") else None
+        headers, rows = _rows(book[OPERATIONS_SHEET])
+        note_headers, note_rows = _rows(book[NOTES_SHEET], offset=len(headers))
+        meta["entetes"] = headers + ["Avancement : %s" % h for h in note_headers]
+        return meta, rows, note_rows
+    finally:
+        book.close()
+
+
+def _rows(ws, offset=0):
+    """``(headers, rows)`` of a sheet laid out by :func:`partner_workbook`."""
+    names = [c.value for c in ws[NAMES_ROW]]
+    width = max((i + 1 for i, n in enumerate(names) if n), default=0)
+    names = names[:width]
+    headers = [str(c.value or n or "") for c, n in zip(ws[HEADER_ROW], names)]
+    headers += [str(n) for n in names[len(headers):]]
+    out = []
+    for number, cells in enumerate(ws.iter_rows(min_row=FIRST_ROW, max_col=width,
+                                                values_only=True), start=FIRST_ROW):
+        values = {name: value for name, value in zip(names, cells) if name}
+        out.append({"ligne": number, "cells": [""] * offset + ["" if v is None else str(v)
+                                                              for v in cells],
+                    "values": values})
+    return headers, out
+
+
+# -- the recap ------------------------------------------------------------------------------
+RECAP_SHEET = "Récapitulatif"
+TRAJECTORY_SHEET = "Suivi de l'ambition"
+LATEST_SHEET = "Derniers avancements"
+RECAP_COUNTS = ("Total", "C", "BBC", "Biosourcés")
+BLOCK_SOURCE = {"b": "Prévisionnel bailleur", "e": "Prévisionnel EPCI",
+                "d": "Prévisionnel DIRBM/DDTM", "crhh": "Décision CRHH", None: ""}
+
+
+def recap_title(year, when):
+    return "Programmation %d — version du %s à %s" % (year, when.strftime("%d/%m/%Y"),
+                                                       when.strftime("%Hh%M"))
+
+
+def recap_workbook(path, year, lines, latest, traj, when):
+    """The recap workbook: « Récapitulatif » (the table of the CRHH), « Derniers
+    avancements », « Suivi de l'ambition » (table and native chart)."""
+    import openpyxl
+    from openpyxl.styles import Font
+    styles = wb.Styles()
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = RECAP_SHEET
+    wb.sheet_title(ws, recap_title(year, when), styles)
+    wb.header_row(ws, 3, ["Programmes", "Date de dépôt prévisionnelle", "Report"], styles)
+    for column in (1, 2, 3):
+        ws.merge_cells(start_row=3, start_column=column, end_row=4, end_column=column)
+    wb.group_cells(ws, 3, 4, 7, "Nombre de logements", styles)
+    wb.group_cells(ws, 3, 8, 11, "Subv. prév.", styles)
+    wb.header_row(ws, 3, ["Source"], styles, start=12)
+    ws.merge_cells(start_row=3, start_column=12, end_row=4, end_column=12)
+    wb.header_row(ws, 4, list(RECAP_COUNTS) + list(rates.COLUMNS), styles, start=4)
+    row = 5
+    for line in lines:
+        operation = line.kind == "operation"
+        values = [line.label, line.date_depot if operation else None,
+                  line.report if operation else None, line.total, line.c, line.bbc, line.bio]
+        for column, value in enumerate(values, start=1):
+            cell = wb.put(ws, row, column, value, number=column >= 4)
+            if column == 2 and value is not None:
+                cell.number_format = DATE_FORMAT
+        for i, amount in enumerate(line.amounts):
+            cell = wb.put(ws, row, 8 + i, amount if amount is not None else rates.A_RENSEIGNER)
+            if amount is not None:
+                cell.number_format = '#" "##0.00" €"'
+        wb.put(ws, row, 12, BLOCK_SOURCE.get(line.block, "") if operation else None)
+        if not operation:
+            for column in range(1, 13):
+                cell = ws.cell(row=row, column=column)
+                cell.font = Font(bold=True)
+                cell.fill = styles.total_fill if line.kind == "total_epci" else styles.group_fill
+        row += 1
+    wb.fit_columns(ws, fixed={1: 48, 2: 14, 3: 8, 12: 22}, skip_rows=(1,))
+    ws.freeze_panes = "B5"
+    wb.print_setup(ws, "3:4")
+    _latest_sheet(book.create_sheet(LATEST_SHEET), lines, latest, styles)
+    trajectory_sheet(book.create_sheet(TRAJECTORY_SHEET), traj, styles)
+    book.save(path)
+
+
+def _latest_sheet(ws, lines, latest, styles):
+    wb.sheet_title(ws, "Dernier avancement de chaque opération", styles)
+    wb.header_row(ws, 3, ["Opération", "Date", "Rôle", "Auteur", "Avancement"], styles)
+    row = 4
+    for line in lines:
+        if line.kind != "operation":
+            continue
+        note = latest.get(line.operation.get("id_op")) or {}
+        for column, value in enumerate((line.label, note.get("date"), note.get("role"),
+                                        note.get("auteur"), note.get("texte")), start=1):
+            cell = wb.put(ws, row, column, value)
+            cell.alignment = styles.wrap
+            if column == 2 and value is not None:
+                cell.number_format = DATE_FORMAT
+        row += 1
+    for letter, width in (("A", 48), ("B", 12), ("C", 12), ("D", 18), ("E", 80)):
+        ws.column_dimensions[letter].width = width
+    wb.fit_heights(ws, 4, row - 1)
+    wb.print_setup(ws, "3:3")
+
+
+def trajectory_sheet(ws, traj, styles):
+    """Cumulated dwellings of the basin per year against the ambition, then per EPCI."""
+    from openpyxl.chart import LineChart, Reference
+    wb.sheet_title(ws, "Suivi de l'ambition ERBM (logements, cumul depuis %d)" % traj.years[0],
+                   styles)
+    measures = list(recap.MEASURES)
+    wb.header_row(ws, 3, ["Année", "Ambition (cumul)"] +
+                  [recap.MEASURE_LABELS[m] + " (cumul)" for m in measures], styles)
+    for i, year in enumerate(traj.years):
+        wb.put(ws, 4 + i, 1, str(year))
+        wb.put(ws, 4 + i, 2, traj.ambition[i], number=True)
+        for j, measure in enumerate(measures):
+            wb.put(ws, 4 + i, 3 + j, traj.cumulative[measure][i], number=True)
+    last = 3 + len(traj.years)
+    chart = LineChart()
+    chart.title = "Trajectoire ERBM : cumul des logements et ambition"
+    chart.y_axis.title = "Logements (cumul)"
+    chart.height, chart.width = 9, 20
+    chart.add_data(Reference(ws, min_col=2, max_col=2 + len(measures), min_row=3, max_row=last),
+                   titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=4, max_row=last))
+    wb.axis_labels(chart.x_axis)
+    wb.axis_labels(chart.y_axis)
+    chart.legend.position = "b"
+    ws.add_chart(chart, "A%d" % (last + 2))
+    row = last + 22
+    wb.put(ws, row, 1, "Par EPCI et par année (non cumulé)").font = styles.block_font
+    row += 1
+    wb.header_row(ws, row, ["EPCI", "Mesure"] + [str(y) for y in traj.years] + ["Total"],
+                  styles)
+    row += 1
+    for epci, measures_of in traj.by_epci.items():
+        for measure in measures:
+            values = measures_of[measure]
+            wb.put(ws, row, 1, epci)
+            wb.put(ws, row, 2, recap.MEASURE_LABELS[measure])
+            for i, value in enumerate(values + [sum(values)]):
+                wb.put(ws, row, 3 + i, value, number=True)
+            row += 1
+    ws.column_dimensions["A"].width = 12
+    ws.column_dimensions["B"].width = 28
+    for column in range(3, 3 + len(traj.years) + 1):
+        ws.column_dimensions[ws.cell(row=1, column=column).column_letter].width = 11
+    wb.fit_heights(ws, 3, 3)
+    wb.print_setup(ws, None)
