@@ -13,6 +13,9 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
+sys.path.insert(0, REPO)
+from osp_qgis.files import fresh  # noqa: E402
+
 PLUGIN = None
 SHARED = os.path.normpath(os.path.join(REPO, "..", "shared", "data", "territoires"))
 
@@ -42,15 +45,6 @@ def parcels(data):
 def run(algorithm, params):
     import processing
     return processing.run(algorithm, params)
-
-
-def fresh(path):
-    if os.path.isdir(path):
-        import shutil
-        shutil.rmtree(path)
-    elif os.path.exists(path):
-        os.remove(path)
-    return path
 
 
 def step_join_osp(data, work):

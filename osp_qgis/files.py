@@ -84,3 +84,14 @@ def check_folder_writable(path, label):
     finally:
         if os.path.exists(probe):
             os.remove(probe)
+
+
+def fresh(path):
+    """``path`` after removing the file or folder a previous run left there (scripts and
+    benchmarks that write to fixed places)."""
+    import shutil
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        os.remove(path)
+    return path

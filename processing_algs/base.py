@@ -27,6 +27,15 @@ def help_path(name):
     return resource_path(*(HELP_DIR + ("%s.html" % name,)))
 
 
+DATABASE_PREFIXES = ("postgres:", "postgresql:", "postgis:")
+
+
+def is_database_uri(value):
+    """Whether a parameter names a database (« postgres:service=osp schema=… ») rather
+    than a file."""
+    return isinstance(value, str) and value.strip().lower().startswith(DATABASE_PREFIXES)
+
+
 class OspAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ``NAME``, ``DISPLAY_NAME``, ``SHORT`` (one sentence, the toolbox
     tooltip), ``GROUP_ID`` (a key of :data:`GROUPS`), ``HELP`` (French HTML, with an
@@ -41,6 +50,8 @@ class OspAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = "logements"
     HELP = ""
     CHOICES = {}
+    # file parameters that also take a database (« postgres:… schema=… »)
+    DATABASE_TARGETS = ()
     MAIN_THREAD = False
 
     def flags(self):
@@ -116,7 +127,11 @@ class OspAlgorithm(QgsProcessingAlgorithm):
         return out
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
-        ok, message = super().checkParameterValues(self._with_indexes(parameters), context)
+        checked = self._with_indexes(parameters)
+        for name in self.DATABASE_TARGETS:  # QGIS checks a file's extension: a database is fine
+            if is_database_uri(checked.get(name)):
+                checked[name] = "programmation.gpkg"
+        ok, message = super().checkParameterValues(checked, context)
         if not ok:
             for name, codes in self.CHOICES.items():
                 value = parameters.get(name)

@@ -56,8 +56,8 @@ def apply_form(layer, spec, tables=None, relations=None):
     fields = layer.fields()
     index = {f.name(): i for i, f in enumerate(fields)}
     for name, i in index.items():
-        if name in field_names.ALIASES:
-            layer.setFieldAlias(i, field_names.ALIASES[name])
+        if name in field_names.ALIASES or (spec["layer"], name) in field_names.LAYER_ALIASES:
+            layer.setFieldAlias(i, field_names.alias(name, spec["layer"]))
     config = layer.editFormConfig()
     config.setLayout(QgsEditFormConfig.EditorLayout.TabLayout)
     root = config.invisibleRootContainer()
@@ -77,7 +77,10 @@ def apply_form(layer, spec, tables=None, relations=None):
             container.addChildElement(box)
         relation = (relations or {}).get(tab.get("relation"))
         if relation is not None:
-            container.addChildElement(QgsAttributeEditorRelation(relation, container))
+            editor = QgsAttributeEditorRelation(relation, container)
+            editor.setRelationWidgetTypeId("relation_editor")  # QGIS's own, in any install
+            editor.setLabel(tab["name"])
+            container.addChildElement(editor)
         root.addChildElement(container)
     read_only = set(spec.get("read_only", ()))
     for name, i in index.items():

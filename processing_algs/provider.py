@@ -7,11 +7,18 @@ from .analyse_logement import AnalyseLogement
 from .apply_form import ApplyOspForm
 from .atlas import Atlas
 from .join_bailleur_parcelles import JoinBailleurParcelles
+from .programmation_formulaires import ProgrammationFormulaires
+from .programmation_import import ProgrammationImport
+from .programmation_init import ProgrammationInit
+from .programmation_recap import ProgrammationRecap
 from .synthese import Synthese
 
-ALGORITHMS = (JoinBailleurParcelles, AnalyseLogement, ApplyOspForm, Synthese, Atlas)
+ALGORITHMS = (ProgrammationInit, ProgrammationFormulaires, ProgrammationImport,
+              ProgrammationRecap, JoinBailleurParcelles, AnalyseLogement, ApplyOspForm, Synthese,
+              Atlas)
 # « Extensions › OSP ERBM », in the order of the work
-MENU = ("osp:joinbailleurparcelles", "osp:analyselogement", "osp:synthese", "osp:atlas")
+MENU = ("osp:programmation_import", "osp:programmation_recap", "osp:joinbailleurparcelles",
+        "osp:analyselogement", "osp:synthese", "osp:atlas")
 
 
 class OspProvider(QgsProcessingProvider):

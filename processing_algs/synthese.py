@@ -3,16 +3,16 @@ import os
 
 from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
-                       QgsProcessingParameterRange,
-                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer)
+                       QgsProcessingParameterRange, QgsProcessingParameterString,
+                       QgsProcessingParameterVectorLayer)
 
 from ..osp_qgis import report, synthesis, workbook
 from ..osp_qgis.files import french_os_error
-from ..osp_qgis.ids import IdError, normalise_year
 from ..osp_qgis.locate import identity_key
 from . import analyse_io
 from .base import OspAlgorithm
 from .outputs import AtomicFiles
+from .programmation_params import add_ambition, add_programmation, read_programmation
 from .qgis_io import field_index
 
 HELP = """<p>Produit le <b>classeur OSP</b> (XLSX) des logements réhabilités, exact à l'unité :</p>
@@ -24,7 +24,11 @@ géolocalisés, financés et écart ;</li>
 années en colonnes, « Palulos (groupé &amp; isolé) » et « Hors Palulos » côte à côte ;</li>
 <li><b>Graphiques</b> : histogrammes natifs d'Excel ;</li>
 <li><b>Qualité</b> : logements financés non remontés, remontés deux fois, non
-géolocalisables, par décision, avec la liste des logements concernés.</li></ul>
+géolocalisables, par décision, avec la liste des logements concernés ;</li>
+<li><b>Suivi de l'ambition</b> (quand une programmation est donnée, <i>OPERATIONS</i>) : par
+EPCI et par année, logements programmés, validés par le CRHH, financés, remontés et
+géolocalisés, cumulés contre l'ambition de l'ERBM (<i>AMBITION</i> logements sur 10 ans à
+partir de <i>AMBITION_START</i>), avec un graphique.</li></ul>
 <p>Les doublons viennent de la table des anomalies de la jointure (<i>ANOMALIES</i>), les
 logements financés de la table des décisions (<i>DECISIONS</i> : num_decision, annee, bailleur,
 nb_logements_finances). Les filtres <i>EPCI</i>, <i>BAILLEUR</i>, <i>DEPARTEMENT</i> donnent
@@ -39,28 +43,6 @@ READ_FIELDS = {"id_osp", "ident_rep", "ident_int", "idlocal", "idpar", "dep", "i
                "idcomtxt", "epci", "intitule", "bailleur", "type_palu", "num_decision",
                "annee_financ", "geoloc_source", "nom_cite_1", "id_cite", "cite_ini",
                "ligne_source"}
-DECISION_FIELDS = {"num_decision": ("num_decision", "decision", "n_decision", "numero_decision"),
-                   "annee": ("annee", "annee_financ", "millesime"),
-                   "bailleur": ("bailleur",),
-                   "nb": ("nb_logements_finances", "nb_logements", "logements_finances", "nb")}
-
-
-def financed_count(value):
-    """The number of dwellings a decision financed: an integer, ``None`` when empty,
-    ``False`` when unreadable (« 12 logts », « abc »)."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return int(value) if float(value).is_integer() and value >= 0 else False
-    text = str(value).strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
-    if text.isascii() and text.isdigit():
-        return int(text)
-    try:
-        number = float(text.replace(",", "."))
-    except ValueError:
-        return False
-    return int(number) if number.is_integer() and number >= 0 else False
-
 
 class Synthese(OspAlgorithm):
     NAME = "synthese"
@@ -69,6 +51,7 @@ class Synthese(OspAlgorithm):
              "territoire, graphiques et qualité des remontées.")
     GROUP_ID = "syntheses"
     HELP = HELP
+    DATABASE_TARGETS = ("OPERATIONS",)
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterVectorLayer(
@@ -88,6 +71,9 @@ class Synthese(OspAlgorithm):
                             ("BAILLEUR", "Filtre : bailleur (ex. M&C)"),
                             ("DEPARTEMENT", "Filtre : département (59 ou 62)")):
             self.addParameter(QgsProcessingParameterString(name, self.tr(label), optional=True))
+        add_programmation(self, label="Programmation (GeoPackage ou postgres:… schema=…), pour "
+                                       "le suivi de l'ambition", optional=True)
+        add_ambition(self)
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT_XLSX", self.tr("Classeur OSP"), self.tr("Classeur Excel (*.xlsx)")))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -100,33 +86,11 @@ class Synthese(OspAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
     def _decisions(self, layer, feedback):
-        if layer is None:
-            return {}
-        idx = {k: field_index(layer, *names) for k, names in DECISION_FIELDS.items()}
-        if idx["num_decision"] < 0 or idx["nb"] < 0:
-            raise QgsProcessingException(self.tr(
-                "La table des décisions « %s » doit avoir les champs num_decision et "
-                "nb_logements_finances.") % layer.name())
-        out = {}
-        for line, feature in enumerate(layer.getFeatures(), start=2):
-            number = analyse_io.python_value(feature[idx["num_decision"]])
-            if number in (None, ""):
-                continue
-            value = lambda k: analyse_io.python_value(feature[idx[k]]) if idx[k] >= 0 else None
-            try:
-                annee = normalise_year(str(value("annee") or ""))
-            except IdError:
-                annee = None
-            count = financed_count(value("nb"))
-            if count is False:
-                feedback.reportError(self.tr(
-                    "Décisions « %s », ligne %d (décision %s) : nombre de logements financés "
-                    "« %s » illisible ; la décision est gardée sans nombre.")
-                    % (layer.name(), line, number, value("nb")), False)
-                count = None
-            out[str(number).strip()] = {"nb": count, "annee": annee,
-                                        "bailleur": value("bailleur")}
-        return out
+        try:
+            return analyse_io.read_decisions(layer, lambda text: feedback.reportError(text,
+                                                                                      False))
+        except ValueError as error:
+            raise QgsProcessingException(str(error))
 
     def _duplicates(self, layer):
         if layer is None:
@@ -139,6 +103,19 @@ class Synthese(OspAlgorithm):
                 "detail).") % layer.name())
         return [(f[ligne] if ligne >= 0 else None, f[detail]) for f in layer.getFeatures()
                 if f[motif] == "doublon"]
+
+    def _trajectory(self, parameters, context, dwellings, decisions, filters):
+        """The « Suivi de l'ambition » of the operations given (same filters as the
+        dwellings), ``None`` without a programmation."""
+        if not self.parameterAsString(parameters, "OPERATIONS", context):
+            return None
+        from ..osp_qgis.programmation import recap
+        _, operations, _, _ = read_programmation(self, parameters, context, must_exist=True)
+        operations = recap.filter_operations(operations, filters["epci"], filters["bailleur"],
+                                             filters["departement"])
+        return recap.trajectory(operations, dwellings, decisions,
+                                self.parameterAsInt(parameters, "AMBITION_START", context), 10,
+                                self.parameterAsInt(parameters, "AMBITION", context))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
@@ -172,6 +149,7 @@ class Synthese(OspAlgorithm):
             low, high = self.parameterAsRange(parameters, "YEARS", context)
             years = (int(low), int(high))
         feedback.pushInfo(self.tr("%d logements retenus sur %d.") % (len(share), len(dwellings)))
+        trajectory = self._trajectory(parameters, context, share, decisions, filters)
         feedback.setProgress(30)
         xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
         if not xlsx.lower().endswith(".xlsx"):
@@ -183,7 +161,7 @@ class Synthese(OspAlgorithm):
                 xlsx_temporary = files.temporary(xlsx, self.tr("Classeur OSP"))
                 html_temporary = files.temporary(html, self.tr("Rapport HTML")) if html else None
                 result = workbook.write_workbook(xlsx_temporary, share, decisions, duplicates,
-                                                 years)
+                                                 years, trajectory)
                 feedback.setProgress(90)
                 if html_temporary:
                     title = "OSP ERBM – Synthèse" + "".join(" – %s" % v for v in filters.values()

@@ -10,7 +10,8 @@ legende, echelle, nord, page.  A user's own template keeps these ids.
 """
 import os
 
-from qgis.core import (QgsApplication, QgsBasicNumericFormat, QgsLayoutFrame, QgsLayoutItemAttributeTable,
+from qgis.core import (QgsApplication, QgsBasicNumericFormat, QgsLayoutFrame,
+                       QgsLayoutItemManualTable, QgsLayoutMultiFrame, QgsLayoutTable, QgsLayoutItemAttributeTable,
                        QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
                        QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemScaleBar,
                        QgsLayoutPoint, QgsLegendStyle, QgsRectangle,
@@ -124,6 +125,34 @@ def build(page, k):
     return layout
 
 
+def build_programmation():
+    """The programmation's PDFs (recap, one per landlord, one per EPCI): title, version
+    line, a table spread over as many pages as needed (osp:programmation_recap fills it),
+    source line and page number (repeated on every page by the algorithm)."""
+    project = QgsProject()
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName("OSP – Programmation")
+    layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Landscape)
+    label(layout, "titre", "Programmation", 10, 6, 277, 10, 1, 15, bold=True)
+    label(layout, "sous_titre", "version", 10, 16, 277, 6, 1, 9, italic=True)
+    table = QgsLayoutItemManualTable.create(layout)
+    table.setHeaderTextFormat(QgsTextFormat.fromQFont(QFont("DejaVu Sans", 7, QFont.Weight.Bold)))
+    table.setContentTextFormat(QgsTextFormat.fromQFont(QFont("DejaVu Sans", 7)))
+    table.setGridStrokeWidth(0.15)
+    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
+    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished)
+    layout.addMultiFrame(table)
+    frame = QgsLayoutFrame(layout, table)
+    frame.setId("tableau")
+    place(frame, 10, 24, 277, 172, 1)
+    table.addFrame(frame)
+    label(layout, "source", "Source : OSP ERBM – DDTM 59/62", 10, 199, 200, 5, 1, 7)
+    label(layout, "page", "Page [% @layout_page %] / [% @layout_numpages %]", 227, 199, 60, 5,
+          1, 7, align=Qt.AlignmentFlag.AlignRight)
+    return layout
+
+
 def main():
     app = QgsApplication([], False)
     app.initQgis()
@@ -131,6 +160,8 @@ def main():
     for name, page, k in (("atlas_a4.qpt", "A4", 1.0), ("atlas_a3.qpt", "A3", 420 / 297)):
         layout = build(page, k)
         assert layout.saveAsTemplate(os.path.join(OUT, name), QgsReadWriteContext())
+    assert build_programmation().saveAsTemplate(os.path.join(OUT, "programmation_a4.qpt"),
+                                                QgsReadWriteContext())
     print("Gabarits écrits dans %s" % OUT)
 
 

@@ -13,6 +13,8 @@ made and rebuilds them when a reference table or the form changes.
   analyse_logement_type_palu.qml  symbology by PALULOS type
   analyse_logement_annee.qml      symbology by financing year
   cites.qml                       the cités' outlines and names
+  operations.qml                  the programmation's operations: cités' areas by status
+                                  (labels of forms/operations.json), names at large scales
 """
 import os
 import sys
@@ -108,6 +110,7 @@ def main():
                                                    for i, y in enumerate(YEARS)]))
     layer.saveNamedStyle(os.path.join(STYLES, "analyse_logement_annee.qml"), categories=symbology)
     cites_style()
+    operations_style()
     print("Styles écrits dans %s" % STYLES)
 
 
@@ -137,6 +140,41 @@ def cites_style():
     layer.setFieldAlias(1, "Nom de la cité")
     layer.setFieldAlias(2, "Communes")
     layer.saveNamedStyle(os.path.join(STYLES, "cites.qml"))
+
+
+STATUS_COLOURS = {"propose": "#fdd49e", "prefleche": "#fc8d59", "valide": "#1a9850",
+                  "reporte": "#9e9ac8", "annule": "#bdbdbd"}
+
+
+def operations_style():
+    """The operations (the union of their cités): filled by status, named at large scales.
+    The form is applied by the plugin from forms/operations.json when it writes a
+    programmation; this file carries the symbology."""
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:2154&field=nom:string&field=statut:string",
+                           "operations", "memory")
+    statuses = dict(forms.value_pairs(forms.form("operations")["widgets"]["statut"]["values"]))
+    categories = [QgsRendererCategory(code, QgsFillSymbol.createSimple({
+        "color": colour, "outline_color": "#5d4037", "outline_width": "0.4"}),
+        statuses[code]) for code, colour in STATUS_COLOURS.items()]
+    categories.append(QgsRendererCategory("", QgsFillSymbol.createSimple({
+        "color": OTHER_COLOUR, "outline_color": "#5d4037"}), "Autre / non renseigné"))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("statut", categories))
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "nom"
+    settings.scaleVisibility = True
+    settings.maximumScale = 1
+    settings.minimumScale = 25000
+    text = QgsTextFormat()
+    text.setSize(8)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(LABEL_HALO)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    layer.saveNamedStyle(os.path.join(STYLES, "operations.qml"),
+                         categories=QgsMapLayer.Symbology | QgsMapLayer.Labeling)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 #!/usr/bin/python3
-"""`make demo`: generate the sample data set and run the main pipeline headless
-through qgis_process, with the plugin installed in a private profile."""
+"""`make demo`: generate the sample data set and run the three modules headless through
+qgis_process, with the plugin installed in a private profile: programmation (partner
+workbooks, a landlord's return, the DDTM's sheet, CRHH recap and PDFs), renovated
+dwellings (join, analyse layer, workbook), maps (atlas)."""
 import os
+import shutil
 import subprocess
 import sys
 
@@ -9,6 +12,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import install_profile  # noqa: E402
 import sample_data  # noqa: E402
+import sample_programmation  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(HERE))
+from osp_qgis.files import fresh  # noqa: E402
 
 SHEETS = ("mc_logements_rehabilites.xlsx", "sia_logements.csv", "mc_2019.ods",
           "sia_2021_utf8.csv")
@@ -33,8 +40,9 @@ def main(out):
     profile = os.path.join(out, ".profil_qgis")
     install_profile.install(profile)
     gpkg = os.path.join(data, "territoire.gpkg")
-    print("2. Jointure des tables bailleurs aux parcelles (qgis_process, osp:joinbailleurparcelles)")
-    written = []
+    programmation, programmation_outputs = demo_programmation(profile, data, out, gpkg)
+    written = list(programmation_outputs)
+    print("3. Jointure des tables bailleurs aux parcelles (qgis_process, osp:joinbailleurparcelles)")
     for sheet in SHEETS:
         stem = os.path.splitext(sheet)[0]
         target = os.path.join(out, "logements_%s.gpkg" % stem)
@@ -52,7 +60,7 @@ def main(out):
                                                                  "Non localisés", "Doublons"))]
         print("   %s : %s" % (sheet, " | ".join(summary)))
         written += [target, anomalies]
-    print("3. Couche « Analyse au logement par bailleur » (osp:analyselogement, les quatre envois)")
+    print("4. Couche « Analyse au logement par bailleur » (osp:analyselogement, les quatre envois)")
     osp = os.path.join(out, "osp_erbm.gpkg")
     if os.path.exists(osp):
         os.remove(osp)
@@ -69,7 +77,7 @@ def main(out):
     print("   " + " | ".join(l for l in log.splitlines()
                              if l.startswith(("Logements dans", "Communes incoh"))))
     written.append(osp)
-    print("4. Classeur OSP et rapport qualité (osp:synthese)")
+    print("5. Classeur OSP, rapport qualité et suivi de l'ambition (osp:synthese)")
     anomalies = os.path.join(out, "anomalies_tous_bailleurs.gpkg")
     if os.path.exists(anomalies):
         os.remove(anomalies)
@@ -80,11 +88,12 @@ def main(out):
     log = qgis_process(profile, "run", "osp:synthese", "--",
                        "INPUT=%s|layername=analyse_logement" % osp, "ANOMALIES=" + anomalies,
                        "DECISIONS=" + os.path.join(data, "decisions.csv"),
+                       "OPERATIONS=" + programmation,
                        "OUTPUT_XLSX=" + xlsx, "OUTPUT_HTML=" + html)
     print("   " + next((l[l.index("Parmi les"):] for l in log.splitlines() if "Parmi les" in l),
                        ""))
     written += [xlsx, html]
-    print("5. Atlas (osp:atlas) : un PDF par EPCI et la vue d'ensemble du Bassin minier")
+    print("6. Atlas (osp:atlas) : un PDF par EPCI et la vue d'ensemble du Bassin minier")
     for scale, folder, extra in (("2", "atlas_epci", ["EPCI=%s|layername=epci" % gpkg,
                                                       "COMMUNES=%s|layername=communes" % gpkg]),
                                  ("4", "atlas_bassin", ["EPCI=%s|layername=epci" % gpkg])):
@@ -103,6 +112,48 @@ def main(out):
     for path in written:
         print("   " + os.path.relpath(path, os.getcwd()))
     print("   données d'entrée : %s" % os.path.relpath(data, os.getcwd()))
+
+
+def _counts(log, *names):
+    values = dict(l.split(":\t", 1) for l in log.splitlines() if ":\t" in l)
+    return ", ".join("%s %s" % (values.get(n, "?"), label) for n, label in names)
+
+
+def demo_programmation(profile, data, out, gpkg):
+    """Module 1: the sample programmation made ready, one workbook per partner, a
+    landlord's workbook returned with edits, the DDTM's sheet, the CRHH recap."""
+    print("2. Programmation 2021 (osp:programmation_init, _formulaires, _import, _recap)")
+    target = fresh(os.path.join(out, "programmation.gpkg"))
+    shutil.copyfile(os.path.join(data, "programmation", "programmation.gpkg"), target)
+    log = qgis_process(profile, "run", "osp:programmation_init", "--", "OUTPUT=" + target,
+                       "CITES=%s|layername=cites" % gpkg)
+    print("   programmation.gpkg : %s" % _counts(log, ("N_OPERATIONS", "opérations")))
+    folder = fresh(os.path.join(out, "classeurs_partenaires_2021"))
+    log = qgis_process(profile, "run", "osp:programmation_formulaires", "--",
+                       "OPERATIONS=" + target, "ANNEE=2021", "OUTPUT_FOLDER=" + folder)
+    print("   classeurs des partenaires : %s" % _counts(log, ("N_WORKBOOKS", "classeurs")))
+    returned = os.path.join(out, "retour_bailleur_MC_2021.xlsx")
+    shutil.copyfile(os.path.join(folder, "programmation_2021_bailleur_MC.xlsx"), returned)
+    sample_programmation.edit_partner_workbook(returned)
+    anomalies = fresh(os.path.join(out, "anomalies_programmation_MC.csv"))
+    log = qgis_process(profile, "run", "osp:programmation_import", "--", "INPUT=" + returned,
+                       "OPERATIONS=" + target, "ANOMALIES=" + anomalies)
+    print("   retour de M&C : %s" % _counts(log, ("N_UPDATED", "mises à jour"),
+                                          ("N_ADDED", "ajoutée(s)"), ("N_REJECTED", "rejetée(s)"),
+                                          ("N_NOTES", "notes")))
+    ddtm = fresh(os.path.join(out, "anomalies_programmation_DDTM.csv"))
+    log = qgis_process(profile, "run", "osp:programmation_import", "--",
+                       "INPUT=" + os.path.join(data, "programmation", "ddtm_2021.xlsx"),
+                       "OPERATIONS=" + target, "BLOCK=ddtm", "ANOMALIES=" + ddtm)
+    print("   prévisionnel DDTM : %s" % _counts(log, ("N_UPDATED", "mises à jour"),
+                                              ("N_ADDED", "ajoutée(s)")))
+    recap = fresh(os.path.join(out, "recapitulatif_programmation_2021.xlsx"))
+    pdfs = fresh(os.path.join(out, "programmation_2021_pdf"))
+    log = qgis_process(profile, "run", "osp:programmation_recap", "--", "OPERATIONS=" + target,
+                       "ANNEE=2021", "OUTPUT_XLSX=" + recap, "OUTPUT_FOLDER=" + pdfs)
+    print("   récapitulatif CRHH : %s" % _counts(log, ("N_OPERATIONS", "opérations"),
+                                               ("N_PDF", "PDF")))
+    return target, [target, folder, returned, anomalies, ddtm, recap, pdfs]
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ Writes, under ``--out``:
                     (Windows-1252, ';'), mc_2019.ods (title rows above the header),
                     sia_2021_utf8.csv (UTF-8, ',', quoted commas)
   truth.csv         per sheet row: what the join must produce (independent of the plugin)
+  programmation/    the sample programmation (see tools/sample_programmation.py)
 
 Sizes are parameters (``--dwellings``, ``--parcels``); the benchmark uses it at
 département scale.  Uses GDAL's Python bindings (python3-gdal) and openpyxl.
@@ -592,12 +593,15 @@ def generate(out, n_dwellings=600, n_parcels=6000, seed=20210615):
                           "cite_ini": row.d["cite"] if name != "mc_logements_rehabilites.xlsx"
                           and name != "sia_2021_utf8.csv" else ""})
     write_decisions(os.path.join(out, "decisions.csv"), dwellings)
+    import sample_programmation
+    programmation = sample_programmation.generate(out, COMMUNES, cites, dwellings, seed)
     with open(os.path.join(out, "truth.csv"), "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(truth[0]), delimiter=";")
         writer.writeheader()
         writer.writerows(truth)
     return {"communes": len(communes), "cites": len(cites), "parcelles": len(parcels),
-            "logements": len(dwellings), "lignes": len(truth)}
+            "logements": len(dwellings), "lignes": len(truth),
+            "opérations programmées": programmation["operations"]}
 
 
 def main(argv=None):

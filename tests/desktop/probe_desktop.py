@@ -12,6 +12,7 @@ from qgis.utils import iface, plugins
 
 OUT = os.environ["OSP_PROBE_OUT"]
 GPKG = os.environ["OSP_PROBE_GPKG"]
+PROGRAMMATION = os.environ.get("OSP_PROBE_PROGRAMMATION")
 report = {}
 
 
@@ -98,6 +99,36 @@ def algorithm_dialog(algorithm_id, name):
     return text
 
 
+def programmation():
+    """The programmation as a cartographer opens it: Projet › Ouvrir depuis › GeoPackage,
+    then an operation's form and its « Avancement » tab listing the notes."""
+    from urllib.parse import quote
+    from qgis.PyQt.QtWidgets import QListView
+    out = {"read": QgsProject.instance().read("geopackage:%s?projectName=%s"
+                                               % (PROGRAMMATION, quote("Programmation OSP")))}
+    QgsApplication.processEvents()
+    layers = {l.name(): l for l in QgsProject.instance().mapLayers().values()}
+    out["layers"] = {name: l.isValid() for name, l in layers.items()}
+    operations = layers["Opérations de la programmation"]
+    wanted = int(os.environ["OSP_PROBE_ID_OP"])
+    feature = next(f for f in operations.getFeatures() if f["id_op"] == wanted)
+    dialog = iface.getFeatureForm(operations, feature)
+    dialog.resize(650, 470)
+    dialog.show()
+    QgsApplication.processEvents()
+    tabs = dialog.findChildren(QTabWidget)[0]
+    out["tabs"] = [tabs.tabText(i) for i in range(tabs.count())]
+    out["fit"] = form_fit(dialog)
+    tabs.setCurrentIndex(tabs.count() - 1)
+    QgsApplication.processEvents()
+    lists = [v for v in tabs.widget(tabs.count() - 1).findChildren(QListView)
+             if v.metaObject().className() == "QgsFeatureListView"]
+    out["notes_listed"] = lists[0].model().rowCount() if lists else None
+    shot(dialog, "programmation_avancement.png")
+    dialog.close()
+    return out
+
+
 def run():
     try:
         report["plugins"] = list(plugins.keys())
@@ -134,6 +165,8 @@ def run():
         report["help_join"] = algorithm_dialog("osp:joinbailleurparcelles", "dialogue_jointure.png")
         report["help_synthese"] = algorithm_dialog("osp:synthese", "dialogue_synthese.png")
         shot(iface.mainWindow(), "fenetre.png")
+        if PROGRAMMATION:
+            report["programmation"] = programmation()
     except Exception:
         report["error"] = traceback.format_exc()
     with open(os.path.join(OUT, "report.json"), "w", encoding="utf-8") as handle:

@@ -23,7 +23,7 @@ checkVersion=false
 
 
 @pytest.fixture(scope="module")
-def desktop(pipeline, tmp_path_factory, artifacts_dir):
+def desktop(pipeline, sample_data, tmp_path_factory, artifacts_dir):
     import install_profile
     import package
     for tool in ("xvfb-run", "qgis"):
@@ -41,7 +41,15 @@ def desktop(pipeline, tmp_path_factory, artifacts_dir):
     shutil.copyfile(pipeline["layer"].split("|")[0], str(elsewhere))
     out = base / "sortie"
     out.mkdir()
-    env = dict(os.environ, OSP_PROBE_OUT=str(out), OSP_PROBE_GPKG=str(elsewhere))
+    programmation = str(base / "programmation.gpkg")  # the sample's, made ready by the plugin
+    shutil.copyfile(os.path.join(str(sample_data), "programmation", "programmation.gpkg"),
+                    programmation)
+    import processing
+    processing.run("osp:programmation_init", {
+        "OUTPUT": programmation,
+        "CITES": os.path.join(str(sample_data), "territoire.gpkg") + "|layername=cites"})
+    env = dict(os.environ, OSP_PROBE_OUT=str(out), OSP_PROBE_GPKG=str(elsewhere),
+               OSP_PROBE_PROGRAMMATION=programmation, OSP_PROBE_ID_OP="1")
     env.pop("QT_QPA_PLATFORM", None)  # a real (virtual) screen
     done = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis",
                            "--profiles-path", str(profile), "--nologo", "--noversioncheck",
@@ -66,7 +74,8 @@ def artifacts_dir():
 
 def test_the_zip_plugin_loads_with_its_menu(desktop):
     assert "osp_erbm" in desktop["plugins"]
-    assert desktop["menu"][:4] == ["Localiser les logements…", "Couche d'analyse OSP…",
+    assert desktop["menu"][:6] == ["Importer une programmation…", "Récapitulatif CRHH…",
+                                   "Localiser les logements…", "Couche d'analyse OSP…",
                                    "Classeur de synthèse OSP…", "Imprimer l'atlas OSP…"]
     assert desktop["menu"][-1] == "Documentation OSP ERBM"
 
@@ -107,3 +116,20 @@ def test_help_reads_in_sentences_not_fragments(desktop):
     assert "\nsur le cadastre" not in desktop["help_join"]
     synthese = desktop["help_synthese"]
     assert "Logements : 1 ligne = 1 logement" in " ".join(synthese.split())
+
+
+def test_the_programmation_opens_with_its_notes_in_desktop_qgis(desktop, sample_data):
+    """Projet › Ouvrir depuis › GeoPackage: both layers, the operation's six tabs fitting
+    650 × 470, and its notes listed in the « Avancement » tab by QGIS's relation editor."""
+    import sqlite3
+    seen = desktop["programmation"]
+    assert seen["read"] and all(seen["layers"].values()), seen
+    assert seen["tabs"] == ["Identité", "Prévisionnel bailleur", "Prévisionnel EPCI",
+                            "Prévisionnel DIRBM/DDTM", "Décision CRHH", "Avancement"]
+    for tab in seen["fit"]:
+        assert not tab["hbar"], tab
+    connection = sqlite3.connect(os.path.join(str(sample_data), "programmation",
+                                              "programmation.gpkg"))
+    notes = connection.execute("SELECT count(*) FROM avancement WHERE id_op = 1").fetchone()[0]
+    connection.close()
+    assert notes and seen["notes_listed"] == notes

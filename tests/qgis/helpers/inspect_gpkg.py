@@ -12,6 +12,8 @@ from qgis.core import (QgsApplication, QgsFeature, QgsFieldConstraints, QgsGeome
                        QgsPointXY, QgsProject, QgsVectorLayer, QgsVectorLayerUtils)
 from qgis.PyQt.QtCore import QDate
 
+import form_report  # noqa: E402 (beside this script)
+
 faulthandler.enable()
 path, out = sys.argv[1], sys.argv[2]
 app = QgsApplication([], True)
@@ -26,17 +28,10 @@ fields = layer.fields()
 config = layer.editFormConfig()
 report = {"valid": layer.isValid(), "count": layer.featureCount(), "layout": int(config.layout())}
 report["tabs"] = [[t.name(), [c.name() for c in t.children()]] for t in config.tabs()]
-report["widgets"] = {f.name(): layer.editorWidgetSetup(i).type() for i, f in enumerate(fields)}
+report["widgets"] = form_report.widgets(layer)
 report["read_only"] = [f.name() for i, f in enumerate(fields) if config.readOnly(i)]
-report["aliases"] = {f.name(): layer.attributeDisplayName(i) for i, f in enumerate(fields)}
-report["constraints"] = {}
-for i, f in enumerate(fields):
-    c = f.constraints()
-    if c.constraintExpression():
-        report["constraints"][f.name()] = {
-            "expression": c.constraintExpression(), "description": c.constraintDescription(),
-            "hard": c.constraintStrength(QgsFieldConstraints.ConstraintExpression)
-            == QgsFieldConstraints.ConstraintStrengthHard}
+report["aliases"] = form_report.aliases(layer)
+report["constraints"] = form_report.constraints(layer)
 renderer = layer.renderer()
 report["renderer"] = {"type": renderer.type(),
                       "attribute": getattr(renderer, "classAttribute", lambda: None)(),

@@ -1,0 +1,67 @@
+"""osp:programmation_init — « Créer la programmation »."""
+from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
+                       QgsProcessingOutputString, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterVectorLayer)
+
+from . import programmation_io as store
+from . import programmation_postgis as postgis
+from .programmation_forms import save_styles
+from .base import OspAlgorithm
+from .programmation_params import target_of
+
+HELP = """<p>Crée (ou complète, sans rien perdre) la <b>programmation</b> : un GeoPackage, ou un
+schéma PostGIS, avec la couche <i>operations</i> (une opération = une tranche d'une cité :
+identité, blocs Prévisionnel bailleur, Prévisionnel EPCI, Prévisionnel DIRBM/DDTM, décision
+CRHH) et la table <i>avancement</i> (notes datées de chaque partenaire), leurs formulaires et
+styles enregistrés par défaut, leurs listes de valeurs et la relation entre elles (projet
+« Programmation OSP » rangé dans le GeoPackage : Projet › Ouvrir depuis › GeoPackage).</p>
+<p><b>Cités</b> (facultatif) : leurs polygones et noms sont copiés dans la programmation
+(listes des classeurs partenaires, géométrie des opérations).</p>
+<p>Destination PostGIS : <i>postgres:service=osp schema=programmation</i> (ou
+<i>dbname=… host=…</i>, ou <i>connexion=Nom de la connexion QGIS</i>).</p>
+<p><b>Exemple</b> : <code>qgis_process run osp:programmation_init
+--OUTPUT=programmation.gpkg --CITES=cites_erbm.geojson</code></p>"""
+
+
+class ProgrammationInit(OspAlgorithm):
+    NAME = "programmation_init"
+    DISPLAY_NAME = "Créer la programmation"
+    SHORT = ("Crée le GeoPackage (ou le schéma PostGIS) de la programmation : opérations, "
+             "avancement, formulaires, styles, relation.")
+    GROUP_ID = "programmation"
+    HELP = HELP
+    DATABASE_TARGETS = ("OUTPUT",)
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "CITES", self.tr("Cités minières (polygones : identifiant, nom)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT", self.tr("Programmation (GeoPackage, ou postgres:… schema=…)"),
+            self.tr("GeoPackage (*.gpkg)")))
+        self.addOutput(QgsProcessingOutputNumber("N_OPERATIONS",
+                                                 self.tr("Opérations dans la programmation")))
+        self.addOutput(QgsProcessingOutputString("PROGRAMMATION", self.tr("Programmation")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        target = target_of(self, parameters, "OUTPUT", context, output=True)
+        cites_layer = self.parameterAsVectorLayer(parameters, "CITES", context)
+        try:
+            operations, notes, cites = store.read(target)
+            if cites_layer is not None:
+                cites = store.cites_from_layer(cites_layer)
+            if target.kind == "gpkg":
+                store.write_gpkg(target.path, operations, notes, cites,
+                                 cancelled=feedback.isCanceled)
+            else:
+                postgis.create_postgis(target)
+                postgis.write_postgis(target, operations, notes, cites, [], {}, [], [])
+                save_styles(target, cites)
+        except store.StoreError as error:
+            raise QgsProcessingException(str(error))
+        except Exception as error:  # GeoPackageError and the like: French already
+            raise QgsProcessingException(str(error))
+        feedback.pushInfo(self.tr("Programmation prête : %s (%d opérations, %d notes, %d cités).")
+                          % (target.label, len(operations), len(notes), len(cites)))
+        return {"OUTPUT": target.path or parameters.get("OUTPUT"),
+                "PROGRAMMATION": target.path or target.label, "N_OPERATIONS": len(operations)}
