@@ -63,3 +63,11 @@ def bailleurs():
 @functools.lru_cache(maxsize=None)
 def geoloc_sources():
     return [(row["code"], row["libelle"]) for row in read_reference("geoloc_sources.csv")]
+
+
+@functools.lru_cache(maxsize=None)
+def fichiers_fonciers_rule():
+    """Cerema's social-housing rule for pb0010_local, as data: ``{parametre: (values…)}``
+    (``resources/reference/fichiers_fonciers_regle.csv``)."""
+    return {row["parametre"]: tuple(v for v in row["valeurs"].split("|") if v)
+            for row in read_reference("fichiers_fonciers_regle.csv")}

@@ -4,7 +4,8 @@
 Writes, under ``--out``:
   territoire.gpkg   layers communes, epci, departements, cites, parcelles (idpar indexed),
                     adresses (BAN-like points)
-  pb0010_local.csv  Fichiers fonciers locaux (idlocal, idpar, …), like a Cerema extract
+  pb0010_local.csv  Fichiers fonciers locaux, like a Cerema extract (with an older vintage
+                    and the truth of each local: tools/sample_fichiers_fonciers.py)
   bailleurs/        landlord sheets with every real-world defect the join must handle:
                     mc_logements_rehabilites.xlsx (the OSP export layout), sia_logements.csv
                     (Windows-1252, ';'), mc_2019.ods (title rows above the header),
@@ -69,7 +70,8 @@ DEFECTS = ("idpar_spaces", "idpar_lower", "idpar_unpadded", "idpar_section_only"
            "idlocal_spaces_no_parcel", "no_parcel_local", "parcel_unknown_local",
            "parcel_unknown", "parcel_invalid", "local_unknown", "address_only", "nothing",
            "parcel_unknown_address",
-           "duplicate_rpls", "duplicate_internal", "palulos_variant", "rpls_no_zeros")
+           "duplicate_rpls", "duplicate_internal", "palulos_variant", "rpls_no_zeros",
+           "parcel_without_local")
 PALULOS_VARIANTS = {"Groupé": ("GROUPE", "groupé", "G", "Palulos groupé"),
                     "Isolé": ("ISOLE", "isolé", "i"),
                     "Hors": ("Hors Palulos", "HORS", "hors palulos")}
@@ -241,6 +243,8 @@ def apply_defect(row, defect, has_address, rng):
         row.idpar = row.idlocal = ""
         row.address = ("", "", "")
         e.update(source="", motif="sans_localisation", idpar="", anomalies=["sans_localisation"])
+    elif defect == "parcel_without_local":   # located by its parcel; the FF cross-check
+        row.idlocal = ""                       # lists its local as not reported
     elif defect == "palulos_variant":
         row.palu = rng.choice(PALULOS_VARIANTS[d["palu"]])
     elif defect == "rpls_no_zeros":
@@ -478,33 +482,6 @@ def write_gpkg(path, communes, cites, parcels, addresses=True):
     ds = None
 
 
-def write_locaux(path, dwellings, parcels=(), total=0):
-    """pb0010_local-shaped extract: one local per dwelling, with the FF social-housing
-    fields (catpro3 F1a = organisme HLM, loghlls); ``total`` > len(dwellings) adds
-    private dwellings of the other parcels (catpro3 P1a), as a real extract has."""
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
-        writer.writerow(["idlocal", "idbat", "idpar", "idcom", "ccodep", "ccocom", "invar",
-                         "ccosec", "dnupla", "dnvoiri", "dindic", "dvoilib", "dteloc", "logh",
-                         "loghlls", "catpro3"])
-        for d in dwellings:
-            p = d["parcel"]
-            writer.writerow([d["idlocal"], d["idpar"] + "A", d["idpar"], d["insee"], d["dep"],
-                             d["insee"][2:], d["idlocal"][2:], p["section"].rjust(2, "0"),
-                             "%04d" % p["numero"], "%04d" % int(d["numero"]), d["rep"], d["voie"],
-                             "1", "t", "OUI", "F1a"])
-        used = {d["idpar"] for d in dwellings}
-        extra = max(0, total - len(dwellings))
-        others = [p for p in parcels if p["idpar"] not in used] or list(parcels)
-        for n in range(extra):  # several private dwellings per parcel when needed
-            p = others[n % len(others)]
-            idlocal = "%s%s8%06d" % (p["insee"][:2], p["insee"][2:], n % 1000000)
-            writer.writerow([idlocal, p["idpar"] + "A", p["idpar"], p["insee"], p["insee"][:2],
-                             p["insee"][2:], idlocal[2:], p["section"].rjust(2, "0"),
-                             "%04d" % p["numero"], "%04d" % p["num_voie"], "", p["street"],
-                             "1", "t", "NON", "P1a"])
-
-
 def fix_address_reps(dwellings, gpkg_path):
     """Addresses with a repetition index (bis) exist in the BAN layer too."""
     from osgeo import ogr
@@ -540,7 +517,10 @@ def generate_bench(out, n_dwellings, n_parcels, n_locaux, seed=20210615):
     communes, cites, parcels = build_territory(n_parcels, rng)
     dwellings = build_dwellings(parcels, cites, n_dwellings, rng)
     write_gpkg(os.path.join(out, "territoire.gpkg"), communes, cites, parcels, addresses=False)
-    write_locaux(os.path.join(out, "pb0010_local.csv"), dwellings, parcels, n_locaux)
+    import sample_fichiers_fonciers as ff
+    locaux = ff.build_locaux(dwellings, parcels, COMMUNES)
+    ff.write_locaux(os.path.join(out, "pb0010_local.csv"), locaux,
+                    max(0, n_locaux - len(locaux)), parcels, COMMUNES)
     write_decisions(os.path.join(out, "decisions.csv"), dwellings)
     rows = plan_rows(dwellings, True, rng)
     write_csv(os.path.join(out, "bench_logements.csv"), rows, "cp1252", ";", SIA_HEADER,
@@ -550,7 +530,7 @@ def generate_bench(out, n_dwellings, n_parcels, n_locaux, seed=20210615):
         apply_defect(row, "no_parcel_local", False, rng)
     write_csv(os.path.join(out, "bench_ff.csv"), ff_rows, "cp1252", ";", SIA_HEADER, sia_cells)
     return {"parcelles": len(parcels), "logements": len(dwellings), "lignes": len(rows),
-            "locaux": max(n_locaux, len(dwellings))}
+            "locaux": max(n_locaux, len(locaux))}
 
 
 def generate(out, n_dwellings=600, n_parcels=6000, seed=20210615):
@@ -561,8 +541,9 @@ def generate(out, n_dwellings=600, n_parcels=6000, seed=20210615):
     gpkg = os.path.join(out, "territoire.gpkg")
     write_gpkg(gpkg, communes, cites, parcels)
     fix_address_reps(dwellings, gpkg)
-    # Fichiers fonciers know every dwelling (an FF extract is exhaustive)
-    write_locaux(os.path.join(out, "pb0010_local.csv"), dwellings)
+    # Fichiers fonciers know every dwelling (an FF extract is exhaustive), and more
+    import sample_fichiers_fonciers
+    fichiers_fonciers = sample_fichiers_fonciers.generate(out, dwellings, parcels, COMMUNES)
     # each landlord sends its own sheets: Maisons & Cités two, SIA Habitat two
     mc = [d for d in dwellings if d["bailleur"] == "M&C"]
     sia = [d for d in dwellings if d["bailleur"] == "SIA"]
@@ -601,7 +582,8 @@ def generate(out, n_dwellings=600, n_parcels=6000, seed=20210615):
         writer.writerows(truth)
     return {"communes": len(communes), "cites": len(cites), "parcelles": len(parcels),
             "logements": len(dwellings), "lignes": len(truth),
-            "opérations programmées": programmation["operations"]}
+            "opérations programmées": programmation["operations"],
+            "locaux des Fichiers fonciers": fichiers_fonciers["locaux"]}
 
 
 def main(argv=None):
