@@ -28,6 +28,9 @@ STEPS = {
              ("join_native", "Jointure native (pointonsurface + joinattributestable)", None),
              ("floor", "Lecture GDAL de toutes les parcelles (ogrinfo -al -q)", None),
              ("join_ff", "Jointure par les Fichiers fonciers (1 M locaux)", 30),
+             ("ff_lecture", "Fichiers fonciers : lecture et repérage des logements sociaux "
+                            "(1 M locaux)", 10),
+             ("croisement_ff", "Croisement osp:croisement_ff (1 M locaux, 30 k logements)", 30),
              ("synthese_osp", "Classeur OSP osp:synthese (30 k logements)", 5),
              ("synthese_pandas", "Mêmes onglets avec pandas.to_excel", None),
              ("atlas", "Atlas des 330 communes (osp:atlas, PDF unique)", None),
@@ -37,12 +40,16 @@ STEPS = {
                      None),
                     ("floor", "Lecture GDAL de toutes les parcelles (ogrinfo -al -q)", None),
                     ("join_ff", "Jointure par les Fichiers fonciers (1 M locaux)", 30),
+                    ("ff_lecture", "Fichiers fonciers : lecture et repérage des logements "
+                                   "sociaux (1 M locaux)", 10),
+                    ("croisement_ff", "Croisement osp:croisement_ff (1 M locaux, 420 k "
+                                      "logements)", 60),
                     ("synthese_osp", "Classeur OSP osp:synthese (420 k logements)", 60),
                     ("synthese_pandas", "Mêmes onglets avec pandas.to_excel", None),
                     ("render", "Ouverture et premier rendu de la couche d'analyse (420 k)",
                      None)],
 }
-SETUP = {"synthese_osp": "setup_analyse", "synthese_pandas": "setup_analyse",
+SETUP = {"synthese_osp": "setup_analyse", "croisement_ff": "setup_analyse", "synthese_pandas": "setup_analyse",
          "render": "setup_analyse", "atlas": "setup_atlas"}
 
 

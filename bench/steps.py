@@ -67,6 +67,30 @@ def step_join_ff(data, work):
     return {"seconds": time.perf_counter() - t, "rows": r["N_ROWS"], "located": r["N_LOCATED"]}
 
 
+def step_ff_lecture(data, work):
+    """The pure core alone: read the extract, set aside unusable rows, find the social
+    dwellings (Cerema's method)."""
+    from osp_qgis.fichiers_fonciers import read, rules
+    t = time.perf_counter()
+    locaux, refused = rules.prepare(read.read_csv(os.path.join(data, "pb0010_local.csv")))
+    social = int(rules.is_social_housing(locaux).sum())
+    return {"seconds": time.perf_counter() - t, "locaux": len(locaux), "social": social,
+            "refused": len(refused)}
+
+
+def step_croisement_ff(data, work):
+    t = time.perf_counter()
+    r = run("osp:croisement_ff", {
+        "LOCAUX": os.path.join(data, "pb0010_local.csv"), "INPUT": analyse_layer(work),
+        "PARCELS": parcels(data),
+        "COMMUNES": os.path.join(data, "territoire.gpkg") + "|layername=communes",
+        "MISSING": fresh(os.path.join(work, "ff_m.gpkg")),
+        "PARCEL_COMPARISON": fresh(os.path.join(work, "ff_p.gpkg")),
+        "INDICATORS": fresh(os.path.join(work, "ff_i.gpkg"))})
+    return {"seconds": time.perf_counter() - t, "locaux": r["N_LOCAUX"],
+            "social": r["N_SOCIAUX_FF"], "missing": r["N_MISSING"]}
+
+
 def step_join_native(data, work):
     """What a cartographer builds with QGIS's own tools: a point on every parcel, then a
     one-to-many attribute join with the landlord table, non-matching discarded."""

@@ -361,7 +361,7 @@ def write_charts(ws, blocks, styles):
     print_setup(ws)
 
 
-def write_quality(ws, rows, sentence, styles, invalid_years=()):
+def write_quality(ws, rows, sentence, styles, invalid_years=(), extra_lines=()):
     sheet_title(ws, "OSP ERBM – Qualité des remontées", styles)
     put(ws, 2, 1, sentence).alignment = styles.wrap
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(QUALITY_COLUMNS))
@@ -383,6 +383,14 @@ def write_quality(ws, rows, sentence, styles, invalid_years=()):
               sum(len(q.duplicates) for q in rows), sum(len(q.not_located) for q in rows))
     for column, value in enumerate(totals, start=1):
         cell = put(ws, row, column, value, number=column >= 4)
+        cell.font, cell.fill, cell.border = styles.bold, styles.total_fill, styles.border
+    for label, value in extra_lines:   # other sources' checks (Fichiers fonciers…)
+        row += 2
+        cell = put(ws, row, 1, label)
+        cell.font, cell.alignment = styles.bold, styles.wrap
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+        ws.row_dimensions[row].height = 30
+        cell = put(ws, row, 6, value, number=True)
         cell.font, cell.fill, cell.border = styles.bold, styles.total_fill, styles.border
     if invalid_years:
         put(ws, row + 2, 1, "%d logement(s) ont une année de financement invalide, comptée en "
@@ -418,10 +426,12 @@ def write_detail(ws, rows, styles, invalid_years=()):
     print_setup(ws, "3:3")
 
 
-def write_workbook(path, dwellings, decisions, duplicate_rows, years=None, trajectory=None):
+def write_workbook(path, dwellings, decisions, duplicate_rows, years=None, trajectory=None,
+                   quality_lines=(), extra_sheets=()):
     """The whole OSP workbook; returns what the HTML report shows too.  With a
-    ``trajectory`` (:func:`osp_qgis.programmation.recap.trajectory`), a last sheet
-    « Suivi de l'ambition »."""
+    ``trajectory`` (:func:`osp_qgis.programmation.recap.trajectory`), a sheet
+    « Suivi de l'ambition »; ``quality_lines`` ``[(label, number)]`` go under the
+    « Qualité » table, ``extra_sheets`` ``[(title, writer(ws, styles))]`` at the end."""
     import openpyxl
     styles = Styles()
     columns = synthesis.year_columns(dwellings, years)
@@ -439,7 +449,7 @@ def write_workbook(path, dwellings, decisions, duplicate_rows, years=None, traje
     write_operations(sheets[1], ops, styles, cached[SHEET_OPERATIONS])
     write_syntheses(sheets[2], blocks, styles)
     write_charts(sheets[3], blocks, styles)
-    write_quality(sheets[4], quality, sentence, styles, invalid)
+    write_quality(sheets[4], quality, sentence, styles, invalid, quality_lines)
     write_detail(sheets[5], quality, styles, invalid)
     for sheet in sheets:
         if sheet.title == SHEET_OPERATIONS:
@@ -455,6 +465,8 @@ def write_workbook(path, dwellings, decisions, duplicate_rows, years=None, traje
     if trajectory is not None:
         from .programmation.workbooks import TRAJECTORY_SHEET, trajectory_sheet
         trajectory_sheet(book.create_sheet(TRAJECTORY_SHEET), trajectory, styles)
+    for title, writer in extra_sheets:
+        writer(book.create_sheet(title), styles)
     book.save(path)
     set_cached_values(path, {SHEETS.index(t) + 1: v for t, v in cached.items() if v})
     return {"blocks": blocks, "operations": ops, "quality": quality, "sentence": sentence,

@@ -314,12 +314,18 @@ def save_styles_in_gpkg(layer):
     return ""
 
 
-def save_default_style(uri, qml):
-    """``resources/styles/<qml>`` as the default style of a GeoPackage table."""
+def save_default_style(uri, qml, aliases=None):
+    """``resources/styles/<qml>`` as the default style of a GeoPackage table, with the
+    French field ``aliases`` ``{name: alias}`` when given (opened anywhere, the table shows
+    them)."""
     layer = QgsVectorLayer(uri, "style", "ogr")
     message, ok = layer.loadNamedStyle(resource_path("styles", qml))
     if not ok:
         return message
+    for field, text in (aliases or {}).items():
+        index = layer.fields().indexOf(field)
+        if index >= 0:
+            layer.setFieldAlias(index, text)
     name = "OSP – " + os.path.splitext(qml)[0]
     _delete_styles_named(layer, {name})
     return layer.saveStyleToDatabase(name, "Style OSP ERBM", True, "")

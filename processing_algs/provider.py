@@ -6,6 +6,7 @@ from ..osp_qgis.reference import resource_path
 from .analyse_logement import AnalyseLogement
 from .apply_form import ApplyOspForm
 from .atlas import Atlas
+from .croisement_ff import CroisementFF
 from .join_bailleur_parcelles import JoinBailleurParcelles
 from .programmation_formulaires import ProgrammationFormulaires
 from .programmation_import import ProgrammationImport
@@ -14,8 +15,8 @@ from .programmation_recap import ProgrammationRecap
 from .synthese import Synthese
 
 ALGORITHMS = (ProgrammationInit, ProgrammationFormulaires, ProgrammationImport,
-              ProgrammationRecap, JoinBailleurParcelles, AnalyseLogement, ApplyOspForm, Synthese,
-              Atlas)
+              ProgrammationRecap, JoinBailleurParcelles, AnalyseLogement, ApplyOspForm,
+              CroisementFF, Synthese, Atlas)
 # « Extensions › OSP ERBM », in the order of the work
 MENU = ("osp:programmation_import", "osp:programmation_recap", "osp:joinbailleurparcelles",
         "osp:analyselogement", "osp:synthese", "osp:atlas")

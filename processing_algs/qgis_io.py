@@ -139,24 +139,32 @@ class ParcelFetcher:
 
     def __call__(self, idpars):
         self.requested += len(idpars)
-        if self.mode == "idu":
-            by_key = {}
-            for idpar in idpars:
-                by_key.setdefault(idpar[2:], []).append(idpar)
-        else:
-            by_key = {p: [p] for p in idpars}
         out = {}
-        for value, feature in iter_matching(self.layer, self.field, by_key.keys(), [], True,
-                                            self.feedback):
-            geometry = feature.geometry()
+        for idpar, geometry in parcel_geometries(self.layer, self.field, self.mode, idpars,
+                                                 self.feedback):
             point = None
             if geometry is not None and not geometry.isEmpty():
                 point = geometry.pointOnSurface()
                 point = None if point.isEmpty() else point
-            for idpar in by_key.get(value, ()):
-                if out.get(idpar) is None:  # None: the parcel is there, without geometry
-                    out[idpar] = point
+            if out.get(idpar) is None:  # None: the parcel is there, without geometry
+                out[idpar] = point
         return out
+
+
+def parcel_geometries(layer, field, mode, idpars, feedback=None):
+    """``(idpar, geometry)`` of the parcels of ``idpars`` found in ``layer`` (``mode``
+    ``idu``: EDIGEO ids without the département); a parcel without geometry gives
+    ``None``."""
+    if mode == "idu":
+        by_key = {}
+        for idpar in idpars:
+            by_key.setdefault(idpar[2:], []).append(idpar)
+    else:
+        by_key = {p: [p] for p in idpars}
+    for value, feature in iter_matching(layer, field, by_key.keys(), [], True, feedback):
+        geometry = QgsGeometry(feature.geometry()) if feature.hasGeometry() else None
+        for idpar in by_key.get(value, ()):
+            yield idpar, geometry
 
 
 class LocalFetcher:
@@ -209,8 +217,8 @@ class AddressFetcher:
         for insee, feature in iter_matching(self.layer, field, communes, attrs, True,
                                             self.feedback):
             rep = feature[self.indexes["rep"]] if self.indexes["rep"] >= 0 else ""
-            key = address_key(insee, _text(feature[self.indexes["numero"]]), _text(rep),
-                              _text(feature[self.indexes["voie"]]))
+            key = address_key(insee, text_value(feature[self.indexes["numero"]]),
+                              text_value(rep), text_value(feature[self.indexes["voie"]]))
             if key in keys and key not in out:
                 geometry = QgsGeometry(feature.geometry())
                 if geometry.isEmpty():
@@ -220,7 +228,8 @@ class AddressFetcher:
         return out
 
 
-def _text(value):
+def text_value(value):
+    """A feature's value as the text a sheet cell would give (``""`` for NULL)."""
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return ""
     return cell_text(value)
@@ -245,11 +254,11 @@ def read_table_layer(path, sheet=None):
             return None
         request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
         if is_xls:
-            rows = [(n, [_text(v) for v in feature.attributes()])
+            rows = [(n, [text_value(v) for v in feature.attributes()])
                     for n, feature in enumerate(layer.getFeatures(request), start=1)]
         else:
             rows = [(1, [f.name() for f in layer.fields()])]
-            rows += [(n, [_text(v) for v in feature.attributes()])
+            rows += [(n, [text_value(v) for v in feature.attributes()])
                      for n, feature in enumerate(layer.getFeatures(request), start=2)]
         return RawSheet(rows=rows, sheet_name=layer.name())
     finally:
@@ -257,7 +266,8 @@ def read_table_layer(path, sheet=None):
             gdal.SetConfigOption("OGR_XLS_HEADERS", previous)
 
 
-_QTYPES = {"string": qt_compat.STRING, "int": qt_compat.INT}
+_QTYPES = {"string": qt_compat.STRING, "int": qt_compat.INT, "double": qt_compat.DOUBLE,
+           "date": qt_compat.DATE, "datetime": qt_compat.DATETIME}
 
 
 def make_fields(specs):

@@ -7,9 +7,10 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutpu
                        QgsProcessingParameterVectorLayer)
 
 from ..osp_qgis import report, synthesis, workbook
+from ..osp_qgis.fichiers_fonciers.rules import METHODS
 from ..osp_qgis.files import french_os_error
 from ..osp_qgis.locate import identity_key
-from . import analyse_io
+from . import analyse_io, ff_io
 from .base import OspAlgorithm
 from .outputs import AtomicFiles
 from .programmation_params import add_ambition, add_programmation, read_programmation
@@ -28,7 +29,14 @@ géolocalisables, par décision, avec la liste des logements concernés ;</li>
 <li><b>Suivi de l'ambition</b> (quand une programmation est donnée, <i>OPERATIONS</i>) : par
 EPCI et par année, logements programmés, validés par le CRHH, financés, remontés et
 géolocalisés, cumulés contre l'ambition de l'ERBM (<i>AMBITION</i> logements sur 10 ans à
-partir de <i>AMBITION_START</i>), avec un graphique.</li></ul>
+partir de <i>AMBITION_START</i>), avec un graphique ;</li>
+<li><b>Fichiers fonciers</b> et <b>FF non remontés</b> (quand les locaux <i>pb0010_local</i>
+sont donnés, <i>LOCAUX</i>) : par commune, EPCI, département et pour le territoire, logements
+et logements sociaux des Fichiers fonciers, part, manque au regard de <i>SRU_TARGET</i>,
+logements remontés et couverture, puis la liste des logements sociaux que personne n'a
+remontés ; l'onglet « Qualité » en donne le nombre (méthode <i>FF_METHOD</i>, comme
+« Croiser avec les Fichiers fonciers »). Le filtre <i>BAILLEUR</i> ne s'applique pas aux
+Fichiers fonciers (ils ne nomment pas le bailleur) : ils sont alors laissés de côté.</li></ul>
 <p>Les doublons viennent de la table des anomalies de la jointure (<i>ANOMALIES</i>), les
 logements financés de la table des décisions (<i>DECISIONS</i> : num_decision, annee, bailleur,
 nb_logements_finances). Les filtres <i>EPCI</i>, <i>BAILLEUR</i>, <i>DEPARTEMENT</i> donnent
@@ -52,6 +60,7 @@ class Synthese(OspAlgorithm):
     GROUP_ID = "syntheses"
     HELP = HELP
     DATABASE_TARGETS = ("OPERATIONS",)
+    CHOICES = {"FF_METHOD": METHODS}
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterVectorLayer(
@@ -74,6 +83,8 @@ class Synthese(OspAlgorithm):
         add_programmation(self, label="Programmation (GeoPackage ou postgres:… schema=…), pour "
                                        "le suivi de l'ambition", optional=True)
         add_ambition(self)
+        ff_io.add_locaux(self, optional=True)
+        ff_io.add_method(self, "FF_METHOD")
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT_XLSX", self.tr("Classeur OSP"), self.tr("Classeur Excel (*.xlsx)")))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -82,7 +93,8 @@ class Synthese(OspAlgorithm):
         for name, label in (("N_DWELLINGS", "Logements"), ("N_OPERATIONS", "Opérations"),
                             ("N_NOT_REPORTED", "Logements financés non remontés"),
                             ("N_DUPLICATES", "Logements remontés deux fois"),
-                            ("N_NOT_LOCATED", "Logements non géolocalisables")):
+                            ("N_NOT_LOCATED", "Logements non géolocalisables"),
+                            ("N_FF_MISSING", "Logements sociaux FF non remontés")):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
     def _decisions(self, layer, feedback):
@@ -117,6 +129,30 @@ class Synthese(OspAlgorithm):
                                 self.parameterAsInt(parameters, "AMBITION_START", context), 10,
                                 self.parameterAsInt(parameters, "AMBITION", context))
 
+    def _fichiers_fonciers(self, parameters, context, share, filters, feedback):
+        """The cross-check with the Fichiers fonciers of the partner's share, ``None``
+        without ``LOCAUX`` or with a landlord filter (the FF do not name landlords)."""
+        layer = self.parameterAsVectorLayer(parameters, "LOCAUX", context)
+        if layer is None:
+            return None
+        if filters["bailleur"]:
+            feedback.reportError(self.tr("Filtre bailleur : les Fichiers fonciers ne nomment pas "
+                                         "le bailleur, leur croisement est laissé de côté."),
+                                 False)
+            return None
+        from ..osp_qgis.fichiers_fonciers import crosscheck
+        from ..osp_qgis.territory import Territory
+        locaux, _ = ff_io.usable_locaux(layer, feedback)
+        locaux = crosscheck.filter_locaux(locaux, Territory.from_reference(), filters["epci"],
+                                          filters["departement"])
+        result = crosscheck.cross_check(locaux, crosscheck.reported_frame(share),
+                                        self.parameterAsChoice(parameters, "FF_METHOD",
+                                                               context),
+                                        sru_target=ff_io.sru_target(self, parameters, context))
+        feedback.pushInfo(self.tr("Fichiers fonciers : %d logements sociaux, %d non remontés.")
+                          % (result.social, len(result.missing)))
+        return result
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         if layer is None or not layer.isValid():
@@ -150,6 +186,12 @@ class Synthese(OspAlgorithm):
             years = (int(low), int(high))
         feedback.pushInfo(self.tr("%d logements retenus sur %d.") % (len(share), len(dwellings)))
         trajectory = self._trajectory(parameters, context, share, decisions, filters)
+        ff = self._fichiers_fonciers(parameters, context, share, filters, feedback)
+        ff_sheets, ff_lines = [], []
+        if ff is not None:
+            from ..osp_qgis.fichiers_fonciers import sheets as ff_workbook
+            ff_sheets = ff_workbook.extra_sheets(ff, ff_io.sru_target(self, parameters, context))
+            ff_lines = ff_workbook.quality_lines(ff)
         feedback.setProgress(30)
         xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
         if not xlsx.lower().endswith(".xlsx"):
@@ -161,7 +203,7 @@ class Synthese(OspAlgorithm):
                 xlsx_temporary = files.temporary(xlsx, self.tr("Classeur OSP"))
                 html_temporary = files.temporary(html, self.tr("Rapport HTML")) if html else None
                 result = workbook.write_workbook(xlsx_temporary, share, decisions, duplicates,
-                                                 years, trajectory)
+                                                 years, trajectory, ff_lines, ff_sheets)
                 feedback.setProgress(90)
                 if html_temporary:
                     title = "OSP ERBM – Synthèse" + "".join(" – %s" % v for v in filters.values()
@@ -182,7 +224,8 @@ class Synthese(OspAlgorithm):
             "N_DWELLINGS": len(share), "N_OPERATIONS": len(result["operations"]),
             "N_NOT_REPORTED": sum(q.not_reported for q in quality),
             "N_DUPLICATES": sum(len(q.duplicates) for q in quality),
-            "N_NOT_LOCATED": sum(len(q.not_located) for q in quality)})
+            "N_NOT_LOCATED": sum(len(q.not_located) for q in quality),
+            "N_FF_MISSING": len(ff.missing) if ff is not None else None})
         feedback.pushInfo(self.tr("Classeur écrit : %s") % os.path.abspath(xlsx))
         feedback.setProgress(100)
         return outputs

@@ -15,9 +15,16 @@ made and rebuilds them when a reference table or the form changes.
   cites.qml                       the cités' outlines and names
   operations.qml                  the programmation's operations: cités' areas by status
                                   (labels of forms/operations.json), names at large scales
+  ff_non_remontes.qml             FF social dwellings nobody reported (osp:croisement_ff)
+  ff_comparaison.qml              parcels by status of the FF comparison
+  ff_indicateurs.qml              share of social housing per commune (choropleth, SRU
+                                  threshold as a class limit), EPCI and département outlines
 """
 import os
 import sys
+
+# the same file from one run to the next: Qt orders XML attributes by a seeded hash
+os.environ.setdefault("QT_HASH_SEED", "0")
 
 from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol,
                        QgsMapLayer, QgsMarkerSymbol, QgsPalLayerSettings, QgsRendererCategory,
@@ -111,6 +118,7 @@ def main():
     layer.saveNamedStyle(os.path.join(STYLES, "analyse_logement_annee.qml"), categories=symbology)
     cites_style()
     operations_style()
+    ff_styles()
     print("Styles écrits dans %s" % STYLES)
 
 
@@ -175,6 +183,55 @@ def operations_style():
     layer.setLabelsEnabled(True)
     layer.saveNamedStyle(os.path.join(STYLES, "operations.qml"),
                          categories=QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+
+
+FF_STATUS_COLOURS = {"conforme": "#1a9850", "manquants_bailleur": "#d73027",
+                     "absents_ff": "#fdae61"}
+# share of social housing (%): lower bound, upper bound, colour; 20 and 25 are the SRU rates
+SHARE_CLASSES = ((0, 10, "#fee5d9"), (10, 20, "#fcae91"), (20, 25, "#fb6a4a"),
+                 (25, 40, "#9ecae1"), (40, 100.001, "#3182bd"))
+
+
+def ff_styles():
+    """The three outputs of osp:croisement_ff."""
+    from osp_qgis.fichiers_fonciers.crosscheck import STATUS_LABELS
+    from qgis.core import QgsRuleBasedRenderer
+    points = QgsVectorLayer("Point?crs=EPSG:2154&field=idlocal:string", "ff", "memory")
+    points.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple({
+        "name": "diamond", "color": "#d73027", "outline_color": "#ffffff",
+        "outline_width": "0.3", "size": "3"})))
+    points.saveNamedStyle(os.path.join(STYLES, "ff_non_remontes.qml"),
+                          categories=QgsMapLayer.Symbology)
+    parcels = QgsVectorLayer("MultiPolygon?crs=EPSG:2154&field=statut:string", "ff", "memory")
+    categories = [QgsRendererCategory(code, QgsFillSymbol.createSimple({
+        "color": colour, "outline_color": "#404040", "outline_width": "0.2"}),
+        STATUS_LABELS[code]) for code, colour in FF_STATUS_COLOURS.items()]
+    parcels.setRenderer(QgsCategorizedSymbolRenderer("statut", categories))
+    parcels.saveNamedStyle(os.path.join(STYLES, "ff_comparaison.qml"),
+                           categories=QgsMapLayer.Symbology)
+    shares = QgsVectorLayer("MultiPolygon?crs=EPSG:2154&field=niveau:string"
+                            "&field=part_sociaux:double", "ff", "memory")
+    root = QgsRuleBasedRenderer.Rule(None)
+    for low, high, colour in SHARE_CLASSES:
+        label = "%s à %s %%" % (low, int(high)) if high < 100 else "%s %% et plus" % low
+        root.appendChild(QgsRuleBasedRenderer.Rule(
+            QgsFillSymbol.createSimple({"color": colour, "outline_color": "#ffffff",
+                                        "outline_width": "0.2"}),
+            0, 0, "\"niveau\" = 'commune' AND \"part_sociaux\" >= %s AND "
+                  "\"part_sociaux\" < %s" % (low, high), "Communes : " + label))
+    root.appendChild(QgsRuleBasedRenderer.Rule(
+        QgsFillSymbol.createSimple({"color": "#d9d9d9", "outline_color": "#ffffff"}), 0, 0,
+        "\"niveau\" = 'commune' AND \"part_sociaux\" IS NULL", "Communes : sans logement"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(
+        QgsFillSymbol.createSimple({"color": "255,255,255,0", "outline_color": "#252525",
+                                    "outline_width": "0.6"}), 0, 0,
+        "\"niveau\" = 'epci'", "EPCI"))
+    root.setRuleKey("racine")  # fixed keys: the same file at every build
+    for n, rule in enumerate(root.children()):
+        rule.setRuleKey("classe_%d" % n)
+    shares.setRenderer(QgsRuleBasedRenderer(root))
+    shares.saveNamedStyle(os.path.join(STYLES, "ff_indicateurs.qml"),
+                          categories=QgsMapLayer.Symbology)
 
 
 if __name__ == "__main__":

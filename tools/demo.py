@@ -77,7 +77,24 @@ def main(out):
     print("   " + " | ".join(l for l in log.splitlines()
                              if l.startswith(("Logements dans", "Communes incoh"))))
     written.append(osp)
-    print("5. Classeur OSP, rapport qualité et suivi de l'ambition (osp:synthese)")
+    print("5. Croisement avec les Fichiers fonciers (osp:croisement_ff)")
+    locaux = os.path.join(data, "pb0010_local.csv")
+    ff_outputs = [os.path.join(out, "ff_%s.gpkg" % n)
+                  for n in ("non_remontes", "comparaison_parcelles", "part_logements_sociaux")]
+    for path in ff_outputs:
+        if os.path.exists(path):
+            os.remove(path)
+    log = qgis_process(profile, "run", "osp:croisement_ff", "--", "LOCAUX=" + locaux,
+                       "INPUT=%s|layername=analyse_logement" % osp,
+                       "PARCELS=%s|layername=parcelles" % gpkg,
+                       "COMMUNES=%s|layername=communes" % gpkg,
+                       "MISSING=" + ff_outputs[0], "PARCEL_COMPARISON=" + ff_outputs[1],
+                       "INDICATORS=" + ff_outputs[2])
+    print("   " + _counts(log, ("N_LOCAUX", "locaux"), ("N_SOCIAUX_FF", "logements sociaux"),
+                          ("N_MISSING", "non remontés")))
+    written += ff_outputs
+    print("6. Classeur OSP, rapport qualité, suivi de l'ambition et Fichiers fonciers "
+          "(osp:synthese)")
     anomalies = os.path.join(out, "anomalies_tous_bailleurs.gpkg")
     if os.path.exists(anomalies):
         os.remove(anomalies)
@@ -88,12 +105,12 @@ def main(out):
     log = qgis_process(profile, "run", "osp:synthese", "--",
                        "INPUT=%s|layername=analyse_logement" % osp, "ANOMALIES=" + anomalies,
                        "DECISIONS=" + os.path.join(data, "decisions.csv"),
-                       "OPERATIONS=" + programmation,
+                       "OPERATIONS=" + programmation, "LOCAUX=" + locaux,
                        "OUTPUT_XLSX=" + xlsx, "OUTPUT_HTML=" + html)
     print("   " + next((l[l.index("Parmi les"):] for l in log.splitlines() if "Parmi les" in l),
                        ""))
     written += [xlsx, html]
-    print("6. Atlas (osp:atlas) : un PDF par EPCI et la vue d'ensemble du Bassin minier")
+    print("7. Atlas (osp:atlas) : un PDF par EPCI et la vue d'ensemble du Bassin minier")
     for scale, folder, extra in (("2", "atlas_epci", ["EPCI=%s|layername=epci" % gpkg,
                                                       "COMMUNES=%s|layername=communes" % gpkg]),
                                  ("4", "atlas_bassin", ["EPCI=%s|layername=epci" % gpkg])):

@@ -1,58 +1,58 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis simplifyAlgorithm="0" simplifyDrawingTol="1" simplifyLocal="1" labelsEnabled="1" maxScale="0" minScale="100000000" simplifyMaxScale="1" styleCategories="AllStyleCategories" symbologyReferenceScale="-1" hasScaleBasedVisibilityFlag="0" simplifyDrawingHints="1" readOnly="0" version="3.22.16-Białowieża">
+<qgis simplifyDrawingTol="1" labelsEnabled="1" simplifyLocal="1" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyMaxScale="1" symbologyReferenceScale="-1" minScale="100000000" version="3.22.16-Białowieża" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal accumulate="0" endExpression="" endField="" durationUnit="min" fixedDuration="0" mode="0" startExpression="" limitMode="0" startField="" enabled="0" durationField="">
+  <temporal limitMode="0" startField="" durationField="" enabled="0" endExpression="" startExpression="" durationUnit="min" fixedDuration="0" accumulate="0" mode="0" endField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 referencescale="-1" attr="bailleur" symbollevels="0" enableorderby="0" forceraster="0" type="categorizedSymbol">
+  <renderer-v2 type="categorizedSymbol" referencescale="-1" enableorderby="0" attr="bailleur" forceraster="0" symbollevels="0">
     <categories>
-      <category symbol="0" render="true" value="M&amp;C" label="Maisons &amp; Cités"/>
-      <category symbol="1" render="true" value="SIA" label="SIA Habitat"/>
-      <category symbol="2" render="true" value="PDCH" label="Pas-de-Calais Habitat"/>
-      <category symbol="3" render="true" value="PARTENORD" label="Partenord Habitat"/>
-      <category symbol="4" render="true" value="NOREVIE" label="Norevie"/>
-      <category symbol="5" render="true" value="VILOGIA" label="Vilogia"/>
-      <category symbol="6" render="true" value="CLESENCE" label="Clésence"/>
-      <category symbol="7" render="true" value="" label="Autre / non renseigné"/>
+      <category symbol="0" value="M&amp;C" render="true" label="Maisons &amp; Cités"/>
+      <category symbol="1" value="SIA" render="true" label="SIA Habitat"/>
+      <category symbol="2" value="PDCH" render="true" label="Pas-de-Calais Habitat"/>
+      <category symbol="3" value="PARTENORD" render="true" label="Partenord Habitat"/>
+      <category symbol="4" value="NOREVIE" render="true" label="Norevie"/>
+      <category symbol="5" value="VILOGIA" render="true" label="Vilogia"/>
+      <category symbol="6" value="CLESENCE" render="true" label="Clésence"/>
+      <category symbol="7" value="" render="true" label="Autre / non renseigné"/>
     </categories>
     <symbols>
-      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="0">
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
         <data_defined_properties>
           <Option type="Map">
-            <Option value="" type="QString" name="name"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option value="collection" type="QString" name="type"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option value="0" type="QString" name="angle"/>
-            <Option value="square" type="QString" name="cap_style"/>
-            <Option value="192,57,43,255" type="QString" name="color"/>
-            <Option value="1" type="QString" name="horizontal_anchor_point"/>
-            <Option value="bevel" type="QString" name="joinstyle"/>
-            <Option value="circle" type="QString" name="name"/>
-            <Option value="0,0" type="QString" name="offset"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
-            <Option value="MM" type="QString" name="offset_unit"/>
-            <Option value="255,255,255,255" type="QString" name="outline_color"/>
-            <Option value="solid" type="QString" name="outline_style"/>
-            <Option value="0.3" type="QString" name="outline_width"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
-            <Option value="MM" type="QString" name="outline_width_unit"/>
-            <Option value="diameter" type="QString" name="scale_method"/>
-            <Option value="2.4" type="QString" name="size"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
-            <Option value="MM" type="QString" name="size_unit"/>
-            <Option value="1" type="QString" name="vertical_anchor_point"/>
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="192,57,43,255"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.3"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="2.4"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
           </Option>
           <prop k="angle" v="0"/>
           <prop k="cap_style" v="square"/>
@@ -75,42 +75,42 @@
           <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option value="" type="QString" name="name"/>
+              <Option type="QString" name="name" value=""/>
               <Option name="properties"/>
-              <Option value="collection" type="QString" name="type"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="1">
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="1">
         <data_defined_properties>
           <Option type="Map">
-            <Option value="" type="QString" name="name"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option value="collection" type="QString" name="type"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option value="0" type="QString" name="angle"/>
-            <Option value="square" type="QString" name="cap_style"/>
-            <Option value="36,113,163,255" type="QString" name="color"/>
-            <Option value="1" type="QString" name="horizontal_anchor_point"/>
-            <Option value="bevel" type="QString" name="joinstyle"/>
-            <Option value="circle" type="QString" name="name"/>
-            <Option value="0,0" type="QString" name="offset"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
-            <Option value="MM" type="QString" name="offset_unit"/>
-            <Option value="255,255,255,255" type="QString" name="outline_color"/>
-            <Option value="solid" type="QString" name="outline_style"/>
-            <Option value="0.3" type="QString" name="outline_width"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
-            <Option value="MM" type="QString" name="outline_width_unit"/>
-            <Option value="diameter" type="QString" name="scale_method"/>
-            <Option value="2.4" type="QString" name="size"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
-            <Option value="MM" type="QString" name="size_unit"/>
-            <Option value="1" type="QString" name="vertical_anchor_point"/>
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="36,113,163,255"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.3"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="2.4"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
           </Option>
           <prop k="angle" v="0"/>
           <prop k="cap_style" v="square"/>
@@ -133,42 +133,42 @@
           <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option value="" type="QString" name="name"/>
+              <Option type="QString" name="name" value=""/>
               <Option name="properties"/>
-              <Option value="collection" type="QString" name="type"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="2">
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="2">
         <data_defined_properties>
           <Option type="Map">
-            <Option value="" type="QString" name="name"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option value="collection" type="QString" name="type"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option value="0" type="QString" name="angle"/>
-            <Option value="square" type="QString" name="cap_style"/>
-            <Option value="39,174,96,255" type="QString" name="color"/>
-            <Option value="1" type="QString" name="horizontal_anchor_point"/>
-            <Option value="bevel" type="QString" name="joinstyle"/>
-            <Option value="circle" type="QString" name="name"/>
-            <Option value="0,0" type="QString" name="offset"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
-            <Option value="MM" type="QString" name="offset_unit"/>
-            <Option value="255,255,255,255" type="QString" name="outline_color"/>
-            <Option value="solid" type="QString" name="outline_style"/>
-            <Option value="0.3" type="QString" name="outline_width"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
-            <Option value="MM" type="QString" name="outline_width_unit"/>
-            <Option value="diameter" type="QString" name="scale_method"/>
-            <Option value="2.4" type="QString" name="size"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
-            <Option value="MM" type="QString" name="size_unit"/>
-            <Option value="1" type="QString" name="vertical_anchor_point"/>
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="39,174,96,255"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.3"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="2.4"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
           </Option>
           <prop k="angle" v="0"/>
           <prop k="cap_style" v="square"/>
@@ -191,42 +191,42 @@
           <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option value="" type="QString" name="name"/>
+              <Option type="QString" name="name" value=""/>
               <Option name="properties"/>
-              <Option value="collection" type="QString" name="type"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="3">
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="3">
         <data_defined_properties>
           <Option type="Map">
-            <Option value="" type="QString" name="name"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option value="collection" type="QString" name="type"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option value="0" type="QString" name="angle"/>
-            <Option value="square" type="QString" name="cap_style"/>
-            <Option value="142,68,173,255" type="QString" name="color"/>
-            <Option value="1" type="QString" name="horizontal_anchor_point"/>
-            <Option value="bevel" type="QString" name="joinstyle"/>
-            <Option value="circle" type="QString" name="name"/>
-            <Option value="0,0" type="QString" name="offset"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
-            <Option value="MM" type="QString" name="offset_unit"/>
-            <Option value="255,255,255,255" type="QString" name="outline_color"/>
-            <Option value="solid" type="QString" name="outline_style"/>
-            <Option value="0.3" type="QString" name="outline_width"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
-            <Option value="MM" type="QString" name="outline_width_unit"/>
-            <Option value="diameter" type="QString" name="scale_method"/>
-            <Option value="2.4" type="QString" name="size"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
-            <Option value="MM" type="QString" name="size_unit"/>
-            <Option value="1" type="QString" name="vertical_anchor_point"/>
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="142,68,173,255"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.3"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="2.4"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
           </Option>
           <prop k="angle" v="0"/>
           <prop k="cap_style" v="square"/>
@@ -249,42 +249,42 @@
           <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option value="" type="QString" name="name"/>
+              <Option type="QString" name="name" value=""/>
               <Option name="properties"/>
-              <Option value="collection" type="QString" name="type"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="4">
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="4">
         <data_defined_properties>
           <Option type="Map">
-            <Option value="" type="QString" name="name"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option value="collection" type="QString" name="type"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option value="0" type="QString" name="angle"/>
-            <Option value="square" type="QString" name="cap_style"/>
-            <Option value="214,137,16,255" type="QString" name="color"/>
-            <Option value="1" type="QString" name="horizontal_anchor_point"/>
-            <Option value="bevel" type="QString" name="joinstyle"/>
-            <Option value="circle" type="QString" name="name"/>
-            <Option value="0,0" type="QString" name="offset"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
-            <Option value="MM" type="QString" name="offset_unit"/>
-            <Option value="255,255,255,255" type="QString" name="outline_color"/>
-            <Option value="solid" type="QString" name="outline_style"/>
-            <Option value="0.3" type="QString" name="outline_width"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
-            <Option value="MM" type="QString" name="outline_width_unit"/>
-            <Option value="diameter" type="QString" name="scale_method"/>
-            <Option value="2.4" type="QString" name="size"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
-            <Option value="MM" type="QString" name="size_unit"/>
-            <Option value="1" type="QString" name="vertical_anchor_point"/>
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="214,137,16,255"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.3"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="2.4"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
           </Option>
           <prop k="angle" v="0"/>
           <prop k="cap_style" v="square"/>
@@ -307,42 +307,42 @@
           <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option value="" type="QString" name="name"/>
+              <Option type="QString" name="name" value=""/>
               <Option name="properties"/>
-              <Option value="collection" type="QString" name="type"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="5">
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="5">
         <data_defined_properties>
           <Option type="Map">
-            <Option value="" type="QString" name="name"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option value="collection" type="QString" name="type"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option value="0" type="QString" name="angle"/>
-            <Option value="square" type="QString" name="cap_style"/>
-            <Option value="23,165,137,255" type="QString" name="color"/>
-            <Option value="1" type="QString" name="horizontal_anchor_point"/>
-            <Option value="bevel" type="QString" name="joinstyle"/>
-            <Option value="circle" type="QString" name="name"/>
-            <Option value="0,0" type="QString" name="offset"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
-            <Option value="MM" type="QString" name="offset_unit"/>
-            <Option value="255,255,255,255" type="QString" name="outline_color"/>
-            <Option value="solid" type="QString" name="outline_style"/>
-            <Option value="0.3" type="QString" name="outline_width"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
-            <Option value="MM" type="QString" name="outline_width_unit"/>
-            <Option value="diameter" type="QString" name="scale_method"/>
-            <Option value="2.4" type="QString" name="size"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
-            <Option value="MM" type="QString" name="size_unit"/>
-            <Option value="1" type="QString" name="vertical_anchor_point"/>
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="23,165,137,255"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.3"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="2.4"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
           </Option>
           <prop k="angle" v="0"/>
           <prop k="cap_style" v="square"/>
@@ -365,42 +365,42 @@
           <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option value="" type="QString" name="name"/>
+              <Option type="QString" name="name" value=""/>
               <Option name="properties"/>
-              <Option value="collection" type="QString" name="type"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="6">
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="6">
         <data_defined_properties>
           <Option type="Map">
-            <Option value="" type="QString" name="name"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option value="collection" type="QString" name="type"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option value="0" type="QString" name="angle"/>
-            <Option value="square" type="QString" name="cap_style"/>
-            <Option value="127,140,141,255" type="QString" name="color"/>
-            <Option value="1" type="QString" name="horizontal_anchor_point"/>
-            <Option value="bevel" type="QString" name="joinstyle"/>
-            <Option value="circle" type="QString" name="name"/>
-            <Option value="0,0" type="QString" name="offset"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
-            <Option value="MM" type="QString" name="offset_unit"/>
-            <Option value="255,255,255,255" type="QString" name="outline_color"/>
-            <Option value="solid" type="QString" name="outline_style"/>
-            <Option value="0.3" type="QString" name="outline_width"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
-            <Option value="MM" type="QString" name="outline_width_unit"/>
-            <Option value="diameter" type="QString" name="scale_method"/>
-            <Option value="2.4" type="QString" name="size"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
-            <Option value="MM" type="QString" name="size_unit"/>
-            <Option value="1" type="QString" name="vertical_anchor_point"/>
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="127,140,141,255"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.3"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="2.4"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
           </Option>
           <prop k="angle" v="0"/>
           <prop k="cap_style" v="square"/>
@@ -423,42 +423,42 @@
           <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option value="" type="QString" name="name"/>
+              <Option type="QString" name="name" value=""/>
               <Option name="properties"/>
-              <Option value="collection" type="QString" name="type"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="marker" name="7">
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="7">
         <data_defined_properties>
           <Option type="Map">
-            <Option value="" type="QString" name="name"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option value="collection" type="QString" name="type"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option value="0" type="QString" name="angle"/>
-            <Option value="square" type="QString" name="cap_style"/>
-            <Option value="158,158,158,255" type="QString" name="color"/>
-            <Option value="1" type="QString" name="horizontal_anchor_point"/>
-            <Option value="bevel" type="QString" name="joinstyle"/>
-            <Option value="circle" type="QString" name="name"/>
-            <Option value="0,0" type="QString" name="offset"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
-            <Option value="MM" type="QString" name="offset_unit"/>
-            <Option value="255,255,255,255" type="QString" name="outline_color"/>
-            <Option value="solid" type="QString" name="outline_style"/>
-            <Option value="0.3" type="QString" name="outline_width"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="outline_width_map_unit_scale"/>
-            <Option value="MM" type="QString" name="outline_width_unit"/>
-            <Option value="diameter" type="QString" name="scale_method"/>
-            <Option value="2.4" type="QString" name="size"/>
-            <Option value="3x:0,0,0,0,0,0" type="QString" name="size_map_unit_scale"/>
-            <Option value="MM" type="QString" name="size_unit"/>
-            <Option value="1" type="QString" name="vertical_anchor_point"/>
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="158,158,158,255"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.3"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="2.4"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
           </Option>
           <prop k="angle" v="0"/>
           <prop k="cap_style" v="square"/>
@@ -481,9 +481,9 @@
           <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option value="" type="QString" name="name"/>
+              <Option type="QString" name="name" value=""/>
               <Option name="properties"/>
-              <Option value="collection" type="QString" name="type"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
@@ -494,32 +494,32 @@
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
-      <text-style fontLetterSpacing="0" fontFamily="DejaVu LGC Sans" fontWordSpacing="0" previewBkgrdColor="255,255,255,255" namedStyle="" fieldName="ident_rep" fontWeight="50" fontKerning="1" textOrientation="horizontal" allowHtml="0" multilineHeight="1" textOpacity="1" isExpression="0" fontItalic="0" capitalization="0" fontSize="8" fontUnderline="0" legendString="Aa" useSubstitutions="0" fontStrikeout="0" fontSizeUnit="Point" textColor="0,0,0,255" fontSizeMapUnitScale="3x:0,0,0,0,0,0" blendMode="0">
+      <text-style fieldName="ident_rep" fontWeight="50" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="0,0,0,255" fontSize="8" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="DejaVu LGC Sans" allowHtml="0" isExpression="0" namedStyle="" multilineHeight="1">
         <families/>
-        <text-buffer bufferColor="255,255,255,255" bufferSize="0.59999999999999998" bufferSizeUnits="MM" bufferNoFill="1" bufferSizeMapUnitScale="3x:0,0,0,0,0,0" bufferDraw="1" bufferOpacity="1" bufferBlendMode="0" bufferJoinStyle="128"/>
-        <text-mask maskSizeMapUnitScale="3x:0,0,0,0,0,0" maskType="0" maskSizeUnits="MM" maskJoinStyle="128" maskEnabled="0" maskOpacity="1" maskedSymbolLayers="" maskSize="1.5"/>
-        <background shapeRotation="0" shapeBlendMode="0" shapeOffsetUnit="MM" shapeBorderWidthUnit="MM" shapeSizeMapUnitScale="3x:0,0,0,0,0,0" shapeBorderColor="128,128,128,255" shapeRadiiUnit="MM" shapeRadiiMapUnitScale="3x:0,0,0,0,0,0" shapeOffsetMapUnitScale="3x:0,0,0,0,0,0" shapeRadiiX="0" shapeBorderWidthMapUnitScale="3x:0,0,0,0,0,0" shapeDraw="0" shapeOpacity="1" shapeSizeUnit="MM" shapeOffsetX="0" shapeSizeY="0" shapeOffsetY="0" shapeRotationType="0" shapeSizeX="0" shapeType="0" shapeSizeType="0" shapeBorderWidth="0" shapeFillColor="255,255,255,255" shapeJoinStyle="64" shapeSVGFile="" shapeRadiiY="0">
-          <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="fill" name="fillSymbol">
+        <text-buffer bufferJoinStyle="128" bufferSize="0.59999999999999998" bufferSizeMapUnitScale="3x:0,0,0,0,0,0" bufferDraw="1" bufferBlendMode="0" bufferNoFill="1" bufferColor="255,255,255,255" bufferOpacity="1" bufferSizeUnits="MM"/>
+        <text-mask maskOpacity="1" maskedSymbolLayers="" maskSizeUnits="MM" maskJoinStyle="128" maskType="0" maskSizeMapUnitScale="3x:0,0,0,0,0,0" maskEnabled="0" maskSize="1.5"/>
+        <background shapeDraw="0" shapeRadiiX="0" shapeOpacity="1" shapeRadiiY="0" shapeOffsetMapUnitScale="3x:0,0,0,0,0,0" shapeFillColor="255,255,255,255" shapeBorderWidth="0" shapeSizeMapUnitScale="3x:0,0,0,0,0,0" shapeRadiiMapUnitScale="3x:0,0,0,0,0,0" shapeBorderWidthUnit="MM" shapeRotationType="0" shapeSVGFile="" shapeJoinStyle="64" shapeBorderColor="128,128,128,255" shapeBorderWidthMapUnitScale="3x:0,0,0,0,0,0" shapeRotation="0" shapeType="0" shapeOffsetUnit="MM" shapeRadiiUnit="MM" shapeOffsetX="0" shapeSizeX="0" shapeOffsetY="0" shapeSizeY="0" shapeBlendMode="0" shapeSizeUnit="MM" shapeSizeType="0">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="fillSymbol">
             <data_defined_properties>
               <Option type="Map">
-                <Option value="" type="QString" name="name"/>
+                <Option type="QString" name="name" value=""/>
                 <Option name="properties"/>
-                <Option value="collection" type="QString" name="type"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" enabled="1" pass="0" locked="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option value="3x:0,0,0,0,0,0" type="QString" name="border_width_map_unit_scale"/>
-                <Option value="255,255,255,255" type="QString" name="color"/>
-                <Option value="bevel" type="QString" name="joinstyle"/>
-                <Option value="0,0" type="QString" name="offset"/>
-                <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
-                <Option value="MM" type="QString" name="offset_unit"/>
-                <Option value="128,128,128,255" type="QString" name="outline_color"/>
-                <Option value="no" type="QString" name="outline_style"/>
-                <Option value="0" type="QString" name="outline_width"/>
-                <Option value="MM" type="QString" name="outline_width_unit"/>
-                <Option value="solid" type="QString" name="style"/>
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="255,255,255,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="128,128,128,255"/>
+                <Option type="QString" name="outline_style" value="no"/>
+                <Option type="QString" name="outline_width" value="0"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
               <prop k="color" v="255,255,255,255"/>
@@ -534,56 +534,56 @@
               <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option value="" type="QString" name="name"/>
+                  <Option type="QString" name="name" value=""/>
                   <Option name="properties"/>
-                  <Option value="collection" type="QString" name="type"/>
+                  <Option type="QString" name="type" value="collection"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </background>
-        <shadow shadowOffsetDist="1" shadowScale="100" shadowUnder="0" shadowOffsetAngle="135" shadowOffsetGlobal="1" shadowRadiusMapUnitScale="3x:0,0,0,0,0,0" shadowOffsetMapUnitScale="3x:0,0,0,0,0,0" shadowColor="0,0,0,255" shadowDraw="0" shadowRadius="1.5" shadowBlendMode="6" shadowOffsetUnit="MM" shadowRadiusUnit="MM" shadowRadiusAlphaOnly="0" shadowOpacity="0.69999999999999996"/>
+        <shadow shadowRadiusMapUnitScale="3x:0,0,0,0,0,0" shadowRadiusAlphaOnly="0" shadowOffsetUnit="MM" shadowOffsetGlobal="1" shadowUnder="0" shadowOpacity="0.69999999999999996" shadowColor="0,0,0,255" shadowDraw="0" shadowOffsetMapUnitScale="3x:0,0,0,0,0,0" shadowRadius="1.5" shadowScale="100" shadowOffsetAngle="135" shadowBlendMode="6" shadowOffsetDist="1" shadowRadiusUnit="MM"/>
         <dd_properties>
           <Option type="Map">
-            <Option value="" type="QString" name="name"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option value="collection" type="QString" name="type"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </dd_properties>
         <substitutions/>
       </text-style>
-      <text-format leftDirectionSymbol="&lt;" wrapChar="" reverseDirectionSymbol="0" decimals="3" multilineAlign="3" placeDirectionSymbol="0" plussign="0" formatNumbers="0" autoWrapLength="0" addDirectionSymbol="0" useMaxLineLengthForAutoWrap="1" rightDirectionSymbol=">"/>
-      <placement xOffset="0" centroidInside="0" geometryGeneratorEnabled="0" polygonPlacementFlags="2" maxCurvedCharAngleOut="-25" dist="1.2" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" offsetUnits="MM" priority="5" offsetType="1" preserveRotation="1" distMapUnitScale="3x:0,0,0,0,0,0" overrunDistance="0" geometryGenerator="" quadOffset="4" placement="6" distUnits="MM" maxCurvedCharAngleIn="25" lineAnchorType="0" geometryGeneratorType="PointGeometry" rotationAngle="0" layerType="UnknownGeometry" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" fitInPolygonOnly="0" repeatDistanceUnits="MM" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" yOffset="0" lineAnchorClipping="0" overrunDistanceUnit="MM" centroidWhole="0" repeatDistance="0" placementFlags="10" rotationUnit="AngleDegrees" lineAnchorPercent="0.5"/>
-      <rendering labelPerPart="0" fontMaxPixelSize="10000" scaleMin="1" mergeLines="0" displayAll="0" scaleVisibility="1" fontMinPixelSize="0" drawLabels="1" maxNumLabels="2000" upsidedownLabels="0" obstacleFactor="1" scaleMax="2500" limitNumLabels="0" obstacle="1" minFeatureSize="0" unplacedVisibility="0" fontLimitPixelSize="0" obstacleType="1" zIndex="0"/>
+      <text-format placeDirectionSymbol="0" plussign="0" formatNumbers="0" rightDirectionSymbol=">" multilineAlign="3" reverseDirectionSymbol="0" useMaxLineLengthForAutoWrap="1" decimals="3" wrapChar="" autoWrapLength="0" leftDirectionSymbol="&lt;" addDirectionSymbol="0"/>
+      <placement placementFlags="10" rotationUnit="AngleDegrees" rotationAngle="0" yOffset="0" xOffset="0" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" overrunDistance="0" geometryGeneratorEnabled="0" layerType="UnknownGeometry" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" lineAnchorClipping="0" placement="6" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" lineAnchorPercent="0.5" geometryGenerator="" maxCurvedCharAngleIn="25" geometryGeneratorType="PointGeometry" preserveRotation="1" distMapUnitScale="3x:0,0,0,0,0,0" quadOffset="4" centroidInside="0" maxCurvedCharAngleOut="-25" overrunDistanceUnit="MM" polygonPlacementFlags="2" distUnits="MM" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" lineAnchorType="0" offsetType="1" repeatDistanceUnits="MM" repeatDistance="0" fitInPolygonOnly="0" centroidWhole="0" dist="1.2" offsetUnits="MM" priority="5"/>
+      <rendering upsidedownLabels="0" unplacedVisibility="0" obstacleType="1" displayAll="0" scaleMin="1" zIndex="0" scaleVisibility="1" minFeatureSize="0" fontLimitPixelSize="0" drawLabels="1" limitNumLabels="0" labelPerPart="0" maxNumLabels="2000" obstacle="1" fontMaxPixelSize="10000" scaleMax="2500" obstacleFactor="1" fontMinPixelSize="0" mergeLines="0"/>
       <dd_properties>
         <Option type="Map">
-          <Option value="" type="QString" name="name"/>
+          <Option type="QString" name="name" value=""/>
           <Option name="properties"/>
-          <Option value="collection" type="QString" name="type"/>
+          <Option type="QString" name="type" value="collection"/>
         </Option>
       </dd_properties>
       <callout type="simple">
         <Option type="Map">
-          <Option value="pole_of_inaccessibility" type="QString" name="anchorPoint"/>
-          <Option value="0" type="int" name="blendMode"/>
+          <Option type="QString" name="anchorPoint" value="pole_of_inaccessibility"/>
+          <Option type="int" name="blendMode" value="0"/>
           <Option type="Map" name="ddProperties">
-            <Option value="" type="QString" name="name"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option value="collection" type="QString" name="type"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
-          <Option value="false" type="bool" name="drawToAllParts"/>
-          <Option value="0" type="QString" name="enabled"/>
-          <Option value="point_on_exterior" type="QString" name="labelAnchorPoint"/>
-          <Option value="&lt;symbol alpha=&quot;1&quot; clip_to_extent=&quot;1&quot; force_rhr=&quot;0&quot; type=&quot;line&quot; name=&quot;symbol&quot;>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option value=&quot;&quot; type=&quot;QString&quot; name=&quot;name&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option value=&quot;collection&quot; type=&quot;QString&quot; name=&quot;type&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;layer class=&quot;SimpleLine&quot; enabled=&quot;1&quot; pass=&quot;0&quot; locked=&quot;0&quot;>&lt;Option type=&quot;Map&quot;>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;align_dash_pattern&quot;/>&lt;Option value=&quot;square&quot; type=&quot;QString&quot; name=&quot;capstyle&quot;/>&lt;Option value=&quot;5;2&quot; type=&quot;QString&quot; name=&quot;customdash&quot;/>&lt;Option value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot; name=&quot;customdash_map_unit_scale&quot;/>&lt;Option value=&quot;MM&quot; type=&quot;QString&quot; name=&quot;customdash_unit&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;dash_pattern_offset&quot;/>&lt;Option value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot; name=&quot;dash_pattern_offset_map_unit_scale&quot;/>&lt;Option value=&quot;MM&quot; type=&quot;QString&quot; name=&quot;dash_pattern_offset_unit&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;draw_inside_polygon&quot;/>&lt;Option value=&quot;bevel&quot; type=&quot;QString&quot; name=&quot;joinstyle&quot;/>&lt;Option value=&quot;60,60,60,255&quot; type=&quot;QString&quot; name=&quot;line_color&quot;/>&lt;Option value=&quot;solid&quot; type=&quot;QString&quot; name=&quot;line_style&quot;/>&lt;Option value=&quot;0.3&quot; type=&quot;QString&quot; name=&quot;line_width&quot;/>&lt;Option value=&quot;MM&quot; type=&quot;QString&quot; name=&quot;line_width_unit&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;offset&quot;/>&lt;Option value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot; name=&quot;offset_map_unit_scale&quot;/>&lt;Option value=&quot;MM&quot; type=&quot;QString&quot; name=&quot;offset_unit&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;ring_filter&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;trim_distance_end&quot;/>&lt;Option value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot; name=&quot;trim_distance_end_map_unit_scale&quot;/>&lt;Option value=&quot;MM&quot; type=&quot;QString&quot; name=&quot;trim_distance_end_unit&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;trim_distance_start&quot;/>&lt;Option value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot; name=&quot;trim_distance_start_map_unit_scale&quot;/>&lt;Option value=&quot;MM&quot; type=&quot;QString&quot; name=&quot;trim_distance_start_unit&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;tweak_dash_pattern_on_corners&quot;/>&lt;Option value=&quot;0&quot; type=&quot;QString&quot; name=&quot;use_custom_dash&quot;/>&lt;Option value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot; name=&quot;width_map_unit_scale&quot;/>&lt;/Option>&lt;prop k=&quot;align_dash_pattern&quot; v=&quot;0&quot;/>&lt;prop k=&quot;capstyle&quot; v=&quot;square&quot;/>&lt;prop k=&quot;customdash&quot; v=&quot;5;2&quot;/>&lt;prop k=&quot;customdash_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;customdash_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;dash_pattern_offset&quot; v=&quot;0&quot;/>&lt;prop k=&quot;dash_pattern_offset_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;dash_pattern_offset_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;draw_inside_polygon&quot; v=&quot;0&quot;/>&lt;prop k=&quot;joinstyle&quot; v=&quot;bevel&quot;/>&lt;prop k=&quot;line_color&quot; v=&quot;60,60,60,255&quot;/>&lt;prop k=&quot;line_style&quot; v=&quot;solid&quot;/>&lt;prop k=&quot;line_width&quot; v=&quot;0.3&quot;/>&lt;prop k=&quot;line_width_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;offset&quot; v=&quot;0&quot;/>&lt;prop k=&quot;offset_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;offset_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;ring_filter&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_end&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_end_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;trim_distance_end_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;trim_distance_start&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_start_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;trim_distance_start_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;tweak_dash_pattern_on_corners&quot; v=&quot;0&quot;/>&lt;prop k=&quot;use_custom_dash&quot; v=&quot;0&quot;/>&lt;prop k=&quot;width_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option value=&quot;&quot; type=&quot;QString&quot; name=&quot;name&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option value=&quot;collection&quot; type=&quot;QString&quot; name=&quot;type&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;/layer>&lt;/symbol>" type="QString" name="lineSymbol"/>
-          <Option value="0" type="double" name="minLength"/>
-          <Option value="3x:0,0,0,0,0,0" type="QString" name="minLengthMapUnitScale"/>
-          <Option value="MM" type="QString" name="minLengthUnit"/>
-          <Option value="0" type="double" name="offsetFromAnchor"/>
-          <Option value="3x:0,0,0,0,0,0" type="QString" name="offsetFromAnchorMapUnitScale"/>
-          <Option value="MM" type="QString" name="offsetFromAnchorUnit"/>
-          <Option value="0" type="double" name="offsetFromLabel"/>
-          <Option value="3x:0,0,0,0,0,0" type="QString" name="offsetFromLabelMapUnitScale"/>
-          <Option value="MM" type="QString" name="offsetFromLabelUnit"/>
+          <Option type="bool" name="drawToAllParts" value="false"/>
+          <Option type="QString" name="enabled" value="0"/>
+          <Option type="QString" name="labelAnchorPoint" value="point_on_exterior"/>
+          <Option type="QString" name="lineSymbol" value="&lt;symbol type=&quot;line&quot; force_rhr=&quot;0&quot; clip_to_extent=&quot;1&quot; alpha=&quot;1&quot; name=&quot;symbol&quot;>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option type=&quot;QString&quot; name=&quot;name&quot; value=&quot;&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;type&quot; value=&quot;collection&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;layer class=&quot;SimpleLine&quot; enabled=&quot;1&quot; locked=&quot;0&quot; pass=&quot;0&quot;>&lt;Option type=&quot;Map&quot;>&lt;Option type=&quot;QString&quot; name=&quot;align_dash_pattern&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;capstyle&quot; value=&quot;square&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;customdash&quot; value=&quot;5;2&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;customdash_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;customdash_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;dash_pattern_offset&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;dash_pattern_offset_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;dash_pattern_offset_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;draw_inside_polygon&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;joinstyle&quot; value=&quot;bevel&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_color&quot; value=&quot;60,60,60,255&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_style&quot; value=&quot;solid&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_width&quot; value=&quot;0.3&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_width_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;offset&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;offset_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;offset_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;ring_filter&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_end&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_end_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_end_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_start&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_start_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_start_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;tweak_dash_pattern_on_corners&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;use_custom_dash&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;width_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;/Option>&lt;prop k=&quot;align_dash_pattern&quot; v=&quot;0&quot;/>&lt;prop k=&quot;capstyle&quot; v=&quot;square&quot;/>&lt;prop k=&quot;customdash&quot; v=&quot;5;2&quot;/>&lt;prop k=&quot;customdash_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;customdash_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;dash_pattern_offset&quot; v=&quot;0&quot;/>&lt;prop k=&quot;dash_pattern_offset_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;dash_pattern_offset_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;draw_inside_polygon&quot; v=&quot;0&quot;/>&lt;prop k=&quot;joinstyle&quot; v=&quot;bevel&quot;/>&lt;prop k=&quot;line_color&quot; v=&quot;60,60,60,255&quot;/>&lt;prop k=&quot;line_style&quot; v=&quot;solid&quot;/>&lt;prop k=&quot;line_width&quot; v=&quot;0.3&quot;/>&lt;prop k=&quot;line_width_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;offset&quot; v=&quot;0&quot;/>&lt;prop k=&quot;offset_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;offset_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;ring_filter&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_end&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_end_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;trim_distance_end_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;trim_distance_start&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_start_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;trim_distance_start_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;tweak_dash_pattern_on_corners&quot; v=&quot;0&quot;/>&lt;prop k=&quot;use_custom_dash&quot; v=&quot;0&quot;/>&lt;prop k=&quot;width_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option type=&quot;QString&quot; name=&quot;name&quot; value=&quot;&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;type&quot; value=&quot;collection&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;/layer>&lt;/symbol>"/>
+          <Option type="double" name="minLength" value="0"/>
+          <Option type="QString" name="minLengthMapUnitScale" value="3x:0,0,0,0,0,0"/>
+          <Option type="QString" name="minLengthUnit" value="MM"/>
+          <Option type="double" name="offsetFromAnchor" value="0"/>
+          <Option type="QString" name="offsetFromAnchorMapUnitScale" value="3x:0,0,0,0,0,0"/>
+          <Option type="QString" name="offsetFromAnchorUnit" value="MM"/>
+          <Option type="double" name="offsetFromLabel" value="0"/>
+          <Option type="QString" name="offsetFromLabelMapUnitScale" value="3x:0,0,0,0,0,0"/>
+          <Option type="QString" name="offsetFromLabelUnit" value="MM"/>
         </Option>
       </callout>
     </settings>
@@ -596,431 +596,431 @@
   <layerOpacity>1</layerOpacity>
   <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend showLabelLegend="0" type="default-vector"/>
+  <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field configurationFlags="None" name="id_osp">
+    <field name="id_osp" configurationFlags="None">
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option value="false" type="bool" name="IsMultiline"/>
-            <Option value="false" type="bool" name="UseHtml"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="ident_rep">
+    <field name="ident_rep" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="ident_int">
+    <field name="ident_int" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="idlocal">
+    <field name="idlocal" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="idpar">
+    <field name="idpar" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="idcom">
+    <field name="idcom" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="dep">
+    <field name="dep" configurationFlags="None">
       <editWidget type="ValueMap">
         <config>
           <Option type="Map">
             <Option type="List" name="map">
               <Option type="Map">
-                <Option value="59" type="QString" name="59 – Nord"/>
+                <Option type="QString" name="59 – Nord" value="59"/>
               </Option>
               <Option type="Map">
-                <Option value="62" type="QString" name="62 – Pas-de-Calais"/>
+                <Option type="QString" name="62 – Pas-de-Calais" value="62"/>
               </Option>
             </Option>
           </Option>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="epci">
+    <field name="epci" configurationFlags="None">
       <editWidget type="ValueMap">
         <config>
           <Option type="Map">
             <Option type="List" name="map">
               <Option type="Map">
-                <Option value="200018083" type="QString" name="CC de Desvres-Samer"/>
+                <Option type="QString" name="CC de Desvres-Samer" value="200018083"/>
               </Option>
               <Option type="Map">
-                <Option value="200030633" type="QString" name="CA du Caudrésis et du Catésis"/>
+                <Option type="QString" name="CA du Caudrésis et du Catésis" value="200030633"/>
               </Option>
               <Option type="Map">
-                <Option value="200033579" type="QString" name="CU d'Arras"/>
+                <Option type="QString" name="CU d'Arras" value="200033579"/>
               </Option>
               <Option type="Map">
-                <Option value="200035442" type="QString" name="CC du Sud Artois"/>
+                <Option type="QString" name="CC du Sud Artois" value="200035442"/>
               </Option>
               <Option type="Map">
-                <Option value="200040947" type="QString" name="CA Coeur de Flandre"/>
+                <Option type="QString" name="CA Coeur de Flandre" value="200040947"/>
               </Option>
               <Option type="Map">
-                <Option value="200040954" type="QString" name="CC des Hauts de Flandre"/>
+                <Option type="QString" name="CC des Hauts de Flandre" value="200040954"/>
               </Option>
               <Option type="Map">
-                <Option value="200043263" type="QString" name="CC Coeur de l'Avesnois"/>
+                <Option type="QString" name="CC Coeur de l'Avesnois" value="200043263"/>
               </Option>
               <Option type="Map">
-                <Option value="200043321" type="QString" name="CC du Pays de Mormal"/>
+                <Option type="QString" name="CC du Pays de Mormal" value="200043321"/>
               </Option>
               <Option type="Map">
-                <Option value="200043396" type="QString" name="CA Maubeuge Val de Sambre"/>
+                <Option type="QString" name="CA Maubeuge Val de Sambre" value="200043396"/>
               </Option>
               <Option type="Map">
-                <Option value="200043404" type="QString" name="CC du Sud Avesnois"/>
+                <Option type="QString" name="CC du Sud Avesnois" value="200043404"/>
               </Option>
               <Option type="Map">
-                <Option value="200044030" type="QString" name="CC des 7 Vallées"/>
+                <Option type="QString" name="CC des 7 Vallées" value="200044030"/>
               </Option>
               <Option type="Map">
-                <Option value="200044048" type="QString" name="CC Osartis Marquion"/>
+                <Option type="QString" name="CC Osartis Marquion" value="200044048"/>
               </Option>
               <Option type="Map">
-                <Option value="200068500" type="QString" name="CA de Cambrai"/>
+                <Option type="QString" name="CA de Cambrai" value="200068500"/>
               </Option>
               <Option type="Map">
-                <Option value="200069029" type="QString" name="CA des Deux Baies en Montreuill…"/>
+                <Option type="QString" name="CA des Deux Baies en Montreuill…" value="200069029"/>
               </Option>
               <Option type="Map">
-                <Option value="200069037" type="QString" name="CA du Pays de Saint-Omer"/>
+                <Option type="QString" name="CA du Pays de Saint-Omer" value="200069037"/>
               </Option>
               <Option type="Map">
-                <Option value="200069235" type="QString" name="CC du Haut Pays du Montreuillois"/>
+                <Option type="QString" name="CC du Haut Pays du Montreuillois" value="200069235"/>
               </Option>
               <Option type="Map">
-                <Option value="200069482" type="QString" name="CC des Campagnes de l'Artois"/>
+                <Option type="QString" name="CC des Campagnes de l'Artois" value="200069482"/>
               </Option>
               <Option type="Map">
-                <Option value="200069672" type="QString" name="CC du Ternois"/>
+                <Option type="QString" name="CC du Ternois" value="200069672"/>
               </Option>
               <Option type="Map">
-                <Option value="200072478" type="QString" name="CC Pays d'Opale"/>
+                <Option type="QString" name="CC Pays d'Opale" value="200072478"/>
               </Option>
               <Option type="Map">
-                <Option value="200090751" type="QString" name="CA Grand Calais Terres et Mers"/>
+                <Option type="QString" name="CA Grand Calais Terres et Mers" value="200090751"/>
               </Option>
               <Option type="Map">
-                <Option value="200093201" type="QString" name="Métropole Européenne de Lille"/>
+                <Option type="QString" name="Métropole Européenne de Lille" value="200093201"/>
               </Option>
               <Option type="Map">
-                <Option value="245900428" type="QString" name="CU de Dunkerque"/>
+                <Option type="QString" name="CU de Dunkerque" value="245900428"/>
               </Option>
               <Option type="Map">
-                <Option value="245900758" type="QString" name="CC Flandre Lys"/>
+                <Option type="QString" name="CC Flandre Lys" value="245900758"/>
               </Option>
               <Option type="Map">
-                <Option value="245901038" type="QString" name="CC du Pays Solesmois"/>
+                <Option type="QString" name="CC du Pays Solesmois" value="245901038"/>
               </Option>
               <Option type="Map">
-                <Option value="246200380" type="QString" name="CC de la Terre des Deux Caps"/>
+                <Option type="QString" name="CC de la Terre des Deux Caps" value="246200380"/>
               </Option>
               <Option type="Map">
-                <Option value="246200729" type="QString" name="CA du Boulonnais"/>
+                <Option type="QString" name="CA du Boulonnais" value="246200729"/>
               </Option>
               <Option type="Map">
-                <Option value="246200844" type="QString" name="CC de la Région d'Audruicq"/>
+                <Option type="QString" name="CC de la Région d'Audruicq" value="246200844"/>
               </Option>
               <Option type="Map">
-                <Option value="246201016" type="QString" name="CC du Pays de Lumbres"/>
+                <Option type="QString" name="CC du Pays de Lumbres" value="246201016"/>
               </Option>
               <Option type="Map">
-                <Option value="CABBALR" type="QString" name="CABBALR"/>
+                <Option type="QString" name="CABBALR" value="CABBALR"/>
               </Option>
               <Option type="Map">
-                <Option value="CAHC" type="QString" name="CAHC"/>
+                <Option type="QString" name="CAHC" value="CAHC"/>
               </Option>
               <Option type="Map">
-                <Option value="CALL" type="QString" name="CALL"/>
+                <Option type="QString" name="CALL" value="CALL"/>
               </Option>
               <Option type="Map">
-                <Option value="CAPH" type="QString" name="CAPH"/>
+                <Option type="QString" name="CAPH" value="CAPH"/>
               </Option>
               <Option type="Map">
-                <Option value="CAVM" type="QString" name="CAVM"/>
+                <Option type="QString" name="CAVM" value="CAVM"/>
               </Option>
               <Option type="Map">
-                <Option value="CCCO" type="QString" name="CCCO"/>
+                <Option type="QString" name="CCCO" value="CCCO"/>
               </Option>
               <Option type="Map">
-                <Option value="CCPC" type="QString" name="CCPC"/>
+                <Option type="QString" name="CCPC" value="CCPC"/>
               </Option>
               <Option type="Map">
-                <Option value="DA" type="QString" name="DA"/>
+                <Option type="QString" name="DA" value="DA"/>
               </Option>
             </Option>
           </Option>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="intitule">
+    <field name="intitule" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="bailleur">
+    <field name="bailleur" configurationFlags="None">
       <editWidget type="ValueMap">
         <config>
           <Option type="Map">
             <Option type="List" name="map">
               <Option type="Map">
-                <Option value="M&amp;C" type="QString" name="Maisons &amp; Cités (M&amp;C)"/>
+                <Option type="QString" name="Maisons &amp; Cités (M&amp;C)" value="M&amp;C"/>
               </Option>
               <Option type="Map">
-                <Option value="SIA" type="QString" name="SIA Habitat (SIA)"/>
+                <Option type="QString" name="SIA Habitat (SIA)" value="SIA"/>
               </Option>
               <Option type="Map">
-                <Option value="PDCH" type="QString" name="Pas-de-Calais Habitat (PDCH)"/>
+                <Option type="QString" name="Pas-de-Calais Habitat (PDCH)" value="PDCH"/>
               </Option>
               <Option type="Map">
-                <Option value="PARTENORD" type="QString" name="Partenord Habitat (PARTENORD)"/>
+                <Option type="QString" name="Partenord Habitat (PARTENORD)" value="PARTENORD"/>
               </Option>
               <Option type="Map">
-                <Option value="NOREVIE" type="QString" name="Norevie (NOREVIE)"/>
+                <Option type="QString" name="Norevie (NOREVIE)" value="NOREVIE"/>
               </Option>
               <Option type="Map">
-                <Option value="VILOGIA" type="QString" name="Vilogia (VILOGIA)"/>
+                <Option type="QString" name="Vilogia (VILOGIA)" value="VILOGIA"/>
               </Option>
               <Option type="Map">
-                <Option value="CLESENCE" type="QString" name="Clésence (CLESENCE)"/>
+                <Option type="QString" name="Clésence (CLESENCE)" value="CLESENCE"/>
               </Option>
             </Option>
           </Option>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="type_palu">
+    <field name="type_palu" configurationFlags="None">
       <editWidget type="ValueMap">
         <config>
           <Option type="Map">
             <Option type="List" name="map">
               <Option type="Map">
-                <Option value="Groupé" type="QString" name="Groupé"/>
+                <Option type="QString" name="Groupé" value="Groupé"/>
               </Option>
               <Option type="Map">
-                <Option value="Isolé" type="QString" name="Isolé"/>
+                <Option type="QString" name="Isolé" value="Isolé"/>
               </Option>
               <Option type="Map">
-                <Option value="Hors" type="QString" name="Hors"/>
+                <Option type="QString" name="Hors" value="Hors"/>
               </Option>
             </Option>
           </Option>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="num_decision">
+    <field name="num_decision" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="annee_financ">
+    <field name="annee_financ" configurationFlags="None">
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option value="false" type="bool" name="IsMultiline"/>
-            <Option value="false" type="bool" name="UseHtml"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="date_os">
+    <field name="date_os" configurationFlags="None">
       <editWidget type="DateTime">
         <config>
           <Option type="Map">
-            <Option value="true" type="bool" name="allow_null"/>
-            <Option value="true" type="bool" name="calendar_popup"/>
-            <Option value="dd/MM/yyyy" type="QString" name="display_format"/>
-            <Option value="yyyy-MM-dd" type="QString" name="field_format"/>
+            <Option type="bool" name="allow_null" value="true"/>
+            <Option type="bool" name="calendar_popup" value="true"/>
+            <Option type="QString" name="display_format" value="dd/MM/yyyy"/>
+            <Option type="QString" name="field_format" value="yyyy-MM-dd"/>
           </Option>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="date_fin">
+    <field name="date_fin" configurationFlags="None">
       <editWidget type="DateTime">
         <config>
           <Option type="Map">
-            <Option value="true" type="bool" name="allow_null"/>
-            <Option value="true" type="bool" name="calendar_popup"/>
-            <Option value="dd/MM/yyyy" type="QString" name="display_format"/>
-            <Option value="yyyy-MM-dd" type="QString" name="field_format"/>
+            <Option type="bool" name="allow_null" value="true"/>
+            <Option type="bool" name="calendar_popup" value="true"/>
+            <Option type="QString" name="display_format" value="dd/MM/yyyy"/>
+            <Option type="QString" name="field_format" value="yyyy-MM-dd"/>
           </Option>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="dnvoiri">
+    <field name="dnvoiri" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="dindic">
+    <field name="dindic" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="dvoilib">
+    <field name="dvoilib" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="idcomtxt">
+    <field name="idcomtxt" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="cite_ini">
+    <field name="cite_ini" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="id_cite">
+    <field name="id_cite" configurationFlags="None">
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option value="false" type="bool" name="IsMultiline"/>
-            <Option value="false" type="bool" name="UseHtml"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="nom_cite_1">
+    <field name="nom_cite_1" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="l_id_cite">
+    <field name="l_id_cite" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="info">
+    <field name="info" configurationFlags="None">
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option value="true" type="bool" name="IsMultiline"/>
-            <Option value="false" type="bool" name="UseHtml"/>
+            <Option type="bool" name="IsMultiline" value="true"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="num_rpls_ini">
+    <field name="num_rpls_ini" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="num_esti_ini">
+    <field name="num_esti_ini" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="geoloc_source">
+    <field name="geoloc_source" configurationFlags="None">
       <editWidget type="ValueMap">
         <config>
           <Option type="Map">
             <Option type="List" name="map">
               <Option type="Map">
-                <Option value="parcelle" type="QString" name="Parcelle cadastrale"/>
+                <Option type="QString" name="Parcelle cadastrale" value="parcelle"/>
               </Option>
               <Option type="Map">
-                <Option value="local_ff" type="QString" name="Local des Fichiers fonciers"/>
+                <Option type="QString" name="Local des Fichiers fonciers" value="local_ff"/>
               </Option>
               <Option type="Map">
-                <Option value="adresse" type="QString" name="Point adresse"/>
+                <Option type="QString" name="Point adresse" value="adresse"/>
               </Option>
               <Option type="Map">
-                <Option value="manuel" type="QString" name="Placé à la main"/>
+                <Option type="QString" name="Placé à la main" value="manuel"/>
               </Option>
             </Option>
           </Option>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="geoloc_motif">
+    <field name="geoloc_motif" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="date_maj">
+    <field name="date_maj" configurationFlags="None">
       <editWidget type="DateTime">
         <config>
           <Option type="Map">
-            <Option value="true" type="bool" name="allow_null"/>
-            <Option value="false" type="bool" name="calendar_popup"/>
-            <Option value="dd/MM/yyyy HH:mm" type="QString" name="display_format"/>
-            <Option value="yyyy-MM-ddTHH:mm:ss" type="QString" name="field_format"/>
+            <Option type="bool" name="allow_null" value="true"/>
+            <Option type="bool" name="calendar_popup" value="false"/>
+            <Option type="QString" name="display_format" value="dd/MM/yyyy HH:mm"/>
+            <Option type="QString" name="field_format" value="yyyy-MM-ddTHH:mm:ss"/>
           </Option>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="statut">
+    <field name="statut" configurationFlags="None">
       <editWidget type="ValueMap">
         <config>
           <Option type="Map">
             <Option type="List" name="map">
               <Option type="Map">
-                <Option value="present" type="QString" name="Présent au dernier envoi"/>
+                <Option type="QString" name="Présent au dernier envoi" value="present"/>
               </Option>
               <Option type="Map">
-                <Option value="absent_dernier_envoi" type="QString" name="Absent du dernier envoi"/>
+                <Option type="QString" name="Absent du dernier envoi" value="absent_dernier_envoi"/>
               </Option>
             </Option>
           </Option>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="geom_import">
+    <field name="geom_import" configurationFlags="None">
       <editWidget type="Hidden">
         <config>
           <Option/>
@@ -1029,140 +1029,140 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias index="0" name="Identifiant OSP" field="id_osp"/>
-    <alias index="1" name="Identifiant RPLS" field="ident_rep"/>
-    <alias index="2" name="Identifiant bailleur" field="ident_int"/>
-    <alias index="3" name="Identifiant fiscal (idlocal)" field="idlocal"/>
-    <alias index="4" name="Parcelle (idpar)" field="idpar"/>
-    <alias index="5" name="Code INSEE de la commune" field="idcom"/>
-    <alias index="6" name="Département" field="dep"/>
-    <alias index="7" name="EPCI" field="epci"/>
-    <alias index="8" name="Intitulé de l'opération" field="intitule"/>
-    <alias index="9" name="Bailleur" field="bailleur"/>
-    <alias index="10" name="Type PALULOS" field="type_palu"/>
-    <alias index="11" name="N° de décision" field="num_decision"/>
-    <alias index="12" name="Année de financement" field="annee_financ"/>
-    <alias index="13" name="Date de l'ordre de service" field="date_os"/>
-    <alias index="14" name="Date de fin des travaux" field="date_fin"/>
-    <alias index="15" name="Numéro de voie" field="dnvoiri"/>
-    <alias index="16" name="Indice de répétition" field="dindic"/>
-    <alias index="17" name="Libellé de la voie" field="dvoilib"/>
-    <alias index="18" name="Commune" field="idcomtxt"/>
-    <alias index="19" name="Cité (selon le bailleur)" field="cite_ini"/>
-    <alias index="20" name="Cité" field="id_cite"/>
-    <alias index="21" name="Nom de la cité" field="nom_cite_1"/>
-    <alias index="22" name="Cités touchées (identifiants)" field="l_id_cite"/>
-    <alias index="23" name="Information" field="info"/>
-    <alias index="24" name="Identifiant RPLS reçu" field="num_rpls_ini"/>
-    <alias index="25" name="Identifiant bailleur reçu" field="num_esti_ini"/>
-    <alias index="26" name="Source de la géolocalisation" field="geoloc_source"/>
-    <alias index="27" name="Motif de non-géolocalisation" field="geoloc_motif"/>
-    <alias index="28" name="Date de mise à jour" field="date_maj"/>
-    <alias index="29" name="Statut au dernier envoi" field="statut"/>
-    <alias index="30" name="Position à l'import (technique)" field="geom_import"/>
+    <alias name="Identifiant OSP" field="id_osp" index="0"/>
+    <alias name="Identifiant RPLS" field="ident_rep" index="1"/>
+    <alias name="Identifiant bailleur" field="ident_int" index="2"/>
+    <alias name="Identifiant fiscal (idlocal)" field="idlocal" index="3"/>
+    <alias name="Parcelle (idpar)" field="idpar" index="4"/>
+    <alias name="Code INSEE de la commune" field="idcom" index="5"/>
+    <alias name="Département" field="dep" index="6"/>
+    <alias name="EPCI" field="epci" index="7"/>
+    <alias name="Intitulé de l'opération" field="intitule" index="8"/>
+    <alias name="Bailleur" field="bailleur" index="9"/>
+    <alias name="Type PALULOS" field="type_palu" index="10"/>
+    <alias name="N° de décision" field="num_decision" index="11"/>
+    <alias name="Année de financement" field="annee_financ" index="12"/>
+    <alias name="Date de l'ordre de service" field="date_os" index="13"/>
+    <alias name="Date de fin des travaux" field="date_fin" index="14"/>
+    <alias name="Numéro de voie" field="dnvoiri" index="15"/>
+    <alias name="Indice de répétition" field="dindic" index="16"/>
+    <alias name="Libellé de la voie" field="dvoilib" index="17"/>
+    <alias name="Commune" field="idcomtxt" index="18"/>
+    <alias name="Cité (selon le bailleur)" field="cite_ini" index="19"/>
+    <alias name="Cité" field="id_cite" index="20"/>
+    <alias name="Nom de la cité" field="nom_cite_1" index="21"/>
+    <alias name="Cités touchées (identifiants)" field="l_id_cite" index="22"/>
+    <alias name="Information" field="info" index="23"/>
+    <alias name="Identifiant RPLS reçu" field="num_rpls_ini" index="24"/>
+    <alias name="Identifiant bailleur reçu" field="num_esti_ini" index="25"/>
+    <alias name="Source de la géolocalisation" field="geoloc_source" index="26"/>
+    <alias name="Motif de non-géolocalisation" field="geoloc_motif" index="27"/>
+    <alias name="Date de mise à jour" field="date_maj" index="28"/>
+    <alias name="Statut au dernier envoi" field="statut" index="29"/>
+    <alias name="Position à l'import (technique)" field="geom_import" index="30"/>
   </aliases>
   <defaults>
-    <default applyOnUpdate="0" expression="" field="id_osp"/>
-    <default applyOnUpdate="0" expression="" field="ident_rep"/>
-    <default applyOnUpdate="0" expression="" field="ident_int"/>
-    <default applyOnUpdate="0" expression="" field="idlocal"/>
-    <default applyOnUpdate="0" expression="" field="idpar"/>
-    <default applyOnUpdate="0" expression="" field="idcom"/>
-    <default applyOnUpdate="0" expression="" field="dep"/>
-    <default applyOnUpdate="0" expression="" field="epci"/>
-    <default applyOnUpdate="0" expression="" field="intitule"/>
-    <default applyOnUpdate="0" expression="" field="bailleur"/>
-    <default applyOnUpdate="0" expression="" field="type_palu"/>
-    <default applyOnUpdate="0" expression="" field="num_decision"/>
-    <default applyOnUpdate="0" expression="" field="annee_financ"/>
-    <default applyOnUpdate="0" expression="" field="date_os"/>
-    <default applyOnUpdate="0" expression="" field="date_fin"/>
-    <default applyOnUpdate="0" expression="" field="dnvoiri"/>
-    <default applyOnUpdate="0" expression="" field="dindic"/>
-    <default applyOnUpdate="0" expression="" field="dvoilib"/>
-    <default applyOnUpdate="0" expression="" field="idcomtxt"/>
-    <default applyOnUpdate="0" expression="" field="cite_ini"/>
-    <default applyOnUpdate="0" expression="" field="id_cite"/>
-    <default applyOnUpdate="0" expression="" field="nom_cite_1"/>
-    <default applyOnUpdate="0" expression="" field="l_id_cite"/>
-    <default applyOnUpdate="0" expression="" field="info"/>
-    <default applyOnUpdate="0" expression="" field="num_rpls_ini"/>
-    <default applyOnUpdate="0" expression="" field="num_esti_ini"/>
-    <default applyOnUpdate="1" expression="CASE WHEN &quot;geom_import&quot; IS NOT NULL AND $geometry IS NOT NULL AND geom_to_wkt($geometry, 6) &lt;> &quot;geom_import&quot; THEN 'manuel' ELSE &quot;geoloc_source&quot; END" field="geoloc_source"/>
-    <default applyOnUpdate="0" expression="" field="geoloc_motif"/>
-    <default applyOnUpdate="1" expression="now()" field="date_maj"/>
-    <default applyOnUpdate="0" expression="" field="statut"/>
-    <default applyOnUpdate="0" expression="" field="geom_import"/>
+    <default expression="" field="id_osp" applyOnUpdate="0"/>
+    <default expression="" field="ident_rep" applyOnUpdate="0"/>
+    <default expression="" field="ident_int" applyOnUpdate="0"/>
+    <default expression="" field="idlocal" applyOnUpdate="0"/>
+    <default expression="" field="idpar" applyOnUpdate="0"/>
+    <default expression="" field="idcom" applyOnUpdate="0"/>
+    <default expression="" field="dep" applyOnUpdate="0"/>
+    <default expression="" field="epci" applyOnUpdate="0"/>
+    <default expression="" field="intitule" applyOnUpdate="0"/>
+    <default expression="" field="bailleur" applyOnUpdate="0"/>
+    <default expression="" field="type_palu" applyOnUpdate="0"/>
+    <default expression="" field="num_decision" applyOnUpdate="0"/>
+    <default expression="" field="annee_financ" applyOnUpdate="0"/>
+    <default expression="" field="date_os" applyOnUpdate="0"/>
+    <default expression="" field="date_fin" applyOnUpdate="0"/>
+    <default expression="" field="dnvoiri" applyOnUpdate="0"/>
+    <default expression="" field="dindic" applyOnUpdate="0"/>
+    <default expression="" field="dvoilib" applyOnUpdate="0"/>
+    <default expression="" field="idcomtxt" applyOnUpdate="0"/>
+    <default expression="" field="cite_ini" applyOnUpdate="0"/>
+    <default expression="" field="id_cite" applyOnUpdate="0"/>
+    <default expression="" field="nom_cite_1" applyOnUpdate="0"/>
+    <default expression="" field="l_id_cite" applyOnUpdate="0"/>
+    <default expression="" field="info" applyOnUpdate="0"/>
+    <default expression="" field="num_rpls_ini" applyOnUpdate="0"/>
+    <default expression="" field="num_esti_ini" applyOnUpdate="0"/>
+    <default expression="CASE WHEN &quot;geom_import&quot; IS NOT NULL AND $geometry IS NOT NULL AND geom_to_wkt($geometry, 6) &lt;> &quot;geom_import&quot; THEN 'manuel' ELSE &quot;geoloc_source&quot; END" field="geoloc_source" applyOnUpdate="1"/>
+    <default expression="" field="geoloc_motif" applyOnUpdate="0"/>
+    <default expression="now()" field="date_maj" applyOnUpdate="1"/>
+    <default expression="" field="statut" applyOnUpdate="0"/>
+    <default expression="" field="geom_import" applyOnUpdate="0"/>
   </defaults>
   <constraints>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="id_osp"/>
-    <constraint exp_strength="1" constraints="4" unique_strength="0" notnull_strength="0" field="ident_rep"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="ident_int"/>
-    <constraint exp_strength="1" constraints="4" unique_strength="0" notnull_strength="0" field="idlocal"/>
-    <constraint exp_strength="1" constraints="4" unique_strength="0" notnull_strength="0" field="idpar"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="idcom"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="dep"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="epci"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="intitule"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="bailleur"/>
-    <constraint exp_strength="1" constraints="4" unique_strength="0" notnull_strength="0" field="type_palu"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="num_decision"/>
-    <constraint exp_strength="1" constraints="4" unique_strength="0" notnull_strength="0" field="annee_financ"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="date_os"/>
-    <constraint exp_strength="1" constraints="4" unique_strength="0" notnull_strength="0" field="date_fin"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="dnvoiri"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="dindic"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="dvoilib"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="idcomtxt"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="cite_ini"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="id_cite"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="nom_cite_1"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="l_id_cite"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="info"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="num_rpls_ini"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="num_esti_ini"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="geoloc_source"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="geoloc_motif"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="date_maj"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="statut"/>
-    <constraint exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0" field="geom_import"/>
+    <constraint unique_strength="0" exp_strength="0" field="id_osp" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="1" field="ident_rep" notnull_strength="0" constraints="4"/>
+    <constraint unique_strength="0" exp_strength="0" field="ident_int" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="1" field="idlocal" notnull_strength="0" constraints="4"/>
+    <constraint unique_strength="0" exp_strength="1" field="idpar" notnull_strength="0" constraints="4"/>
+    <constraint unique_strength="0" exp_strength="0" field="idcom" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="dep" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="epci" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="intitule" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="bailleur" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="1" field="type_palu" notnull_strength="0" constraints="4"/>
+    <constraint unique_strength="0" exp_strength="0" field="num_decision" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="1" field="annee_financ" notnull_strength="0" constraints="4"/>
+    <constraint unique_strength="0" exp_strength="0" field="date_os" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="1" field="date_fin" notnull_strength="0" constraints="4"/>
+    <constraint unique_strength="0" exp_strength="0" field="dnvoiri" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="dindic" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="dvoilib" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="idcomtxt" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="cite_ini" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="id_cite" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="nom_cite_1" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="l_id_cite" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="info" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="num_rpls_ini" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="num_esti_ini" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="geoloc_source" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="geoloc_motif" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="date_maj" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="statut" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="geom_import" notnull_strength="0" constraints="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" field="id_osp" desc=""/>
-    <constraint exp="&quot;ident_rep&quot; IS NULL OR regexp_match(&quot;ident_rep&quot;, '^[0-9]{10}$')" field="ident_rep" desc="L'identifiant RPLS compte exactement 10 chiffres, zéros de tête compris (par exemple 0044619057)."/>
-    <constraint exp="" field="ident_int" desc=""/>
-    <constraint exp="&quot;idlocal&quot; IS NULL OR regexp_match(&quot;idlocal&quot;, '^([0-9]{2}|2[AB])[0-9A-Z]{10}$')" field="idlocal" desc="L'identifiant fiscal (idlocal) compte 12 caractères : département (2) et invariant (10)."/>
-    <constraint exp="&quot;idpar&quot; IS NULL OR regexp_match(&quot;idpar&quot;, '^([0-9]{2}|2[AB])[0-9]{6}[0-9A-Z]{2}[0-9]{4}$')" field="idpar" desc="La parcelle (idpar) compte 14 caractères : commune (5), préfixe (3), section (2), numéro (4), par exemple 62498000AP0347."/>
-    <constraint exp="" field="idcom" desc=""/>
-    <constraint exp="" field="dep" desc=""/>
-    <constraint exp="" field="epci" desc=""/>
-    <constraint exp="" field="intitule" desc=""/>
-    <constraint exp="" field="bailleur" desc=""/>
-    <constraint exp="&quot;type_palu&quot; IS NULL OR &quot;type_palu&quot; IN ('Groupé', 'Isolé', 'Hors')" field="type_palu" desc="Le type PALULOS est Groupé, Isolé ou Hors."/>
-    <constraint exp="" field="num_decision" desc=""/>
-    <constraint exp="&quot;annee_financ&quot; IS NULL OR (&quot;annee_financ&quot; >= 2000 AND &quot;annee_financ&quot; &lt;= 2040)" field="annee_financ" desc="L'année de financement doit être comprise entre 2000 et 2040."/>
-    <constraint exp="" field="date_os" desc=""/>
-    <constraint exp="&quot;date_fin&quot; IS NULL OR &quot;date_os&quot; IS NULL OR &quot;date_fin&quot; >= &quot;date_os&quot;" field="date_fin" desc="La date de fin des travaux ne peut pas précéder la date de l'ordre de service."/>
-    <constraint exp="" field="dnvoiri" desc=""/>
-    <constraint exp="" field="dindic" desc=""/>
-    <constraint exp="" field="dvoilib" desc=""/>
-    <constraint exp="" field="idcomtxt" desc=""/>
-    <constraint exp="" field="cite_ini" desc=""/>
-    <constraint exp="" field="id_cite" desc=""/>
-    <constraint exp="" field="nom_cite_1" desc=""/>
-    <constraint exp="" field="l_id_cite" desc=""/>
-    <constraint exp="" field="info" desc=""/>
-    <constraint exp="" field="num_rpls_ini" desc=""/>
-    <constraint exp="" field="num_esti_ini" desc=""/>
-    <constraint exp="" field="geoloc_source" desc=""/>
-    <constraint exp="" field="geoloc_motif" desc=""/>
-    <constraint exp="" field="date_maj" desc=""/>
-    <constraint exp="" field="statut" desc=""/>
-    <constraint exp="" field="geom_import" desc=""/>
+    <constraint desc="" field="id_osp" exp=""/>
+    <constraint desc="L'identifiant RPLS compte exactement 10 chiffres, zéros de tête compris (par exemple 0044619057)." field="ident_rep" exp="&quot;ident_rep&quot; IS NULL OR regexp_match(&quot;ident_rep&quot;, '^[0-9]{10}$')"/>
+    <constraint desc="" field="ident_int" exp=""/>
+    <constraint desc="L'identifiant fiscal (idlocal) compte 12 caractères : département (2) et invariant (10)." field="idlocal" exp="&quot;idlocal&quot; IS NULL OR regexp_match(&quot;idlocal&quot;, '^([0-9]{2}|2[AB])[0-9A-Z]{10}$')"/>
+    <constraint desc="La parcelle (idpar) compte 14 caractères : commune (5), préfixe (3), section (2), numéro (4), par exemple 62498000AP0347." field="idpar" exp="&quot;idpar&quot; IS NULL OR regexp_match(&quot;idpar&quot;, '^([0-9]{2}|2[AB])[0-9]{6}[0-9A-Z]{2}[0-9]{4}$')"/>
+    <constraint desc="" field="idcom" exp=""/>
+    <constraint desc="" field="dep" exp=""/>
+    <constraint desc="" field="epci" exp=""/>
+    <constraint desc="" field="intitule" exp=""/>
+    <constraint desc="" field="bailleur" exp=""/>
+    <constraint desc="Le type PALULOS est Groupé, Isolé ou Hors." field="type_palu" exp="&quot;type_palu&quot; IS NULL OR &quot;type_palu&quot; IN ('Groupé', 'Isolé', 'Hors')"/>
+    <constraint desc="" field="num_decision" exp=""/>
+    <constraint desc="L'année de financement doit être comprise entre 2000 et 2040." field="annee_financ" exp="&quot;annee_financ&quot; IS NULL OR (&quot;annee_financ&quot; >= 2000 AND &quot;annee_financ&quot; &lt;= 2040)"/>
+    <constraint desc="" field="date_os" exp=""/>
+    <constraint desc="La date de fin des travaux ne peut pas précéder la date de l'ordre de service." field="date_fin" exp="&quot;date_fin&quot; IS NULL OR &quot;date_os&quot; IS NULL OR &quot;date_fin&quot; >= &quot;date_os&quot;"/>
+    <constraint desc="" field="dnvoiri" exp=""/>
+    <constraint desc="" field="dindic" exp=""/>
+    <constraint desc="" field="dvoilib" exp=""/>
+    <constraint desc="" field="idcomtxt" exp=""/>
+    <constraint desc="" field="cite_ini" exp=""/>
+    <constraint desc="" field="id_cite" exp=""/>
+    <constraint desc="" field="nom_cite_1" exp=""/>
+    <constraint desc="" field="l_id_cite" exp=""/>
+    <constraint desc="" field="info" exp=""/>
+    <constraint desc="" field="num_rpls_ini" exp=""/>
+    <constraint desc="" field="num_esti_ini" exp=""/>
+    <constraint desc="" field="geoloc_source" exp=""/>
+    <constraint desc="" field="geoloc_motif" exp=""/>
+    <constraint desc="" field="date_maj" exp=""/>
+    <constraint desc="" field="statut" exp=""/>
+    <constraint desc="" field="geom_import" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
+  <attributetableconfig sortOrder="0" sortExpression="" actionWidgetStyle="dropDown">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>
@@ -1178,45 +1178,45 @@
   <featformsuppress>0</featformsuppress>
   <editorlayout>tablayout</editorlayout>
   <attributeEditorForm>
-    <attributeEditorContainer showLabel="1" visibilityExpressionEnabled="0" groupBox="0" visibilityExpression="" name="Identifiants" columnCount="1">
-      <attributeEditorField showLabel="1" index="1" name="ident_rep"/>
-      <attributeEditorField showLabel="1" index="2" name="ident_int"/>
-      <attributeEditorField showLabel="1" index="3" name="idlocal"/>
-      <attributeEditorField showLabel="1" index="4" name="idpar"/>
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Identifiants" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="ident_rep" showLabel="1" index="1"/>
+      <attributeEditorField name="ident_int" showLabel="1" index="2"/>
+      <attributeEditorField name="idlocal" showLabel="1" index="3"/>
+      <attributeEditorField name="idpar" showLabel="1" index="4"/>
     </attributeEditorContainer>
-    <attributeEditorContainer showLabel="1" visibilityExpressionEnabled="0" groupBox="0" visibilityExpression="" name="Programme" columnCount="1">
-      <attributeEditorField showLabel="1" index="9" name="bailleur"/>
-      <attributeEditorField showLabel="1" index="8" name="intitule"/>
-      <attributeEditorField showLabel="1" index="10" name="type_palu"/>
-      <attributeEditorField showLabel="1" index="11" name="num_decision"/>
-      <attributeEditorField showLabel="1" index="12" name="annee_financ"/>
-      <attributeEditorField showLabel="1" index="13" name="date_os"/>
-      <attributeEditorField showLabel="1" index="14" name="date_fin"/>
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Programme" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="bailleur" showLabel="1" index="9"/>
+      <attributeEditorField name="intitule" showLabel="1" index="8"/>
+      <attributeEditorField name="type_palu" showLabel="1" index="10"/>
+      <attributeEditorField name="num_decision" showLabel="1" index="11"/>
+      <attributeEditorField name="annee_financ" showLabel="1" index="12"/>
+      <attributeEditorField name="date_os" showLabel="1" index="13"/>
+      <attributeEditorField name="date_fin" showLabel="1" index="14"/>
     </attributeEditorContainer>
-    <attributeEditorContainer showLabel="1" visibilityExpressionEnabled="0" groupBox="0" visibilityExpression="" name="Localisation" columnCount="1">
-      <attributeEditorField showLabel="1" index="15" name="dnvoiri"/>
-      <attributeEditorField showLabel="1" index="16" name="dindic"/>
-      <attributeEditorField showLabel="1" index="17" name="dvoilib"/>
-      <attributeEditorField showLabel="1" index="5" name="idcom"/>
-      <attributeEditorField showLabel="1" index="18" name="idcomtxt"/>
-      <attributeEditorField showLabel="1" index="7" name="epci"/>
-      <attributeEditorField showLabel="1" index="6" name="dep"/>
-      <attributeEditorField showLabel="1" index="26" name="geoloc_source"/>
-      <attributeEditorField showLabel="1" index="27" name="geoloc_motif"/>
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Localisation" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="dnvoiri" showLabel="1" index="15"/>
+      <attributeEditorField name="dindic" showLabel="1" index="16"/>
+      <attributeEditorField name="dvoilib" showLabel="1" index="17"/>
+      <attributeEditorField name="idcom" showLabel="1" index="5"/>
+      <attributeEditorField name="idcomtxt" showLabel="1" index="18"/>
+      <attributeEditorField name="epci" showLabel="1" index="7"/>
+      <attributeEditorField name="dep" showLabel="1" index="6"/>
+      <attributeEditorField name="geoloc_source" showLabel="1" index="26"/>
+      <attributeEditorField name="geoloc_motif" showLabel="1" index="27"/>
     </attributeEditorContainer>
-    <attributeEditorContainer showLabel="1" visibilityExpressionEnabled="0" groupBox="0" visibilityExpression="" name="Cité" columnCount="1">
-      <attributeEditorField showLabel="1" index="19" name="cite_ini"/>
-      <attributeEditorField showLabel="1" index="20" name="id_cite"/>
-      <attributeEditorField showLabel="1" index="21" name="nom_cite_1"/>
-      <attributeEditorField showLabel="1" index="22" name="l_id_cite"/>
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Cité" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="cite_ini" showLabel="1" index="19"/>
+      <attributeEditorField name="id_cite" showLabel="1" index="20"/>
+      <attributeEditorField name="nom_cite_1" showLabel="1" index="21"/>
+      <attributeEditorField name="l_id_cite" showLabel="1" index="22"/>
     </attributeEditorContainer>
-    <attributeEditorContainer showLabel="1" visibilityExpressionEnabled="0" groupBox="0" visibilityExpression="" name="Suivi" columnCount="1">
-      <attributeEditorField showLabel="1" index="23" name="info"/>
-      <attributeEditorField showLabel="1" index="28" name="date_maj"/>
-      <attributeEditorField showLabel="1" index="29" name="statut"/>
-      <attributeEditorField showLabel="1" index="0" name="id_osp"/>
-      <attributeEditorField showLabel="1" index="24" name="num_rpls_ini"/>
-      <attributeEditorField showLabel="1" index="25" name="num_esti_ini"/>
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Suivi" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="info" showLabel="1" index="23"/>
+      <attributeEditorField name="date_maj" showLabel="1" index="28"/>
+      <attributeEditorField name="statut" showLabel="1" index="29"/>
+      <attributeEditorField name="id_osp" showLabel="1" index="0"/>
+      <attributeEditorField name="num_rpls_ini" showLabel="1" index="24"/>
+      <attributeEditorField name="num_esti_ini" showLabel="1" index="25"/>
     </attributeEditorContainer>
   </attributeEditorForm>
   <editable>

@@ -164,6 +164,8 @@ def run():
         report["toolbox"] = toolbox()
         report["help_join"] = algorithm_dialog("osp:joinbailleurparcelles", "dialogue_jointure.png")
         report["help_synthese"] = algorithm_dialog("osp:synthese", "dialogue_synthese.png")
+        report["help_croisement_ff"] = algorithm_dialog("osp:croisement_ff",
+                                                        "dialogue_croisement_ff.png")
         shot(iface.mainWindow(), "fenetre.png")
         if PROGRAMMATION:
             report["programmation"] = programmation()

@@ -40,6 +40,10 @@ def test_help_is_one_paragraph_flow_with_a_runnable_example_syntax(qgis_app):
             assert set(re.findall(r'"([A-Z_]+)":', call)) <= names
 
 
+# display names an issue made binding, even if longer than the toolbox's default width
+BOUND_NAMES = {"Croiser avec les Fichiers fonciers"}
+
+
 def test_groups_read_as_the_workflow_and_differ_from_qgis_own(qgis_app):
     from qgis.core import QgsApplication
     from osp_erbm.processing_algs.base import GROUPS
@@ -50,7 +54,8 @@ def test_groups_read_as_the_workflow_and_differ_from_qgis_own(qgis_app):
     assert not set(ours) & native
     for algorithm in osp_algorithms():
         assert algorithm.group() in ours
-        assert len(algorithm.displayName()) <= 28, algorithm.displayName()
+        assert len(algorithm.displayName()) <= 28 or algorithm.displayName() in BOUND_NAMES, \
+            algorithm.displayName()
         assert 20 < len(algorithm.shortDescription()) < 200, algorithm.name()
     assert GROUPS["programmation"] < GROUPS["logements"] < GROUPS["syntheses"] < GROUPS["cartes"]
 
