@@ -191,7 +191,17 @@ def align(ws, first_row, last_row, columns, alignment):
             ws.cell(row=row, column=column).alignment = alignment
 
 
+def logement_rows(dwellings, start=1):
+    """The values of the « Logements » sheet's rows, one list per dwelling."""
+    names = [name for _, name in LOGEMENT_COLUMNS[1:-1]]
+    for n, d in enumerate(dwellings, start=start):
+        yield [d.get("id_osp") or n] + [d.get(name) for name in names] \
+            + ["oui" if synthesis.is_located(d) else "non"]
+
+
 def write_logements(ws, dwellings, styles, cached):
+    """Title, totals (SUBTOTAL), headers and the first :data:`FIT_ROWS` dwellings; the
+    others are streamed into the saved file (:func:`osp_qgis.xlsx_stream.append_rows`)."""
     from openpyxl.utils import get_column_letter
     sheet_title(ws, "OSP ERBM – Logements réhabilités (1 ligne = 1 logement)", styles)
     first, last = 6, 5 + len(dwellings)
@@ -205,10 +215,7 @@ def write_logements(ws, dwellings, styles, cached):
                               ("Localisation", 13, 13)):
         group_cells(ws, 4, start, end, label, styles)
     header_row(ws, 5, [label for label, _ in LOGEMENT_COLUMNS], styles)
-    names = [name for _, name in LOGEMENT_COLUMNS[1:-1]]
-    for n, d in enumerate(dwellings, start=1):  # rows 6… appended in order (fast path)
-        values = [d.get("id_osp") or n] + [d.get(name) for name in names] \
-            + ["oui" if synthesis.is_located(d) else "non"]
+    for values in logement_rows(dwellings[:FIT_ROWS]):   # the rest: streamed after saving
         ws.append([xlsx_text(v) for v in values])
         if any(isinstance(v, str) and v.startswith("=") for v in values):
             for cell in ws[ws.max_row]:
@@ -469,6 +476,11 @@ def write_workbook(path, dwellings, decisions, duplicate_rows, years=None, traje
         writer(book.create_sheet(title), styles)
     book.save(path)
     set_cached_values(path, {SHEETS.index(t) + 1: v for t, v in cached.items() if v})
+    if len(dwellings) > FIT_ROWS:   # the long tail of « Logements », written as a stream
+        from .xlsx_stream import append_rows
+        append_rows(path, SHEETS.index(SHEET_LOGEMENTS) + 1, 6 + FIT_ROWS,
+                    logement_rows(dwellings[FIT_ROWS:], FIT_ROWS + 1), len(LOGEMENT_COLUMNS),
+                    len(dwellings) - FIT_ROWS)
     return {"blocks": blocks, "operations": ops, "quality": quality, "sentence": sentence,
             "years": columns, "invalid_years": invalid}
 

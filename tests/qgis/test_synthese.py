@@ -322,3 +322,43 @@ def test_the_workbook_prints_on_a4_with_headers_and_charts_off_the_tables(pipeli
     assert len(logements) >= 2
     second = "\n".join(logements[1].splitlines()[:8])  # page header, group row, header
     assert "RPLS" in second and "Parcelle" in second and "Palulos" in second
+
+
+def test_streamed_logements_rows_equal_the_openpyxl_ones(pipeline, tmp_path, monkeypatch):
+    """Past the first rows, « Logements » is streamed into the saved file (issue #12): the
+    same values and types as openpyxl's cells, every sheet otherwise identical, and
+    LibreOffice reads every row."""
+    import openpyxl
+    from osp_erbm.osp_qgis import workbook
+    whole = str(tmp_path / "whole.xlsx")
+    run_synthese(pipeline, whole)
+    monkeypatch.setattr(workbook, "FIT_ROWS", 37)
+    streamed = str(tmp_path / "streamed.xlsx")
+    run_synthese(pipeline, streamed)
+    a = openpyxl.load_workbook(whole, data_only=True)
+    b = openpyxl.load_workbook(streamed, data_only=True)
+    assert a.sheetnames == b.sheetnames
+    for name in a.sheetnames:
+        rows_a = list(a[name].iter_rows(values_only=True))
+        rows_b = list(b[name].iter_rows(values_only=True))
+        assert rows_a == rows_b, name
+        if name == "Logements":
+            assert len(rows_a) > 37 + 5
+            types = [[type(v) for v in r] for r in rows_a]
+            assert types == [[type(v) for v in r] for r in rows_b]
+            assert b[name].auto_filter.ref == a[name].auto_filter.ref
+            assert b[name].freeze_panes == "A6"
+    soffice = shutil.which("libreoffice") or shutil.which("soffice")
+    env = dict(os.environ, HOME=str(tmp_path))
+    done = subprocess.run([soffice, "--headless", "--convert-to", "csv:Text - txt - csv "
+                           "(StarCalc):59,34,76,1", "--outdir", str(tmp_path / "csv"), streamed],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    import csv
+    with open(str(tmp_path / "csv" / "streamed.csv"), encoding="utf-8", newline="") as handle:
+        lines = list(csv.reader(handle, delimiter=";"))
+    data = list(a["Logements"].iter_rows(min_row=6, values_only=True))
+    assert len(lines) == 5 + len(data)
+    # LibreOffice reads each streamed row as openpyxl wrote it (ids as text, with zeros)
+    for read, written in zip(lines[5:], data):
+        assert read[:3] == ["" if v is None else str(v) for v in written[:3]]

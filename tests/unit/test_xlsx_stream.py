@@ -1,0 +1,58 @@
+"""Rows streamed into a saved workbook (osp_qgis.xlsx_stream): values and types read back
+by openpyxl, text that looks like a formula stays text, XML-illegal characters dropped,
+over-long text cut with its mark, the file replaced only when complete."""
+import openpyxl
+import pytest
+
+from osp_qgis import xlsx_stream
+from osp_qgis.textsafe import XLSX_MAX_CHARS
+
+
+def saved(path, header):
+    book = openpyxl.Workbook()
+    book.active.append(header)
+    book.save(path)
+    return path
+
+
+def test_values_types_and_hostile_text(tmp_path):
+    path = saved(str(tmp_path / "s.xlsx"), ["a", "b", "c"])
+    rows = [[1, "0036259245", "=HYPERLINK(\"http://x\")"],
+            [2.5, "a\x00b\x07c<&>", "x" * (XLSX_MAX_CHARS + 10)],
+            [None, "", "Émile Zola"]]
+    last = xlsx_stream.append_rows(path, 1, 2, iter(rows), 3, 3)
+    assert last == 4
+    sheet = openpyxl.load_workbook(path)["Sheet"]
+    got = list(sheet.iter_rows(values_only=True))
+    assert got[0] == ("a", "b", "c")
+    assert got[1][:2] == (1, "0036259245") and got[1][2] == "=HYPERLINK(\"http://x\")"
+    assert sheet["C2"].data_type == "s"            # text, not a formula
+    assert got[2][0] == 2.5 and got[2][1] == "abc<&>"
+    assert len(got[2][2]) == XLSX_MAX_CHARS and "texte tronqué" in got[2][2]
+    assert got[3] == (None, None, "Émile Zola")
+    assert sheet.max_row == 4
+
+
+def test_columns_past_z(tmp_path):
+    assert xlsx_stream.column_letters(28)[-3:] == ["Z", "AA", "AB"]
+    path = saved(str(tmp_path / "w.xlsx"), list(range(30)))
+    xlsx_stream.append_rows(path, 1, 2, [list(range(30))], 30, 1)
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet["AD2"].value == 29
+
+
+def test_a_failure_leaves_the_file_as_it_was(tmp_path):
+    path = saved(str(tmp_path / "f.xlsx"), ["a"])
+    before = open(path, "rb").read()
+
+    def rows():
+        yield ["ok"]
+        raise RuntimeError("coupure")
+
+    with pytest.raises(RuntimeError):
+        xlsx_stream.append_rows(path, 1, 2, rows(), 1, 2)
+    assert open(path, "rb").read() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.xlsx"]
+    with pytest.raises(ValueError):
+        xlsx_stream.append_rows(path, 1, 2, iter([["a"]]), 1, 2)   # fewer rows than said
+    assert open(path, "rb").read() == before
