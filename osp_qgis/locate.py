@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from . import ids
 from .addresses import address_key
+from .columns import ROLES
 from .fields import specs
 from .sheets import is_blank, total_label
 
@@ -166,13 +167,18 @@ def _normalise(dwelling, normaliser, raw, *args):
         return None
 
 
+_NO_ROLES = dict.fromkeys(ROLES, "")   # a role absent from the sheet reads as ""
+
+
 def build_dwelling(ligne, cells, roles, palulos_variants):
     """One sheet row -> a :class:`Dwelling` with normalised values and problems."""
     width = len(cells)
-    raw = {role: (cells[index].strip() if cells[index].__class__ is str
-                  else ids.clean_text(cells[index])) if index < width else ""
-           for role, index in roles.items()}
-    get = lambda role: raw.get(role, "")
+    raw = dict(_NO_ROLES)
+    for role, index in roles.items():
+        if index < width:
+            cell = cells[index]
+            raw[role] = cell.strip() if cell.__class__ is str else ids.clean_text(cell)
+    get = raw.__getitem__
     d = Dwelling(ligne=ligne, cells=cells)
     v = d.values
     raw_rpls, raw_int = get("rpls"), get("internal_id")
@@ -214,13 +220,19 @@ def build_dwelling(ligne, cells, roles, palulos_variants):
     return d
 
 
-def build_dwellings(rows, colmap, palulos_variants, notes=None, totals=None):
+PREFETCH_EVERY = 20000
+
+
+def build_dwellings(rows, colmap, palulos_variants, notes=None, totals=None, on_chunk=None):
     """Data rows (after the header) -> dwellings.  Blank rows are not dwellings; total
     and subtotal lines (« TOTAL CAPH ») are not either: they go to ``totals`` as
     ``ligne_total`` anomalies.  ``notes`` (``{ligne: [(motif, detail)]}``, what the
-    reader saw: merged cells filled, formulas without value) become problems."""
+    reader saw: merged cells filled, formulas without value) become problems.
+    ``on_chunk(dwellings)`` is called every :data:`PREFETCH_EVERY` dwellings with the new
+    ones (a fetcher may start looking their parcels up meanwhile)."""
     out = []
     notes = notes or {}
+    reported = 0
     for ligne, cells in rows[colmap.header_index + 1:]:
         if is_blank(cells):
             continue
@@ -234,6 +246,11 @@ def build_dwellings(rows, colmap, palulos_variants, notes=None, totals=None):
         for motif, detail in notes.get(ligne, ()):
             dwelling.add_problem(motif, detail)
         out.append(dwelling)
+        if on_chunk is not None and len(out) - reported == PREFETCH_EVERY:
+            on_chunk(out[reported:])
+            reported = len(out)
+    if on_chunk is not None and len(out) > reported:
+        on_chunk(out[reported:])
     return out
 
 
@@ -363,7 +380,12 @@ def join(rows, colmap, palulos_variants, fetch_parcels, fetch_locals=None,
          fetch_addresses=None, notes=None):
     """The whole plan on a read sheet: build, de-duplicate, locate, report."""
     totals = []
-    dwellings = build_dwellings(rows, colmap, palulos_variants, notes, totals)
+    prefetch = getattr(fetch_parcels, "prefetch", None)
+
+    def on_chunk(chunk):   # the parcels of each chunk looked up while the next is built
+        prefetch({d.values["idpar"] for d in chunk if d.values["idpar"]})
+    dwellings = build_dwellings(rows, colmap, palulos_variants, notes, totals,
+                                on_chunk if prefetch is not None else None)
     kept, duplicates = split_duplicates(dwellings)
     locate(kept, fetch_parcels, fetch_locals, fetch_addresses)
     return JoinResult(dwellings=kept, duplicates=duplicates,

@@ -70,12 +70,15 @@ _TOTAL_WORDS = re.compile(r"^\s*(?:(?:sous[\s_-]*|s\s*/\s*)?tota(?:l|ux)|ensembl
                           re.IGNORECASE | re.ASCII)
 
 
+_TOTAL_INITIALS = frozenset("sStTeE")
+
+
 def total_label(cells):
     """The label of a total or subtotal line (« TOTAL CAPH », « Sous-total 2019 »,
     « Total général »), ``None`` for any other row: its first non-blank cell says so."""
     first = next((str(c).strip() for c in cells if str(c).strip()), "")
-    if not first:
-        return None
+    if not first or unicodedata.normalize("NFKD", first[0])[0] not in _TOTAL_INITIALS:
+        return None   # the usual row (an id, a number): no need to fold the whole text
     folded = "".join(ch for ch in unicodedata.normalize("NFKD", first)
                      if not unicodedata.combining(ch))
     return first if _TOTAL_WORDS.match(folded) else None

@@ -10,7 +10,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException,
 from ..osp_qgis import columns, locate, reference, sheets
 from . import qgis_io
 from .base import OspAlgorithm
-from .outputs import Outputs
+from .outputs import Outputs, point_xy
 from .postprocess import StyleAndAliases
 
 FIELD_PARAMETERS = (
@@ -136,11 +136,16 @@ class JoinBailleurParcelles(OspAlgorithm):
                 "Aucun champ identifiant de parcelle reconnu dans « %s » (attendu : idpar, id "
                 "ou IDU avec des identifiants de 14 ou 12 caractères). Champs : %s.")
                 % (layer.name(), ", ".join(layer.fields().names())))
+        fetcher = qgis_io.ParcelFetcher(layer, field, mode, feedback,
+                                        use_sql=os.environ.get("OSP_PLAN") != "fournisseur")
+        access = {"spatialite": "SQL (SpatiaLite, jointure indexée)",
+                  "postgis": "SQL sur le serveur PostGIS (seul le résultat revient)"}.get(
+            fetcher.plan, "indexé par lots" if qgis_io.is_indexed_source(layer)
+            else "en une lecture")
         feedback.pushInfo(self.tr("Parcelles : « %s », identifiant « %s »%s, accès %s.") % (
             layer.name(), field, " (IDU EDIGEO, département déduit des fiches)"
-            if mode == "idu" else "",
-            "indexé par lots" if qgis_io.is_indexed_source(layer) else "en une lecture"))
-        return layer, qgis_io.ParcelFetcher(layer, field, mode, feedback)
+            if mode == "idu" else "", access))
+        return layer, fetcher
 
     def _optional_fetchers(self, parameters, context, parcels_layer, feedback):
         fetch_locals = fetch_addresses = None
@@ -193,6 +198,8 @@ class JoinBailleurParcelles(OspAlgorithm):
                                  fetch_locals, fetch_addresses, raw.notes)
         except qgis_io.Cancelled:
             raise QgsProcessingException(self.tr("Traitement annulé : rien n'a été écrit."))
+        finally:
+            fetch_parcels.close()
         feedback.setProgress(70)
         if feedback.isCanceled():
             raise QgsProcessingException(self.tr("Traitement annulé : rien n'a été écrit."))
@@ -221,7 +228,7 @@ class JoinBailleurParcelles(OspAlgorithm):
                 values = dwelling.values
                 for index, name, _ in extras:
                     values[name] = _cell(dwelling.cells, index)
-                yield qgis_io.make_feature(out_fields, values, dwelling.geometry, out_getter)
+                yield list(out_getter(values)), point_xy(dwelling.geometry)
 
         def anomalies():
             for anomaly in result.anomalies:
@@ -234,7 +241,7 @@ class JoinBailleurParcelles(OspAlgorithm):
             outputs.check_folders("OUTPUT", "ANOMALIES")  # both, before writing either
             dest_id = outputs.write(
                 "OUTPUT", out_fields, QgsWkbTypes.Type.Point, crs, dwellings(),
-                progress=lambda n: feedback.setProgress(70 + 25 * n / total))
+                progress=lambda n: feedback.setProgress(70 + 25 * n / total), points=True)
             try:
                 qgis_io.null_empty_geometries(dest_id)
             except OSError as error:

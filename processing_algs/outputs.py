@@ -17,7 +17,8 @@ import sqlite3
 import uuid
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsFeature, QgsFeatureSink,
-                       QgsProcessingException, QgsProcessingUtils, QgsVectorLayer)
+                       QgsGeometry, QgsPointXY, QgsProcessingException, QgsProcessingUtils,
+                       QgsVectorLayer)
 
 from ..osp_qgis import files
 from ..osp_qgis.files import french_os_error
@@ -45,6 +46,27 @@ def destination_file(destination):
         if part.startswith("layername="):
             layer = part[len("layername="):]
     return path, layer
+
+
+def _chunks(items, size):
+    chunk, start = [], 0
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield start, chunk
+            start, chunk = start + size, []
+    if chunk:
+        yield start, chunk
+
+
+def point_xy(geometry):
+    """``(x, y)`` of a point geometry (a tuple already, or a QgsGeometry), else None."""
+    if geometry is None or isinstance(geometry, tuple):
+        return geometry
+    if geometry.isEmpty():
+        return None
+    point = geometry.asPoint()
+    return (point.x(), point.y())
 
 
 def check_folder_writable(path, label):
@@ -130,11 +152,16 @@ class Outputs:
         definition = self.algorithm.parameterDefinition(name)
         return definition.description() if definition is not None else name
 
-    def write(self, name, fields, wkb_type, crs, features, expected=None, progress=None):
+    def write(self, name, fields, wkb_type, crs, features, expected=None, progress=None,
+              points=False):
         """Create the sink of parameter ``name`` and write ``features`` (an iterable of
         QgsFeature, or of attribute lists with an optional geometry: ``(attrs, geom)``).
         Returns the destination id.  ``expected`` is the number of features, checked
-        on disk at the end (default: how many were written)."""
+        on disk at the end (default: how many were written).
+
+        ``points``: ``features`` are ``(attrs, (x, y) or None)``; into a GeoPackage file
+        they are then written in bulk (one SQLite transaction, the layer created by QGIS
+        first), elsewhere through the sink."""
         target = self.destination(name)
         path, layer_name = destination_file(target)
         created = False
@@ -154,6 +181,12 @@ class Outputs:
             path, layer_name = path_after or path, layer_after or layer_name
         record = [name, dest, 0, path, layer_name, created]
         self.written.append(record)
+        if points and path and path.lower().endswith(".gpkg"):
+            del sink   # the empty layer, as QGIS makes it (fields, CRS, spatial index)
+            record[2] = self._bulk_points(path, layer_name, fields, features, progress, record)
+            if expected is not None:
+                record[2] = expected
+            return dest
         safe = is_text_output(dest)
         string_indexes = [i for i, f in enumerate(fields) if f.typeName().lower() in
                           ("string", "text", "varchar")] if safe else []
@@ -178,11 +211,34 @@ class Outputs:
         record[2] = count if expected is None else expected
         return dest
 
+    def _bulk_points(self, path, layer_name, fields, features, progress, record):
+        from ..osp_qgis import sqlplan
+        table = layer_name or os.path.splitext(os.path.basename(path))[0]
+        cancelled = self.feedback.isCanceled if self.feedback is not None else None
+        try:
+            return sqlplan.bulk_insert_points(path, table, fields.names(), features, progress,
+                                              cancelled)
+        except KeyboardInterrupt:
+            raise QgsProcessingException("Traitement annulé : rien n'a été écrit.")
+        except sqlplan.PlanError:   # no SpatiaLite here: QGIS's own writer
+            layer = QgsVectorLayer("%s|layername=%s" % (path, table), "sortie", "ogr")
+            count = 0
+            for start, chunk in _chunks(features, BATCH):
+                self._add(layer.dataProvider(), [self._feature(fields, item) for item in chunk],
+                          record)
+                count += len(chunk)
+            return count
+        except sqlite3.Error as error:
+            raise QgsProcessingException("Écriture de « %s » interrompue : %s" % (
+                record[3] or record[1], error))
+
     @staticmethod
     def _feature(fields, item):
         attributes, geometry = item if isinstance(item, tuple) else (item, None)
         feature = QgsFeature(fields)
         feature.setAttributes(list(attributes))
+        if isinstance(geometry, tuple):
+            geometry = QgsGeometry.fromPointXY(QgsPointXY(*geometry))
         if geometry is not None:
             feature.setGeometry(geometry)
         return feature

@@ -9,9 +9,11 @@ by fid.  Memory grows with the dwellings, not with the parcels.
 import os
 import re
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpression,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDataSourceUri,
+                       QgsExpression,
                        QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry,
-                       QgsProject, QgsRectangle, QgsVectorLayer, QgsWkbTypes)
+                       QgsMessageLog, QgsPointXY, QgsProject, QgsProviderRegistry,
+                       QgsRectangle, QgsVectorLayer, QgsWkbTypes)
 from . import qt_compat
 
 from ..osp_qgis import ids
@@ -131,14 +133,65 @@ def iter_matching(layer, field, keys, attributes, with_geometry, feedback=None):
 
 
 class ParcelFetcher:
-    """``fetcher(idpars) -> {idpar: point on surface}`` in the parcels' CRS."""
+    """``fetcher(idpars) -> {idpar: point on surface}`` in the parcels' CRS.
 
-    def __init__(self, layer, field, mode, feedback=None):
+    A GeoPackage or PostGIS table without a filter is asked in SQL
+    (:mod:`osp_qgis.sqlplan`: the keys in a temporary table or an array parameter, one
+    indexed join, the point on surface computed by the database, returned as ``(x, y)``);
+    any other source through its QGIS provider (returns QgsGeometry points).  ``plan``
+    says which: ``"spatialite"``, ``"postgis"`` or ``"fournisseur"``."""
+
+    def __init__(self, layer, field, mode, feedback=None, use_sql=True):
         self.layer, self.field, self.mode, self.feedback = layer, field, mode, feedback
         self.requested = 0
+        self.sql = _sql_parcel_points(layer, field) if use_sql else None
+        self.executor, self.pending = None, []
+        self.plan = "fournisseur" if self.sql is None else \
+            "postgis" if layer.dataProvider().name() == "postgres" else "spatialite"
+
+    def prefetch(self, idpars):
+        """Start looking ``idpars`` up in a worker thread (GeoPackage plan: the query runs
+        inside SQLite, without Python's lock, while Python goes on); :meth:`__call__`
+        collects the answers."""
+        if not idpars or not hasattr(self.sql, "stage"):
+            return
+        if self.executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+            self.executor = ThreadPoolExecutor(max_workers=1)
+        keys = set(idpars)
+        self.pending.append((keys, self.executor.submit(self.sql.stage, self._keys(keys),
+                                                        self._cancelled())))
 
     def __call__(self, idpars):
         self.requested += len(idpars)
+        if self.sql is None:
+            return self._from_provider(idpars)
+        try:
+            asked = set()
+            pending, self.pending = self.pending, []
+            for keys, future in pending:
+                future.result()
+                asked |= keys
+            rest = set(idpars) - asked
+            if hasattr(self.sql, "stage"):
+                if rest:
+                    self.sql.stage(self._keys(rest), self._cancelled())
+                found = self.sql.collect()
+            else:
+                found = self.sql(self._keys(rest), self._cancelled())
+        except KeyboardInterrupt:
+            raise Cancelled()
+        if self.mode == "idu":
+            return {p: found[p[2:]] for p in asked | rest if p[2:] in found}
+        return found
+
+    def _keys(self, idpars):
+        return {p[2:] for p in idpars} if self.mode == "idu" else idpars
+
+    def _cancelled(self):
+        return self.feedback.isCanceled if self.feedback is not None else None
+
+    def _from_provider(self, idpars):
         out = {}
         for idpar, geometry in parcel_geometries(self.layer, self.field, self.mode, idpars,
                                                  self.feedback):
@@ -149,6 +202,41 @@ class ParcelFetcher:
             if out.get(idpar) is None:  # None: the parcel is there, without geometry
                 out[idpar] = point
         return out
+
+    def close(self):
+        if self.executor is not None:
+            for _, future in self.pending:
+                future.cancel()
+            self.executor.shutdown(wait=True)
+            self.executor, self.pending = None, []
+        if self.sql is not None:
+            self.sql.close()
+
+
+def _sql_parcel_points(layer, field):
+    """The SQL plan for a GeoPackage or PostGIS table read whole (no subset string), else
+    None (the provider's path)."""
+    from ..osp_qgis import sqlplan
+    provider = layer.dataProvider()
+    if layer.subsetString() or provider.name() not in ("ogr", "postgres"):
+        return None
+    try:
+        if provider.name() == "postgres":
+            uri = QgsDataSourceUri(provider.dataSourceUri(True))   # credentials expanded
+            if not uri.table() or uri.table().startswith("(") or uri.sql():
+                return None
+            return sqlplan.PostgisParcelPoints(uri.connectionInfo(True), uri.schema(),
+                                               uri.table(), uri.geometryColumn(), field)
+        if provider.storageType() != "GPKG":
+            return None
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+        if parts.get("subset"):
+            return None
+        return sqlplan.ParcelPoints(parts.get("path", ""), parts.get("layerName") or None, field)
+    except (sqlplan.PlanError, OSError) as error:
+        QgsMessageLog.logMessage("Plan SQL indisponible pour « %s » : %s" % (layer.name(), error),
+                                 "OSP ERBM")
+        return None
 
 
 def parcel_geometries(layer, field, mode, idpars, feedback=None):
@@ -287,7 +375,8 @@ def make_feature(fields, values, geometry=None, getter=None):
     feature.setAttributes(list(getter(values)) if getter is not None
                           else [values.get(n) for n in fields.names()])
     if geometry is not None:
-        feature.setGeometry(geometry)
+        feature.setGeometry(geometry if not isinstance(geometry, tuple)
+                            else QgsGeometry.fromPointXY(QgsPointXY(*geometry)))
     return feature
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian 12 packages the plugin, its tests and its demo need (idempotent).
 set -euo pipefail
-PACKAGES="python3-qgis qgis qgis-providers python3-gdal python3-pandas python3-openpyxl
+PACKAGES="python3-qgis qgis qgis-providers python3-gdal python3-pandas python3-openpyxl python3-psycopg2
 python3-pytest python3-hypothesis postgresql-15-postgis-3 postgresql-client-15 poppler-utils
 util-linux zip libreoffice-calc time gdal-bin xvfb xauth python3-venv"
 missing=""

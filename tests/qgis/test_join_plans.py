@@ -1,0 +1,260 @@
+"""The join's two plans give the same dwellings (issue #12): parcels in a GeoPackage are
+looked up in SQL (SpatiaLite: temporary key table, indexed join, point on surface computed
+by the database), any other source through its QGIS provider (``OSP_PLAN=fournisseur``
+forces it).  Outputs are compared feature by feature, coordinates exactly, on the sample,
+on real Etalab parcels (91216) and real EDIGEO sheets (IDU without département); quotes and
+SQL in layer names and ids change nothing."""
+import glob
+import os
+import random
+import sqlite3
+import tarfile
+
+import pytest
+
+from conftest import SAMPLE_SHEETS, shared_path
+from test_join_real_data import etalab_parcels, spellings, write_sheet
+
+
+def to_gpkg(source, path, layer_name):
+    from qgis.core import (QgsCoordinateTransformContext, QgsVectorFileWriter,
+                           QgsVectorLayer)
+    layer = source if not isinstance(source, str) else QgsVectorLayer(source, "p", "ogr")
+    assert layer.isValid()
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", layer_name
+    if os.path.exists(path):
+        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path,
+                                                      QgsCoordinateTransformContext(), options)
+    assert error[0] == QgsVectorFileWriter.NoError, error
+    return "%s|layername=%s" % (path, layer_name)
+
+
+def join(monkeypatch, tmp_path, tag, plan, **params):
+    import processing
+    if plan == "fournisseur":
+        monkeypatch.setenv("OSP_PLAN", "fournisseur")
+    else:
+        monkeypatch.delenv("OSP_PLAN", raising=False)
+    out = str(tmp_path / ("%s_%s.gpkg" % (tag, plan)))
+    anomalies = str(tmp_path / ("%s_%s.csv" % (tag, plan)))
+    result = processing.run("osp:joinbailleurparcelles", dict(params, OUTPUT=out,
+                                                              ANOMALIES=anomalies))
+    monkeypatch.delenv("OSP_PLAN", raising=False)
+    return result, out, anomalies
+
+
+def features(path):
+    """``{ligne_source: (attributes, (x, y) or None)}`` read back through QGIS."""
+    from qgis.core import QgsVectorLayer
+    layer = QgsVectorLayer(path, "o", "ogr")
+    assert layer.isValid()
+    names = [n for n in layer.fields().names() if n != "fid"]
+    out = {}
+    for f in layer.getFeatures():
+        point = f.geometry().asPoint() if f.hasGeometry() and not f.geometry().isEmpty() \
+            else None
+        out[f["ligne_source"]] = ({n: f[n] for n in names},
+                                  (point.x(), point.y()) if point is not None else None)
+    return out
+
+
+def assert_same(a, b):
+    fa, fb = features(a), features(b)
+    assert fa.keys() == fb.keys()
+    for line in fa:
+        assert fa[line] == fb[line], line
+    return fa
+
+
+def read_text(path):
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def test_sql_and_provider_plans_agree_on_the_sample(qgis_app, sample_data, tmp_path,
+                                                    monkeypatch):
+    sample = str(sample_data)
+    gpkg = os.path.join(sample, "territoire.gpkg")
+    located = 0
+    for sheet in SAMPLE_SHEETS:
+        params = {"INPUT": os.path.join(sample, "bailleurs", sheet),
+                  "PARCELS": gpkg + "|layername=parcelles",
+                  "LOCAUX": os.path.join(sample, "pb0010_local.csv"),
+                  "ADDRESSES": gpkg + "|layername=adresses"}
+        sql, out_sql, an_sql = join(monkeypatch, tmp_path, sheet[:6], "sql", **params)
+        provider, out_provider, an_provider = join(monkeypatch, tmp_path, sheet[:6],
+                                                   "fournisseur", **params)
+        same = assert_same(out_sql, out_provider)
+        assert read_text(an_sql) == read_text(an_provider)
+        assert {k: sql[k] for k in ("N_ROWS", "N_LOCATED", "N_DUPLICATES")} == \
+            {k: provider[k] for k in ("N_ROWS", "N_LOCATED", "N_DUPLICATES")}
+        located += sum(1 for _, point in same.values() if point is not None)
+    assert located > 500
+
+
+def test_the_log_says_which_plan_ran(qgis_app, sample_data, tmp_path, monkeypatch):
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Log(QgsProcessingFeedback):
+        lines = []
+
+        def pushInfo(self, text):  # noqa: N802 (QGIS API name)
+            self.lines.append(text)
+
+    sample = str(sample_data)
+    feedback = Log()
+    processing.run("osp:joinbailleurparcelles", {
+        "INPUT": os.path.join(sample, "bailleurs", "sia_logements.csv"),
+        "PARCELS": os.path.join(sample, "territoire.gpkg") + "|layername=parcelles",
+        "OUTPUT": "TEMPORARY_OUTPUT", "ANOMALIES": "TEMPORARY_OUTPUT"}, feedback=feedback)
+    assert any("SQL (SpatiaLite" in line for line in Log.lines)
+
+
+def test_real_etalab_parcels_in_geojson_and_geopackage(qgis_app, tmp_path, monkeypatch):
+    geojson = shared_path("cadastre", "cadastre-91216-parcelles.json")
+    rng = random.Random(12)
+    chosen = rng.sample(etalab_parcels(), 500)
+    rows = [["%08d" % (44600000 + n), spellings(p, rng), "91216", "OP 2020 G", "groupe"]
+            for n, p in enumerate(chosen)]
+    rows.append(["44700001", "91216000ZZ9999", "91216", "OP", "G"])
+    sheet = str(tmp_path / "epinay.csv")
+    write_sheet(sheet, rows)
+    gpkg = to_gpkg(geojson, str(tmp_path / "parcelles_91216.gpkg"), "parcelles")
+    _, from_sql, _ = join(monkeypatch, tmp_path, "etalab", "sql", INPUT=sheet, PARCELS=gpkg)
+    _, from_json, _ = join(monkeypatch, tmp_path, "etalab", "fournisseur", INPUT=sheet,
+                           PARCELS=geojson)
+    same = assert_same(from_sql, from_json)
+    assert sum(1 for _, point in same.values() if point is not None) == 500
+
+
+def test_real_edigeo_idu_in_a_geopackage(qgis_app, tmp_path, monkeypatch):
+    archive = shared_path("cadastre", "edigeo", "edigeo-130290000A01.tar.bz2")
+    target = tmp_path / "edigeo"
+    target.mkdir()
+    with tarfile.open(archive) as tar:
+        tar.extractall(str(target))
+    thf = glob.glob(str(target / "**" / "*.THF"), recursive=True)[0]
+    uri = thf + "|layername=PARCELLE_id"
+    gpkg = to_gpkg(uri, str(tmp_path / "edigeo.gpkg"), "parcelle_id")
+    from qgis.core import QgsVectorLayer
+    idus = sorted(f["IDU"] for f in QgsVectorLayer(uri, "e", "ogr").getFeatures())[:80]
+    sheet = str(tmp_path / "edigeo.csv")
+    write_sheet(sheet, [["%08d" % n, "13" + idu, "13029", "OP", "Hors"]
+                        for n, idu in enumerate(idus)])
+    result, from_sql, _ = join(monkeypatch, tmp_path, "edigeo", "sql", INPUT=sheet,
+                               PARCELS=gpkg)
+    _, from_edigeo, _ = join(monkeypatch, tmp_path, "edigeo", "fournisseur", INPUT=sheet,
+                             PARCELS=uri)
+    assert result["N_LOCATED"] == 80
+    assert_same(from_sql, from_edigeo)
+
+
+def test_quotes_and_sql_in_names_and_ids_are_only_data(qgis_app, sample_data, tmp_path,
+                                                       monkeypatch):
+    """A parcels table named with quotes and SQL, ids carrying quotes: same result, the
+    file untouched."""
+    sample = str(sample_data)
+    hostile = 'parcelles"; DROP TABLE gpkg_contents; --\'x'
+    path = str(tmp_path / "hostile.gpkg")
+    uri = to_gpkg(os.path.join(sample, "territoire.gpkg") + "|layername=parcelles", path,
+                  hostile)
+    sheet = str(tmp_path / "ids.csv")
+    parcels = [r[0] for r in sqlite3.connect(os.path.join(sample, "territoire.gpkg")).execute(
+        "SELECT idpar FROM parcelles ORDER BY idpar LIMIT 30")]
+    rows = [["%08d" % n, p, p[:5], "OP", "G"] for n, p in enumerate(parcels)]
+    rows += [["90000001", "%s' OR '1'='1" % parcels[0], parcels[0][:5], "OP", "G"],
+             ["90000002", "%s\"); DELETE FROM x; --" % parcels[1], parcels[1][:5], "OP", "G"]]
+    write_sheet(sheet, rows)
+    result, from_sql, _ = join(monkeypatch, tmp_path, "hostile", "sql", INPUT=sheet,
+                               PARCELS=uri)
+    _, from_provider, _ = join(monkeypatch, tmp_path, "hostile", "fournisseur", INPUT=sheet,
+                               PARCELS=uri)
+    got = assert_same(from_sql, from_provider)
+    assert result["N_LOCATED"] == 30
+    assert [got[line][0]["geoloc_motif"] for line in (32, 33)] == ["parcelle_invalide"] * 2
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT count(*) FROM gpkg_contents").fetchone()[0] == 1
+    assert connection.execute('SELECT count(*) FROM "%s"' % hostile.replace('"', '""')
+                              ).fetchone()[0] > 1000
+
+
+def test_bulk_output_is_a_sound_geopackage_with_its_spatial_index(qgis_app, sample_data,
+                                                                   tmp_path, monkeypatch):
+    from qgis.core import QgsFeatureRequest, QgsRectangle, QgsVectorLayer
+    sample = str(sample_data)
+    _, out, _ = join(monkeypatch, tmp_path, "bulk", "sql",
+                     INPUT=os.path.join(sample, "bailleurs", "sia_logements.csv"),
+                     PARCELS=os.path.join(sample, "territoire.gpkg") + "|layername=parcelles")
+    connection = sqlite3.connect(out)
+    table = connection.execute("SELECT table_name FROM gpkg_contents").fetchone()[0]
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    located = connection.execute('SELECT count(*) FROM "%s" WHERE geom IS NOT NULL'
+                                 % table).fetchone()[0]
+    assert connection.execute('SELECT count(*) FROM "rtree_%s_geom"' % table).fetchone()[0] \
+        == located > 0
+    extent = connection.execute("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents"
+                                ).fetchone()
+    layer = QgsVectorLayer(out, "o", "ogr")
+    assert layer.featureCount() == connection.execute('SELECT count(*) FROM "%s"'
+                                                      % table).fetchone()[0]
+    points = [f.geometry().asPoint() for f in layer.getFeatures() if f.hasGeometry()]
+    assert extent == (min(p.x() for p in points), min(p.y() for p in points),
+                      max(p.x() for p in points), max(p.y() for p in points))
+    # a window query through the spatial index finds exactly the points inside
+    box = QgsRectangle(extent[0], extent[1], (extent[0] + extent[2]) / 2,
+                       (extent[1] + extent[3]) / 2)
+    inside = sum(1 for p in points if box.contains(p))
+    assert 0 < inside < len(points)
+    assert sum(1 for _ in layer.getFeatures(QgsFeatureRequest().setFilterRect(box))) == inside
+    # GDAL sees the same
+    from osgeo import ogr
+    source = ogr.Open(out)
+    assert source.GetLayer(0).GetFeatureCount() == layer.featureCount()
+    assert source.GetLayer(0).GetSpatialRef().GetAuthorityCode(None) == "2154"
+
+
+@pytest.mark.parametrize("plan", ["sql", "fournisseur"])
+def test_cancelling_writes_nothing(qgis_app, sample_data, tmp_path, monkeypatch, plan):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    sample = str(sample_data)
+    out = str(tmp_path / "cancel.gpkg")
+    if plan == "fournisseur":
+        monkeypatch.setenv("OSP_PLAN", "fournisseur")
+    with pytest.raises(QgsProcessingException, match="annulé"):
+        processing.run("osp:joinbailleurparcelles", {
+            "INPUT": os.path.join(sample, "bailleurs", "sia_logements.csv"),
+            "PARCELS": os.path.join(sample, "territoire.gpkg") + "|layername=parcelles",
+            "OUTPUT": out, "ANOMALIES": str(tmp_path / "cancel.csv")}, feedback=feedback)
+    assert not os.path.exists(out)
+
+
+def test_parcels_in_postgis_are_looked_up_on_the_server(qgis_app, sample_data, tmp_path,
+                                                        monkeypatch, postgis):
+    from qgis.core import QgsVectorLayer
+    from test_join_postgis import export, pg_uri
+    sample = str(sample_data)
+    parcels = QgsVectorLayer(os.path.join(sample, "territoire.gpkg") + "|layername=parcelles",
+                             "p", "ogr")
+    table = 'parcelles "plan" \'sql\''
+    export(parcels, pg_uri(postgis, table))
+    layer = QgsVectorLayer(pg_uri(postgis, table), "parcelles", "postgres")
+    assert layer.isValid()
+    params = {"INPUT": os.path.join(sample, "bailleurs", "mc_2019.ods"), "PARCELS": layer,
+              "LOCAUX": os.path.join(sample, "pb0010_local.csv")}
+    from osp_erbm.processing_algs import qgis_io
+    fetcher = qgis_io.ParcelFetcher(layer, "idpar", "idpar")
+    assert fetcher.plan == "postgis"
+    fetcher.close()
+    _, from_server, _ = join(monkeypatch, tmp_path, "pg", "sql", **params)
+    _, from_provider, _ = join(monkeypatch, tmp_path, "pg", "fournisseur", **params)
+    _, from_gpkg, _ = join(monkeypatch, tmp_path, "pg_gpkg", "sql",
+                           **dict(params, PARCELS=parcels))
+    same = assert_same(from_server, from_provider)
+    assert_same(from_server, from_gpkg)
+    assert sum(1 for _, point in same.values() if point is not None) > 100

@@ -1,0 +1,69 @@
+"""The SQL plan's pure parts (osp_qgis/sqlplan.py): the packed R-tree is a valid SQLite
+R*Tree (SQLite's own rtreecheck) answering window queries exactly as a brute-force scan,
+including after ordinary inserts and deletes; GeoPackage point blobs."""
+import random
+import sqlite3
+import struct
+
+import pytest
+
+from osp_qgis import sqlplan
+
+
+def rtree(connection, name="rtree_t_geom"):
+    connection.execute("CREATE VIRTUAL TABLE %s USING rtree(id, minx, maxx, miny, maxy)" % name)
+    return name
+
+
+@pytest.mark.parametrize("count", [0, 1, 51, 52, 2601, 30000])
+def test_packed_rtree_is_valid_and_answers_like_a_scan(count):
+    connection = sqlite3.connect(":memory:")
+    name = rtree(connection)
+    rng = random.Random(count)
+    points = {n + 1: (rng.uniform(600000, 700000), rng.uniform(6900000, 7100000))
+              for n in range(count)}
+    # a few exact repeats and points on float32 boundaries
+    if count > 10:
+        points[3] = points[2]
+        points[4] = (654321.123456789, 7012345.987654321)
+    ids = sorted(points)
+    assert sqlplan.pack_rtree(connection, name, ids, [points[i][0] for i in ids],
+                              [points[i][1] for i in ids])
+    assert connection.execute("SELECT rtreecheck(?)", (name,)).fetchone()[0] == "ok"
+    assert connection.execute("SELECT count(*) FROM %s" % name).fetchone()[0] == count
+    for _ in range(40):
+        x0, y0 = rng.uniform(590000, 710000), rng.uniform(6890000, 7110000)
+        x1, y1 = x0 + rng.uniform(0, 30000), y0 + rng.uniform(0, 60000)
+        got = {r[0] for r in connection.execute(
+            "SELECT id FROM %s WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?"
+            % name, (x1, x0, y1, y0))}
+        expected = {i for i, (x, y) in points.items() if x0 <= x <= x1 and y0 <= y <= y1}
+        # float32 boxes rounded outwards may add a point lying within a float32 ulp
+        assert expected <= got
+        assert all(min(abs(points[i][0] - v) for v in (x0, x1)) < 0.2 or
+                   min(abs(points[i][1] - v) for v in (y0, y1)) < 0.2 for i in got - expected)
+    if count:   # every stored box contains its point
+        for i, minx, maxx, miny, maxy in connection.execute("SELECT * FROM %s" % name):
+            x, y = points[i]
+            assert minx <= x <= maxx and miny <= y <= maxy
+        # the module keeps working on the packed tree: inserts and deletes
+        connection.execute("INSERT INTO %s VALUES (?, 1, 2, 3, 4)" % name, (count + 10,))
+        connection.execute("DELETE FROM %s WHERE id = ?" % name, (ids[0],))
+        assert connection.execute("SELECT rtreecheck(?)", (name,)).fetchone()[0] == "ok"
+        assert connection.execute("SELECT count(*) FROM %s" % name).fetchone()[0] == count
+
+
+def test_a_non_empty_rtree_is_left_to_the_module():
+    connection = sqlite3.connect(":memory:")
+    name = rtree(connection)
+    connection.execute("INSERT INTO %s VALUES (1, 0, 0, 0, 0)" % name)
+    assert not sqlplan.pack_rtree(connection, name, [2], [1.0], [1.0])
+    assert connection.execute("SELECT count(*) FROM %s" % name).fetchone()[0] == 1
+
+
+def test_geopackage_point_blob():
+    blob = sqlplan.gpkg_point(1.5, -2.25, 2154)
+    magic, version, flags, srs = struct.unpack("<2sBBi", blob[:8])
+    assert (magic, version, flags, srs) == (b"GP", 0, 1, 2154)
+    order, kind, x, y = struct.unpack("<BIdd", blob[8:])
+    assert (order, kind, x, y) == (1, 1, 1.5, -2.25)
