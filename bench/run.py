@@ -24,7 +24,9 @@ SIZES = {"erbm": {"dwellings": 30000, "parcels": 300000, "locaux": 1000000},
          "departement": {"dwellings": 420000, "parcels": 3500000, "locaux": 1000000}}
 # (step, label, target in seconds or None)
 STEPS = {
-    "erbm": [("join_osp", "Jointure osp:joinbailleurparcelles", None),
+    "erbm": [("plugin_import", "Chargement du plugin au démarrage de QGIS (import + fournisseur)",
+              0.3),
+             ("join_osp", "Jointure osp:joinbailleurparcelles", 1),
              ("join_native", "Jointure native (pointonsurface + joinattributestable)", None),
              ("floor", "Lecture GDAL de toutes les parcelles (ogrinfo -al -q)", None),
              ("join_ff", "Jointure par les Fichiers fonciers (1 M locaux)", 30),
@@ -34,8 +36,9 @@ STEPS = {
              ("synthese_osp", "Classeur OSP osp:synthese (30 k logements)", 5),
              ("synthese_pandas", "Mêmes onglets avec pandas.to_excel", None),
              ("atlas", "Atlas des 330 communes (osp:atlas, PDF unique)", None),
-             ("render", "Ouverture et premier rendu de la couche d'analyse", None)],
-    "departement": [("join_osp", "Jointure osp:joinbailleurparcelles", 20),
+             ("render", "Ouverture et premier rendu de la couche d'analyse", None),
+             ("analyse", "Couche d'analyse osp:analyselogement (30 k logements)", None)],
+    "departement": [("join_osp", "Jointure osp:joinbailleurparcelles", 8),
                     ("join_native", "Jointure native (pointonsurface + joinattributestable)",
                      None),
                     ("floor", "Lecture GDAL de toutes les parcelles (ogrinfo -al -q)", None),
@@ -44,10 +47,11 @@ STEPS = {
                                    "sociaux (1 M locaux)", 10),
                     ("croisement_ff", "Croisement osp:croisement_ff (1 M locaux, 420 k "
                                       "logements)", 60),
-                    ("synthese_osp", "Classeur OSP osp:synthese (420 k logements)", 60),
+                    ("synthese_osp", "Classeur OSP osp:synthese (420 k logements)", 30),
                     ("synthese_pandas", "Mêmes onglets avec pandas.to_excel", None),
                     ("render", "Ouverture et premier rendu de la couche d'analyse (420 k)",
-                     None)],
+                     None),
+                    ("analyse", "Couche d'analyse osp:analyselogement (420 k logements)", 20)],
 }
 SETUP = {"synthese_osp": "setup_analyse", "croisement_ff": "setup_analyse", "synthese_pandas": "setup_analyse",
          "render": "setup_analyse", "atlas": "setup_atlas"}

@@ -20,6 +20,32 @@ PLUGIN = None
 SHARED = os.path.normpath(os.path.join(REPO, "..", "shared", "data", "territoires"))
 
 
+def step_plugin_import(data, work):
+    """``python -X importtime`` of the plugin loaded as QGIS loads it (classFactory +
+    initProcessing), in a fresh interpreter where QGIS and Processing are already up:
+    the plugin's own cost at QGIS start-up."""
+    import tempfile
+    root = tempfile.mkdtemp(prefix="osp-import-")
+    os.symlink(REPO, os.path.join(root, "osp_erbm"))
+    probe = ("import sys; sys.path.insert(0, %r); sys.path.append(%r)\n"
+             "from qgis.core import QgsApplication\napp = QgsApplication([], False)\n"
+             "app.initQgis()\nfrom processing.core.Processing import Processing\n"
+             "Processing.initialize()\nimport time\nt = time.perf_counter()\n"
+             "import osp_erbm\np = osp_erbm.classFactory(None)\np.initProcessing()\n"
+             "print('SECONDS', time.perf_counter() - t)\n"
+             "print('HEAVY', [m for m in ('pandas', 'openpyxl') if m in sys.modules])\n"
+             % (root, "/usr/share/qgis/python/plugins"))
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", probe],
+                          capture_output=True, text=True, check=True,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    seconds = float(next(l.split()[1] for l in done.stdout.splitlines()
+                         if l.startswith("SECONDS")))
+    own = sum(int(l.split("|")[0].split(":")[1]) for l in done.stderr.splitlines()
+              if l.startswith("import time:") and "osp_erbm" in l) / 1e6
+    return {"seconds": seconds, "own_modules_s": own,
+            "heavy": next(l for l in done.stdout.splitlines() if l.startswith("HEAVY"))}
+
+
 def start_qgis():
     import tempfile
     link_root = tempfile.mkdtemp(prefix="osp-bench-")
@@ -130,6 +156,19 @@ def step_setup_analyse(data, work):
     return {"seconds": time.perf_counter() - t}
 
 
+def step_analyse(data, work):
+    """osp:analyselogement on the join's output (communes and cités of the territory)."""
+    join = os.path.join(work, "join.gpkg")
+    if not os.path.exists(join):
+        step_join_osp(data, work)
+    t = time.perf_counter()
+    r = run("osp:analyselogement", {
+        "INPUT": join, "COMMUNES": os.path.join(data, "territoire.gpkg") + "|layername=communes",
+        "CITES": os.path.join(data, "territoire.gpkg") + "|layername=cites",
+        "OUTPUT": fresh(os.path.join(work, "analyse_bench.gpkg"))})
+    return {"seconds": time.perf_counter() - t, "output": bool(r.get("OUTPUT"))}
+
+
 def analyse_layer(work):
     return os.path.join(work, "osp_erbm.gpkg") + "|layername=analyse_logement"
 
@@ -238,6 +277,9 @@ def main():
     step, data, work = sys.argv[1:4]
     os.makedirs(work, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if step == "plugin_import":   # measured in its own interpreter
+        print("BENCH " + json.dumps(step_plugin_import(data, work)))
+        return
     app = start_qgis()  # noqa: F841 (the application must outlive the step)
     result = globals()["step_" + step](data, work)
     print("BENCH " + json.dumps(result))

@@ -518,7 +518,7 @@ def generate_bench(out, n_dwellings, n_parcels, n_locaux, seed=20210615):
     dwellings = build_dwellings(parcels, cites, n_dwellings, rng)
     write_gpkg(os.path.join(out, "territoire.gpkg"), communes, cites, parcels, addresses=False)
     import sample_fichiers_fonciers as ff
-    locaux = ff.build_locaux(dwellings, parcels, COMMUNES)
+    locaux = ff.build_locaux(dwellings, parcels, COMMUNES, private_stock=False)
     ff.write_locaux(os.path.join(out, "pb0010_local.csv"), locaux,
                     max(0, n_locaux - len(locaux)), parcels, COMMUNES)
     write_decisions(os.path.join(out, "decisions.csv"), dwellings)

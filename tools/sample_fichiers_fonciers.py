@@ -57,8 +57,10 @@ def _local(parcel, idlocal, commune_name, cas, owner, loghlls, dwelling=True, ye
             "social_cerema": int(cerema), "social_catpro3": int(dwelling and social_owner)}
 
 
-def build_locaux(dwellings, parcels, communes):
-    """Every local of the extract, with what it is (``cas``) and how it must be counted."""
+def build_locaux(dwellings, parcels, communes, private_stock=True):
+    """Every local of the extract, with what it is (``cas``) and how it must be counted
+    (``private_stock``: the rest of each commune's private housing, 0 to 3 dwellings per
+    parcel; the benchmark sizes its extract itself)."""
     names = {c[0]: c[1] for c in communes}
     out = []
     by_parcel = {}
@@ -92,7 +94,7 @@ def build_locaux(dwellings, parcels, communes):
     # the commune, so that shares of social housing differ (some communes under 25 %)
     rank = {c[0]: k for k, c in enumerate(communes)}
     counters = {}   # per commune: six digits are enough at département scale
-    for p in others:
+    for p in (others if private_stock else ()):
         for j in range(rank[p["insee"]] % 4):
             counter = counters[p["insee"]] = counters.get(p["insee"], 0) + 1
             out.append(_local(p, "%s4%06d" % (p["insee"], counter), names[p["insee"]],
