@@ -51,7 +51,8 @@ STEPS = {
                     ("synthese_pandas", "Mêmes onglets avec pandas.to_excel", None),
                     ("render", "Ouverture et premier rendu de la couche d'analyse (420 k)",
                      None),
-                    ("analyse", "Couche d'analyse osp:analyselogement (420 k logements)", 20)],
+                    ("analyse", "Couche d'analyse osp:analyselogement (420 k logements)", 20),
+                    ("growth", "Croissance du coût de la jointure (voir le tableau)", None)],
 }
 SETUP = {"synthese_osp": "setup_analyse", "croisement_ff": "setup_analyse", "synthese_pandas": "setup_analyse",
          "render": "setup_analyse", "atlas": "setup_atlas"}
@@ -89,6 +90,31 @@ def machine():
     return {"cores": os.cpu_count(), "ram_gb": round(mem, 1), "qgis": qgis,
             "python": platform.python_version(), "system": platform.platform(),
             "date": datetime.datetime.now().isoformat(timespec="seconds")}
+
+
+def growth_table(step):
+    """The cost growth of the join, median of each size over the runs."""
+    import statistics
+    runs = step.get("runs", [])
+    lines = ["", "Croissance du coût de la jointure (médianes) :", "",
+             "| logements (3,5 M parcelles) | s | | parcelles (30 k logements) | s |",
+             "|---|---|---|---|---|"]
+    dwellings = sorted({int(k) for r in runs for k in r.get("by_dwellings", {})})
+    parcels = sorted({int(k) for r in runs for k in r.get("by_parcels", {})})
+    for n in range(max(len(dwellings), len(parcels))):
+        left = right = ("", "")
+        if n < len(dwellings):
+            d = dwellings[n]
+            left = ("%d" % d, "%.2f" % statistics.median(
+                r["by_dwellings"][str(d)] if str(d) in r["by_dwellings"] else
+                r["by_dwellings"][d] for r in runs))
+        if n < len(parcels):
+            p = parcels[n]
+            right = ("%d" % p, "%.2f" % statistics.median(
+                r["by_parcels"][str(p)] if str(p) in r["by_parcels"] else r["by_parcels"][p]
+                for r in runs))
+        lines.append("| %s | %s | | %s | %s |" % (left + right))
+    return lines
 
 
 def summarise(runs):
@@ -181,8 +207,9 @@ def markdown(results, size):
              "|---|---|---|---|---|"]
     for step, s in steps.items():
         target = s.get("target_s")
-        verdict = "" if target is None else ("≤ %d s : %s" % (
-            target, "atteinte" if s["median_s"] <= target else "manquée"))
+        verdict = "" if target is None else ("≤ %s s : %s" % (
+            ("%g" % target).replace(".", ","), "atteinte" if s["median_s"] <= target
+            else "manquée"))
         lines.append("| %s | %.2f | %.2f–%.2f | %.0f | %s |" % (
             s["label"], s["median_s"], s["min_s"], s["max_s"], s["median_rss_mb"] or 0,
             verdict))
@@ -194,6 +221,8 @@ def markdown(results, size):
     for key, value in results["ratios"].items():
         if value is not None:
             lines.append("| %s | %.2f |" % (labels[key], value))
+    if "growth" in steps:
+        lines += growth_table(steps["growth"])
     if "atlas" in steps:
         lines.append("| atlas : secondes par page | %.2f |"
                      % steps["atlas"]["median_seconds_per_page"])

@@ -82,6 +82,52 @@ def step_join_osp(data, work):
     return {"seconds": time.perf_counter() - t, "rows": r["N_ROWS"], "located": r["N_LOCATED"]}
 
 
+GROWTH_DWELLINGS = (30000, 120000, 420000)
+
+
+def _first_rows(source, target, count):
+    """The header and the first ``count`` data rows of a landlord CSV."""
+    with open(source, "rb") as reader, open(target, "wb") as writer:
+        for n, line in enumerate(reader):
+            if n > count:
+                break
+            writer.write(line)
+    return target
+
+
+def _timed_join(sheet, parcels_uri, work, tag):
+    out = fresh(os.path.join(work, "growth_%s.gpkg" % tag))
+    t = time.perf_counter()
+    run("osp:joinbailleurparcelles", {"INPUT": sheet, "PARCELS": parcels_uri, "OUTPUT": out,
+                                      "ANOMALIES": fresh(os.path.join(work, "growth.csv"))})
+    return time.perf_counter() - t
+
+
+def step_growth(data, work):
+    """Cost growth of the join (département data): 30 k / 120 k / 420 k dwellings against
+    the 3.5 M parcels, and 30 k dwellings against 300 k (ERBM data), 1 M (generated once
+    here) and 3.5 M parcels."""
+    sheet = os.path.join(data, "bench_logements.csv")
+    by_dwellings = {}
+    for count in GROWTH_DWELLINGS:
+        subset = _first_rows(sheet, os.path.join(work, "growth_%d.csv" % count), count)
+        by_dwellings[count] = _timed_join(subset, parcels(data), work, count)
+    small = os.path.join(work, "growth_%d.csv" % GROWTH_DWELLINGS[0])
+    million = os.path.join(os.path.dirname(data), "parcelles_1m")
+    if not os.path.exists(os.path.join(million, "territoire.gpkg")):
+        subprocess.run([sys.executable, os.path.join(REPO, "tools", "sample_data.py"),
+                        "--bench", "--out", million, "--dwellings", "30000", "--parcels",
+                        "1000000", "--locaux", "1"], check=True, capture_output=True)
+    by_parcels = {
+        300000: _timed_join(os.path.join(os.path.dirname(data), "erbm", "bench_logements.csv"),
+                            parcels(os.path.join(os.path.dirname(data), "erbm")), work, "300k"),
+        1000000: _timed_join(os.path.join(million, "bench_logements.csv"), parcels(million),
+                             work, "1m"),
+        3500000: _timed_join(small, parcels(data), work, "3m5")}
+    return {"seconds": by_dwellings[GROWTH_DWELLINGS[-1]],
+            "by_dwellings": by_dwellings, "by_parcels": by_parcels}
+
+
 def step_join_ff(data, work):
     out = fresh(os.path.join(work, "join_ff.gpkg"))
     t = time.perf_counter()

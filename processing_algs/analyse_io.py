@@ -132,7 +132,7 @@ class PolygonLookup:
         self.layer = layer
         self.transform = QgsCoordinateTransform(points_crs, layer.crs(), QgsProject.instance())
         self.index = QgsSpatialIndex()
-        self.items = {}
+        self.items, self.areas = {}, {}
         request = QgsFeatureRequest().setSubsetOfAttributes(
             [i for i in attribute_indexes if i >= 0])
         for feature in layer.getFeatures(request):
@@ -142,6 +142,7 @@ class PolygonLookup:
             self.index.addFeature(feature)
             self.items[feature.id()] = (geometry, [python_value(feature[i]) if i >= 0 else None
                                                    for i in attribute_indexes], None)
+            self.areas[feature.id()] = geometry.area()
 
     def containing(self, point):
         if point is None or point.isNull() or point.isEmpty():
@@ -156,7 +157,7 @@ class PolygonLookup:
                 engine.prepareGeometry()
                 self.items[fid] = (geometry, attrs, engine)
             if engine.intersects(local.constGet()):
-                found.append((geometry.area(), attrs))
+                found.append((self.areas[fid], attrs))
         found.sort(key=lambda item: item[0])  # the smallest polygon first
         return [attrs for _, attrs in found]
 

@@ -254,7 +254,7 @@ class AnalyseLogement(OspAlgorithm):
 
     def _enrich(self, records, territory, communes_lookup, epci_lookup, cites_lookup, feedback):
         problems = []
-        all_cites = {}
+        all_cites, candidates_of = {}, {}
         if cites_lookup is not None:
             for _, attrs, _ in cites_lookup.items.values():
                 all_cites.setdefault(attrs[0], attrs)
@@ -275,7 +275,11 @@ class AnalyseLogement(OspAlgorithm):
             if cites_lookup is not None:
                 hits = [(a[0], a[1]) for a in cites_lookup.containing(point)] \
                     if point is not None else []
-                candidates = self._cites_of_commune(all_cites, values)
+                commune = (values.get("idcom"), values.get("idcomtxt"))
+                candidates = candidates_of.get(commune)
+                if candidates is None:   # once per commune, not once per dwelling
+                    candidates = candidates_of[commune] = self._cites_of_commune(all_cites,
+                                                                                 values)
                 territory_rules.assign_cite(values, hits, candidates,
                                             [values.get("idcomtxt") or ""])
             if n % 2000 == 0:

@@ -6,6 +6,7 @@ import subprocess
 from conftest import QGIS_PLUGINS, REPO
 
 PROBE = """
+import sys
 sys.path.insert(0, %r)
 sys.path.insert(0, %r)
 from qgis.core import QgsApplication
