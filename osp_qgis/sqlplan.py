@@ -172,10 +172,10 @@ def bulk_insert_points(path, table, names, rows, progress=None, cancelled=None,
         for attributes, point in rows:
             fid += 1
             if point is None:
-                chunk.append([fid, None] + list(attributes))
+                chunk.append((fid, None) + tuple(attributes))
             else:
                 x, y = point
-                chunk.append([fid, gpkg_point(x, y, srs_id)] + list(attributes))
+                chunk.append((fid, gpkg_point(x, y, srs_id)) + tuple(attributes))
                 fids.append(fid)
                 xs.append(x)
                 ys.append(y)

@@ -228,7 +228,7 @@ class JoinBailleurParcelles(OspAlgorithm):
                 values = dwelling.values
                 for index, name, _ in extras:
                     values[name] = _cell(dwelling.cells, index)
-                yield list(out_getter(values)), point_xy(dwelling.geometry)
+                yield out_getter(values), point_xy(dwelling.geometry)
 
         def anomalies():
             for anomaly in result.anomalies:
