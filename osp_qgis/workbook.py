@@ -407,12 +407,8 @@ def write_quality(ws, rows, sentence, styles, invalid_years=(), extra_lines=()):
     print_setup(ws, "4:4")
 
 
-def write_detail(ws, rows, styles, invalid_years=()):
-    """One line per dwelling behind the quality figures: remontés deux fois, non
-    géolocalisables, années invalides."""
-    sheet_title(ws, "OSP ERBM – Qualité : logements concernés", styles)
-    header_row(ws, 3, DETAIL_COLUMNS, styles)
-    row = 4
+def detail_lines(rows, invalid_years=()):
+    """The lines of « Qualité (logements) »."""
     lines = []
     for q in rows:
         lines += [(ident, q.decision, PROBLEM_DUPLICATE, ligne, None)
@@ -420,8 +416,19 @@ def write_detail(ws, rows, styles, invalid_years=()):
         lines += [(ident, q.decision, PROBLEM_NOT_LOCATED, ligne, None)
                   for ident, ligne in q.not_located]
     lines += [(ident, None, PROBLEM_YEAR, ligne, str(year)) for ident, year, ligne in invalid_years]
+    return lines
+
+
+def write_detail(ws, rows, styles, invalid_years=()):
+    """One line per dwelling behind the quality figures: remontés deux fois, non
+    géolocalisables, années invalides (the first :data:`FIT_ROWS`; the others are
+    streamed into the saved file with the same style)."""
+    sheet_title(ws, "OSP ERBM – Qualité : logements concernés", styles)
+    header_row(ws, 3, DETAIL_COLUMNS, styles)
+    row = 4
+    lines = detail_lines(rows, invalid_years)
     centered = CENTERED[SHEET_DETAIL]
-    for values in lines:
+    for values in lines[:FIT_ROWS]:
         for column, value in enumerate(values, start=1):
             cell = put(ws, row, column, value)
             cell.border = styles.border
@@ -429,7 +436,7 @@ def write_detail(ws, rows, styles, invalid_years=()):
                 cell.alignment = styles.middle
         row += 1
     ws.freeze_panes = "A4"
-    ws.auto_filter.ref = "A3:E%d" % max(3, row - 1)
+    ws.auto_filter.ref = "A3:E%d" % max(3, 3 + len(lines))
     print_setup(ws, "3:3")
 
 
@@ -476,11 +483,19 @@ def write_workbook(path, dwellings, decisions, duplicate_rows, years=None, traje
         writer(book.create_sheet(title), styles)
     book.save(path)
     set_cached_values(path, {SHEETS.index(t) + 1: v for t, v in cached.items() if v})
-    if len(dwellings) > FIT_ROWS:   # the long tail of « Logements », written as a stream
-        from .xlsx_stream import append_rows
-        append_rows(path, SHEETS.index(SHEET_LOGEMENTS) + 1, 6 + FIT_ROWS,
-                    logement_rows(dwellings[FIT_ROWS:], FIT_ROWS + 1), len(LOGEMENT_COLUMNS),
-                    len(dwellings) - FIT_ROWS)
+    tails = {}   # the long tails of « Logements » and « Qualité (logements) », streamed
+    if len(dwellings) > FIT_ROWS:
+        tails[SHEETS.index(SHEET_LOGEMENTS) + 1] = (
+            6 + FIT_ROWS, logement_rows(dwellings[FIT_ROWS:], FIT_ROWS + 1),
+            len(LOGEMENT_COLUMNS), len(dwellings) - FIT_ROWS)
+    lines = detail_lines(quality, invalid)
+    if len(lines) > FIT_ROWS:
+        tails[SHEETS.index(SHEET_DETAIL) + 1] = (
+            4 + FIT_ROWS, (list(line) for line in lines[FIT_ROWS:]), len(DETAIL_COLUMNS),
+            len(lines) - FIT_ROWS)
+    if tails:
+        from .xlsx_stream import append_tables
+        append_tables(path, tails)
     return {"blocks": blocks, "operations": ops, "quality": quality, "sentence": sentence,
             "years": columns, "invalid_years": invalid}
 

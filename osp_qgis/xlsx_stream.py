@@ -1,8 +1,9 @@
 """Rows streamed into a sheet of a saved XLSX (issue #12): openpyxl builds the workbook with
 its styles, merges, formulas and the first rows (enough to size the columns), then the
-remaining rows of the long « Logements » sheet are written straight into the sheet's XML
-while the archive is copied, never held as cell objects.  Cells are plain values (inline
-strings, numbers), as the openpyxl-written rows of that sheet are.  Pure Python."""
+remaining rows of the long sheets (« Logements », « Qualité (logements) ») are written
+straight into the sheet's XML while the archive is copied, never held as cell objects.
+Cells are values (inline strings, numbers) with the style of the last row openpyxl wrote
+(borders, alignment).  Pure Python."""
 import os
 import re
 import shutil
@@ -30,64 +31,99 @@ def column_letters(count):
     return out
 
 
-def _cell(ref, value):
+def _cell(ref, value, style=""):
+    """One cell; ``style`` is `` s="N"`` (a style of the workbook's own table) or ''."""
     if value is None or value == "":
-        return ""
+        return '<c r="%s"%s/>' % (ref, style) if style else ""
     if isinstance(value, bool):
         value = "oui" if value else "non"
     if isinstance(value, (int, float)):
-        return '<c r="%s"><v>%r</v></c>' % (ref, value)
+        return '<c r="%s"%s><v>%r</v></c>' % (ref, style, value)
     text = _ILLEGAL.sub("", xlsx_text(str(value)))
-    return '<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (
-        ref, escape(text))
+    return '<c r="%s"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (
+        ref, style, escape(text))
 
 
-def row_xml(number, values, letters):
+def row_xml(number, values, letters, styles=()):
     return '<row r="%d">%s</row>' % (number, "".join(
-        _cell("%s%d" % (letters[i], number), v) for i, v in enumerate(values)))
+        _cell("%s%d" % (letters[i], number), v, styles[i] if i < len(styles) else "")
+        for i, v in enumerate(values)))
+
+
+_ROW = '<row r="%d"[^>]*>(.*?)</row>'
+_STYLED_CELL = re.compile(r'<c r="([A-Z]+)[0-9]+"[^>]*?\ss="([0-9]+)"')
+
+
+def row_styles(xml, number, letters):
+    """`` s="N"`` of each column in row ``number`` of a sheet's XML (the last row openpyxl
+    wrote): streamed rows look like it (borders, alignment)."""
+    found = re.search(_ROW % number, xml, re.S)
+    if not found:
+        return ()
+    by_column = dict(_STYLED_CELL.findall(found.group(1)))
+    return tuple(' s="%s"' % by_column[c] if c in by_column else "" for c in letters)
 
 
 def append_rows(path, sheet_number, first_row, rows, width, count):
     """Append the ``count`` ``rows`` (lists of ``width`` values) to sheet ``sheet_number``
-    (1-based) of the XLSX ``path``, from row ``first_row`` on; the file is replaced only
-    once complete.  Returns the last row written."""
-    name = "xl/worksheets/sheet%d.xml" % sheet_number
-    letters = column_letters(width)
+    (1-based) of the XLSX ``path``, from row ``first_row`` on (see :func:`append_tables`).
+    Returns the last row written."""
+    return append_tables(path, {sheet_number: (first_row, rows, width, count)})[sheet_number]
+
+
+def append_tables(path, tables):
+    """``tables`` = ``{sheet number: (first row, rows, width, count)}``: every sheet's
+    rows appended in one copy of the archive; the file is replaced only once complete.
+    Returns ``{sheet number: last row written}``."""
+    names = {"xl/worksheets/sheet%d.xml" % n: n for n in tables}
     folder = os.path.dirname(os.path.abspath(path))
     handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=folder)
     os.close(handle)
-    last = first_row - 1
+    last_rows = {}
     try:
         with zipfile.ZipFile(path) as source, \
                 zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as target:
             for info in source.infolist():
-                if info.filename != name:
+                if info.filename not in names:
                     with source.open(info) as reader, target.open(info, "w") as writer:
                         shutil.copyfileobj(reader, writer)
                     continue
-                xml = source.read(info).decode("utf-8")
-                if "<sheetData/>" in xml:
-                    xml = xml.replace("<sheetData/>", "<sheetData></sheetData>")
-                head, _, tail = xml.partition("</sheetData>")
-                head = _DIMENSION.sub('<dimension ref="A1:%s%d"/>' % (
-                    letters[-1], max(first_row - 1, first_row + count - 1)), head, count=1)
-                with target.open(zipfile.ZipInfo(info.filename, info.date_time), "w",
-                                 force_zip64=True) as writer:
-                    chunks, n = [], first_row
-                    writer.write(head.encode("utf-8"))
-                    for values in rows:
-                        chunks.append(row_xml(n, values, letters))
-                        last, n = n, n + 1
-                        if len(chunks) == CHUNK_ROWS:
-                            writer.write("".join(chunks).encode("utf-8"))
-                            chunks = []
-                    writer.write("".join(chunks).encode("utf-8"))
-                    writer.write(("</sheetData>" + tail).encode("utf-8"))
-        if last != first_row + count - 1:
-            raise ValueError("%d rows announced, %d written" % (count, last - first_row + 1))
+                number = names[info.filename]
+                first_row, rows, width, count = tables[number]
+                last_rows[number] = _append(source.read(info).decode("utf-8"), target,
+                                            info, first_row, rows, width, count)
+        missing = set(tables) - set(last_rows)
+        if missing:
+            raise ValueError("sheets %s not in %s" % (sorted(missing), path))
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):
             os.remove(temporary)
         raise
+    return last_rows
+
+
+def _append(xml, target, info, first_row, rows, width, count):
+    letters = column_letters(width)
+    if "<sheetData/>" in xml:
+        xml = xml.replace("<sheetData/>", "<sheetData></sheetData>")
+    head, _, tail = xml.partition("</sheetData>")
+    styles = row_styles(head, first_row - 1, letters)
+    head = _DIMENSION.sub('<dimension ref="A1:%s%d"/>' % (
+        letters[-1], max(first_row - 1, first_row + count - 1)), head, count=1)
+    last = first_row - 1
+    with target.open(zipfile.ZipInfo(info.filename, info.date_time), "w",
+                     force_zip64=True) as writer:
+        chunks, n = [], first_row
+        writer.write(head.encode("utf-8"))
+        for values in rows:
+            chunks.append(row_xml(n, values, letters, styles))
+            last, n = n, n + 1
+            if len(chunks) == CHUNK_ROWS:
+                writer.write("".join(chunks).encode("utf-8"))
+                chunks = []
+        writer.write("".join(chunks).encode("utf-8"))
+        writer.write(("</sheetData>" + tail).encode("utf-8"))
+    if last != first_row + count - 1:
+        raise ValueError("%d rows announced, %d written" % (count, last - first_row + 1))
     return last

@@ -82,6 +82,10 @@ def parse_date(value):
     return None
 
 
+UNIQUE_TEXT = {"ident_rep", "ident_int", "idlocal", "idpar", "idlocal_ini", "idpar_ini",
+               "num_rpls_ini", "num_esti_ini", "id_osp"}
+
+
 def read_records(layer, feedback=None, extra=(), names=None, geometry=True):
     """Features of a dwellings layer as ``{"values", "geometry"}`` records with the
     analyse fields it has (case-insensitive), dates parsed, everything else left out
@@ -99,12 +103,17 @@ def read_records(layer, feedback=None, extra=(), names=None, geometry=True):
     plan = [(name, index, kinds[name]) for name, index in wanted.items()]
     records = []
     plain = {"string": str, "int": int}
+    # repeated texts (EPCI, landlord, commune, cité…) share one string object: a large
+    # layer holds each distinct value once, not once per dwelling
+    shared = {name: {} for name, _, kind in plan if kind == "string" and name not in UNIQUE_TEXT}
     for n, feature in enumerate(layer.getFeatures(request)):
         attributes = feature.attributes()
         values = {}
         for name, index, kind in plan:
             value = attributes[index]
             if value.__class__ is plain.get(kind):
+                if name in shared:
+                    value = shared[name].setdefault(value, value)
                 values[name] = value  # the usual case: already the right Python type
                 continue
             value = python_value(value)

@@ -348,6 +348,14 @@ def test_streamed_logements_rows_equal_the_openpyxl_ones(pipeline, tmp_path, mon
             assert types == [[type(v) for v in r] for r in rows_b]
             assert b[name].auto_filter.ref == a[name].auto_filter.ref
             assert b[name].freeze_panes == "A6"
+        if name == "Qualité (logements)":   # streamed too, with the table's borders
+            assert len(rows_a) > 37 + 3
+            assert b[name].auto_filter.ref == a[name].auto_filter.ref
+            for row_a, row_b in zip(a[name].iter_rows(min_row=4), b[name].iter_rows(min_row=4)):
+                for cell_a, cell_b in zip(row_a, row_b):
+                    assert (cell_a.border.left.style, cell_a.alignment.horizontal) == \
+                        (cell_b.border.left.style, cell_b.alignment.horizontal), cell_b.coordinate
+                    assert cell_b.border.left.style == "thin"
     soffice = shutil.which("libreoffice") or shutil.which("soffice")
     env = dict(os.environ, HOME=str(tmp_path))
     done = subprocess.run([soffice, "--headless", "--convert-to", "csv:Text - txt - csv "

@@ -56,3 +56,28 @@ def test_a_failure_leaves_the_file_as_it_was(tmp_path):
     with pytest.raises(ValueError):
         xlsx_stream.append_rows(path, 1, 2, iter([["a"]]), 1, 2)   # fewer rows than said
     assert open(path, "rb").read() == before
+
+
+def test_streamed_rows_take_the_last_written_row_s_style_in_one_pass(tmp_path):
+    from openpyxl.styles import Border, Side
+    path = str(tmp_path / "two.xlsx")
+    book = openpyxl.Workbook()
+    first = book.active
+    first.append(["x", "y"])
+    second = book.create_sheet("deux")
+    second.append(["a", "b"])
+    thin = Side(style="thin")
+    for cell in second[1]:
+        cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    second["B1"].value = None
+    book.save(path)
+    last = xlsx_stream.append_tables(path, {1: (2, iter([[1, 2]]), 2, 1),
+                                            2: (2, iter([["c", None], ["d", "e"]]), 2, 2)})
+    assert last == {1: 2, 2: 3}
+    again = openpyxl.load_workbook(path)
+    assert [c.value for c in again["Sheet"][2]] == [1, 2]
+    assert again["Sheet"]["A2"].border.left.style is None
+    rows = again["deux"]
+    assert [[c.value for c in r] for r in rows.iter_rows(min_row=2)] == [["c", None], ["d", "e"]]
+    for row in rows.iter_rows(min_row=2):
+        assert all(c.border.left.style == "thin" for c in row)   # empty cells keep it too
