@@ -24,15 +24,21 @@ def quoted(identifier):
     return '"%s"' % str(identifier).replace('"', '""')
 
 
+def connect(path, readonly=True, **options):
+    """A SQLite connection to ``path`` (read-only unless asked), the path quoted in the
+    URI so that ``#``, ``?`` or ``%`` in a folder name stay part of it."""
+    from urllib.parse import quote
+    return sqlite3.connect("file:%s?mode=%s" % (quote(os.path.abspath(path)),
+                                                "ro" if readonly else "rw"),
+                           uri=True, **options)
+
+
 def open_spatialite(path, readonly=True):
     """A connection to a GeoPackage / SQLite file with SpatiaLite loaded (read-only
     unless asked)."""
     if not os.path.isfile(path):
         raise PlanError("%s: not a file" % path)
-    from urllib.parse import quote
-    connection = sqlite3.connect("file:%s?mode=%s" % (quote(os.path.abspath(path)),
-                                                      "ro" if readonly else "rw"),
-                                 uri=True, check_same_thread=False)
+    connection = connect(path, readonly, check_same_thread=False)
     try:
         connection.enable_load_extension(True)
     except (AttributeError, sqlite3.Error) as error:
@@ -70,6 +76,16 @@ def geopackage_table(connection, table, column):
     if column.lower() not in columns:
         raise PlanError("column %r not in %s" % (column, table))
     return table, geometry, columns[column.lower()]
+
+
+def merge_points(out, rows):
+    """``(key, x, y)`` rows into ``{key: (x, y) or None}``: a parcel without geometry maps
+    to None, and a duplicate parcel with geometry wins over one without."""
+    for key, x, y in rows:
+        point = (x, y) if x is not None and y is not None else None
+        if out.get(key) is None:
+            out[key] = point
+    return out
 
 
 class ParcelPoints:
@@ -112,10 +128,7 @@ class ParcelPoints:
     def collect(self):
         out = {}
         with self.connection:
-            for key, x, y in self.connection.execute("SELECT k, x, y FROM temp.osp_found"):
-                point = (x, y) if x is not None and y is not None else None
-                if out.get(key) is None:    # a duplicate parcel with geometry wins
-                    out[key] = point
+            merge_points(out, self.connection.execute("SELECT k, x, y FROM temp.osp_found"))
             self.connection.execute("DELETE FROM temp.osp_found")
         return out
 
@@ -239,10 +252,7 @@ class PostgisParcelPoints:
                     if cancelled is not None and cancelled():
                         raise KeyboardInterrupt
                     cursor.execute(self.query, (keys[start:start + KEY_BATCH],))
-                    for key, x, y in cursor:
-                        point = (x, y) if x is not None and y is not None else None
-                        if out.get(key) is None:
-                            out[key] = point
+                    merge_points(out, cursor)
         except self.error as error:
             raise PlanError(str(error).strip())
         return out

@@ -1,7 +1,7 @@
 """osp:croisement_ff — « Croiser avec les Fichiers fonciers »."""
 import os
 
-from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
+from qgis.core import (QgsProcessing, QgsProcessingOutputNumber,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorLayer,
                        QgsWkbTypes)
 
@@ -40,8 +40,7 @@ signalés dans le journal.</p>
 --MISSING=non_remontes.gpkg --PARCEL_COMPARISON=comparaison.gpkg
 --INDICATORS=part_sociaux.gpkg</code></p>"""
 
-MISSING_FIELDS = ("idlocal", "idpar", "idcom", "idcomtxt", "dnvoiri", "dindic", "dvoilib",
-                  "jannath", "loghlls", "catpro3", "hlmsem")
+MISSING_FIELDS = crosscheck.MISSING_COLUMNS
 PARCEL_FIELDS = (("idpar", "string"), ("idcom", "string"), ("ff_sociaux", "int"),
                  ("remontes", "int"), ("ecart", "int"), ("statut", "string"))
 INDICATOR_FIELDS = (("niveau", "string"), ("code", "string"), ("nom", "string"),
@@ -50,8 +49,6 @@ INDICATOR_FIELDS = (("niveau", "string"), ("code", "string"), ("nom", "string"),
                     ("logements_remontes", "int"), ("couverture", "double"))
 STYLES = {"MISSING": "ff_non_remontes.qml", "PARCEL_COMPARISON": "ff_comparaison.qml",
           "INDICATORS": "ff_indicateurs.qml"}
-LAYER_OF = {"MISSING": "ff_non_remontes", "PARCEL_COMPARISON": "ff_comparaison",
-            "INDICATORS": "ff_indicateurs"}
 
 
 def fields_of(layer, specs):
@@ -101,15 +98,7 @@ class CroisementFF(OspAlgorithm):
     # -- inputs ------------------------------------------------------------------------------
     def _parcels(self, parameters, context):
         layer = self.parameterAsVectorLayer(parameters, "PARCELS", context)
-        problem = qgis_io.polygon_layer_problem(layer)
-        if problem:
-            raise QgsProcessingException(problem)
-        field, mode = qgis_io.detect_parcel_id_field(layer)
-        if field is None:
-            raise QgsProcessingException(self.tr(
-                "Couche des parcelles « %s » : aucun champ d'identifiant de parcelle (idpar, "
-                "id, IDU…) reconnu.") % layer.name())
-        return layer, field, mode
+        return (layer,) + qgis_io.checked_parcel_layer(layer)
 
     def _locaux(self, parameters, context, territory, feedback):
         locaux, refused = ff_io.usable_locaux(
@@ -180,21 +169,17 @@ class CroisementFF(OspAlgorithm):
                     if communes is not None else None
                 yield [row[name] for name, _ in INDICATOR_FIELDS], geometry
 
+        sinks = (("MISSING", missing_fields, QgsWkbTypes.Type.Point, missing_rows()),
+                 ("PARCEL_COMPARISON", parcel_fields, QgsWkbTypes.Type.MultiPolygon,
+                  parcel_rows()),
+                 ("INDICATORS", indicator_fields, QgsWkbTypes.Type.MultiPolygon
+                  if communes is not None else QgsWkbTypes.Type.NoGeometry, indicator_rows()))
         with Outputs(self, parameters, context) as outputs:
-            dests = {
-                "MISSING": outputs.write("MISSING", missing_fields, QgsWkbTypes.Type.Point, crs,
-                                         missing_rows()),
-                "PARCEL_COMPARISON": outputs.write("PARCEL_COMPARISON", parcel_fields,
-                                                   QgsWkbTypes.Type.MultiPolygon, crs,
-                                                   parcel_rows()),
-                "INDICATORS": outputs.write("INDICATORS", indicator_fields,
-                                            QgsWkbTypes.Type.MultiPolygon
-                                            if communes is not None
-                                            else QgsWkbTypes.Type.NoGeometry, crs,
-                                            indicator_rows())}
-        for name, dest in dests.items():
-            fields = {"MISSING": missing_fields, "PARCEL_COMPARISON": parcel_fields,
-                      "INDICATORS": indicator_fields}[name]
+            written = [(name, fields, outputs.write(name, fields, kind, crs, rows))
+                       for name, fields, kind, rows in sinks]
+        dests = {}
+        for name, fields, dest in written:
+            dests[name] = dest
             path, layer_name = destination_file(dest)
             if path and path.lower().endswith(".gpkg") and os.path.exists(path):
                 qgis_io.null_empty_geometries(dest)

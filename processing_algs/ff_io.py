@@ -113,11 +113,13 @@ def reported_dwellings(layer, territory=None):
     request.setSubsetOfAttributes([i for i in indexes.values() if i >= 0])
     if territory is None:
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    else:
+        transform = QgsCoordinateTransform(layer.crs(), territory.crs, QgsProject.instance())
     out = []
     for feature in layer.getFeatures(request):
         row = {name: (qgis_io.text_value(feature[i]) if i >= 0 else "")
                for name, i in indexes.items()}
-        if territory is not None and not territory.holds(feature, layer, row.get("idpar")):
+        if territory is not None and not territory.holds(feature, transform, row.get("idpar")):
             continue
         out.append(row)
     return out
@@ -159,11 +161,12 @@ class Territory:
                 inside.add(qgis_io.text_value(feature[index]))
         return inside
 
-    def holds(self, feature, layer, idpar=None):
+    def holds(self, feature, transform, idpar=None):
+        """Whether a dwelling is inside: its point (``transform`` into the parcels' CRS),
+        else its parcel."""
         if feature.hasGeometry():
             geometry = QgsGeometry(feature.geometry())
-            geometry.transform(QgsCoordinateTransform(layer.crs(), self.crs,
-                                                      QgsProject.instance()))
+            geometry.transform(transform)
             return self._contains(geometry.pointOnSurface())
         return bool(idpar) and self.keeps_parcel(idpar)
 

@@ -126,16 +126,8 @@ class JoinBailleurParcelles(OspAlgorithm):
 
     def _parcels(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, "PARCELS", context)
-        problem = qgis_io.polygon_layer_problem(layer)
-        if problem:
-            raise QgsProcessingException(problem)
-        wanted = self.parameterAsString(parameters, "PARCEL_ID_FIELD", context)
-        field, mode = qgis_io.detect_parcel_id_field(layer, wanted)
-        if field is None:
-            raise QgsProcessingException(self.tr(
-                "Aucun champ identifiant de parcelle reconnu dans « %s » (attendu : idpar, id "
-                "ou IDU avec des identifiants de 14 ou 12 caractères). Champs : %s.")
-                % (layer.name(), ", ".join(layer.fields().names())))
+        field, mode = qgis_io.checked_parcel_layer(
+            layer, self.parameterAsString(parameters, "PARCEL_ID_FIELD", context))
         fetcher = qgis_io.ParcelFetcher(layer, field, mode, feedback,
                                         use_sql=os.environ.get("OSP_PLAN") != "fournisseur")
         access = {"spatialite": "SQL (SpatiaLite, jointure indexée)",

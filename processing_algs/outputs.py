@@ -102,10 +102,9 @@ def is_text_output(destination):
 
 def gpkg_check(path):
     """SQLite's own check of a GeoPackage: '' when sound, else the reason."""
-    from urllib.parse import quote
+    from ..osp_qgis.sqlplan import connect
     try:
-        connection = sqlite3.connect("file:%s?mode=ro" % quote(os.path.abspath(path)), uri=True,
-                                     timeout=5)
+        connection = connect(path, timeout=5)
         try:
             result = connection.execute("PRAGMA quick_check").fetchone()[0]
         finally:

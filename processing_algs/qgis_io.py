@@ -76,6 +76,22 @@ def id_mode(values):
     return None
 
 
+def checked_parcel_layer(layer, wanted=None):
+    """``(id field, mode)`` of a parcels layer, or a French QgsProcessingException: not a
+    polygon layer, no parcel id field recognised."""
+    from qgis.core import QgsProcessingException
+    problem = polygon_layer_problem(layer)
+    if problem:
+        raise QgsProcessingException(problem)
+    field, mode = detect_parcel_id_field(layer, wanted)
+    if field is None:
+        raise QgsProcessingException(
+            "Aucun champ identifiant de parcelle reconnu dans « %s » (attendu : idpar, id "
+            "ou IDU avec des identifiants de 14 ou 12 caractères). Champs : %s."
+            % (layer.name(), ", ".join(layer.fields().names())))
+    return field, mode
+
+
 def detect_parcel_id_field(layer, wanted=None):
     """``(field name, mode)`` of the parcel id, or ``(None, None)``."""
     names = [f.name() for f in layer.fields()]
@@ -429,10 +445,6 @@ def crs_problem(layer, role):
                 role, layer.name(), crs.authid() or crs.description(), hint))
 
 
-def _quoted_identifier(name):
-    return '"%s"' % name.replace('"', '""')
-
-
 class GdalErrors:
     """Collect GDAL's errors inside a ``with`` block (GDAL only prints them)."""
 
@@ -468,8 +480,8 @@ def null_empty_geometries(destination):
             layer = dataset.GetLayerByName(layer_part) if layer_part else dataset.GetLayer(0)
             if layer is None or not layer.GetGeometryColumn():
                 return 0
-            table = _quoted_identifier(layer.GetName())
-            column = _quoted_identifier(layer.GetGeometryColumn())
+            from ..osp_qgis.sqlplan import quoted
+            table, column = quoted(layer.GetName()), quoted(layer.GetGeometryColumn())
             result = dataset.ExecuteSQL("SELECT count(*) FROM %s WHERE %s IS NOT NULL AND "
                                         "ST_IsEmpty(%s)" % (table, column, column))
             count = result.GetNextFeature().GetField(0) if result is not None else 0

@@ -190,7 +190,7 @@ class Synthese(OspAlgorithm):
         ff_sheets, ff_lines = [], []
         if ff is not None:
             from ..osp_qgis.fichiers_fonciers import sheets as ff_workbook
-            ff_sheets = ff_workbook.extra_sheets(ff, ff_io.sru_target(self, parameters, context))
+            ff_sheets = ff_workbook.extra_sheets(ff)
             ff_lines = ff_workbook.quality_lines(ff)
         feedback.setProgress(30)
         xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)

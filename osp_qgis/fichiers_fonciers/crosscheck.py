@@ -4,6 +4,7 @@ Vectorised (pandas); pure Python otherwise."""
 import math
 from dataclasses import dataclass
 
+from ..ids import departement_of_commune
 from ..territory import Territory
 from .rules import is_dwelling, is_social_housing
 
@@ -28,6 +29,7 @@ class CrossCheck:
     missing: object        # DataFrame: the social dwellings nobody reported
     parcels: object        # DataFrame indexed by idpar: ff_sociaux, remontes, ecart, statut
     indicators: list       # [dict] per commune, EPCI, département, territory
+    sru_target: float      # % of the dwellings the SRU objective asks
 
 
 def reported_frame(records):
@@ -74,11 +76,7 @@ def cross_check(locaux, reported, method="cerema", territory=None, sru_target=25
     rows = indicators(locaux, dwelling, social, reported, territory or
                       Territory.from_reference(), sru_target)
     return CrossCheck(method, len(locaux), int(dwelling.sum()), int(social.sum()),
-                      len(reported), missing, parcels.sort_index(), rows)
-
-
-def _departement(insee, info):
-    return info.get("dep") or (insee[:3] if insee.startswith("97") else insee[:2])
+                      len(reported), missing, parcels.sort_index(), rows, sru_target)
 
 
 def indicators(locaux, dwelling, social, reported, territory, sru_target=25.0):
@@ -98,7 +96,8 @@ def indicators(locaux, dwelling, social, reported, territory, sru_target=25.0):
         epci = territory.epci_code(info.get("epci_siren")) or NOT_SET
         communes.append(dict({k: int(v) for k, v in row.items()}, niveau="commune", code=insee,
                              nom=info.get("nom") or ff_names.get(insee) or insee,
-                             epci=epci, departement=_departement(insee, info), communes=[insee]))
+                             epci=epci, communes=[insee],
+                             departement=info.get("dep") or departement_of_commune(insee)))
     out = sorted(communes, key=lambda r: (r["departement"], r["code"]))
     epci_names = {territory.epci_code(s): i.get("nom") for s, i in territory.epcis.items()}
     from ..reference import departements

@@ -5,6 +5,7 @@ line number people see (header = line 1).  Pure Python + pandas."""
 import os
 import sqlite3
 
+from ..sqlplan import connect, quoted
 from .rules import FFError, column_map, check_columns
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -62,7 +63,7 @@ def read_sqlite(path, table):
     import pandas
     name = os.path.basename(path)
     try:
-        connection = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
+        connection = connect(path)
     except sqlite3.Error as error:
         raise FFError("« %s » illisible : %s" % (name, error))
     try:
@@ -75,11 +76,11 @@ def read_sqlite(path, table):
             else:
                 raise FFError("Table « %s » absente de « %s » (tables : %s)."
                               % (table, name, ", ".join(sorted(tables)[:20])))
-        columns = [r[1] for r in connection.execute("PRAGMA table_info(%s)" % _quoted(table))]
+        columns = [r[1] for r in connection.execute("PRAGMA table_info(%s)" % quoted(table))]
         mapping = column_map(columns)
         check_columns(mapping, "Locaux « %s »" % table)
-        select = ", ".join(_quoted(c) for c in mapping.values())
-        frame = pandas.read_sql_query("SELECT %s FROM %s" % (select, _quoted(table)),
+        select = ", ".join(quoted(c) for c in mapping.values())
+        frame = pandas.read_sql_query("SELECT %s FROM %s" % (select, quoted(table)),
                                       connection)
     except sqlite3.DatabaseError as error:
         raise FFError("« %s » illisible : %s" % (name, error))
@@ -94,8 +95,3 @@ def read_sqlite(path, table):
     frame = frame.astype(object).where(frame.notna(), "").astype(str)
     frame.index = frame.index + 1
     return frame
-
-
-def _quoted(identifier):
-    """An identifier read from the file itself, quoted for SQLite."""
-    return '"%s"' % str(identifier).replace('"', '""')

@@ -35,14 +35,14 @@ def quality_lines(result):
              len(result.missing))]
 
 
-def indicators_sheet(ws, result, styles, sru_target):
+def indicators_sheet(ws, result, styles):
     """One row per commune, EPCI, département and for the whole territory."""
     wb.sheet_title(ws, "OSP ERBM – Logements sociaux des Fichiers fonciers", styles)
     wb.put(ws, 2, 1, "Méthode : %s. %d locaux, %d logements, %d logements sociaux ; %d "
                      "logements sociaux non remontés par les bailleurs (onglet « %s »)."
            % (METHOD_LABELS[result.method], result.locaux, result.dwellings, result.social,
               len(result.missing), SHEET_MISSING))
-    headers = indicator_headers(sru_target)
+    headers = indicator_headers(result.sru_target)
     wb.header_row(ws, 4, headers, styles)
     row = 5
     for level in LEVELS:
@@ -88,10 +88,9 @@ def missing_sheet(ws, result, styles):
     wb.print_setup(ws, "3:3")
 
 
-def extra_sheets(result, sru_target):
+def extra_sheets(result):
     """``[(title, writer(ws, styles))]`` for :func:`osp_qgis.workbook.write_workbook`."""
-    return [(SHEET_INDICATORS, lambda ws, styles: indicators_sheet(ws, result, styles,
-                                                                   sru_target)),
+    return [(SHEET_INDICATORS, lambda ws, styles: indicators_sheet(ws, result, styles)),
             (SHEET_MISSING, lambda ws, styles: missing_sheet(ws, result, styles))]
 
 
