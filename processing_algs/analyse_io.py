@@ -195,8 +195,38 @@ def to_variant(value, kind):
     return value
 
 
+def gpkg_value(value, kind):
+    """A record's value as GDAL stores it in a GeoPackage (dates as ISO text)."""
+    if value is None:
+        return None
+    if kind == "date":
+        return value.isoformat()[:10]
+    if kind == "datetime":
+        return value.strftime("%Y-%m-%dT%H:%M:%S.") + "%03d" % (value.microsecond // 1000)
+    return value
+
+
+def gpkg_rows(records):
+    """``(attribute tuple, (x, y) or None)`` of ``records`` in the analyse fields' order,
+    ready for :func:`sqlplan.bulk_insert_points`."""
+    plan = [(name, kind) for name, kind, _ in analyse.FIELDS]
+    dated = [i for i, (_, kind) in enumerate(plan) if kind in ("date", "datetime")]
+    for record in records:
+        values = record["values"]
+        attributes = [values.get(name) for name, _ in plan]
+        for i in dated:
+            attributes[i] = gpkg_value(attributes[i], plan[i][1])
+        geometry = record["geometry"]
+        point = None
+        if geometry is not None and not geometry.isEmpty():
+            xy = geometry.asPoint()
+            point = (xy.x(), xy.y())
+        yield attributes, point
+
+
 def records_layer(records, crs):
-    """A memory layer of the analyse fields holding ``records``."""
+    """A memory layer of the analyse fields holding ``records`` (``[]``: the empty layer
+    that creates the table before a bulk insert)."""
     fields = analyse_fields()
     layer = memory_layer(fields, QgsWkbTypes.Type.Point, crs, analyse.LAYER_TITLE)
     kinds = [kind for _, kind, _ in analyse.FIELDS]
@@ -305,9 +335,10 @@ def _delete_styles_named(layer, names):
             layer.deleteStyleFromDatabase(style_id)
 
 
-def save_styles_in_gpkg(layer):
-    """The layer's current style and form as the default style in ``layer_styles``,
-    and the alternative symbologies beside it."""
+def save_styles_in_database(layer):
+    """The layer's current style and form as the default style in ``layer_styles``
+    (GeoPackage or PostGIS), and the alternative symbologies beside it; saving again
+    replaces them."""
     _delete_styles_named(layer, {DEFAULT_STYLE_NAME} | {n for _, n in ALTERNATIVE_STYLES})
     error = layer.saveStyleToDatabase(DEFAULT_STYLE_NAME, "Style et formulaire OSP ERBM",
                                       True, "")
@@ -352,10 +383,12 @@ def _restore_style_xml(layer, document):
     layer.importNamedStyle(document)
 
 
-def write_layers(path, layers, finish=None, context=None):
+def write_layers(path, layers, finish=None, context=None, bulk=None):
     """Write ``[(memory layer, table name)]`` into the GeoPackage ``path`` (other tables
-    kept), store no-geometry as NULL, then run ``finish(path)`` (styles).  An
-    ``IOError`` in French when GDAL cannot write."""
+    kept), store no-geometry as NULL, then run ``finish(path)`` (styles).  ``bulk``:
+    ``(table, records)`` appended in one SQLite transaction to that table once GDAL has
+    created it (from its empty layer in ``layers``).  An ``IOError`` in French when GDAL
+    cannot write."""
     transform_context = context.transformContext() if context is not None \
         else QgsCoordinateTransformContext()
     for layer, table in layers:
@@ -370,10 +403,31 @@ def write_layers(path, layers, finish=None, context=None):
             layer, path, transform_context, options)
         if error != QgsVectorFileWriter.WriterError.NoError:
             raise IOError("table %s : %s" % (table, message))
+    if bulk is not None:
+        _bulk_records(path, *bulk)
     for _, table in layers:
         null_empty_geometries("%s|layername=%s" % (path, table))
     if finish is not None:
         finish(path)
+
+
+def _bulk_records(path, table, records):
+    """The analyse records appended in bulk (SpatiaLite), or by QGIS's provider when
+    SpatiaLite cannot be loaded."""
+    import sqlite3
+    from ..osp_qgis import sqlplan
+    names = [name for name, _, _ in analyse.FIELDS]
+    try:
+        sqlplan.bulk_insert_points(path, table, names, gpkg_rows(records))
+        return
+    except sqlplan.PlanError:
+        pass
+    except sqlite3.Error as error:
+        raise IOError("table %s : %s" % (table, error))
+    layer = QgsVectorLayer("%s|layername=%s" % (path, table), table, "ogr")
+    source = records_layer(records, layer.crs())
+    if not layer.dataProvider().addFeatures(list(source.getFeatures())):
+        raise IOError("table %s : %s" % (table, layer.dataProvider().lastError()))
 
 
 def read_table(path, table):

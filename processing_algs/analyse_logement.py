@@ -313,7 +313,7 @@ class AnalyseLogement(OspAlgorithm):
                     feedback):
         """The layers written into the update's snapshot, then committed to the file."""
         path = gpkg.target
-        layers = [(analyse_io.records_layer(records, crs), table),
+        layers = [(analyse_io.records_layer([], crs), table),
                   (analyse_io.epci_table_layer(epci_choices), analyse_io.EPCI_TABLE)]
         expected = {table: len(records), analyse_io.EPCI_TABLE: len(epci_choices)}
         if cites_layer is not None:
@@ -325,7 +325,7 @@ class AnalyseLogement(OspAlgorithm):
             layer = QgsVectorLayer("%s|layername=%s" % (snapshot, table), analyse.LAYER_TITLE,
                                    "ogr")
             error = analyse_io.apply_osp_style(layer, tables) or \
-                analyse_io.save_styles_in_gpkg(layer)
+                analyse_io.save_styles_in_database(layer)
             if error:
                 raise QgsProcessingException(self.tr("Style non enregistré : %s") % error)
             if cites_layer is not None:
@@ -335,7 +335,8 @@ class AnalyseLogement(OspAlgorithm):
                     raise QgsProcessingException(self.tr("Style non enregistré : %s") % error)
 
         try:
-            analyse_io.write_layers(gpkg.snapshot, layers, styles, context)
+            analyse_io.write_layers(gpkg.snapshot, layers, styles, context,
+                                    bulk=(table, records))
             if feedback.isCanceled():
                 raise Cancelled()
             gpkg.commit(expected)
@@ -389,9 +390,10 @@ class AnalyseLogement(OspAlgorithm):
         if written is None:
             written = QgsProcessingUtils.mapLayerFromString(dest, context)
         if written is not None and written.dataProvider().isSaveAndLoadStyleToDatabaseSupported():
-            analyse_io.apply_osp_style(written, tables)
-            written.saveStyleToDatabase(analyse_io.DEFAULT_STYLE_NAME,
-                                        "Style et formulaire OSP ERBM", True, "")
+            error = analyse_io.apply_osp_style(written, tables) or \
+                analyse_io.save_styles_in_database(written)
+            if error:
+                raise QgsProcessingException(self.tr("Style non enregistré : %s") % error)
         return {"OUTPUT": dest}
 
     def _write_anomalies(self, parameters, context, problems, records, result):

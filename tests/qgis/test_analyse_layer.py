@@ -372,6 +372,13 @@ def test_postgis_as_destination(qgis_app, built, sample_data, postgis):
     styles = postgis["psql"]("select stylename, useasdefault from public.layer_styles "
                              "where f_table_name = 'analyse_logement'")
     assert "OSP – par bailleur (défaut)|t" in styles
+    # a second run into the same table replaces table and styles (QGIS 3.22 would ask
+    # « overwrite? » in a modal box for a style name already there)
+    again = analyse(str(sample_data), built["join"], "postgis:" + uri.uri(False))
+    assert int(postgis["psql"]("select count(*) from public.analyse_logement").strip()) \
+        == again["N_DWELLINGS"] == result["N_DWELLINGS"]
+    assert postgis["psql"]("select count(*) from public.layer_styles where f_table_name = "
+                           "'analyse_logement' and useasdefault").strip() == "1"
     layer = QgsVectorLayer(uri.uri(False), "pg", "postgres")
     assert layer.isValid() and layer.renderer().classAttribute() == "bailleur"
     assert [t.name() for t in layer.editFormConfig().tabs()][0] == "Identifiants"
@@ -449,3 +456,45 @@ def test_labels_beside_the_points_never_hide_them(built, artifacts):
     drawn = sum(1 for x in range(0, 1000, 2) for y in range(0, 700, 2)
                 if image.pixel(x, y) != plain.pixel(x, y))
     assert drawn > 200  # the labels are there
+
+
+def test_bulk_written_rows_equal_what_qgis_writer_writes(qgis_app, built, tmp_path):
+    """The analyse table is appended in one SQLite transaction; GDAL's own writer, fed
+    the same records through a memory layer, must store exactly the same rows (ids, texts,
+    dates, datetimes, point blobs) and the spatial index must find every point."""
+    import sqlite3
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+    from osp_erbm.processing_algs import analyse_io
+    source = analyse_io.QgsVectorLayer(built["gpkg"] + "|layername=analyse_logement", "a", "ogr")
+    records = analyse_io.read_records(source)
+    assert any(r["values"].get("date_maj") for r in records)
+    reference = str(tmp_path / "writer.gpkg")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", "analyse_logement"
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(
+        analyse_io.records_layer(records, source.crs()), reference,
+        QgsCoordinateTransformContext(), options)[0]
+    assert error == QgsVectorFileWriter.WriterError.NoError
+    # QGIS 3.22 writes a missing point as POINT EMPTY; the plugin stores SQL NULL
+    analyse_io.null_empty_geometries(reference + "|layername=analyse_logement")
+    bulk = str(tmp_path / "bulk.gpkg")
+    analyse_io.write_layers(bulk, [(analyse_io.records_layer([], source.crs()),
+                                    "analyse_logement")], bulk=("analyse_logement", records))
+    names = ", ".join('"%s"' % n for n in ["fid", "geom"] + [f[0] for f in
+                                                              analyse_io.analyse.FIELDS])
+
+    def rows(path):
+        with sqlite3.connect(path) as connection:
+            return connection.execute("SELECT %s FROM analyse_logement ORDER BY fid"
+                                      % names).fetchall()
+    expected = rows(reference)
+    assert len(expected) == len(records) and rows(bulk) == expected
+    with sqlite3.connect(bulk) as connection:
+        indexed = connection.execute("SELECT count(*) FROM rtree_analyse_logement_geom"
+                                     ).fetchone()[0]
+        extent = connection.execute("SELECT min_x, max_x FROM gpkg_contents WHERE "
+                                    "table_name = 'analyse_logement'").fetchone()
+    located = [r for r in records if r["geometry"] is not None]
+    assert indexed == len(located) > 0
+    xs = [r["geometry"].asPoint().x() for r in located]
+    assert extent == pytest.approx((min(xs), max(xs)))
