@@ -5,7 +5,7 @@ export QT_QPA_PLATFORM := offscreen
 export XDG_RUNTIME_DIR ?= /tmp/osp-erbm-xdg-$(shell id -u)
 DEMO_DIR := demo_output
 
-.PHONY: deps test unit demo package bench clean
+.PHONY: deps test unit demo package bench clean db db-stop
 
 deps:
 	@bash tools/ensure_deps.sh
@@ -23,6 +23,14 @@ demo: deps
 # BENCH_SIZE=erbm (default) or departement; BENCH_RUNS (default 3); BENCH_STEPS=a,b to pick
 bench: deps
 	$(PY) bench/run.py
+
+# a persistent local PostGIS server for the shared base (data in .osp-db/), schema prepared
+db: deps
+	$(PY) tools/db.py start
+	$(PY) tools/db.py init
+
+db-stop:
+	$(PY) tools/db.py stop
 
 package:
 	$(PY) tools/package.py

@@ -26,6 +26,11 @@ class OspErbmPlugin:
         if self.provider is None:
             self.provider = OspProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
+            # edits of the shared base keep its optimistic lock (processing_algs/versioning)
+            from .processing_algs import versioning
+            project = QgsProject.instance()
+            versioning.watch_layers(project.mapLayers().values())
+            project.layersAdded.connect(versioning.watch_layers)
 
     def initGui(self):  # noqa: N802 (QGIS API name)
         self.initProcessing()
@@ -87,6 +92,11 @@ class OspErbmPlugin:
             self.iface.messageBar().pushMessage("OSP ERBM", str(error), Qgis.MessageLevel.Warning, 10)
 
     def unload(self):
+        from .processing_algs import versioning
+        try:
+            QgsProject.instance().layersAdded.disconnect(versioning.watch_layers)
+        except (TypeError, RuntimeError):
+            pass
         if self.iface is not None:
             for action in self.menu_actions:
                 self.iface.removePluginMenu(MENU_TITLE, action)

@@ -80,22 +80,11 @@ class Target:
                 return cursor.fetchone()[0] is not None
 
     def connect(self):
-        import psycopg2
-        uri = self.uri
-        options = {}
-        for key, value in (("dbname", uri.database()), ("host", uri.host()),
-                           ("port", uri.port()), ("user", uri.username()),
-                           ("password", uri.password()), ("service", uri.service())):
-            if value:
-                options[key] = value
+        from .base_io import BaseError, Database
         try:
-            connection = psycopg2.connect(connect_timeout=10,
-                                          application_name="OSP ERBM", **options)
-        except psycopg2.Error as error:
-            raise StoreError("Connexion à PostgreSQL impossible (%s) : %s" % (
-                self.label, str(error).strip().splitlines()[0] if str(error).strip() else
-                "serveur injoignable"))
-        return connection
+            return Database(self.uri.uri(False)).connect()
+        except BaseError as error:
+            raise StoreError(str(error))
 
     def layer_uri(self, table):
         uri = QgsDataSourceUri(self.uri.uri(False))

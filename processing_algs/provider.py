@@ -3,10 +3,13 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..osp_qgis.reference import resource_path
+from .ajouter_utilisateur import AjouterUtilisateur
 from .analyse_logement import AnalyseLogement
 from .apply_form import ApplyOspForm
 from .atlas import Atlas
 from .croisement_ff import CroisementFF
+from .historique import Historique
+from .init_base import InitBase
 from .join_bailleur_parcelles import JoinBailleurParcelles
 from .programmation_formulaires import ProgrammationFormulaires
 from .programmation_import import ProgrammationImport
@@ -16,7 +19,7 @@ from .synthese import Synthese
 
 ALGORITHMS = (ProgrammationInit, ProgrammationFormulaires, ProgrammationImport,
               ProgrammationRecap, JoinBailleurParcelles, AnalyseLogement, ApplyOspForm,
-              CroisementFF, Synthese, Atlas)
+              CroisementFF, Synthese, Atlas, InitBase, AjouterUtilisateur, Historique)
 # « Extensions › OSP ERBM », in the order of the work
 MENU = ("osp:programmation_import", "osp:programmation_recap", "osp:joinbailleurparcelles",
         "osp:analyselogement", "osp:synthese", "osp:atlas")

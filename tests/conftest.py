@@ -155,6 +155,12 @@ def postgis(tmp_path_factory):
     port = _free_port()
     subprocess.run(as_user + [initdb, "-D", str(data), "-U", "postgres", "-A", "trust",
                               "-E", "UTF8", "--no-sync"], check=True, capture_output=True)
+    # the test superuser is trusted on loopback; every other login gives its password
+    # (SCRAM), as on a real shared base
+    with open(os.path.join(data, "pg_hba.conf"), "w") as hba:
+        hba.write("local all all trust\n"
+                  "host all postgres 127.0.0.1/32 trust\n"
+                  "host all all 127.0.0.1/32 scram-sha-256\n")
     log = os.path.join(base, "server.log")
     subprocess.run(as_user + [pg_ctl, "start", "-D", str(data), "-l", log, "-w", "-o",
                               "-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off"
@@ -175,6 +181,7 @@ def postgis(tmp_path_factory):
     psql("create database osp", dbname="postgres")
     psql("create extension postgis")
     conn["psql"] = psql
+    conn["log"] = log
     yield conn
     subprocess.run(as_user + [pg_ctl, "-D", str(data), "-m", "fast", "stop"],
                    capture_output=True)

@@ -1,0 +1,22 @@
+#!/usr/bin/python3
+"""Regenerate resources/sql/002_contraintes.sql, the forms' constraints as CHECK
+constraints of the shared base, from forms/*.json.
+
+    /usr/bin/python3 tools/build_sql.py
+
+A released migration is never rewritten: when a form's constraint changes after release,
+add a new migration that drops and re-adds that constraint (tests/unit/test_base_partagee.py
+says which)."""
+import os
+import sys
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, REPO)
+from osp_qgis.base_partagee import checks  # noqa: E402
+
+TARGET = os.path.join(REPO, "resources", "sql", "002_contraintes.sql")
+
+if __name__ == "__main__":
+    with open(TARGET, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(checks.migration_sql())
+    print(TARGET)
