@@ -99,6 +99,19 @@ def first_line(error):
     return text.splitlines()[0] if text else ""
 
 
+def explain(error, database):
+    """What the user reads about a server error: the session lost (server stopped, session
+    ended by an administrator, network) said in French, else the server's own message."""
+    import psycopg2
+    code = getattr(error, "pgcode", None)
+    lost = isinstance(error, (psycopg2.OperationalError, psycopg2.InterfaceError)) \
+        and code is None
+    if lost or code in ("57P01", "57P02", "57P03"):   # admin shutdown, crash, cannot connect
+        return ("connexion au serveur perdue en cours de route (serveur arrêté, session "
+                "interrompue ou réseau coupé) ; relancer quand le serveur répond")
+    return database.scrub(first_line(error))
+
+
 # -- schema ---------------------------------------------------------------------------------
 def schema_version(cursor):
     """The base's version (0: no OSP schema yet)."""
@@ -142,7 +155,7 @@ def migrate(database, feedback=None, available=None):
                 after = schema_version(cursor)
     except psycopg2.Error as error:
         raise BaseError("Base OSP non modifiée (%s) : %s" % (database.label,
-                                                             database.scrub(first_line(error))))
+                                                             explain(error, database)))
     finally:
         connection.close()
     return before, after, todo
@@ -174,8 +187,7 @@ def create_partners(database, rows=None):
                                    (kind, sigle, list(codes), name))
                     names.append(cursor.fetchone()[0])
     except psycopg2.Error as error:
-        raise BaseError("Rôles des partenaires non créés : %s" % database.scrub(
-            first_line(error)))
+        raise BaseError("Rôles des partenaires non créés : %s" % explain(error, database))
     finally:
         connection.close()
     return names
@@ -207,7 +219,7 @@ def add_user(database, login, group, password):
                                (login, group, encrypted))
     except psycopg2.Error as error:
         raise BaseError("Utilisateur « %s » non ajouté : %s" % (
-            login, database.scrub(first_line(error)).replace(password or "\0", "********")))
+            login, explain(error, database).replace(password or "\0", "********")))
     finally:
         connection.close()
 
@@ -244,7 +256,7 @@ def history(database, start=None, end=None, bailleur=None, epci=None, commune=No
                            values)
             rows = cursor.fetchall()
     except psycopg2.Error as error:
-        raise BaseError("Historique illisible : %s" % database.scrub(first_line(error)))
+        raise BaseError("Historique illisible : %s" % explain(error, database))
     finally:
         connection.close()
     out = []
@@ -281,6 +293,6 @@ def grant_styles(database):
                     cursor.execute("GRANT SELECT ON public.layer_styles TO osp_admin, "
                                    "osp_lecteur, osp_bailleurs, osp_epcis")
     except psycopg2.Error as error:
-        raise BaseError("Styles non partagés : %s" % database.scrub(first_line(error)))
+        raise BaseError("Styles non partagés : %s" % explain(error, database))
     finally:
         connection.close()

@@ -566,3 +566,41 @@ def test_unknown_server_gives_a_french_error(qgis_app):
                                           "password=Ne-Pas-Afficher"})
     with pytest.raises(QgsProcessingException, match="inconnue de QGIS"):
         run("osp:init_base", {"DATABASE": "Connexion qui n'existe pas"})
+
+
+def test_backend_killed_during_a_migration_leaves_the_base_as_it_was(base, tmp_path):
+    """A fault while migrating (the server ends the session, as when it is stopped):
+    French error, nothing of the migration stays, the next run succeeds."""
+    import time
+    from osp_erbm.osp_qgis.base_partagee import migrations
+    from osp_erbm.processing_algs import base_io
+    database = base_io.Database(base["dsn"])
+    files = migrations.migrations()
+    folder = tmp_path / "sql"
+    shutil.copytree(os.path.join(REPO, "resources", "sql"), str(folder))
+    (folder / ("%03d_lente.sql" % (len(files) + 1))).write_text(
+        "CREATE TABLE osp.lente (id integer);\nSELECT pg_sleep(30);\n", encoding="utf-8")
+    outcome = {}
+
+    def migrate():
+        try:
+            base_io.migrate(database, available=migrations.migrations(str(folder)))
+        except Exception as error:   # the test looks at what the user would read
+            outcome["error"] = error
+
+    worker = threading.Thread(target=migrate)
+    worker.start()
+    for _ in range(100):
+        if scalar(base, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
+                        "'%%pg_sleep(30)%%' AND pid <> pg_backend_pid()"):
+            break
+        time.sleep(0.1)
+    assert scalar(base, "SELECT bool_and(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        "WHERE query LIKE '%%pg_sleep(30)%%' AND pid <> pg_backend_pid()")
+    worker.join(30)
+    error = outcome.get("error")
+    assert isinstance(error, base_io.BaseError) and "Base OSP non modifiée" in str(error)
+    assert "connexion au serveur perdue" in str(error) and "Traceback" not in str(error)
+    assert scalar(base, "SELECT to_regclass('osp.lente')") is None
+    assert scalar(base, "SELECT max(version) FROM osp.schema_version") == len(files)
+    assert run("osp:init_base", {"DATABASE": base["dsn"]})["N_MIGRATIONS"] == 0
