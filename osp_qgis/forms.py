@@ -76,11 +76,21 @@ def tab_fields(spec):
     return out
 
 
+def optional_fields(spec):
+    """Fields of the tabs marked ``"optional": true``: shown when the layer has them (the
+    « Historique » of the shared base), absent from a GeoPackage without fault."""
+    out = set()
+    for tab in spec["tabs"]:
+        if tab.get("optional"):
+            out |= set(tab.get("fields", ()))
+    return out
+
+
 def missing_fields(spec, layer_fields):
     """Fields the form names that the layer does not have (a form out of date)."""
     named = set(tab_fields(spec)) | set(spec.get("widgets", {})) | set(spec.get("read_only", ())) \
         | set(spec.get("constraints", {})) | set(spec.get("defaults", {}))
-    return sorted(named - set(layer_fields))
+    return sorted(named - set(layer_fields) - optional_fields(spec))
 
 
 def label(template, row):

@@ -63,6 +63,8 @@ def apply_form(layer, spec, tables=None, relations=None):
     root = config.invisibleRootContainer()
     root.clear()
     for tab in spec["tabs"]:
+        if tab.get("optional") and not any(name in index for name in tab.get("fields", ())):
+            continue   # e.g. « Historique »: only the shared base's tables have it
         container = QgsAttributeEditorContainer(tab["name"], root)
         container.setIsGroupBox(False)
         for name in tab.get("fields", ()):

@@ -447,6 +447,13 @@ def test_qgis_edit_own_dwelling_refused_for_another_and_conflict(base):
         mine.changeAttributeValue(fid, info, "saisi dans QGIS")
         assert mine.commitChanges(), mine.commitErrors()
         assert version_of(base, "logements", "id_osp", 1) == before + 1
+        # the form's read-only « Historique » tab shows what the server recorded
+        assert [t.name() for t in mine.editFormConfig().tabs()][-1] == "Historique"
+        history = next(mine.getFeatures("id_osp = 1"))["historique"].splitlines()
+        assert " sia1 : info « " in history[0] and history[0].endswith("» → « saisi dans QGIS »")
+        assert any(line.endswith("sia1 : info (vide) → « vu »") for line in history), history
+        assert history[-1].endswith("postgres : création")
+        assert mine.editFormConfig().readOnly(mine.fields().indexOf("historique"))
         # another landlord's dwelling: refused, French message, nothing written
         fid3 = feature_id(mine, 3)
         assert mine.startEditing()

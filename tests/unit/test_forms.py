@@ -20,7 +20,9 @@ def test_forms_match_their_layers(name):
 def test_the_analyse_form_keeps_its_tabs_and_constraints():
     spec = forms.form("analyse_logement")
     assert [t["name"] for t in spec["tabs"]] == ["Identifiants", "Programme", "Localisation",
-                                                 "Cité", "Suivi"]
+                                                 "Cité", "Suivi", "Historique"]
+    # « Historique » is the shared base's (a column kept by the server): optional elsewhere
+    assert forms.optional_fields(spec) == {"historique"}
     assert set(spec["constraints"]) == {"idpar", "ident_rep", "idlocal", "date_fin",
                                         "annee_financ", "type_palu"}
     assert set(analyse.DERIVED_FIELDS) <= set(spec["read_only"])
@@ -67,8 +69,9 @@ def test_the_operations_form_has_the_tabs_of_the_issue():
     spec = forms.form("operations")
     assert [t["name"] for t in spec["tabs"]] == [
         "Identité", "Prévisionnel bailleur", "Prévisionnel EPCI", "Prévisionnel DIRBM/DDTM",
-        "Décision CRHH", "Avancement"]
-    assert spec["tabs"][-1].get("relation") == "avancement"
+        "Décision CRHH", "Avancement", "Historique"]
+    assert spec["tabs"][-2].get("relation") == "avancement"
+    assert spec["tabs"][-1].get("optional")   # the shared base's column only
     # every block field is in its tab; every rule of the model has a constraint in the form
     fields_of = {t["name"]: set(forms.tab_fields({"tabs": [t]})) for t in spec["tabs"]}
     for prefix, tab in (("b", "Prévisionnel bailleur"), ("e", "Prévisionnel EPCI"),
