@@ -11,7 +11,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsFi
 from . import qt_compat
 
 from ..osp_qgis import analyse, territory as territory_rules
-from . import analyse_io
+from . import analyse_io, base_import, base_io
 from .base import OspAlgorithm
 from .gpkg_update import Cancelled, GeoPackageError, GeoPackageUpdate
 from .postprocess import StyleAndAliases
@@ -206,6 +206,9 @@ class AnalyseLogement(OspAlgorithm):
         destination = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         update = self.parameterAsBoolean(parameters, "UPDATE_EXISTING", context)
         target = gpkg_target(destination)
+        shared = base_import.shared_base_of(destination)
+        if shared is not None:
+            return self._import_shared(shared, source, records, problems, feedback)
         if update and target is None:
             raise QgsProcessingException(self.tr(
                 "La mise à jour sans perte (UPDATE_EXISTING) s'applique à une couche "
@@ -251,6 +254,26 @@ class AnalyseLogement(OspAlgorithm):
                        "N_INCOHERENT": sum(1 for p in problems if p[1] == "commune_incoherente")})
         feedback.setProgress(100)
         return result
+
+    def _import_shared(self, database, source, records, problems, feedback):
+        """Into the shared base's ``osp.logements``: always a merge, in one transaction."""
+        for record in records:
+            record["values"].setdefault("geoloc_source", None)
+        try:
+            records, stats, id_import = base_import.import_dwellings(
+                database, records, problems, self._merge, source.name(), feedback.isCanceled)
+        except base_io.BaseError as error:
+            raise QgsProcessingException(str(error))
+        feedback.pushInfo(self.tr("Import n° %d dans la base partagée %s : %d logements ; "
+                                  "ajoutés : %d, mis à jour : %d, absents du dernier envoi : "
+                                  "%d, points placés à la main conservés : %d.")
+                          % (id_import, database.label, len(records), stats.added,
+                             stats.updated, stats.absent, stats.manual_kept))
+        feedback.setProgress(100)
+        return {"OUTPUT": database.layer_uri(base_import.TABLE), "N_DWELLINGS": len(records),
+                "N_ADDED": stats.added, "N_UPDATED": stats.updated, "N_ABSENT": stats.absent,
+                "N_MANUAL_KEPT": stats.manual_kept,
+                "N_INCOHERENT": sum(1 for p in problems if p[1] == "commune_incoherente")}
 
     def _enrich(self, records, territory, communes_lookup, epci_lookup, cites_lookup, feedback):
         problems = []

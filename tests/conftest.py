@@ -136,11 +136,10 @@ def _pg_bin(name):
     return shutil.which(name)
 
 
-@pytest.fixture(scope="session")
-def postgis(tmp_path_factory):
-    """A real PostgreSQL + PostGIS server started for the test run (loopback only).
-
-    Yields a dict with host, port, dbname, user and a ``psql(sql)`` helper."""
+def start_postgis():
+    """A real PostgreSQL + PostGIS server (loopback only, its own data folder) with a
+    database ``osp``.  Returns a dict: host, port, dbname, user, ``psql(sql)``, ``log``,
+    ``stop()``, ``start()`` (again, on the same folder and port) and ``remove()``."""
     initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
     if not initdb or not pg_ctl:
         pytest.fail("PostgreSQL absent : `make test` installe postgresql-15-postgis-3")
@@ -162,27 +161,42 @@ def postgis(tmp_path_factory):
                   "host all postgres 127.0.0.1/32 trust\n"
                   "host all all 127.0.0.1/32 scram-sha-256\n")
     log = os.path.join(base, "server.log")
-    subprocess.run(as_user + [pg_ctl, "start", "-D", str(data), "-l", log, "-w", "-o",
-                              "-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off"
-                              % (port, base)], check=True, capture_output=True)
-    conn = {"host": "127.0.0.1", "port": port, "dbname": "osp", "user": "postgres"}
+    conn = {"host": "127.0.0.1", "port": port, "dbname": "osp", "user": "postgres", "log": log}
 
     def psql(sql, dbname="osp"):
         return subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres",
                                "-d", dbname, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql],
                               check=True, capture_output=True, text=True).stdout
 
-    for _ in range(50):
-        try:
-            psql("select 1", dbname="postgres")
-            break
-        except subprocess.CalledProcessError:
-            time.sleep(0.2)
+    def start():
+        subprocess.run(as_user + [pg_ctl, "start", "-D", str(data), "-l", log, "-w", "-o",
+                                  "-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off"
+                                  % (port, base)], check=True, capture_output=True)
+        for _ in range(50):
+            try:
+                psql("select 1", dbname="postgres")
+                break
+            except subprocess.CalledProcessError:
+                time.sleep(0.2)
+
+    def stop(mode="fast"):
+        subprocess.run(as_user + [pg_ctl, "-D", str(data), "-m", mode, "stop"],
+                       capture_output=True)
+
+    def remove():
+        stop()
+        shutil.rmtree(base, ignore_errors=True)
+
+    start()
     psql("create database osp", dbname="postgres")
     psql("create extension postgis")
-    conn["psql"] = psql
-    conn["log"] = log
+    conn.update(psql=psql, start=start, stop=stop, remove=remove)
+    return conn
+
+
+@pytest.fixture(scope="session")
+def postgis():
+    """The test run's PostGIS server (see :func:`start_postgis`)."""
+    conn = start_postgis()
     yield conn
-    subprocess.run(as_user + [pg_ctl, "-D", str(data), "-m", "fast", "stop"],
-                   capture_output=True)
-    shutil.rmtree(base, ignore_errors=True)
+    conn["remove"]()
