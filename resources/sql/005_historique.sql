@@ -18,13 +18,13 @@ BEGIN
         NEW.historique := head || ' : création';
         RETURN NEW;
     END IF;
-    SELECT string_agg(format('%s %s → %s', n.key,
-                             coalesce('« ' || (to_jsonb(OLD) ->> n.key) || ' »', '(vide)'),
-                             coalesce('« ' || (n.value #>> '{}') || ' »', '(vide)')),
+    SELECT string_agg(n.key || ' '
+                      || coalesce('« ' || (to_jsonb(OLD) ->> n.key) || ' »', '(vide)') || ' → '
+                      || coalesce('« ' || n.value || ' »', '(vide)'),
                       ', ' ORDER BY n.key)
       INTO changes
-      FROM jsonb_each(to_jsonb(NEW)) n
-     WHERE n.value IS DISTINCT FROM to_jsonb(OLD) -> n.key
+      FROM jsonb_each_text(to_jsonb(NEW)) n
+     WHERE n.value IS DISTINCT FROM to_jsonb(OLD) ->> n.key
        AND n.key NOT IN ('version', 'date_maj', 'maj_par', 'historique', 'geom', 'geom_import');
     IF NEW.geom IS DISTINCT FROM OLD.geom THEN
         changes := concat_ws(', ', changes, 'géométrie modifiée');
