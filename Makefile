@@ -5,7 +5,7 @@ export QT_QPA_PLATFORM := offscreen
 export XDG_RUNTIME_DIR ?= /tmp/osp-erbm-xdg-$(shell id -u)
 DEMO_DIR := demo_output
 
-.PHONY: deps test unit demo package bench clean db db-stop
+.PHONY: deps test unit demo package bench clean db db-stop demo-db
 
 deps:
 	@bash tools/ensure_deps.sh
@@ -29,6 +29,10 @@ db: deps
 	$(PY) tools/db.py start
 	$(PY) tools/db.py init
 
+# the demo pipeline into that shared base (programmation, dwellings), read back from it
+demo-db: db
+	$(PY) tools/demo.py $(DEMO_DIR)_base --base="$$($(PY) tools/db.py connexion)"
+
 db-stop:
 	$(PY) tools/db.py stop
 
@@ -36,5 +40,5 @@ package:
 	$(PY) tools/package.py
 
 clean:
-	rm -rf $(DEMO_DIR) dist tests/artifacts .pytest_cache
+	rm -rf $(DEMO_DIR) $(DEMO_DIR)_base dist tests/artifacts .pytest_cache
 	find . -name __pycache__ -prune -exec rm -rf {} +

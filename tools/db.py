@@ -5,6 +5,7 @@
     /usr/bin/python3 tools/db.py init     # osp:init_base on it (idempotent)
     /usr/bin/python3 tools/db.py stop
     /usr/bin/python3 tools/db.py status
+    /usr/bin/python3 tools/db.py connexion  # the connection string alone
 
 Data in .osp-db/ (ignored by git), listening on 127.0.0.1 and a Unix socket in the same
 folder; database « osp » with PostGIS, schema prepared by osp:init_base.  The superuser
@@ -106,6 +107,8 @@ if __name__ == "__main__":
         init()
     elif command == "stop":
         stop()
+    elif command == "connexion":
+        print(CONNECTION)
     elif command == "status":
         print("en marche : %s" % CONNECTION if running() else "arrêté")
     else:

@@ -31,7 +31,9 @@ def qgis_process(profile, *args):
     return done.stdout
 
 
-def main(out):
+def main(out, base=None):
+    """``base``: a PostgreSQL connection string (`make demo-db`): the programmation and the
+    analyse layer go into the shared base's schema osp, and the next steps read them there."""
     out = os.path.abspath(out)
     data = os.path.join(out, "donnees")
     print("1. Jeu d'exemple (territoire fictif du Bassin minier)…")
@@ -40,7 +42,7 @@ def main(out):
     profile = os.path.join(out, ".profil_qgis")
     install_profile.install(profile)
     gpkg = os.path.join(data, "territoire.gpkg")
-    programmation, programmation_outputs = demo_programmation(profile, data, out, gpkg)
+    programmation, programmation_outputs = demo_programmation(profile, data, out, gpkg, base)
     written = list(programmation_outputs)
     print("3. Jointure des tables bailleurs aux parcelles (qgis_process, osp:joinbailleurparcelles)")
     for sheet in SHEETS:
@@ -64,6 +66,10 @@ def main(out):
     osp = os.path.join(out, "osp_erbm.gpkg")
     if os.path.exists(osp):
         os.remove(osp)
+    analyse_output, analyse_input = osp, "%s|layername=analyse_logement" % osp
+    if base:   # the shared base's dwellings: imported (merged) in one transaction
+        table = "%s key='fid' srid=2154 type=Point table=\"osp\".\"logements\" (geom)" % base
+        analyse_output, analyse_input = "postgis:" + table, "postgres://" + table
     merged = os.path.join(out, "logements_tous_bailleurs.gpkg")
     if os.path.exists(merged):
         os.remove(merged)
@@ -73,10 +79,13 @@ def main(out):
     log = qgis_process(profile, "run", "osp:analyselogement", "--", "INPUT=" + merged,
                        "COMMUNES=%s|layername=communes" % gpkg,
                        "EPCI=%s|layername=epci" % gpkg, "CITES=%s|layername=cites" % gpkg,
-                       "OUTPUT=" + osp)
-    print("   " + " | ".join(l for l in log.splitlines()
-                             if l.startswith(("Logements dans", "Communes incoh"))))
-    written.append(osp)
+                       "OUTPUT=" + analyse_output)
+    print("   " + (" | ".join(l for l in log.splitlines()
+                              if l.startswith(("Logements dans", "Communes incoh"))) or
+                     _counts(log, ("N_DWELLINGS", "logements dans la base partagée"),
+                             ("N_ADDED", "ajoutés"), ("N_UPDATED", "mis à jour"))))
+    if not base:
+        written.append(osp)
     print("5. Croisement avec les Fichiers fonciers (osp:croisement_ff)")
     locaux = os.path.join(data, "pb0010_local.csv")
     ff_outputs = [os.path.join(out, "ff_%s.gpkg" % n)
@@ -85,8 +94,7 @@ def main(out):
         if os.path.exists(path):
             os.remove(path)
     log = qgis_process(profile, "run", "osp:croisement_ff", "--", "LOCAUX=" + locaux,
-                       "INPUT=%s|layername=analyse_logement" % osp,
-                       "PARCELS=%s|layername=parcelles" % gpkg,
+                       "INPUT=" + analyse_input, "PARCELS=%s|layername=parcelles" % gpkg,
                        "COMMUNES=%s|layername=communes" % gpkg,
                        "MISSING=" + ff_outputs[0], "PARCEL_COMPARISON=" + ff_outputs[1],
                        "INDICATORS=" + ff_outputs[2])
@@ -103,7 +111,7 @@ def main(out):
                    for s in SHEETS], "OUTPUT=" + anomalies)
     xlsx, html = os.path.join(out, "OSP_synthese.xlsx"), os.path.join(out, "OSP_qualite.html")
     log = qgis_process(profile, "run", "osp:synthese", "--",
-                       "INPUT=%s|layername=analyse_logement" % osp, "ANOMALIES=" + anomalies,
+                       "INPUT=" + analyse_input, "ANOMALIES=" + anomalies,
                        "DECISIONS=" + os.path.join(data, "decisions.csv"),
                        "OPERATIONS=" + programmation, "LOCAUX=" + locaux,
                        "OUTPUT_XLSX=" + xlsx, "OUTPUT_HTML=" + html)
@@ -119,7 +127,7 @@ def main(out):
             for name in os.listdir(target):
                 os.remove(os.path.join(target, name))
         log = qgis_process(profile, "run", "osp:atlas", "--",
-                           "INPUT=%s|layername=analyse_logement" % osp, "SCALE=" + scale,
+                           "INPUT=" + analyse_input, "SCALE=" + scale,
                            "CITES=%s|layername=cites" % gpkg, *extra,
                            "OUTPUT_FOLDER=" + target, "PNG_PREVIEW=true")
         pages = next((l.split("\t")[-1] for l in log.splitlines() if l.startswith("N_PAGES")), "?")
@@ -136,15 +144,27 @@ def _counts(log, *names):
     return ", ".join("%s %s" % (values.get(n, "?"), label) for n, label in names)
 
 
-def demo_programmation(profile, data, out, gpkg):
+def demo_programmation(profile, data, out, gpkg, base=None):
     """Module 1: the sample programmation made ready, one workbook per partner, a
-    landlord's workbook returned with edits, the DDTM's sheet, the CRHH recap."""
+    landlord's workbook returned with edits, the DDTM's sheet, the CRHH recap (in the
+    shared base when ``base`` is given: filled from the 2021 CRHH recap)."""
     print("2. Programmation 2021 (osp:programmation_init, _formulaires, _import, _recap)")
-    target = fresh(os.path.join(out, "programmation.gpkg"))
-    shutil.copyfile(os.path.join(data, "programmation", "programmation.gpkg"), target)
+    if base:
+        target = "postgres:%s schema=osp" % base
+    else:
+        target = fresh(os.path.join(out, "programmation.gpkg"))
+        shutil.copyfile(os.path.join(data, "programmation", "programmation.gpkg"), target)
     log = qgis_process(profile, "run", "osp:programmation_init", "--", "OUTPUT=" + target,
                        "CITES=%s|layername=cites" % gpkg)
-    print("   programmation.gpkg : %s" % _counts(log, ("N_OPERATIONS", "opérations")))
+    if base:
+        log = qgis_process(profile, "run", "osp:programmation_import", "--",
+                     "INPUT=" + os.path.join(data, "programmation", "recap_crhh_2021.xlsx"),
+                     "OPERATIONS=" + target, "BLOCK=bailleur", "ANNEE=2021",
+                     "ANOMALIES=" + fresh(os.path.join(out, "anomalies_recap_2021.csv")))
+        print("   base partagée, schéma osp : %s" % _counts(log, ("N_ADDED", "opérations du "
+                                                                          "récapitulatif 2021")))
+    if not base:
+        print("   programmation.gpkg : %s" % _counts(log, ("N_OPERATIONS", "opérations")))
     folder = fresh(os.path.join(out, "classeurs_partenaires_2021"))
     log = qgis_process(profile, "run", "osp:programmation_formulaires", "--",
                        "OPERATIONS=" + target, "ANNEE=2021", "OUTPUT_FOLDER=" + folder)
@@ -170,8 +190,11 @@ def demo_programmation(profile, data, out, gpkg):
                        "ANNEE=2021", "OUTPUT_XLSX=" + recap, "OUTPUT_FOLDER=" + pdfs)
     print("   récapitulatif CRHH : %s" % _counts(log, ("N_OPERATIONS", "opérations"),
                                                ("N_PDF", "PDF")))
-    return target, [target, folder, returned, anomalies, ddtm, recap, pdfs]
+    return target, ([] if base else [target]) + [folder, returned, anomalies, ddtm, recap,
+                                                  pdfs]
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "demo_output")
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--base=")]
+    shared = [a[len("--base="):] for a in sys.argv[1:] if a.startswith("--base=")]
+    main(arguments[0] if arguments else "demo_output", shared[0] if shared else None)
