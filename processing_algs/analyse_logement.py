@@ -208,7 +208,8 @@ class AnalyseLogement(OspAlgorithm):
         target = gpkg_target(destination)
         shared = base_import.shared_base_of(destination)
         if shared is not None:
-            return self._import_shared(shared, source, records, problems, feedback)
+            return self._import_shared(shared, source, records, problems, feedback, context,
+                                       destination)
         if update and target is None:
             raise QgsProcessingException(self.tr(
                 "La mise à jour sans perte (UPDATE_EXISTING) s'applique à une couche "
@@ -255,8 +256,10 @@ class AnalyseLogement(OspAlgorithm):
         feedback.setProgress(100)
         return result
 
-    def _import_shared(self, database, source, records, problems, feedback):
-        """Into the shared base's ``osp.logements``: always a merge, in one transaction."""
+    def _import_shared(self, database, source, records, problems, feedback, context,
+                       destination):
+        """Into the shared base's ``osp.logements``: always a merge, in one transaction.
+        The layer QGIS opens afterwards and the result carry no password."""
         for record in records:
             record["values"].setdefault("geoloc_source", None)
         try:
@@ -270,7 +273,10 @@ class AnalyseLogement(OspAlgorithm):
                           % (id_import, database.label, len(records), stats.added,
                              stats.updated, stats.absent, stats.manual_kept))
         feedback.setProgress(100)
-        return {"OUTPUT": database.layer_uri(base_import.TABLE), "N_DWELLINGS": len(records),
+        public = database.layer_uri(base_import.TABLE, with_password=False)
+        base_import.load_without_password(context, destination, "postgres://" + public,
+                                          self.tr("Analyse au logement (base partagée)"))
+        return {"OUTPUT": public,"N_DWELLINGS": len(records),
                 "N_ADDED": stats.added, "N_UPDATED": stats.updated, "N_ABSENT": stats.absent,
                 "N_MANUAL_KEPT": stats.manual_kept,
                 "N_INCOHERENT": sum(1 for p in problems if p[1] == "commune_incoherente")}

@@ -24,6 +24,21 @@ def shared_base_of(destination):
     return None
 
 
+def load_without_password(context, destination, public, name):
+    """Replace, among the layers QGIS opens when the algorithm ends, the destination as
+    typed (it may hold a password, which the project file would then keep) by ``public``."""
+    layers = context.layersToLoadOnCompletion()
+    typed = [key for key, details in layers.items()
+             if key in (destination, destination.split(":", 1)[-1])
+             or getattr(details, "outputName", None) == "OUTPUT"]
+    if not typed:
+        return
+    details = layers.pop(typed[0])
+    details.name = name
+    layers[public] = details
+    context.setLayersToLoadOnCompletion(layers)
+
+
 def _point(x, y):
     return QgsGeometry.fromPointXY(QgsPointXY(x, y)) if x is not None else None
 

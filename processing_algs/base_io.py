@@ -44,7 +44,15 @@ class Database:
             except Exception:
                 raise BaseError("Connexion PostgreSQL « %s » inconnue de QGIS (Explorateur "
                                 "› PostgreSQL)." % value)
+        self.source = QgsDataSourceUri(value)   # as given: a QGIS layer keeps its authcfg
         self.uri = QgsDataSourceUri(value)
+        if self.uri.authConfigId():   # QGIS's password store: user and password for libpq
+            expanded = QgsDataSourceUri(self.uri.uri(True))
+            if expanded.authConfigId() or not expanded.username():
+                raise BaseError("Configuration d'authentification QGIS « %s » illisible : "
+                                "mot de passe principal non saisi ou configuration absente."
+                                % self.uri.authConfigId())
+            self.uri = expanded
         self.label = "%s%s" % (self.uri.database() or "service " + self.uri.service(),
                                " (%s)" % self.uri.username() if self.uri.username() else "")
 
@@ -74,8 +82,13 @@ class Database:
         connection.autocommit = autocommit
         return connection
 
-    def layer_uri(self, table, geometry="geom", key="fid"):
-        uri = QgsDataSourceUri(self.uri.uri(False))
+    def layer_uri(self, table, geometry="geom", key="fid", with_password=True):
+        """The QGIS data source of ``table``; ``with_password=False`` for what is shown or
+        saved (an algorithm's output, a project): QGIS then asks for the password, or finds
+        it in the connection's authentication, pg_service.conf or .pgpass."""
+        uri = QgsDataSourceUri(self.source.uri(False))
+        if not with_password:
+            uri.setPassword("")
         uri.setDataSource(SCHEMA, table, geometry, "", key)
         return uri.uri(False)
 

@@ -27,6 +27,9 @@ if "XDG_RUNTIME_DIR" not in os.environ:
     _xdg = tempfile.mkdtemp(prefix="osp-xdg-")
     os.chmod(_xdg, 0o700)
     os.environ["XDG_RUNTIME_DIR"] = _xdg
+# the tests' own QGIS profile (settings, connections, password store), never the user's
+if "QGIS_CUSTOM_CONFIG_PATH" not in os.environ:
+    os.environ["QGIS_CUSTOM_CONFIG_PATH"] = tempfile.mkdtemp(prefix="osp-profil-qgis-")
 
 
 def shared_path(*parts):
