@@ -191,6 +191,13 @@ def align(ws, first_row, last_row, columns, alignment):
             ws.cell(row=row, column=column).alignment = alignment
 
 
+def listing_order(dwelling):
+    """Dwellings listed by their OSP id, whatever order the layer gives them in (a
+    GeoPackage and a PostGIS table of the same dwellings make the same workbook)."""
+    ident = dwelling.get("id_osp")
+    return (ident is None, ident if isinstance(ident, int) else 0)
+
+
 def logement_rows(dwellings, start=1):
     """The values of the « Logements » sheet's rows, one list per dwelling."""
     names = [name for _, name in LOGEMENT_COLUMNS[1:-1]]
@@ -448,6 +455,7 @@ def write_workbook(path, dwellings, decisions, duplicate_rows, years=None, traje
     « Qualité » table, ``extra_sheets`` ``[(title, writer(ws, styles))]`` at the end."""
     import openpyxl
     styles = Styles()
+    dwellings = sorted(dwellings, key=listing_order)
     columns = synthesis.year_columns(dwellings, years)
     blocks = synthesis.synthesis_blocks(dwellings, columns)
     ops = synthesis.operations(dwellings, decisions)

@@ -144,6 +144,21 @@ def _counts(log, *names):
     return ", ".join("%s %s" % (values.get(n, "?"), label) for n, label in names)
 
 
+def load_sample_programmation(gpkg, base):
+    """Append the sample programmation's operations and notes to the shared base (GDAL),
+    so that both demo runs start from the same programmation."""
+    from osgeo import gdal
+    gdal.UseExceptions()
+    counts = []
+    for table in ("operations", "avancement"):
+        done = gdal.VectorTranslate("PG:" + base, gpkg, format="PostgreSQL", accessMode="append",
+                                    layers=[table], layerName="osp." + table,
+                                    options=["-unsetFid"])
+        counts.append(done.GetLayerByName("osp." + table).GetFeatureCount())
+        done = None
+    return tuple(counts)
+
+
 def demo_programmation(profile, data, out, gpkg, base=None):
     """Module 1: the sample programmation made ready, one workbook per partner, a
     landlord's workbook returned with edits, the DDTM's sheet, the CRHH recap (in the
@@ -156,13 +171,10 @@ def demo_programmation(profile, data, out, gpkg, base=None):
         shutil.copyfile(os.path.join(data, "programmation", "programmation.gpkg"), target)
     log = qgis_process(profile, "run", "osp:programmation_init", "--", "OUTPUT=" + target,
                        "CITES=%s|layername=cites" % gpkg)
-    if base:
-        log = qgis_process(profile, "run", "osp:programmation_import", "--",
-                     "INPUT=" + os.path.join(data, "programmation", "recap_crhh_2021.xlsx"),
-                     "OPERATIONS=" + target, "BLOCK=bailleur", "ANNEE=2021",
-                     "ANOMALIES=" + fresh(os.path.join(out, "anomalies_recap_2021.csv")))
-        print("   base partagée, schéma osp : %s" % _counts(log, ("N_ADDED", "opérations du "
-                                                                          "récapitulatif 2021")))
+    if base:   # the sample's operations and notes, as the GeoPackage run starts from them
+        print("   base partagée, schéma osp : %d opérations et %d notes d'avancement du jeu "
+              "d'exemple" % load_sample_programmation(
+                  os.path.join(data, "programmation", "programmation.gpkg"), base))
     if not base:
         print("   programmation.gpkg : %s" % _counts(log, ("N_OPERATIONS", "opérations")))
     folder = fresh(os.path.join(out, "classeurs_partenaires_2021"))
