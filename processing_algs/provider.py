@@ -8,7 +8,9 @@ from .analyse_logement import AnalyseLogement
 from .apply_form import ApplyOspForm
 from .atlas import Atlas
 from .croisement_ff import CroisementFF
+from .geocoder_rpls import GeocoderRpls
 from .historique import Historique
+from .indicateurs_parc_social import IndicateursParcSocial
 from .init_base import InitBase
 from .join_bailleur_parcelles import JoinBailleurParcelles
 from .programmation_formulaires import ProgrammationFormulaires
@@ -19,7 +21,8 @@ from .synthese import Synthese
 
 ALGORITHMS = (ProgrammationInit, ProgrammationFormulaires, ProgrammationImport,
               ProgrammationRecap, JoinBailleurParcelles, AnalyseLogement, ApplyOspForm,
-              CroisementFF, Synthese, Atlas, InitBase, AjouterUtilisateur, Historique)
+              CroisementFF, Synthese, GeocoderRpls, IndicateursParcSocial, Atlas, InitBase,
+              AjouterUtilisateur, Historique)
 # « Extensions › OSP ERBM », in the order of the work
 MENU = ("osp:programmation_import", "osp:programmation_recap", "osp:joinbailleurparcelles",
         "osp:analyselogement", "osp:synthese", "osp:atlas")

@@ -119,6 +119,7 @@ def main():
     cites_style()
     operations_style()
     ff_styles()
+    parc_social_styles()
     print("Styles écrits dans %s" % STYLES)
 
 
@@ -232,6 +233,59 @@ def ff_styles():
     shares.setRenderer(QgsRuleBasedRenderer(root))
     shares.saveNamedStyle(os.path.join(STYLES, "ff_indicateurs.qml"),
                           categories=QgsMapLayer.Symbology)
+
+
+PRECISION_COLOURS = (("xy_source", "Coordonnées du fichier", "#1a9850"),
+                     ("numero", "Au numéro (BAN)", "#66bd63"), ("voie", "À la voie", "#fdae61"),
+                     ("commune", "À la commune", "#d73027"))
+# choropleths of osp:indicateurs_parc_social: field, [(low, high, label)], colours
+CHOROPLETH_CLASSES = {
+    "logements": [(0, 50, "moins de 50"), (50, 200, "50 à 200"), (200, 1000, "200 à 1 000"),
+                  (1000, 5000, "1 000 à 5 000"), (5000, 1e12, "5 000 et plus")],
+    "part_sociaux": [(0, 10, "moins de 10 %"), (10, 20, "10 à 20 %"), (20, 25, "20 à 25 %"),
+                     (25, 40, "25 à 40 %"), (40, 100.001, "40 % et plus")],
+    "annee_moyenne": [(0, 1949, "avant 1949"), (1949, 1975, "1949 à 1974"),
+                      (1975, 1990, "1975 à 1989"), (1990, 2006, "1990 à 2005"),
+                      (2006, 3000, "après 2005")],
+    "surface_moyenne": [(0, 50, "moins de 50 m²"), (50, 60, "50 à 60 m²"),
+                        (60, 70, "60 à 70 m²"), (70, 80, "70 à 80 m²"),
+                        (80, 1e6, "80 m² et plus")],
+    "part_en_qpv": [(0, 0.001, "aucun"), (0.001, 25, "moins de 25 %"), (25, 50, "25 à 50 %"),
+                    (50, 75, "50 à 75 %"), (75, 100.001, "75 % et plus")]}
+RAMP = ("#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15")
+
+
+def parc_social_styles():
+    """osp:geocoder_rpls (points by precision) and the choropleths of
+    osp:indicateurs_parc_social: one rule per class, a hatched class for the values hidden by
+    statistical secrecy; the plugin adds the number of zones of each class to its label."""
+    from qgis.core import QgsRuleBasedRenderer
+    points = QgsVectorLayer("Point?crs=EPSG:2154&field=geoloc_precision:string", "rpls",
+                            "memory")
+    points.setRenderer(QgsCategorizedSymbolRenderer("geoloc_precision", [
+        QgsRendererCategory(code, marker(colour), label)
+        for code, label, colour in PRECISION_COLOURS]))
+    points.saveNamedStyle(os.path.join(STYLES, "rpls_geolocalise.qml"),
+                          categories=QgsMapLayer.Symbology)
+    for field, classes in CHOROPLETH_CLASSES.items():
+        layer = QgsVectorLayer("MultiPolygon?crs=EPSG:2154&field=%s:double&field=secret:string"
+                               % field, "parc", "memory")
+        root = QgsRuleBasedRenderer.Rule(None)
+        for (low, high, label), colour in zip(classes, RAMP):
+            root.appendChild(QgsRuleBasedRenderer.Rule(
+                QgsFillSymbol.createSimple({"color": colour, "outline_color": "#ffffff",
+                                            "outline_width": "0.2"}), 0, 0,
+                "\"%s\" >= %s AND \"%s\" < %s" % (field, low, field, high), label))
+        root.appendChild(QgsRuleBasedRenderer.Rule(
+            QgsFillSymbol.createSimple({"color": "#bdbdbd", "outline_color": "#ffffff",
+                                        "style": "b_diagonal"}), 0, 0,
+            "\"%s\" IS NULL" % field, "secret statistique (s) ou non renseigné"))
+        root.setRuleKey("racine")
+        for n, rule in enumerate(root.children()):
+            rule.setRuleKey("classe_%d" % n)
+        layer.setRenderer(QgsRuleBasedRenderer(root))
+        layer.saveNamedStyle(os.path.join(STYLES, "parc_social_%s.qml" % field),
+                             categories=QgsMapLayer.Symbology)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,272 @@
+"""osp:indicateurs_parc_social — « Indicateurs du parc social »."""
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry,
+                       QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterMultipleLayers,
+                       QgsProcessingParameterNumber, QgsProcessingParameterString,
+                       QgsRectangle, QgsVectorLayer)
+
+from ..osp_qgis.parc_social import indicators, zones
+from . import parc_social_io, qgis_io
+from .analyse_io import write_layers
+from .base import OspAlgorithm
+from .ff_io import COMMUNE_CODE_FIELDS
+from .geocoder_rpls import add_rpls_inputs, located_rows
+from .outputs import AtomicFiles
+
+HELP = """<p>Indicateurs du <b>parc social</b> par territoire, à partir d'un fichier
+<b>RPLS</b> (toute forme : open data, géolocalisé, fichier bailleur, agrégé avec une colonne
+<i>nb</i> ; chaque ligne compte pour <i>nb</i> logements) : logements, typologie (T1 à T5 et
+plus), surface moyenne, période de construction (avant 1949, 1949-1974, 1975-1989,
+1990-2005, après 2005) et année moyenne, étiquettes énergie et climat (A à G, non
+renseignée), financement (PLAI, PLUS, PLS, PLI, autre), part en QPV (colonne QPV du fichier),
+vacance (colonne MODE) ; part de logements sociaux quand <i>TOTAL_FIELD</i> nomme le nombre
+total de logements d'une couche de zones (Fichiers fonciers, INSEE).</p>
+<p><b>Territoires</b> : commune (code du fichier), commune en / hors QPV, EPCI et
+département (tables de référence), ensemble du fichier ; chaque couche de <i>ZONES</i>
+(QPV, cités, quartiers…) par point dans polygone, et une grille INSEE (EPSG:3035) de
+<i>GRID_SIZE</i> mètres. Seuls les logements localisés à l'adresse (ou par les coordonnées
+du fichier) comptent dans ces zones ; ceux localisés à la commune comptent dans leur commune.
+La localisation est celle de <i>osp:geocoder_rpls</i>.</p>
+<p><b>Secret statistique</b> : une valeur calculée sur moins de <i>SECRET_THRESHOLD</i>
+logements (11 par défaut) est masquée (« s » dans le classeur, vide dans les couches), toute
+une zone quand elle a moins de logements que le seuil ; le secret secondaire masque d'autres
+cellules tant qu'une valeur masquée peut être recalculée à partir d'un total et des autres
+valeurs publiées (catégories d'une famille, communes d'un EPCI, QPV / hors QPV d'une
+commune, zones d'une couche).</p>
+<p><b>Sorties</b> : un GeoPackage (<i>OUTPUT</i>) avec une table par ensemble de zones
+(<i>territoires</i> : communes, EPCI, départements avec les contours de <i>COMMUNES</i> ;
+<i>zones_…</i> ; <i>carreaux_…</i>), alias français et style choroplèthe par défaut.</p>
+<p><b>Exemple</b> : <code>qgis_process run osp:indicateurs_parc_social
+--RPLS=rpls_2024_59.csv --ADDRESSES=adresses-59.csv.gz --COMMUNES=communes.geojson
+--ZONES=qpv.geojson --GRID_SIZE=1000 --OUTPUT=parc_social.gpkg</code></p>"""
+
+MAIN_STYLE = "parc_social_logements.qml"
+CHOROPLETHS = ("parc_social_logements.qml", "parc_social_part_sociaux.qml",
+               "parc_social_annee_moyenne.qml", "parc_social_surface_moyenne.qml",
+               "parc_social_part_en_qpv.qml")
+FINE = ("xy_source", "numero", "voie")
+
+
+class IndicateursParcSocial(OspAlgorithm):
+    NAME = "indicateurs_parc_social"
+    DISPLAY_NAME = "Indicateurs du parc social"
+    SHORT = ("Typologie, âge, étiquettes énergie, financement, QPV et vacance du parc social "
+             "par commune, EPCI, département, QPV, cité ou carreau, avec le secret statistique.")
+    GROUP_ID = "syntheses"
+    HELP = HELP
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        add_rpls_inputs(self, "RPLS")
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            "ZONES", self.tr("Zones (polygones : QPV, cités, quartiers…, facultatif)"),
+            QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "GRID_SIZE", self.tr("Carreaux INSEE de (m, 0 = aucun)"),
+            QgsProcessingParameterNumber.Type.Integer, 0, minValue=0, maxValue=100000))
+        self.addParameter(QgsProcessingParameterString(
+            "TOTAL_FIELD", self.tr("Champ du nombre total de logements des zones ou des "
+                                   "communes (part de logements sociaux, facultatif)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "SECRET_THRESHOLD", self.tr("Seuil du secret statistique (logements)"),
+            QgsProcessingParameterNumber.Type.Integer, indicators.DEFAULT_THRESHOLD,
+            minValue=1, maxValue=1000))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT", self.tr("Indicateurs (GeoPackage)"), "GeoPackage (*.gpkg)"))
+        for name, label in (("N_ROWS", "Lignes RPLS"), ("N_DWELLINGS", "Logements"),
+                            ("N_MASKED", "Cellules masquées (secret)")):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        target = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        if not target.lower().endswith(".gpkg"):
+            raise QgsProcessingException("La sortie doit être un GeoPackage (.gpkg) : %s"
+                                         % target)
+        threshold = self.parameterAsInt(parameters, "SECRET_THRESHOLD", context)
+        total_field = self.parameterAsString(parameters, "TOTAL_FIELD", context).strip()
+        _, _, rows, located = located_rows(self, parameters, context, feedback, "RPLS")
+        fine = located["geoloc_precision"].isin(FINE).values
+        coarse = int((~fine & (located["geoloc_precision"] == "commune").values).sum())
+        if coarse:
+            feedback.pushWarning("%d lignes ne sont localisées qu'à la commune : elles comptent "
+                                 "dans leur commune (et au-dessus), pas dans les zones ni les "
+                                 "carreaux." % coarse)
+        xs = located["gx"].where(fine).values
+        ys = located["gy"].where(fine).values
+        levels, geometries, totals = self._levels(parameters, context, feedback, rows, xs, ys,
+                                                  total_field)
+        feedback.setProgress(60)
+        published, counts, masked = indicators.compute(rows, levels, threshold, totals)
+        feedback.pushInfo("%d territoires, %d cellules masquées par le secret statistique "
+                          "(seuil %d)." % (len(published), int(masked.values.sum()),
+                                           threshold))
+        feedback.setProgress(80)
+        tables = self._tables(published, levels, geometries)
+        with AtomicFiles() as files:
+            temporary = files.temporary(target, "Indicateurs")
+            try:
+                write_layers(temporary, [(layer, name) for name, layer in tables],
+                             context=context)
+            except IOError as error:
+                raise QgsProcessingException("Écriture de « %s » impossible : %s"
+                                             % (target, error))
+            for name, layer in tables:
+                parc_social_io.store_styles(temporary, name, parc_social_io.choropleth_styles(
+                    layer, CHOROPLETHS, MAIN_STYLE, indicators.labels()))
+        return {"OUTPUT": target, "N_ROWS": len(rows),
+                "N_DWELLINGS": int(rows["nb"].fillna(0).sum()),
+                "N_MASKED": int(masked.values.sum())}
+
+    # -- zones -------------------------------------------------------------------------------
+    def _levels(self, parameters, context, feedback, rows, xs, ys, total_field):
+        """The zone sets: administrative levels, each ZONES layer, the grid."""
+        communes_layer = self.parameterAsVectorLayer(parameters, "COMMUNES", context)
+        levels = zones.administrative_levels(rows, _file_names(rows))
+        geometries, totals = {}, {}
+        if communes_layer is not None:
+            code = qgis_io.field_index(communes_layer, *COMMUNE_CODE_FIELDS)
+            if code < 0:
+                raise QgsProcessingException(
+                    "La couche des communes « %s » doit avoir un code INSEE (%s)."
+                    % (communes_layer.name(), ", ".join(COMMUNE_CODE_FIELDS)))
+            _, _, shapes, zone_totals = parc_social_io.zones_of(
+                communes_layer, xs[:0], ys[:0], parc_social_io.LAMBERT93,
+                code_field=communes_layer.fields()[code].name(), total_field=total_field)
+            for code, shape in shapes.items():
+                geometries[("commune", code.upper().zfill(5))] = shape
+            for code, value in zone_totals.items():
+                totals[("commune", code.upper().zfill(5))] = value
+            _group_geometries(levels, geometries)
+        layers = self.parameterAsLayerList(parameters, "ZONES", context) or []
+        for n, layer in enumerate(layers, start=1):
+            name = "zones_%s" % _table_name(layer.name(), n)
+            membership, names, shapes, zone_totals = parc_social_io.zones_of(
+                layer, xs, ys, parc_social_io.LAMBERT93, feedback, total_field=total_field)
+            feedback.pushInfo("« %s » : %d zones, %d lignes localisées dedans." % (
+                layer.name(), len(names), membership["row"].nunique()))
+            membership["row"] = rows.index[membership["row"].values]
+            levels += zones.zone_level(name, layer.name(), membership, names)
+            geometries.update({(name, code): shape for code, shape in shapes.items()})
+            totals.update({(name, code): value for code, value in zone_totals.items()})
+        size = self.parameterAsInt(parameters, "GRID_SIZE", context)
+        if size > 0:
+            levels += self._grid(rows, xs, ys, size, geometries)
+        return levels, geometries, totals
+
+    @staticmethod
+    def _grid(rows, xs, ys, size, geometries):
+        import pandas as pd
+        etrs = QgsCoordinateReferenceSystem("EPSG:3035")
+        gx, gy = parc_social_io.transform_xy(xs, ys, parc_social_io.LAMBERT93, etrs)
+        ids, bounds = zones.grid_cells(gx, gy, size)
+        codes = pd.Series(ids, index=rows.index)
+        codes = codes[codes != ""]
+        name = "carreaux_%dm" % size
+        membership = pd.DataFrame({"row": codes.index, "code": codes.values})
+        back = parc_social_io.QgsCoordinateTransform(etrs, parc_social_io.LAMBERT93,
+                                                     parc_social_io.QgsProject.instance())
+        for code, (x0, y0, x1, y1) in bounds.items():
+            cell = QgsGeometry.fromRect(QgsRectangle(x0, y0, x1, y1))
+            cell.transform(back)
+            geometries[(name, code)] = cell
+        return zones.zone_level(name, "Carreaux de %d m" % size, membership,
+                                {code: code for code in bounds})
+
+    # -- output tables -----------------------------------------------------------------------
+    @staticmethod
+    def _tables(published, levels, geometries):
+        """``[(table name, memory layer)]``: administrative levels in « territoires », each
+        other zone set in its own table."""
+        label_to_level = {level.label: level.name for level in levels}
+        published = published.assign(_level=published["niveau"].map(label_to_level))
+        groups = [("territoires", published[~published["_level"].str.startswith(
+            ("zones_", "carreaux_"))])]
+        for level in levels:
+            if level.name.startswith(("zones_", "carreaux_")) and \
+                    not level.name.endswith("_ensemble"):
+                part = published[published["_level"].isin([level.name,
+                                                           level.name + "_ensemble"])]
+                groups.append((level.name, part))
+        labels = indicators.labels()
+        out = []
+        for table, frame in groups:
+            columns = [c for c in frame.columns if c != "_level"]
+            specs = [(c, _kind(c), labels.get(c, c)) for c in columns]
+            fields = qgis_io.make_fields(specs)
+            layer = QgsVectorLayer("MultiPolygon?crs=EPSG:2154", table, "memory")
+            layer.dataProvider().addAttributes(fields.toList())
+            layer.updateFields()
+            for c, _, alias in specs:
+                layer.setFieldAlias(layer.fields().indexOf(c), alias)
+            features = []
+            for record in frame.to_dict("records"):
+                feature = QgsFeature(layer.fields())
+                feature.setAttributes([_value(record[c]) for c in columns])
+                shape = geometries.get((record["_level"], record["code"]))
+                if shape is not None and not shape.isEmpty():
+                    shape = QgsGeometry(shape)
+                    shape.convertToMultiType()
+                    feature.setGeometry(shape)
+                features.append(feature)
+            layer.dataProvider().addFeatures(features)
+            out.append((table, layer))
+        return out
+
+
+def _kind(column):
+    if column in ("niveau", "code", "nom", "secret"):
+        return "string"
+    if column.startswith("part_") or column in ("surface_moyenne", "annee_moyenne",
+                                                "logements_total"):
+        return "double"
+    return "int"
+
+
+def _value(value):
+    if value is None:
+        return None
+    try:
+        import math
+        if isinstance(value, float) and math.isnan(value):
+            return None
+    except TypeError:
+        pass
+    return value.item() if hasattr(value, "item") else value
+
+
+def _file_names(rows):
+    """Commune names from the file's own LIBCOM column."""
+    named = rows[(rows["libcom"] != "") & (rows["depcom"] != "")]
+    return named.drop_duplicates("depcom").set_index("depcom")["libcom"].str.title().to_dict()
+
+
+def _group_geometries(levels, geometries):
+    """EPCI, département and ensemble contours: unions of their communes'."""
+    from .ff_io import union
+    for level in levels:
+        if level.name == "commune":
+            grouped = {}
+            for code, (parent_level, parent) in level.parents.items():
+                shape = geometries.get(("commune", code))
+                if shape is not None:
+                    grouped.setdefault((parent_level, parent), []).append(shape)
+                    grouped.setdefault(("ensemble", zones.ENSEMBLE), []).append(shape)
+            for key, shapes in grouped.items():
+                geometries[key] = union(shapes)
+    for level in levels:
+        if level.name == "epci":
+            for code, (parent_level, parent) in level.parents.items():
+                if ("epci", code) in geometries:
+                    key = (parent_level, parent)
+                    geometries[key] = union([geometries.get(key), geometries[("epci", code)]])
+
+
+def _table_name(text, n):
+    """A layer name as a table name: ``QPV Narbonne (2024)`` → ``qpv_narbonne_2024``."""
+    import re
+    import unicodedata
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    name = re.sub(r"[^0-9a-z]+", "_", ascii_text.lower()).strip("_")[:40]
+    return name or str(n)
+

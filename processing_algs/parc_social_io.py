@@ -1,0 +1,272 @@
+"""QGIS side of the social-stock module: reading RPLS files and layers, BAN addresses,
+commune points, coordinate transforms and zone membership (point in polygon)."""
+import os
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest,
+                       QgsGeometry, QgsPointXY, QgsProcessingException, QgsProject,
+                       QgsSpatialIndex, QgsVectorLayer, QgsWkbTypes)
+
+from ..osp_qgis.parc_social import geocode, rpls
+from ..osp_qgis.sheets import SheetError, read_sheet
+from . import qgis_io
+from .ff_io import COMMUNE_CODE_FIELDS
+
+LAMBERT93 = QgsCoordinateReferenceSystem("EPSG:2154")
+NAME_FIELDS = ("nom", "libelle", "name", "nom_com", "libgeo", "nom_qp", "lib_qp", "nom_cite",
+               "code")
+CODE_FIELDS = ("code", "code_qp", "code_quartier", "id_cite", "insee", "code_insee",
+               "insee_com", "codgeo", "siren", "id", "fid")
+
+
+def read_rpls(path, feedback=None):
+    """An RPLS file (CSV, XLSX, ODS, or any table or point layer QGIS opens) →
+    ``(frame, roles, canonical rows)``. A point layer's geometry gives ``X``/``Y``/``EPSG``
+    when the table has none. French errors."""
+    name = os.path.basename(path)
+    try:
+        sheet = read_sheet(path, accept=rpls.has_rpls_header)
+    except SheetError as error:
+        raise QgsProcessingException(str(error))
+    if sheet is None:
+        sheet = _layer_rows(path)
+    if sheet is None:
+        raise QgsProcessingException("« %s » ne s'ouvre pas comme une table." % name)
+    try:
+        frame, roles = rpls.rpls_frame(sheet.rows, name)
+    except rpls.RplsError as error:
+        raise QgsProcessingException(str(error))
+    return frame, roles, rpls.canonical(frame, roles)
+
+
+class _Rows:
+    def __init__(self, rows):
+        self.rows = rows
+
+
+def _layer_rows(path):
+    layer = QgsVectorLayer(path, "rpls", "ogr")
+    if not layer.isValid():
+        return None
+    names = [f.name() for f in layer.fields()]
+    with_points = layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry and \
+        not ({"x", "y"} & {n.lower() for n in names})
+    header = names + (["X", "Y", "EPSG"] if with_points else [])
+    rows = [(1, header)]
+    epsg = layer.crs().authid().replace("EPSG:", "")
+    request = QgsFeatureRequest()
+    if not with_points:
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    for n, feature in enumerate(layer.getFeatures(request), start=2):
+        cells = [qgis_io.text_value(v) for v in feature.attributes()]
+        if with_points:
+            if feature.hasGeometry() and not feature.geometry().isEmpty():
+                point = feature.geometry().centroid().asPoint()
+                cells += [repr(point.x()), repr(point.y()), epsg]
+            else:
+                cells += ["", "", ""]
+        rows.append((n, cells))
+    return _Rows(rows)
+
+
+def read_addresses(path):
+    if not path:
+        import pandas as pd
+        return pd.DataFrame(columns=["insee", "numero", "rep", "voie", "x", "y"]), "EPSG:2154"
+    try:
+        return geocode.read_ban(path)
+    except geocode.AddressError as error:
+        raise QgsProcessingException(str(error))
+
+
+def transform_xy(xs, ys, source, target):
+    """Arrays of coordinates from ``source`` to ``target`` (QgsCoordinateReferenceSystem);
+    NaN stays NaN, a point that cannot be transformed becomes NaN."""
+    import numpy as np
+    xs, ys = np.asarray(xs, dtype=float).copy(), np.asarray(ys, dtype=float).copy()
+    if source == target:
+        return xs, ys
+    transform = QgsCoordinateTransform(source, target, QgsProject.instance())
+    for i in np.flatnonzero(~(np.isnan(xs) | np.isnan(ys))):
+        try:
+            point = transform.transform(QgsPointXY(xs[i], ys[i]))
+            xs[i], ys[i] = point.x(), point.y()
+        except Exception:  # QgsCsException: outside the CRS's domain
+            xs[i] = ys[i] = np.nan
+    return xs, ys
+
+
+def source_points_to(rows, located, target):
+    """The file's own X/Y (in each row's EPSG, Lambert-93 when not given) moved to
+    ``target``."""
+    import numpy as np
+    own = located["source_xy"] == 1
+    if not own.any():
+        return located
+    epsg = rows["epsg"].where(rows["epsg"] != "", "2154")
+    for code in epsg[own].unique():
+        crs = QgsCoordinateReferenceSystem("EPSG:%s" % code)
+        mask = own & (epsg == code)
+        if not crs.isValid():
+            located.loc[mask, ["gx", "gy"]] = np.nan
+            continue
+        xs, ys = transform_xy(located.loc[mask, "gx"], located.loc[mask, "gy"], crs, target)
+        located.loc[mask, "gx"], located.loc[mask, "gy"] = xs, ys
+    return located
+
+
+def commune_points(layer, crs):
+    """INSEE code → point on the commune's surface, in ``crs`` (the BAN's)."""
+    if layer is None:
+        return {}
+    index = qgis_io.field_index(layer, *COMMUNE_CODE_FIELDS)
+    if index < 0:
+        raise QgsProcessingException(
+            "La couche des communes « %s » doit avoir un code INSEE (%s)."
+            % (layer.name(), ", ".join(COMMUNE_CODE_FIELDS)))
+    transform = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance())
+    out = {}
+    for feature in layer.getFeatures():
+        code = qgis_io.text_value(feature[index]).upper().zfill(5)
+        if code and feature.hasGeometry():
+            geometry = QgsGeometry(feature.geometry())
+            geometry.transform(transform)
+            point = geometry.pointOnSurface().asPoint()
+            out[code] = (point.x(), point.y())
+    return out
+
+
+def locate(rows, addresses_path, communes_layer, target, feedback=None):
+    """The geocoder's result with ``gx``/``gy`` in ``target``."""
+    ban, ban_crs = read_addresses(addresses_path)
+    ban_crs = QgsCoordinateReferenceSystem(ban_crs)
+    if feedback is not None:
+        feedback.pushInfo("%d points adresse lus." % len(ban))
+    located = geocode.geocode(rows, ban, commune_points(communes_layer, ban_crs))
+    located = located.copy()
+    from_ban = located["source_xy"] == 0
+    xs, ys = transform_xy(located.loc[from_ban, "gx"], located.loc[from_ban, "gy"], ban_crs,
+                          target)
+    located.loc[from_ban, "gx"], located.loc[from_ban, "gy"] = xs, ys
+    return source_points_to(rows, located, target)
+
+
+def zone_fields(layer, code_field=None, name_field=None):
+    """``(code index, name index)`` of a zone layer."""
+    code = qgis_io.field_index(layer, code_field) if code_field else -1
+    if code < 0:
+        code = qgis_io.field_index(layer, *CODE_FIELDS)
+    name = qgis_io.field_index(layer, name_field) if name_field else -1
+    if name < 0:
+        name = qgis_io.field_index(layer, *NAME_FIELDS)
+    return code, name
+
+
+def zones_of(layer, xs, ys, crs, feedback=None, code_field=None, name_field=None,
+             total_field=None):
+    """Point-in-polygon of the points ``xs``/``ys`` (in ``crs``, NaN = no point) against
+    ``layer``: ``(membership frame row/code, names, geometries, totals)``; a zone's code is
+    its code field (feature id when none), its geometry in ``crs``."""
+    import numpy as np
+    import pandas as pd
+    code_index, name_index = zone_fields(layer, code_field, name_field)
+    total_index = qgis_io.field_index(layer, total_field) if total_field else -1
+    transform = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance())
+    index, shapes, names, geometries, totals = QgsSpatialIndex(), {}, {}, {}, {}
+    for feature in layer.getFeatures():
+        if not feature.hasGeometry() or feature.geometry().isEmpty():
+            continue
+        code = qgis_io.text_value(feature[code_index]) if code_index >= 0 else ""
+        code = code or str(feature.id())
+        if code in geometries:
+            code = "%s_%d" % (code, feature.id())
+        geometry = QgsGeometry(feature.geometry())
+        geometry.transform(transform)
+        shapes[feature.id()] = (code, geometry, geometry.constGet() and
+                                QgsGeometry.createGeometryEngine(geometry.constGet()))
+        shapes[feature.id()][2].prepareGeometry()
+        index.addFeature(feature.id(), geometry.boundingBox())
+        names[code] = qgis_io.text_value(feature[name_index]) if name_index >= 0 else code
+        names[code] = names[code] or code
+        geometries[code] = geometry
+        if total_index >= 0:
+            value = pd.to_numeric(qgis_io.text_value(feature[total_index]).replace(",", "."),
+                                  errors="coerce")
+            totals[code] = None if pd.isna(value) else float(value)
+    row_ids, codes = [], []
+    points = np.flatnonzero(~(np.isnan(xs) | np.isnan(ys)))
+    for step, i in enumerate(points):
+        if feedback is not None and step % 5000 == 0 and feedback.isCanceled():
+            raise qgis_io.Cancelled()
+        point = QgsGeometry.fromPointXY(QgsPointXY(xs[i], ys[i]))
+        for fid in index.intersects(point.boundingBox()):
+            code, _, engine = shapes[fid]
+            if engine.intersects(point.constGet()):
+                row_ids.append(i)
+                codes.append(code)
+    return pd.DataFrame({"row": np.asarray(row_ids, dtype="int64"),
+                         "code": pd.Series(codes, dtype=object)}), names, geometries, totals
+
+
+def count_rule_labels(layer):
+    """The legend of a rule-based choropleth with the number of zones of each class:
+    « 20 à 25 % (12) »."""
+    from qgis.core import QgsExpression, QgsFeatureRequest as Request, QgsRuleBasedRenderer
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsRuleBasedRenderer):
+        return
+    for rule in renderer.rootRule().children():
+        request = Request(QgsExpression(rule.filterExpression())).setFlags(
+            Request.Flag.NoGeometry).setNoAttributes()
+        count = sum(1 for _ in layer.getFeatures(request))
+        rule.setLabel("%s (%d)" % (rule.label(), count))
+
+
+def choropleth_styles(layer, styles, default, aliases):
+    """``[(name, qml text, is default)]``: each of ``styles`` (files of resources/styles) whose
+    field ``layer`` has, with French aliases and the class counts of ``layer``'s features."""
+    from qgis.PyQt.QtXml import QDomDocument
+
+    from ..osp_qgis.reference import resource_path
+    names = {f.name() for f in layer.fields()}
+    out = []
+    for qml in sorted(styles, key=lambda name: name != default):
+        field = os.path.splitext(qml)[0].replace("parc_social_", "")
+        if field not in names:
+            continue
+        layer.loadNamedStyle(resource_path("styles", qml))
+        for name, text in aliases.items():
+            index = layer.fields().indexOf(name)
+            if index >= 0:
+                layer.setFieldAlias(index, text)
+        count_rule_labels(layer)
+        document = QDomDocument()
+        layer.exportNamedStyle(document)
+        out.append(("OSP %s" % field[:25], document.toString(), qml == default))
+    return out
+
+
+LAYER_STYLES = """CREATE TABLE IF NOT EXISTS layer_styles (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog TEXT(256),
+    f_table_schema TEXT(256), f_table_name TEXT(256), f_geometry_column TEXT(256),
+    styleName TEXT(30), styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN,
+    description TEXT, owner TEXT(30), ui TEXT(30), update_time DATETIME DEFAULT
+    (strftime('%Y-%m-%dT%H:%M:%fZ','now')))"""
+
+
+def store_styles(path, table, styles, geometry_column="geom"):
+    """Styles into the GeoPackage's ``layer_styles`` (the table QGIS reads its default
+    style from), written with SQLite: no QGIS connection stays open on the file."""
+    import sqlite3
+    with sqlite3.connect(path) as db:
+        db.execute(LAYER_STYLES)
+        db.execute("INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier) "
+                   "VALUES ('layer_styles', 'attributes', 'layer_styles')")
+        db.execute("DELETE FROM layer_styles WHERE f_table_name = ? AND styleName IN (%s)"
+                   % ",".join("?" * len(styles)), [table] + [name for name, _, _ in styles])
+        db.executemany(
+            "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
+            "f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, "
+            "owner, ui) VALUES ('', '', ?, ?, ?, ?, '', ?, ?, '', '')",
+            [(table, geometry_column, name, qml, 1 if default else 0,
+              "Carte OSP ERBM") for name, qml, default in styles])
+    db.close()

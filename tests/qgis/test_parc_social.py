@@ -1,0 +1,225 @@
+"""osp:geocoder_rpls and osp:indicateurs_parc_social in real QGIS, on real public data:
+Narbonne's RPLS (commune level, QPV flag of the file), Bondy's BAN addresses (an RPLS-style
+file written from them, a 200 m grid, choropleth rendered to PNG)."""
+import os
+import random
+import sqlite3
+import subprocess
+
+import pytest
+
+from conftest import shared_path
+
+QGIS_PROCESS = "qgis_process.bin"
+
+
+def table(path, name):
+    with sqlite3.connect(path) as db:
+        db.row_factory = sqlite3.Row
+        return [dict(r) for r in db.execute('SELECT * FROM "%s"' % name.replace('"', '""'))]
+
+
+class Log:
+    def __init__(self):
+        from qgis.core import QgsProcessingFeedback
+
+        class Feedback(QgsProcessingFeedback):
+            def pushInfo(inner, text):  # noqa: N802,N805
+                self.lines.append(text)
+
+            def pushWarning(inner, text):  # noqa: N802,N805
+                self.lines.append(text)
+
+        self.lines = []
+        self.feedback = Feedback()
+
+    @property
+    def text(self):
+        return "\n".join(self.lines)
+
+
+@pytest.fixture(scope="module")
+def bondy_rpls(tmp_path_factory):
+    """An RPLS-style file (Latin-1, ``,``) of 2500 rows on real Bondy addresses, types
+    abbreviated, with the expected Lambert-93 point and attributes of each row."""
+    import pandas as pd
+    raw = pd.read_csv(shared_path("adresses", "ban_adresses_93010.csv"), dtype=str,
+                      keep_default_na=False)
+    raw = raw[raw["rep"] == ""]
+    raw = raw[~raw.duplicated(["numero", "nom_voie"], keep=False)]
+    chosen = raw.sample(n=2500, random_state=93)
+    rng = random.Random(93010)
+    short = {"Rue": "R", "Avenue": "AV", "Allée": "ALL", "Allee": "ALL", "Place": "PL",
+             "Impasse": "IMP", "Chemin": "CHE", "Route": "RTE"}
+    lines = ["DEPCOM,LIBCOM,NUMVOIE,INDREP,TYPVOIE,NOMVOIE,NBPIECE,SURFHAB,CONSTRUCT,FINAN,"
+             "DPEENERGIE,QPV,MODE"]
+    expected = []
+    for row in chosen.itertuples(index=False):
+        first, _, rest = row.nom_voie.partition(" ")
+        typ, name = (short[first], rest) if first in short and rest else ("", row.nom_voie)
+        pieces, year = rng.randint(1, 6), rng.choice([1930, 1962, 1968, 1978, 1995, 2010])
+        label, finan = rng.choice("ABCDEFG"), rng.choice(["10", "12", "14", "16"])
+        lines.append(",".join(["93010", "BONDY", row.numero, "", typ, name.upper(),
+                               str(pieces), str(rng.randint(30, 110)), str(year), finan,
+                               label, rng.choice(["1", "2"]), rng.choice(["1", "1", "2"])]))
+        expected.append({"x": float(row.x), "y": float(row.y), "pieces": pieces,
+                         "year": year, "label": label})
+    path = tmp_path_factory.mktemp("bondy") / "rpls_bondy.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("latin-1", errors="replace"))
+    return str(path), expected
+
+
+def test_geocoder_places_every_row_on_its_ban_point(qgis_app, bondy_rpls, tmp_path):
+    import processing
+    path, expected = bondy_rpls
+    out = str(tmp_path / "rpls_geo.gpkg")
+    log = Log()
+    result = processing.run("osp:geocoder_rpls", {
+        "INPUT": path, "ADDRESSES": shared_path("adresses", "ban_adresses_93010.csv"),
+        "OUTPUT": out}, feedback=log.feedback)
+    assert result["N_ROWS"] == len(expected) and result["N_NUMERO"] == len(expected)
+    assert "au numéro : 2500 lignes (100,0 %)" in log.text
+    with sqlite3.connect(out) as db:
+        db.enable_load_extension(True)
+        rows = db.execute('SELECT ligne, geoloc_precision, geoloc_score, NOMVOIE, '
+                          'ST_X(GeomFromGPB(geom)), ST_Y(GeomFromGPB(geom)) FROM rpls_geo '
+                          'ORDER BY ligne').fetchall() if _spatialite(db) else None
+    if rows is None:
+        from qgis.core import QgsVectorLayer
+        layer = QgsVectorLayer(out, "g", "ogr")
+        rows = sorted((f["ligne"], f["geoloc_precision"], f["geoloc_score"], f["NOMVOIE"],
+                       f.geometry().asPoint().x(), f.geometry().asPoint().y())
+                      for f in layer.getFeatures())
+    assert len(rows) == len(expected)
+    for (line, precision, score, _, x, y), want in zip(rows, expected):
+        assert precision == "numero" and score == 1.0
+        assert abs(x - want["x"]) < 0.01 and abs(y - want["y"]) < 0.01, line
+
+
+def _spatialite(db):
+    try:
+        db.load_extension("mod_spatialite")
+        return True
+    except sqlite3.OperationalError:
+        return False
+
+
+def test_narbonne_at_commune_level_with_its_qpv_flag(qgis_app, tmp_path):
+    import processing
+    out = str(tmp_path / "narbonne.gpkg")
+    log = Log()
+    result = processing.run("osp:indicateurs_parc_social", {
+        "RPLS": shared_path("rpls", "rpls_narbonne_par_adresse.csv"),
+        "ZONES": [shared_path("territoires", "qpv_narbonne_11262.geojson")],
+        "OUTPUT": out}, feedback=log.feedback)
+    assert result["N_ROWS"] == 1170 and result["N_DWELLINGS"] == 6043
+    # no BAN extract for Narbonne: the summary says every row is at commune level
+    assert "à la commune : 1170 lignes (100,0 %), 6\u202f043 logements (100,0 %)" in log.text
+    assert "1170 lignes ne sont localisées qu'à la commune" in log.text
+    rows = {r["code"]: r for r in table(out, "territoires")}
+    assert rows["11262"]["nom"] == "Narbonne" and rows["11262"]["logements"] == 6043
+    assert rows["11262|QPV"]["logements"] == 2437
+    assert rows["11262|HORS_QPV"]["logements"] == 3606
+    assert rows["11262"]["part_en_qpv"] == round(100 * 2437 / 6043, 1)
+    assert rows["11262|QPV"]["n_dpe_a"] is None and rows["11262|QPV"]["secret"] == "partiel"
+    # the real QPV contours are there, with no dwelling located inside them
+    zones = table(out, "zones_qpv_narbonne_11262")
+    assert len([z for z in zones if not z["code"] == "ENSEMBLE"]) == 3
+    assert all(z["logements"] == 0 for z in zones)
+    styles = table(out, "layer_styles")
+    assert {s["f_table_name"] for s in styles} >= {"territoires", "zones_qpv_narbonne_11262"}
+
+
+def test_bondy_grid_figures_choropleth_and_legend_counts(qgis_app, bondy_rpls, tmp_path,
+                                                         artifacts):
+    """A 200 m INSEE grid over Bondy: dwellings per cell against an independent count, the
+    secrecy of small cells, the legend's class counts, and the map rendered to PNG."""
+    import processing
+    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform,
+                           QgsPointXY, QgsProject)
+    path, expected = bondy_rpls
+    out = str(tmp_path / "bondy.gpkg")
+    processing.run("osp:indicateurs_parc_social", {
+        "RPLS": path, "ADDRESSES": shared_path("adresses", "ban_adresses_93010.csv"),
+        "GRID_SIZE": 200, "OUTPUT": out})
+    to_laea = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:2154"),
+                                     QgsCoordinateReferenceSystem("EPSG:3035"),
+                                     QgsProject.instance())
+    counts = {}
+    for want in expected:
+        p = to_laea.transform(QgsPointXY(want["x"], want["y"]))
+        cell = "CRS3035RES200mN%dE%d" % (int(p.y() // 200 * 200), int(p.x() // 200 * 200))
+        counts[cell] = counts.get(cell, 0) + 1
+    cells = {r["code"]: r for r in table(out, "carreaux_200m")}
+    assert set(cells) - {"ENSEMBLE"} == set(counts)
+    assert cells["ENSEMBLE"]["logements"] == len(expected)
+    shown = 0
+    for code, n in counts.items():
+        if cells[code]["logements"] is None:
+            assert cells[code]["secret"] == "zone"
+        else:
+            assert cells[code]["logements"] == n
+            shown += 1
+    assert all(cells[c]["logements"] is None for c, n in counts.items() if n < 11)
+    assert shown >= len(counts) // 2
+    # the legend's class counts add up to the cells
+    from qgis.core import QgsVectorLayer
+    layer = QgsVectorLayer("%s|layername=carreaux_200m" % out, "carreaux", "ogr")
+    layer.loadDefaultStyle()
+    labels = [rule.label() for rule in layer.renderer().rootRule().children()]
+    total = sum(int(label.rsplit("(", 1)[1].rstrip(")")) for label in labels)
+    assert total == layer.featureCount() and "secret statistique" in labels[-1]
+    png = os.path.join(artifacts, "parc_social_carreaux_bondy.png")
+    render(layer, png)
+    assert os.path.getsize(png) > 5000
+
+
+def render(layer, png):
+    from qgis.core import QgsMapRendererParallelJob, QgsMapSettings
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(layer.crs())
+    settings.setExtent(layer.extent().buffered(100))
+    settings.setOutputSize(QSize(900, 900))
+    settings.setBackgroundColor(QColor("white"))
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    job.renderedImage().save(png)
+
+
+def test_through_qgis_process_with_a_damaged_file(tmp_path):
+    """The command line, a Latin-1 ``;`` file whose rows are partly unreadable: every row
+    comes out, none invented; a file that is no RPLS gets a French message."""
+    path = tmp_path / "rpls.csv"
+    path.write_bytes(("DEPCOM;NUMVOIE;TYPVOIE;NOMVOIE;NBPIECE;nb\n"
+                      "59350;3;R;DE LA RÉPUBLIQUE;3;4\n"
+                      "XXXX;;;=HYPERLINK(\"x\");deux;-1\n"
+                      "Total;;;;;5\n").encode("latin-1"))
+    import install_profile
+    profile = tmp_path / "profil"
+    install_profile.install(str(profile))
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(profile), QT_QPA_PLATFORM="offscreen")
+    out = str(tmp_path / "geo.gpkg")
+    done = subprocess.run([QGIS_PROCESS, "run", "osp:geocoder_rpls", "--",
+                           "INPUT=%s" % path, "OUTPUT=%s" % out], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    rows = table(out, "geo")
+    assert len(rows) == 3
+    assert rows[1]["NOMVOIE"] == '=HYPERLINK("x")'
+    assert "code commune illisible" in rows[1]["anomalies"]
+    assert "nombre de logements illisible" in rows[1]["anomalies"]
+    assert [r["geoloc_precision"] for r in rows] == ["commune", "non_localise", "non_localise"]
+    bad = tmp_path / "liste.csv"
+    bad.write_text("nom;prénom\nA;B\n", encoding="utf-8")
+    done = subprocess.run([QGIS_PROCESS, "run", "osp:geocoder_rpls", "--",
+                           "INPUT=%s" % bad, "OUTPUT=%s" % str(tmp_path / "x.gpkg")], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0
+    assert "aucune ligne d'en-tête RPLS" in done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    assert not os.path.exists(str(tmp_path / "x.gpkg"))
+
