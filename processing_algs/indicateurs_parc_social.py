@@ -2,7 +2,8 @@
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry,
                        QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterMultipleLayers,
+                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterNumber, QgsProcessingParameterString,
                        QgsRectangle, QgsVectorLayer)
 
@@ -58,6 +59,13 @@ class IndicateursParcSocial(OspAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         add_rpls_inputs(self, "RPLS")
+        self.addParameter(QgsProcessingParameterFile(
+            "OPS", self.tr("Enquête occupation du parc social (OPS, un ménage par ligne, "
+                           "facultatif)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "OPS_YEAR", self.tr("Année de l'enquête OPS (si le fichier ne la donne pas)"),
+            QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=1990,
+            maxValue=2100))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             "ZONES", self.tr("Zones (polygones : QPV, cités, quartiers…, facultatif)"),
             QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
@@ -75,6 +83,7 @@ class IndicateursParcSocial(OspAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT", self.tr("Indicateurs (GeoPackage)"), "GeoPackage (*.gpkg)"))
         for name, label in (("N_ROWS", "Lignes RPLS"), ("N_DWELLINGS", "Logements"),
+                            ("N_HOUSEHOLDS", "Ménages OPS"),
                             ("N_MASKED", "Cellules masquées (secret)")):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
@@ -96,8 +105,10 @@ class IndicateursParcSocial(OspAlgorithm):
         ys = located["gy"].where(fine).values
         levels, geometries, totals = self._levels(parameters, context, feedback, rows, xs, ys,
                                                   total_field)
+        households = self._households(parameters, context, feedback, rows)
         feedback.setProgress(60)
-        published, counts, masked = indicators.compute(rows, levels, threshold, totals)
+        published, counts, masked = indicators.compute(rows, levels, threshold, totals,
+                                                       households)
         feedback.pushInfo("%d territoires, %d cellules masquées par le secret statistique "
                           "(seuil %d)." % (len(published), int(masked.values.sum()),
                                            threshold))
@@ -115,8 +126,31 @@ class IndicateursParcSocial(OspAlgorithm):
                 parc_social_io.store_styles(temporary, name, parc_social_io.choropleth_styles(
                     layer, CHOROPLETHS, MAIN_STYLE, indicators.labels()))
         return {"OUTPUT": target, "N_ROWS": len(rows),
+                "N_HOUSEHOLDS": 0 if households is None else len(households),
                 "N_DWELLINGS": int(rows["nb"].fillna(0).sum()),
                 "N_MASKED": int(masked.values.sum())}
+
+    def _households(self, parameters, context, feedback, rows):
+        path = self.parameterAsFile(parameters, "OPS", context)
+        if not path:
+            return None
+        year = parameters.get("OPS_YEAR")
+        year = self.parameterAsInt(parameters, "OPS_YEAR", context) \
+            if year not in (None, "") else None
+        households = parc_social_io.read_ops(path, rows, year)
+        linked = households["rpls_row"].notna()
+        feedback.pushInfo("%d ménages OPS lus, %d rattachés à un logement RPLS (identifiant ou "
+                          "adresse)." % (len(households), int(linked.sum())))
+        if (~linked).any():
+            feedback.pushWarning("%d ménages OPS sans logement RPLS correspondant : comptés à "
+                                 "part, hors indicateurs (lignes %s)." % (
+                                     int((~linked).sum()), _lines(households[~linked])))
+        bad = households["anomalies"] != ""
+        if bad.any():
+            feedback.pushWarning("%d lignes OPS avec des valeurs illisibles, comptées en « non "
+                                 "renseigné » (lignes %s)." % (int(bad.sum()),
+                                                             _lines(households[bad])))
+        return households
 
     # -- zones -------------------------------------------------------------------------------
     def _levels(self, parameters, context, feedback, rows, xs, ys, total_field):
@@ -140,13 +174,14 @@ class IndicateursParcSocial(OspAlgorithm):
             _group_geometries(levels, geometries)
         layers = self.parameterAsLayerList(parameters, "ZONES", context) or []
         for n, layer in enumerate(layers, start=1):
-            name = "zones_%s" % _table_name(layer.name(), n)
+            label = _zone_label(layer)
+            name = "zones_%s" % _table_name(label, n)
             membership, names, shapes, zone_totals = parc_social_io.zones_of(
                 layer, xs, ys, parc_social_io.LAMBERT93, feedback, total_field=total_field)
             feedback.pushInfo("« %s » : %d zones, %d lignes localisées dedans." % (
-                layer.name(), len(names), membership["row"].nunique()))
+                label, len(names), membership["row"].nunique()))
             membership["row"] = rows.index[membership["row"].values]
-            levels += zones.zone_level(name, layer.name(), membership, names)
+            levels += zones.zone_level(name, label, membership, names)
             geometries.update({(name, code): shape for code, shape in shapes.items()})
             totals.update({(name, code): value for code, value in zone_totals.items()})
         size = self.parameterAsInt(parameters, "GRID_SIZE", context)
@@ -214,11 +249,16 @@ class IndicateursParcSocial(OspAlgorithm):
         return out
 
 
+def _lines(frame, shown=10):
+    lines = [str(n) for n in frame["ligne"].head(shown)]
+    return ", ".join(lines) + ("…" if len(frame) > shown else "")
+
+
 def _kind(column):
     if column in ("niveau", "code", "nom", "secret"):
         return "string"
     if column.startswith("part_") or column in ("surface_moyenne", "annee_moyenne",
-                                                "logements_total"):
+                                                "taille_moyenne_menage", "logements_total"):
         return "double"
     return "int"
 
@@ -260,6 +300,12 @@ def _group_geometries(levels, geometries):
                 if ("epci", code) in geometries:
                     key = (parent_level, parent)
                     geometries[key] = union([geometries.get(key), geometries[("epci", code)]])
+
+
+def _zone_label(layer):
+    """« cites » for ``territoire.gpkg|layername=cites`` (QGIS names it after the file)."""
+    _, _, sub = layer.source().partition("|layername=")
+    return sub.split("|")[0] if sub else layer.name()
 
 
 def _table_name(text, n):

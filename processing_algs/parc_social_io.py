@@ -68,6 +68,28 @@ def _layer_rows(path):
     return _Rows(rows)
 
 
+def read_ops(path, rows, survey_year=None):
+    """The OPS file → canonical households with ``rpls_row`` (their RPLS row, NaN when
+    none). French errors."""
+    from ..osp_qgis.parc_social import ops
+    name = os.path.basename(path)
+    try:
+        sheet = read_sheet(path, accept=ops.has_ops_header)
+    except SheetError as error:
+        raise QgsProcessingException(str(error))
+    if sheet is None:
+        sheet = _layer_rows(path)
+    if sheet is None:
+        raise QgsProcessingException("« %s » ne s'ouvre pas comme une table." % name)
+    try:
+        frame, roles = ops.ops_frame(sheet.rows, name)
+    except ops.OpsError as error:
+        raise QgsProcessingException(str(error))
+    households = ops.canonical(frame, roles, survey_year)
+    households["rpls_row"] = ops.link_households(households, rows)
+    return households
+
+
 def read_addresses(path):
     if not path:
         import pandas as pd

@@ -576,6 +576,8 @@ def generate(out, n_dwellings=600, n_parcels=6000, seed=20210615):
     write_decisions(os.path.join(out, "decisions.csv"), dwellings)
     import sample_programmation
     programmation = sample_programmation.generate(out, COMMUNES, cites, dwellings, seed)
+    import sample_parc_social
+    parc_social = sample_parc_social.generate(out, communes, cites, parcels, dwellings, seed)
     with open(os.path.join(out, "truth.csv"), "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(truth[0]), delimiter=";")
         writer.writeheader()
@@ -583,7 +585,7 @@ def generate(out, n_dwellings=600, n_parcels=6000, seed=20210615):
     return {"communes": len(communes), "cites": len(cites), "parcelles": len(parcels),
             "logements": len(dwellings), "lignes": len(truth),
             "opérations programmées": programmation["operations"],
-            "locaux des Fichiers fonciers": fichiers_fonciers["locaux"]}
+            "locaux des Fichiers fonciers": fichiers_fonciers["locaux"], **parc_social}
 
 
 def main(argv=None):

@@ -13,12 +13,14 @@ from ..reference import read_reference
 from . import secret
 
 TOTAL = "logements"
+HOUSEHOLDS = "menages"
+UNITS = {TOTAL: "nb", HOUSEHOLDS: "poids"}   # unit -> weight column of its rows
 DEFAULT_THRESHOLD = 11
 
 
 @functools.lru_cache(maxsize=None)
 def categories():
-    """``[{champ, famille, libelle, variable, valeurs}]`` in the file's order."""
+    """``[{champ, famille, libelle, variable, valeurs, unite}]`` in the file's order."""
     return [dict(row) for row in read_reference("parc_social_indicateurs.csv")]
 
 
@@ -27,22 +29,48 @@ def means():
     return [dict(row) for row in read_reference("parc_social_moyennes.csv")]
 
 
-def families():
+@functools.lru_cache(maxsize=None)
+def cumulative_shares():
+    """``[(champ, libelle, [components])]``: shares published as sums of categories (« sous
+    40 % du plafond » = « < 20 % » + « 20 à 40 % »)."""
+    return [(row["champ"], row["libelle"], row["composantes"].split())
+            for row in read_reference("ops_cumuls.csv")]
+
+
+def families(unit=None):
     out = {}
     for category in categories():
-        out.setdefault(category["famille"], []).append(category["champ"])
+        if unit is None or category["unite"] == unit:
+            out.setdefault(category["famille"], []).append(category["champ"])
     return out
+
+
+def unit_of(column):
+    """The unit (``logements``/``menages``) a published cell counts."""
+    if column in UNITS:
+        return column
+    for category in categories():
+        if column == "n_" + category["champ"]:
+            return category["unite"]
+    for mean in means():
+        if column in (mean["champ"] + "_somme", mean["champ"] + "_effectif"):
+            return mean["unite"]
+    raise KeyError(column)
 
 
 def labels():
     """Field → French label, for every published field."""
-    out = {TOTAL: "Logements sociaux"}
+    out = {TOTAL: "Logements sociaux", HOUSEHOLDS: "Ménages enquêtés (OPS)"}
     for category in categories():
-        out["n_" + category["champ"]] = "%s (logements)" % category["libelle"]
+        unit = "logements" if category["unite"] == TOTAL else "ménages"
+        out["n_" + category["champ"]] = "%s (%s)" % (category["libelle"], unit)
         out["part_" + category["champ"]] = "%s (%%)" % category["libelle"]
     for mean in means():
+        unit = "logements" if mean["unite"] == TOTAL else "ménages"
         out[mean["champ"]] = mean["libelle"]
-        out[mean["champ"] + "_effectif"] = "%s : logements pris en compte" % mean["libelle"]
+        out[mean["champ"] + "_effectif"] = "%s : %s pris en compte" % (mean["libelle"], unit)
+    for field, label, _ in cumulative_shares():
+        out["part_" + field] = "%s (%%)" % label
     out["part_sociaux"] = "Part de logements sociaux (%)"
     out["logements_total"] = "Logements (tous statuts)"
     out["secret"] = "Secret statistique"
@@ -50,42 +78,54 @@ def labels():
 
 
 def in_category(values, rule):
-    """Rows whose ``values`` fall in ``rule``: ``""`` not given (NaN or empty), ``"5-"`` 5 or
-    more, ``"-1948"`` up to 1948, ``"1949-1974"`` a range, else the value itself."""
+    """Rows whose ``values`` fall in ``rule``: ``""`` not given (NaN or empty), ``"a..b"``
+    from a (included) to b (excluded), either bound may be left out, else the value itself.
+    The categories of a family are meant to split every row once: :func:`row_matrix`
+    checks it."""
     import pandas as pd
     numeric = pd.api.types.is_numeric_dtype(values)
     if rule == "":
         return values.isna() if numeric else values.fillna("").astype(str).eq("")
-    if numeric and "-" in rule:
-        low, high = rule.split("-")
+    if numeric and ".." in rule:
+        low, high = rule.split("..")
         mask = values.notna()
         if low:
             mask &= values >= float(low)
         if high:
-            mask &= values <= float(high)
+            mask &= values < float(high)
         return mask
     if numeric:
         return values == float(rule)
     return values.fillna("").astype(str).eq(rule)
 
 
-def row_matrix(rows):
-    """One numeric column per published cell kind, for every row: ``logements`` (``nb``),
-    each category (``n_<champ>``: ``nb`` when the row is in it), and per mean
-    ``<champ>_somme`` / ``<champ>_effectif``. Families whose variable is never given in the
-    file are left out (vacancy without ``MODE``)."""
+def row_matrix(rows, unit=TOTAL):
+    """One numeric column per published cell kind, for every row: the unit's total (its
+    weight: ``nb`` dwellings of an RPLS row, ``poids`` households of an OPS row), each
+    category of the unit's families (``n_<champ>``: the weight when the row is in it), and per
+    mean ``<champ>_somme`` / ``<champ>_effectif``. Families whose variable is never given are
+    left out (vacancy without ``MODE``). A family whose categories do not split the rows
+    exactly is a fault of the reference table: ``ValueError``."""
+    import numpy as np
     import pandas as pd
-    weight = rows["nb"].fillna(0.0).astype(float)
-    out = {TOTAL: weight}
-    for family, fields in families().items():
+    weight = rows[UNITS[unit]].fillna(0.0).astype(float)
+    out = {unit: weight}
+    for family in families(unit):
         specs = [c for c in categories() if c["famille"] == family]
-        variable = rows[specs[0]["variable"]]
-        given = ~in_category(variable, "")
-        if not given.any():
+        if specs[0]["variable"] not in rows:
             continue
+        variable = rows[specs[0]["variable"]]
+        if not (~in_category(variable, "")).any():
+            continue
+        covered = pd.Series(0.0, index=rows.index)
         for spec in specs:
             out["n_" + spec["champ"]] = weight.where(in_category(variable, spec["valeurs"]), 0.0)
+            covered += out["n_" + spec["champ"]]
+        if not np.allclose(covered.values, weight.values):
+            raise ValueError("catégories de « %s » qui ne partitionnent pas les lignes" % family)
     for mean in means():
+        if mean["unite"] != unit or mean["variable"] not in rows:
+            continue
         values = rows[mean["variable"]]
         known = values.notna() & (weight > 0)
         if not known.any():
@@ -107,15 +147,26 @@ class Level:
         self.parents = parents or {}
 
 
-def aggregate(matrix, level):
-    """Sum of the row matrix per zone of ``level``."""
-    rows = matrix.loc[level.membership["row"].values]
-    table = rows.groupby(level.membership["code"].values, sort=True).sum()
+def aggregate(matrix, level, link=None):
+    """Sum of the row matrix per zone of ``level``; ``link`` (households: Series household
+    index → RPLS row index) puts each household in the zones of its dwelling."""
+    import pandas as pd
+    membership = level.membership
+    if link is not None:
+        pairs = pd.DataFrame({"household": link.index, "row": link.values}).dropna()
+        pairs["row"] = pairs["row"].astype(membership["row"].dtype)
+        membership = pairs.merge(membership, on="row")[["household", "code"]].rename(
+            columns={"household": "row"})
+    rows = matrix.loc[membership["row"].values]
+    table = rows.groupby(membership["code"].values, sort=True).sum()
     return table.reindex(sorted(set(table.index) | set(level.names)), fill_value=0.0)
 
 
 def _relations(table, columns, levels):
-    """Additive relations between the cells of ``table`` (index ``(level, code)``)."""
+    """Additive relations between the cells of ``table`` (index ``(level, code)``): in each
+    zone, a family's categories add up to its unit's total, a mean's count and its « not
+    given » category too; across zones, children add up to their parent — per unit, when the
+    children hold all of the parent's dwellings (households)."""
     position = {key: i for i, key in enumerate(table.index)}
     col = {c: j for j, c in enumerate(columns)}
     width = len(columns)
@@ -125,26 +176,33 @@ def _relations(table, columns, levels):
 
     relations = []
     for key in table.index:
-        for family, fields in families().items():
-            parts = ["n_" + f for f in fields if "n_" + f in col]
-            if parts:
-                relations.append(([cell(key, p) for p in parts], cell(key, TOTAL)))
+        for unit in UNITS:
+            if unit not in col:
+                continue
+            for fields in families(unit).values():
+                parts = ["n_" + f for f in fields if "n_" + f in col]
+                if parts:
+                    relations.append(([cell(key, p) for p in parts], cell(key, unit)))
         for mean in means():
             effectif = mean["champ"] + "_effectif"
             not_given = _not_given_field(mean["variable"])
             if effectif in col and not_given in col:
                 relations.append(([cell(key, effectif), cell(key, not_given)],
-                                  cell(key, TOTAL)))
+                                  cell(key, mean["unite"])))
     children = {}
     for level in levels:
         for code, parent_key in level.parents.items():
             if (level.name, code) in position and parent_key in position:
                 children.setdefault(parent_key, []).append((level.name, code))
     for parent_key, keys in children.items():
-        if abs(sum(table.at[k, TOTAL] for k in keys) - table.at[parent_key, TOTAL]) > 1e-6:
-            continue  # the children do not hold all of the parent's dwellings
-        for column in columns:
-            relations.append(([cell(k, column) for k in keys], cell(parent_key, column)))
+        for unit in UNITS:
+            if unit not in col or abs(sum(table.at[k, unit] for k in keys)
+                                      - table.at[parent_key, unit]) > 1e-6:
+                continue  # the children do not hold all of the parent's units
+            for column in columns:
+                if unit_of(column) == unit:
+                    relations.append(([cell(k, column) for k in keys],
+                                      cell(parent_key, column)))
     return relations
 
 
@@ -155,21 +213,32 @@ def _not_given_field(variable):
     return None
 
 
-def compute(rows, levels, threshold=DEFAULT_THRESHOLD, totals=None):
+def cell_counts(rows, levels, households=None):
+    """The exact cells per ``(level, code)``: dwellings' columns and, with ``households``
+    (OPS rows with ``rpls_row``: the index of their RPLS row, NaN when not found), the
+    households' columns."""
+    import pandas as pd
+    matrices = [(row_matrix(rows, TOTAL), None)]
+    if households is not None and len(households):
+        matrices.append((row_matrix(households, HOUSEHOLDS), households["rpls_row"]))
+    parts = []
+    for level in levels:
+        tables = [aggregate(matrix, level, link) for matrix, link in matrices]
+        table = pd.concat(tables, axis=1).fillna(0.0)
+        table.index = pd.MultiIndex.from_arrays([[level.name] * len(table), table.index],
+                                                names=["niveau", "code"])
+        parts.append(table)
+    return pd.concat(parts)
+
+
+def compute(rows, levels, threshold=DEFAULT_THRESHOLD, totals=None, households=None):
     """``(published, counts, masked)``: ``counts`` the exact cells per ``(level, code)``,
     ``masked`` a boolean frame of the same shape, ``published`` the table to show (counts,
     shares in %, means, ``part_sociaux`` when ``totals`` ``{(level, code): dwellings}`` is
     given; masked values ``None``; ``secret`` = ``zone`` / ``partiel`` / ``""``)."""
     import numpy as np
     import pandas as pd
-    matrix = row_matrix(rows)
-    parts = []
-    for level in levels:
-        table = aggregate(matrix, level)
-        table.index = pd.MultiIndex.from_arrays([[level.name] * len(table), table.index],
-                                                names=["niveau", "code"])
-        parts.append(table)
-    counts = pd.concat(parts) if parts else matrix.iloc[0:0]
+    counts = cell_counts(rows, levels, households)
     columns = list(counts.columns)
     values = counts.values.astype(float)
     contributors = values.copy()
@@ -177,9 +246,13 @@ def compute(rows, levels, threshold=DEFAULT_THRESHOLD, totals=None):
         if mean["champ"] + "_somme" in columns:
             contributors[:, columns.index(mean["champ"] + "_somme")] = \
                 values[:, columns.index(mean["champ"] + "_effectif")]
-    totals_col = values[:, columns.index(TOTAL)]
-    small_zone = (totals_col > 0) & (totals_col < threshold)
-    extra = np.repeat(small_zone[:, None], len(columns), axis=1)
+    extra = np.zeros(values.shape, dtype=bool)
+    for unit in UNITS:
+        if unit in columns:
+            total = values[:, columns.index(unit)]
+            small = (total > 0) & (total < threshold)
+            of_unit = np.array([unit_of(c) == unit for c in columns])
+            extra |= small[:, None] & of_unit[None, :]
     relations = _relations(counts, columns, levels)
     mask = secret.protect(values.ravel(), contributors.ravel(), relations, threshold,
                           extra.ravel()).reshape(values.shape)
@@ -194,16 +267,25 @@ def publish(counts, masked, levels, totals):
     records = []
     for key, row in counts.iterrows():
         hidden = masked.loc[key]
-        total = row[TOTAL]
         record = {"niveau": labels_of.get(key[0], key[0]), "code": key[1],
-                  "nom": names.get(key, key[1]),
-                  TOTAL: None if hidden[TOTAL] else int(round(total))}
+                  "nom": names.get(key, key[1])}
+        for unit in UNITS:
+            if unit in counts.columns:
+                record[unit] = None if hidden[unit] else int(round(row[unit]))
         for column in counts.columns:
             if column.startswith("n_"):
-                shown = not hidden[column] and not hidden[TOTAL]
+                unit = unit_of(column)
+                shown = not hidden[column] and not hidden[unit]
                 record[column] = int(round(row[column])) if shown else None
-                record["part_" + column[2:]] = round(100.0 * row[column] / total, 1) \
-                    if shown and total > 0 else None
+                record["part_" + column[2:]] = round(100.0 * row[column] / row[unit], 1) \
+                    if shown and row[unit] > 0 else None
+        for field, _, components in cumulative_shares():
+            columns = ["n_" + c for c in components]
+            if all(c in counts.columns for c in columns):
+                shown = not any(hidden[c] for c in columns) and not hidden[HOUSEHOLDS] \
+                    and row[HOUSEHOLDS] > 0
+                record["part_" + field] = round(100.0 * sum(row[c] for c in columns)
+                                                / row[HOUSEHOLDS], 1) if shown else None
         for mean in means():
             somme, effectif = mean["champ"] + "_somme", mean["champ"] + "_effectif"
             if somme not in counts.columns:
@@ -215,7 +297,7 @@ def publish(counts, masked, levels, totals):
         if key in totals and totals[key]:
             record["logements_total"] = totals[key]
             record["part_sociaux"] = None if hidden[TOTAL] else \
-                round(100.0 * total / float(totals[key]), 1)
+                round(100.0 * row[TOTAL] / float(totals[key]), 1)
         record["secret"] = "zone" if hidden[TOTAL] else ("partiel" if hidden.any() else "")
         records.append(record)
     return pd.DataFrame(records)

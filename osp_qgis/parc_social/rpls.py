@@ -92,6 +92,15 @@ def _number(text):
                          errors="coerce")
 
 
+def read_number(frame, roles, role, label, flag):
+    """The role's column as numbers; a value that is not one is flagged « <label>
+    illisible » (and left empty: never guessed)."""
+    text = _column(frame, roles, role)
+    number = _number(text)
+    flag((text != "") & number.isna(), "%s illisible" % label)
+    return number
+
+
 def canonical(frame, roles):
     """The canonical RPLS table: ``ligne``, ``depcom``, address parts, ``nb`` (dwellings the
     row stands for: the count column of aggregated files, else 1), ``nbpiece``, ``surfhab``
@@ -121,13 +130,13 @@ def canonical(frame, roles):
         out["nb"] = nb.where(~bad)
     else:
         out["nb"] = 1.0
-    pieces = _number(_column(frame, roles, "nbpiece"))
+    pieces = read_number(frame, roles, "nbpiece", "nombre de pièces", flag)
     flag(pieces.notna() & ((pieces < 1) | (pieces > 20)), "nombre de pièces hors limites")
     out["nbpiece"] = pieces.where((pieces >= 1) & (pieces <= 20))
-    surface = _number(_column(frame, roles, "surfhab"))
+    surface = read_number(frame, roles, "surfhab", "surface", flag)
     flag(surface.notna() & (surface <= 0), "surface nulle ou négative")
     out["surfhab"] = surface.where(surface > 0)
-    year = _number(_column(frame, roles, "construct"))
+    year = read_number(frame, roles, "construct", "année d'achèvement", flag)
     plausible = (year >= FIRST_YEAR) & (year <= LAST_YEAR)
     flag(year.notna() & ~plausible, "année d'achèvement hors limites")
     out["construct"] = year.where(plausible)

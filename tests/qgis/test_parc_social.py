@@ -223,3 +223,132 @@ def test_through_qgis_process_with_a_damaged_file(tmp_path):
     assert "Traceback" not in done.stdout + done.stderr
     assert not os.path.exists(str(tmp_path / "x.gpkg"))
 
+
+
+# -- the sample Bassin-minier territory: RPLS, OPS, cités, communes, EPCI ---------------------
+@pytest.fixture(scope="module")
+def bassin(qgis_app, sample_data, tmp_path_factory):
+    import processing
+    sample = str(sample_data)
+    out = str(tmp_path_factory.mktemp("bassin") / "parc_social.gpkg")
+    log = Log()
+    result = processing.run("osp:indicateurs_parc_social", {
+        "RPLS": os.path.join(sample, "parc_social", "rpls_bassin.csv"),
+        "ADDRESSES": os.path.join(sample, "parc_social", "adresses_ban.csv"),
+        "OPS": os.path.join(sample, "parc_social", "ops_bassin.csv"),
+        "COMMUNES": os.path.join(sample, "territoire.gpkg") + "|layername=communes",
+        "ZONES": [os.path.join(sample, "territoire.gpkg") + "|layername=cites"],
+        "OUTPUT": out}, feedback=log.feedback)
+    return {"out": out, "result": result, "log": log.text, "sample": sample}
+
+
+def independent_bassin(sample):
+    """Figures per cité, commune and EPCI from the generator's own files and truth."""
+    import pandas as pd
+    import sample_data
+    folder = os.path.join(sample, "parc_social")
+    rpls = pd.read_csv(os.path.join(folder, "rpls_bassin.csv"), sep=";", dtype=str,
+                       encoding="cp1252", keep_default_na=False)
+    truth = pd.read_csv(os.path.join(folder, "verite.csv"), sep=";", dtype=str)
+    ops = pd.read_csv(os.path.join(folder, "ops_bassin.csv"), sep=";", dtype=str,
+                      keep_default_na=False)
+    rpls = rpls.merge(truth, left_on="IDENT_REP", right_on="ident_rep")
+    epci = {insee: sample_data.EPCI[sigle][0] for insee, _, sigle in sample_data.COMMUNES}
+    rpls["epci"] = rpls["DEPCOM"].map(epci)
+    ops = ops.merge(rpls[["IDENT_REP", "id_cite", "DEPCOM", "epci"]], on="IDENT_REP")
+    income = pd.to_numeric(ops["REVENU_PLAFOND"].str.replace(" %", "", regex=False)
+                           .str.replace(",", ".", regex=False), errors="coerce")
+    out = {}
+    for level, key in (("cite", "id_cite"), ("commune", "DEPCOM"), ("epci", "epci")):
+        for code, part in rpls.groupby(key):
+            households = ops[ops[key] == code]
+            incomes = income[households.index]
+            out[(level, code)] = {
+                "logements": len(part), "n_t3": int((part["NBPIECE"] == "3").sum()),
+                "n_dpe_e": int((part["DPEENERGIE"] == "E").sum()),
+                "n_en_qpv": int((part["QPV"] == "1").sum()),
+                "n_vacants": int((part["MODE"] == "2").sum()),
+                "annee_moyenne": round(pd.to_numeric(part["CONSTRUCT"]).mean(), 0),
+                "menages": len(households),
+                "n_men_seule": int(households["COMPOSITION"].isin(
+                    ["1", "Personne seule"]).sum()),
+                "n_act_retraite": int(households["ACTIVITE_PR"].isin(["3", "Retraité"]).sum()),
+                "n_rev_0_20": int((incomes < 20).sum()),
+                "n_rev_40_60": int(((incomes >= 40) & (incomes < 60)).sum())}
+    return out
+
+
+def test_bassin_indicators_per_cite_commune_epci_match_the_generator(bassin):
+    assert bassin["result"]["N_ROWS"] == 1500
+    assert bassin["result"]["N_HOUSEHOLDS"] > 900
+    assert "3 ménages OPS sans logement RPLS correspondant" in bassin["log"]
+    assert "2 lignes OPS avec des valeurs illisibles" in bassin["log"]
+    published = {("commune", r["code"]): r for r in table(bassin["out"], "territoires")
+                 if r["niveau"] == "Commune"}
+    published.update({("epci", r["code"]): r for r in table(bassin["out"], "territoires")
+                      if r["niveau"] == "EPCI"})
+    published.update({("cite", r["code"]): r for r in table(bassin["out"], "zones_cites")
+                      if r["code"] != "ENSEMBLE"})
+    expected = independent_bassin(bassin["sample"])
+    assert set(expected) <= set(published)
+    shown = hidden = 0
+    for key, figures in expected.items():
+        row = published[key]
+        for field, value in figures.items():
+            if row[field] is None:
+                hidden += 1
+                assert row["secret"] in ("zone", "partiel")
+                continue
+            assert row[field] == pytest.approx(value), (key, field)
+            shown += 1
+    assert shown > hidden > 0
+    # every small count is hidden
+    for key, figures in expected.items():
+        for field, value in figures.items():
+            if (field.startswith("n_") or field in ("logements", "menages")) and 0 < value < 11:
+                assert published[key][field] is None, (key, field, value)
+
+
+def test_bassin_published_tables_resist_the_attack(bassin):
+    """Rebuild every cell of the « territoires » table from what it publishes (counts, and
+    sums as mean × count), with the relations of the territory (QPV parts → commune →
+    EPCI → département → ensemble; categories → totals): no masked cell can be recomputed."""
+    import numpy as np
+    import sample_data
+    from osp_qgis.parc_social import indicators
+    from secrecy_attack import recomputable
+    rows = table(bassin["out"], "territoires")
+    fields = ["logements", "menages"] + sorted(c for c in rows[0] if c.startswith("n_"))
+    key = {(r["niveau"], r["code"]): i for i, r in enumerate(rows)}
+    width = len(fields)
+    values = np.array([[np.nan if r[f] is None else r[f] for f in fields] for r in rows],
+                      dtype=float).ravel()
+    masked = np.isnan(values)
+    assert masked.any()
+
+    def cell(k, field):
+        return key[k] * width + fields.index(field)
+
+    relations = []
+    for k in key:
+        for category_fields in indicators.families().values():
+            parts = ["n_" + f for f in category_fields if "n_" + f in fields]
+            if parts:
+                unit = indicators.unit_of(parts[0])
+                relations.append(([cell(k, p) for p in parts], cell(k, unit)))
+    epci = {insee: sample_data.EPCI[sigle][0] for insee, _, sigle in sample_data.COMMUNES}
+    groups = {}
+    for level, code in key:
+        if level == "Commune, en / hors QPV":
+            groups.setdefault(("Commune", code.split("|")[0]), []).append((level, code))
+        elif level == "Commune":
+            groups.setdefault(("EPCI", epci[code]), []).append((level, code))
+        elif level == "EPCI":
+            dep = next(i[:2] for i, s in epci.items() if s == code)
+            groups.setdefault(("Département", dep), []).append((level, code))
+        elif level == "Département":
+            groups.setdefault(("Ensemble", "ENSEMBLE"), []).append((level, code))
+    for parent, children in groups.items():
+        for field in fields:
+            relations.append(([cell(c, field) for c in children], cell(parent, field)))
+    assert recomputable(np.nan_to_num(values), masked, relations) == []

@@ -12,6 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from osp_qgis.parc_social import geocode, indicators, rpls, secret, zones
 from osp_qgis.sheets import read_sheet
+from secrecy_attack import recomputable
 
 SHARED = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared",
                                        "data"))
@@ -29,32 +30,7 @@ def canonical_of(path):
     return frame, roles, rpls.canonical(frame, roles)
 
 
-# -- the attack: can a masked cell be recomputed from what is published? --------------------
-def recomputable(values, masked, relations):
-    """Masked cells an attacker recomputes exactly from the published cells and the
-    relations: the cell's unit vector lies in the row space of the relations restricted to
-    the masked cells, i.e. the orthogonal projector on that row space (pinv(A)·A) keeps it."""
-    unknown = list(np.flatnonzero(masked))
-    if not unknown:
-        return []
-    col = {c: j for j, c in enumerate(unknown)}
-    rows = []
-    for parts, total in relations:
-        row = np.zeros(len(unknown))
-        for c in parts:
-            if c in col:
-                row[col[c]] += 1
-        if total in col:
-            row[col[total]] -= 1
-        if row.any():
-            rows.append(row)
-    if not rows:
-        return []
-    a = np.array(rows)
-    projector = np.linalg.pinv(a) @ a
-    return [c for c, j in col.items() if abs(projector[j, j] - 1.0) < 1e-6]
-
-
+# -- the attack (tests/secrecy_attack.py): can a masked cell be recomputed? ------------------
 def hierarchy(n_children, n_categories, rng, small=0.3):
     """A parent zone with ``n_children`` zones, each with categories and a total, and the
     parent's cells: values, relations."""
