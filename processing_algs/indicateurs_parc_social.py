@@ -1,4 +1,6 @@
 """osp:indicateurs_parc_social — « Indicateurs du parc social »."""
+import os
+import time
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry,
                        QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
@@ -35,9 +37,17 @@ une zone quand elle a moins de logements que le seuil ; le secret secondaire mas
 cellules tant qu'une valeur masquée peut être recalculée à partir d'un total et des autres
 valeurs publiées (catégories d'une famille, communes d'un EPCI, QPV / hors QPV d'une
 commune, zones d'une couche).</p>
+<p><b>Enquête OPS</b> (<i>OPS</i>, facultative) : un ménage par ligne, rattaché à son
+logement par l'identifiant RPLS (IDENT_REP) ou par l'adresse ; composition des ménages,
+revenus rapportés au plafond HLM (moins de 20, 40, 60 %), âge et activité de la personne de
+référence, emménagements de moins de 3 ans, taille moyenne. Colonnes et réponses reconnues :
+<i>resources/reference/ops_colonnes.csv</i> et <i>ops_modalites.csv</i>.</p>
 <p><b>Sorties</b> : un GeoPackage (<i>OUTPUT</i>) avec une table par ensemble de zones
 (<i>territoires</i> : communes, EPCI, départements avec les contours de <i>COMMUNES</i> ;
-<i>zones_…</i> ; <i>carreaux_…</i>), alias français et style choroplèthe par défaut.</p>
+<i>zones_…</i> ; <i>carreaux_…</i>), alias français et cartes choroplèthes enregistrées
+(logements, part de logements sociaux, année moyenne, surface moyenne, part en QPV ; nombre de
+territoires par classe dans la légende) ; un classeur (<i>WORKBOOK</i>) : synthèse, une
+feuille par famille d'indicateurs, « Sources et secret statistique ».</p>
 <p><b>Exemple</b> : <code>qgis_process run osp:indicateurs_parc_social
 --RPLS=rpls_2024_59.csv --ADDRESSES=adresses-59.csv.gz --COMMUNES=communes.geojson
 --ZONES=qpv.geojson --GRID_SIZE=1000 --OUTPUT=parc_social.gpkg</code></p>"""
@@ -82,6 +92,9 @@ class IndicateursParcSocial(OspAlgorithm):
             minValue=1, maxValue=1000))
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT", self.tr("Indicateurs (GeoPackage)"), "GeoPackage (*.gpkg)"))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "WORKBOOK", self.tr("Classeur des indicateurs (.xlsx, facultatif)"),
+            "Classeur Excel (*.xlsx)", optional=True))
         for name, label in (("N_ROWS", "Lignes RPLS"), ("N_DWELLINGS", "Logements"),
                             ("N_HOUSEHOLDS", "Ménages OPS"),
                             ("N_MASKED", "Cellules masquées (secret)")):
@@ -114,7 +127,13 @@ class IndicateursParcSocial(OspAlgorithm):
                                            threshold))
         feedback.setProgress(80)
         tables = self._tables(published, levels, geometries)
+        book = self.parameterAsFileOutput(parameters, "WORKBOOK", context)
         with AtomicFiles() as files:
+            if book:
+                from ..osp_qgis.parc_social.workbook import write_indicator_workbook
+                write_indicator_workbook(files.temporary(book, "Classeur"), published,
+                                         self._sources(parameters, context, rows, located,
+                                                       households), threshold)
             temporary = files.temporary(target, "Indicateurs")
             try:
                 write_layers(temporary, [(layer, name) for name, layer in tables],
@@ -125,10 +144,31 @@ class IndicateursParcSocial(OspAlgorithm):
             for name, layer in tables:
                 parc_social_io.store_styles(temporary, name, parc_social_io.choropleth_styles(
                     layer, CHOROPLETHS, MAIN_STYLE, indicators.labels()))
-        return {"OUTPUT": target, "N_ROWS": len(rows),
+        return {"OUTPUT": target, "WORKBOOK": book or None, "N_ROWS": len(rows),
                 "N_HOUSEHOLDS": 0 if households is None else len(households),
                 "N_DWELLINGS": int(rows["nb"].fillna(0).sum()),
                 "N_MASKED": int(masked.values.sum())}
+
+    def _sources(self, parameters, context, rows, located, households):
+        """What the workbook's « Sources et secret statistique » sheet names."""
+        from ..osp_qgis.parc_social import geocode
+        files = [("RPLS", self.parameterAsFile(parameters, "RPLS", context)),
+                 ("Adresses", self.parameterAsFile(parameters, "ADDRESSES", context)),
+                 ("Enquête OPS", self.parameterAsFile(parameters, "OPS", context))]
+        out = [(label, "%s (modifié le %s)" % (os.path.basename(path), time.strftime(
+            "%d/%m/%Y", time.localtime(os.path.getmtime(path)))))
+               for label, path in files if path and os.path.exists(path)]
+        out.append(("Logements", "%s logements sociaux sur %d lignes RPLS" % (
+            geocode.format_int(rows["nb"].fillna(0).sum()), len(rows))))
+        if households is not None:
+            out.append(("Ménages", "%d ménages enquêtés, %d rattachés à un logement RPLS" % (
+                len(households), int(households["rpls_row"].notna().sum()))))
+        out.append(("Localisation", " ; ".join(geocode.summary_text(
+            geocode.summary(rows, located)))))
+        layers = self.parameterAsLayerList(parameters, "ZONES", context) or []
+        if layers:
+            out.append(("Zones", ", ".join(_zone_label(layer) for layer in layers)))
+        return out
 
     def _households(self, parameters, context, feedback, rows):
         path = self.parameterAsFile(parameters, "OPS", context)

@@ -16,6 +16,8 @@ TOTAL = "logements"
 HOUSEHOLDS = "menages"
 UNITS = {TOTAL: "nb", HOUSEHOLDS: "poids"}   # unit -> weight column of its rows
 DEFAULT_THRESHOLD = 11
+# tables list the administrative levels from the whole file down to the communes' QPV parts
+BROAD_TO_FINE = ("ensemble", "departement", "epci", "commune", "commune_qpv")
 
 
 @functools.lru_cache(maxsize=None)
@@ -228,6 +230,8 @@ def cell_counts(rows, levels, households=None):
         table.index = pd.MultiIndex.from_arrays([[level.name] * len(table), table.index],
                                                 names=["niveau", "code"])
         parts.append(table)
+    order = {name: n for n, name in enumerate(BROAD_TO_FINE)}
+    parts.sort(key=lambda part: order.get(part.index[0][0], len(order)) if len(part) else 0)
     return pd.concat(parts)
 
 

@@ -230,7 +230,9 @@ def test_through_qgis_process_with_a_damaged_file(tmp_path):
 def bassin(qgis_app, sample_data, tmp_path_factory):
     import processing
     sample = str(sample_data)
-    out = str(tmp_path_factory.mktemp("bassin") / "parc_social.gpkg")
+    folder = tmp_path_factory.mktemp("bassin")
+    out = str(folder / "parc_social.gpkg")
+    book = str(folder / "parc_social.xlsx")
     log = Log()
     result = processing.run("osp:indicateurs_parc_social", {
         "RPLS": os.path.join(sample, "parc_social", "rpls_bassin.csv"),
@@ -238,8 +240,8 @@ def bassin(qgis_app, sample_data, tmp_path_factory):
         "OPS": os.path.join(sample, "parc_social", "ops_bassin.csv"),
         "COMMUNES": os.path.join(sample, "territoire.gpkg") + "|layername=communes",
         "ZONES": [os.path.join(sample, "territoire.gpkg") + "|layername=cites"],
-        "OUTPUT": out}, feedback=log.feedback)
-    return {"out": out, "result": result, "log": log.text, "sample": sample}
+        "OUTPUT": out, "WORKBOOK": book}, feedback=log.feedback)
+    return {"out": out, "book": book, "result": result, "log": log.text, "sample": sample}
 
 
 def independent_bassin(sample):
@@ -352,3 +354,49 @@ def test_bassin_published_tables_resist_the_attack(bassin):
         for field in fields:
             relations.append(([cell(c, field) for c in children], cell(parent, field)))
     assert recomputable(np.nan_to_num(values), masked, relations) == []
+
+
+def test_bassin_workbook_shows_the_layer_figures_and_s_for_secrecy(bassin, tmp_path,
+                                                                   artifacts):
+    import shutil
+    import openpyxl
+    book = openpyxl.load_workbook(bassin["book"])
+    assert book.sheetnames[0] == "Synthèse" and book.sheetnames[-1] == \
+        "Sources et secret statistique"
+    assert {"Typologie", "Énergie", "Financement", "Ménages", "Revenus", "Vacance"} <= \
+        set(book.sheetnames)
+    rows = {(r["niveau"], r["code"]): r for r in table(bassin["out"], "territoires")}
+    ws = book["Typologie"]
+    header = [c.value for c in ws[4]]
+    assert header[:4] == ["Niveau", "Code", "Territoire", "Logements sociaux"]
+    assert ws.cell(row=3, column=5).value == "T1"
+    checked = secret = 0
+    for line in ws.iter_rows(min_row=5, values_only=True):
+        if line[0] != "Commune":
+            continue
+        row = rows[("Commune", line[1])]
+        for value, field in zip(line[3:], ["logements", "n_t1", "part_t1", "n_t2", "part_t2",
+                                           "n_t3", "part_t3"]):
+            if row[field] is None:
+                assert value == "s"
+                secret += 1
+            else:
+                assert value == row[field]
+                checked += 1
+    assert checked > 20 and secret > 0
+    sources = book["Sources et secret statistique"]
+    text = " ".join(str(c.value) for line in sources.iter_rows() for c in line if c.value)
+    assert "rpls_bassin.csv" in text and "ops_bassin.csv" in text and "Seuil : 11" in text
+    soffice = shutil.which("libreoffice") or shutil.which("soffice")
+    assert soffice, "LibreOffice absent : `make test` installe libreoffice-calc"
+    env = dict(os.environ, HOME=str(tmp_path))
+    done = subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir",
+                           str(tmp_path), bassin["book"]], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    pdf = str(tmp_path / "parc_social.pdf")
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    assert "Parc social : indicateurs clés par territoire" in text
+    assert "Sources et secret statistique" in text
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", pdf,
+                    os.path.join(artifacts, "parc_social_classeur")], check=True)
