@@ -7,6 +7,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry,
                        QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterNumber, QgsProcessingParameterString,
+                       QgsProcessingParameterVectorLayer,
                        QgsRectangle, QgsVectorLayer)
 
 from ..osp_qgis.parc_social import indicators, zones
@@ -42,6 +43,12 @@ logement par l'identifiant RPLS (IDENT_REP) ou par l'adresse ; composition des m
 revenus rapportés au plafond HLM (moins de 20, 40, 60 %), âge et activité de la personne de
 référence, emménagements de moins de 3 ans, taille moyenne. Colonnes et réponses reconnues :
 <i>resources/reference/ops_colonnes.csv</i> et <i>ops_modalites.csv</i>.</p>
+<p><b>Avant / après travaux</b> (<i>RPLS_AVANT</i> et <i>ANALYSE</i>) : les logements
+réhabilités de la couche d'analyse OSP retrouvés par leur identifiant RPLS dans le millésime
+antérieur et dans <i>RPLS</i> : nombre de logements par évolution de l'étiquette énergie
+(gain de 2 classes ou plus, d'une classe, inchangée, dégradée, non renseignée) et tableau
+avant × après, par EPCI (tables <i>dpe_avant_apres</i>, <i>dpe_transitions</i>, feuille
+« DPE avant-après »), sous le même secret statistique.</p>
 <p><b>Sorties</b> : un GeoPackage (<i>OUTPUT</i>) avec une table par ensemble de zones
 (<i>territoires</i> : communes, EPCI, départements avec les contours de <i>COMMUNES</i> ;
 <i>zones_…</i> ; <i>carreaux_…</i>), alias français et cartes choroplèthes enregistrées
@@ -76,6 +83,12 @@ class IndicateursParcSocial(OspAlgorithm):
             "OPS_YEAR", self.tr("Année de l'enquête OPS (si le fichier ne la donne pas)"),
             QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=1990,
             maxValue=2100))
+        self.addParameter(QgsProcessingParameterFile(
+            "RPLS_AVANT", self.tr("RPLS d'un millésime antérieur (étiquettes avant travaux, "
+                                  "facultatif)"), optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "ANALYSE", self.tr("Logements réhabilités (couche d'analyse OSP, avec RPLS_AVANT)"),
+            [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             "ZONES", self.tr("Zones (polygones : QPV, cités, quartiers…, facultatif)"),
             QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
@@ -127,13 +140,17 @@ class IndicateursParcSocial(OspAlgorithm):
                                            threshold))
         feedback.setProgress(80)
         tables = self._tables(published, levels, geometries)
+        evolution = self._before_after(parameters, context, feedback, rows, threshold)
+        if evolution is not None:
+            tables += [(name, _plain_layer(name, frame)) for name, frame in evolution]
         book = self.parameterAsFileOutput(parameters, "WORKBOOK", context)
         with AtomicFiles() as files:
             if book:
                 from ..osp_qgis.parc_social.workbook import write_indicator_workbook
                 write_indicator_workbook(files.temporary(book, "Classeur"), published,
                                          self._sources(parameters, context, rows, located,
-                                                       households), threshold)
+                                                       households), threshold,
+                                         dict(evolution) if evolution else None)
             temporary = files.temporary(target, "Indicateurs")
             try:
                 write_layers(temporary, [(layer, name) for name, layer in tables],
@@ -142,12 +159,34 @@ class IndicateursParcSocial(OspAlgorithm):
                 raise QgsProcessingException("Écriture de « %s » impossible : %s"
                                              % (target, error))
             for name, layer in tables:
+                if not layer.isSpatial():
+                    continue
                 parc_social_io.store_styles(temporary, name, parc_social_io.choropleth_styles(
                     layer, CHOROPLETHS, MAIN_STYLE, indicators.labels()))
         return {"OUTPUT": target, "WORKBOOK": book or None, "N_ROWS": len(rows),
                 "N_HOUSEHOLDS": 0 if households is None else len(households),
                 "N_DWELLINGS": int(rows["nb"].fillna(0).sum()),
                 "N_MASKED": int(masked.values.sum())}
+
+    def _before_after(self, parameters, context, feedback, rows, threshold):
+        """``[(table, frame)]`` of the label change of renovated dwellings, or ``None``."""
+        path = self.parameterAsFile(parameters, "RPLS_AVANT", context)
+        layer = self.parameterAsVectorLayer(parameters, "ANALYSE", context)
+        if not path and layer is None:
+            return None
+        if not path or layer is None:
+            raise QgsProcessingException(
+                "L'évolution des étiquettes énergie demande les deux : RPLS_AVANT (le RPLS "
+                "d'avant les travaux) et ANALYSE (les logements réhabilités).")
+        from ..osp_qgis.parc_social import avant_apres
+        _, _, before = parc_social_io.read_rpls(path, feedback)
+        dwellings = parc_social_io.renovated_dwellings(layer)
+        changes = avant_apres.transitions(dwellings, before, rows)
+        found = int((changes["avant"] != avant_apres.NOT_GIVEN).sum())
+        feedback.pushInfo("%d logements réhabilités, %d avec une étiquette énergie dans le "
+                          "RPLS antérieur." % (len(changes), found))
+        evolution, crosstab, _ = avant_apres.tables(changes, threshold)
+        return [("dpe_avant_apres", evolution), ("dpe_transitions", crosstab)]
 
     def _sources(self, parameters, context, rows, located, households):
         """What the workbook's « Sources et secret statistique » sheet names."""
@@ -287,6 +326,32 @@ class IndicateursParcSocial(OspAlgorithm):
             layer.dataProvider().addFeatures(features)
             out.append((table, layer))
         return out
+
+
+def _plain_layer(name, frame):
+    """A table without geometry for the GeoPackage (labels from the reference aliases)."""
+    labels = indicators.labels()
+    specs = [(c, "int" if c == "logements" or c in _CHANGE_CODES else "string",
+              labels.get(c, _CHANGE_LABELS.get(c, c))) for c in frame.columns]
+    layer = QgsVectorLayer("None", name, "memory")
+    layer.dataProvider().addAttributes(qgis_io.make_fields(specs).toList())
+    layer.updateFields()
+    features = []
+    for record in frame.to_dict("records"):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([_value(record[c]) for c in frame.columns])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def _change_labels():
+    from ..osp_qgis.parc_social.avant_apres import CHANGES
+    return dict(CHANGES)
+
+
+_CHANGE_LABELS = _change_labels()
+_CHANGE_CODES = set(_CHANGE_LABELS)
 
 
 def _lines(frame, shown=10):

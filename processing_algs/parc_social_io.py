@@ -292,3 +292,18 @@ def store_styles(path, table, styles, geometry_column="geom"):
             [(table, geometry_column, name, qml, 1 if default else 0,
               "Carte OSP ERBM") for name, qml, default in styles])
     db.close()
+
+
+def renovated_dwellings(layer):
+    """The analyse layer's dwellings: ``ident_rep`` and ``epci`` (French error when the
+    layer has no RPLS id)."""
+    import pandas as pd
+    ident = qgis_io.field_index(layer, "ident_rep", "rpls")
+    epci = qgis_io.field_index(layer, "epci")
+    if ident < 0:
+        raise QgsProcessingException("La couche « %s » n'a pas de champ ident_rep : ce n'est "
+                                     "pas une couche d'analyse OSP." % layer.name())
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    values = [(qgis_io.text_value(f[ident]), qgis_io.text_value(f[epci]) if epci >= 0 else "")
+              for f in layer.getFeatures(request)]
+    return pd.DataFrame(values, columns=["ident_rep", "epci"])

@@ -9,6 +9,9 @@
   parc_social/ops_bassin.csv     the occupation survey: one household per occupied dwelling
                                  that answered (codes or labels, « 37,5 % » incomes), a few
                                  households of unknown dwellings and unreadable answers
+  parc_social/rpls_bassin_2015.csv  the same landlord file six years earlier: the ERBM
+                                 dwellings before their renovation (worse energy labels, some
+                                 not yet diagnosed), the others unchanged
   parc_social/verite.csv         per RPLS row: its cité, commune and point (the test's
                                  independent truth)
 """
@@ -47,14 +50,14 @@ def generate(out, communes, cites, parcels, dwellings, seed):
     qpv_cites = {c["id_cite"] for c in cites if c["id_cite"] % 3 == 0}
     erbm = {d["idpar"]: d for d in dwellings}
     others = [p for p in parcels if p["idpar"] not in erbm][::3][:int(1.5 * len(dwellings))]
-    rows, truth, households = [], [], []
+    rows, truth, households, before = [], [], [], []
     ids = rng.sample(range(10000000, 99999999), len(dwellings) + len(others))
     for n, (parcel, dwelling) in enumerate([(erbm[i]["parcel"], erbm[i]) for i in erbm] +
                                            [(p, None) for p in others]):
         ident = dwelling["rpls"] if dwelling else "00%08d" % ids[n]
         year = rng.choice([1905, 1921, 1926, 1930, 1952, 1958]) if dwelling else \
             rng.choice([1965, 1972, 1984, 1998, 2008, 2015])
-        label = rng.choice("DDEEEFFG") if year < 1960 else rng.choice("BCCDDE")
+        label = rng.choice("BCCDDDE") if dwelling else rng.choice("BCCDDE")
         typ, name = split_street(parcel["street"], rng)
         rep = dwelling["rep"] if dwelling else ""
         mode = "2" if rng.random() < 0.06 else "1"
@@ -65,6 +68,10 @@ def generate(out, communes, cites, parcels, dwellings, seed):
                      str(rng.randint(45, 95)), str(year),
                      rng.choice(["12", "12", "10", "14", "99", "16"]), label,
                      rng.choice("CDDEEF"), "1" if cite_in_qpv else "2", mode])
+        old = list(rows[-1])
+        if dwelling:    # before the works: a worse label, or none yet
+            old[12] = rng.choice("DEEFFGG") if rng.random() < 0.92 else ""
+        before.append(old)
         truth.append([ident, str(parcel["cite"]), parcel["insee"],
                       "%.2f" % ((parcel["rect"][0] + parcel["rect"][2]) / 2),
                       "%.2f" % ((parcel["rect"][1] + parcel["rect"][3]) / 2)])
@@ -78,6 +85,7 @@ def generate(out, communes, cites, parcels, dwellings, seed):
                    "TYPECONST", "NBPIECE", "SURFHAB", "CONSTRUCT", "FINAN", "DPEENERGIE",
                    "DPESERRE", "QPV", "MODE"]
     write(os.path.join(folder, "rpls_bassin.csv"), rpls_header, rows, "cp1252", ";")
+    write(os.path.join(folder, "rpls_bassin_2015.csv"), rpls_header, before, "cp1252", ";")
     write(os.path.join(folder, "ops_bassin.csv"),
           ["IDENT_REP", "NB_PERSONNES", "COMPOSITION", "AGE_PR", "REVENU_PLAFOND",
            "ACTIVITE_PR", "ANNEE_EMMENAGEMENT", "ANNEE_ENQUETE"], households, "utf-8", ";")

@@ -10,6 +10,7 @@ from . import indicators
 SECRET = "s"
 SHEET_SYNTHESE = "Synthèse"
 SHEET_SOURCES = "Sources et secret statistique"
+SHEET_DPE = "DPE avant-après"
 SUMMARY_FIELDS = ("logements", "surface_moyenne", "annee_moyenne", "part_en_qpv",
                   "part_vacants", "part_sociaux", "menages", "taille_moyenne_menage",
                   "part_rev_sous_60", "part_men_seule", "part_men_monoparentale")
@@ -33,9 +34,10 @@ def _value(ws, row, column, value, share, styles):
     return cell
 
 
-def write_indicator_workbook(path, published, sources, threshold):
+def write_indicator_workbook(path, published, sources, threshold, before_after=None):
     """``published``: the table of :func:`indicators.compute` (several zone sets may be
-    concatenated); ``sources``: ``[(label, text)]`` for the sources sheet."""
+    concatenated); ``sources``: ``[(label, text)]`` for the sources sheet; ``before_after``:
+    ``{"dpe_avant_apres": frame, "dpe_transitions": frame}`` of :mod:`avant_apres`."""
     import openpyxl
     styles = osp.Styles()
     labels = indicators.labels()
@@ -60,6 +62,8 @@ def write_indicator_workbook(path, published, sources, threshold):
             columns.append(("%", "part_" + category["champ"], True))
         _table(ws, title, records, columns, styles, threshold, groups=[
             (category["libelle"], 5 + 2 * n) for n, category in enumerate(categories)])
+    if before_after:
+        _before_after(book.create_sheet(SHEET_DPE), before_after, styles, threshold)
     _sources(book.create_sheet(SHEET_SOURCES), sources, threshold, published, styles)
     book.save(path)
 
@@ -127,4 +131,39 @@ def _sources(ws, sources, threshold, published, styles):
         row += 1
     ws.column_dimensions["A"].width = 26
     ws.column_dimensions["B"].width = 110
+    osp.print_setup(ws)
+
+
+def _before_after(ws, tables, styles, threshold):
+    """Label change of the renovated dwellings per EPCI, then label before × after."""
+    from .avant_apres import CHANGES, LABELS, NOT_GIVEN
+    osp.sheet_title(ws, "Logements réhabilités : étiquette énergie avant et après travaux",
+                    styles)
+    osp.put(ws, 2, 1, "« s » : secret statistique (seuil %d logements)." % threshold)
+    evolution = tables["dpe_avant_apres"]
+    osp.header_row(ws, 4, ["EPCI", "Logements"] + [label for _, label in CHANGES], styles)
+    ws.row_dimensions[4].height = 45
+    row = 5
+    for record in evolution.to_dict("records"):
+        osp.put(ws, row, 1, record["epci"])
+        for c, field in enumerate(["logements"] + [code for code, _ in CHANGES], start=2):
+            _value(ws, row, c, record[field], False, styles)
+        row += 1
+    crosstab = tables["dpe_transitions"]
+    order = list(LABELS) + [NOT_GIVEN]
+    for zone in evolution["epci"]:
+        row += 1
+        part = crosstab[crosstab["epci"] == zone]
+        cells = {(r["avant"], r["apres"]): r["logements"] for r in part.to_dict("records")}
+        osp.put(ws, row, 1, "%s : avant (lignes) × après (colonnes)" % zone).font = \
+            styles.block_font
+        row += 1
+        osp.header_row(ws, row, ["Avant / après"] + order, styles)
+        row += 1
+        for before in order:
+            osp.put(ws, row, 1, before).font = styles.bold
+            for c, after in enumerate(order, start=2):
+                _value(ws, row, c, cells.get((before, after), 0), False, styles)
+            row += 1
+    osp.fit_columns(ws, skip_rows=(1, 2))
     osp.print_setup(ws)

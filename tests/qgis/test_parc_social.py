@@ -227,7 +227,7 @@ def test_through_qgis_process_with_a_damaged_file(tmp_path):
 
 # -- the sample Bassin-minier territory: RPLS, OPS, cités, communes, EPCI ---------------------
 @pytest.fixture(scope="module")
-def bassin(qgis_app, sample_data, tmp_path_factory):
+def bassin(qgis_app, sample_data, pipeline, tmp_path_factory):
     import processing
     sample = str(sample_data)
     folder = tmp_path_factory.mktemp("bassin")
@@ -240,8 +240,11 @@ def bassin(qgis_app, sample_data, tmp_path_factory):
         "OPS": os.path.join(sample, "parc_social", "ops_bassin.csv"),
         "COMMUNES": os.path.join(sample, "territoire.gpkg") + "|layername=communes",
         "ZONES": [os.path.join(sample, "territoire.gpkg") + "|layername=cites"],
+        "RPLS_AVANT": os.path.join(sample, "parc_social", "rpls_bassin_2015.csv"),
+        "ANALYSE": pipeline["layer"],
         "OUTPUT": out, "WORKBOOK": book}, feedback=log.feedback)
-    return {"out": out, "book": book, "result": result, "log": log.text, "sample": sample}
+    return {"out": out, "book": book, "result": result, "log": log.text, "sample": sample,
+            "analyse": pipeline["layer"]}
 
 
 def independent_bassin(sample):
@@ -400,3 +403,58 @@ def test_bassin_workbook_shows_the_layer_figures_and_s_for_secrecy(bassin, tmp_p
     assert "Sources et secret statistique" in text
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", pdf,
                     os.path.join(artifacts, "parc_social_classeur")], check=True)
+
+
+def test_energy_label_before_and_after_the_works_per_epci(bassin):
+    """The renovated dwellings of the analyse layer, found in the two RPLS vintages: classes
+    of change per EPCI against an independent count, secrecy unbreakable."""
+    import numpy as np
+    import pandas as pd
+    from secrecy_attack import recomputable
+    folder = os.path.join(bassin["sample"], "parc_social")
+    read = lambda name: pd.read_csv(os.path.join(folder, name), sep=";", dtype=str,
+                                    encoding="cp1252", keep_default_na=False)
+    before = dict(zip(read("rpls_bassin_2015.csv")["IDENT_REP"],
+                      read("rpls_bassin_2015.csv")["DPEENERGIE"]))
+    after = dict(zip(read("rpls_bassin.csv")["IDENT_REP"], read("rpls_bassin.csv")["DPEENERGIE"]))
+    path, _, layer = bassin["analyse"].partition("|layername=")
+    dwellings = table(path, layer)
+    order = tuple("ABCDEFG")
+    expected = {}
+    for d in dwellings:
+        b, a = before.get(d["ident_rep"] or "", ""), after.get(d["ident_rep"] or "", "")
+        if b in order and a in order:
+            gain = order.index(b) - order.index(a)
+            change = "gain_2_plus" if gain >= 2 else "gain_1" if gain == 1 else \
+                "inchangee" if gain == 0 else "degradee"
+        else:
+            change = "non_renseignee"
+        for zone in (d["epci"] or "(EPCI non renseigné)", "Ensemble"):
+            expected.setdefault(zone, {}).setdefault(change, 0)
+            expected[zone][change] += 1
+    published = {r["epci"]: r for r in table(bassin["out"], "dpe_avant_apres")}
+    assert set(published) == set(expected)
+    assert published["Ensemble"]["logements"] == len(dwellings)
+    assert published["Ensemble"]["gain_2_plus"] == expected["Ensemble"]["gain_2_plus"] > 100
+    shown = 0
+    for zone, counts in expected.items():
+        for change, n in counts.items():
+            if published[zone][change] is not None:
+                assert published[zone][change] == n, (zone, change)
+                shown += 1
+            else:
+                assert n < 11 or any(published[zone][c] is None and c != change
+                                     for c in counts)
+    assert shown > 10
+    fields = ["logements", "gain_2_plus", "gain_1", "inchangee", "degradee", "non_renseignee"]
+    zones = sorted(z for z in published if z != "Ensemble") + ["Ensemble"]
+    values = np.array([[np.nan if published[z][f] is None else published[z][f]
+                        for f in fields] for z in zones], dtype=float).ravel()
+    width = len(fields)
+    relations = [([z * width + j for j in range(1, width)], z * width) for z in range(len(zones))]
+    relations += [([z * width + j for z in range(len(zones) - 1)], (len(zones) - 1) * width + j)
+                  for j in range(width)]
+    assert recomputable(np.nan_to_num(values), np.isnan(values), relations) == []
+    import openpyxl
+    ws = openpyxl.load_workbook(bassin["book"])["DPE avant-après"]
+    assert ws.cell(row=4, column=3).value == "Gain de 2 classes ou plus"
