@@ -2,20 +2,16 @@
 import datetime
 import os
 
-from qgis.core import (Qgis, QgsApplication, QgsExpression, QgsExpressionContext,
+from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
                        QgsExpressionContextUtils, QgsFeature, QgsField, QgsFields,
-                       QgsFillSymbol, QgsGeometry, QgsLayoutExporter, QgsLayoutItemAttributeTable,
+                       QgsFillSymbol, QgsGeometry, QgsLayoutItemAttributeTable,
                        QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture,
-                       QgsLayoutItemScaleBar,
-                       QgsLayoutTableColumn, QgsMapLayer, QgsPalLayerSettings, QgsPrintLayout,
-                       QgsProcessing, QgsProject, QgsTextFormat, QgsVectorLayerSimpleLabeling,
-                       QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingOutputString, QgsProcessingParameterBoolean,
+                       QgsLayoutItemScaleBar, QgsLayoutTableColumn, QgsMapLayer,
+                       QgsPalLayerSettings, QgsPrintLayout, QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterEnum, QgsProcessingParameterFile,
-                       QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterFolderDestination, QgsProcessingParameterString,
-                       QgsProcessingParameterVectorLayer, QgsReadWriteContext, QgsRectangle,
-                       QgsRuleBasedRenderer, QgsUnitTypes, QgsWkbTypes)
+                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer,
+                       QgsProject, QgsReadWriteContext, QgsRectangle, QgsRuleBasedRenderer,
+                       QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling, QgsWkbTypes)
 from . import qt_compat
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
@@ -25,7 +21,7 @@ from ..osp_qgis import synthesis
 from ..osp_qgis.files import unique_names
 from ..osp_qgis.reference import resource_path
 from ..osp_qgis.territory import Territory
-from . import analyse_io
+from . import analyse_io, atlas_export
 from .base import OspAlgorithm
 from .qgis_io import field_index
 
@@ -97,17 +93,7 @@ class Atlas(OspAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             "TEMPLATE", self.tr("Gabarit de mise en page (.qpt, facultatif)"),
             extension="qpt", optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "SPLIT", self.tr("Un PDF par entité"), defaultValue=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "PNG_PREVIEW", self.tr("Aperçu PNG de chaque page"), defaultValue=False))
-        self.addParameter(QgsProcessingParameterFolderDestination(
-            "OUTPUT_FOLDER", self.tr("Dossier des PDF"), optional=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_PDF", self.tr("PDF unique (si « Un PDF par entité » est décoché)"),
-            self.tr("PDF (*.pdf)"), optional=True, createByDefault=False))
-        self.addOutput(QgsProcessingOutputNumber("N_PAGES", self.tr("Pages imprimées")))
-        self.addOutput(QgsProcessingOutputString("LAYOUT", self.tr("Mise en page du projet")))
+        atlas_export.add_export_parameters(self)
 
     # -- the data ---------------------------------------------------------------------------
     def _entities(self, source, scale, territory):
@@ -498,59 +484,9 @@ class Atlas(OspAlgorithm):
         return datetime.date.today().strftime("%d/%m/%Y")
 
     def _export(self, parameters, context, feedback, layout, scale):
-        split = self.parameterAsBoolean(parameters, "SPLIT", context)
-        page = layout.itemById("page")
-        if split and page is not None:  # one entity per file: « Page 3 / 8 » would mislead
-            page.setVisibility(False)
-        png = self.parameterAsBoolean(parameters, "PNG_PREVIEW", context)
-        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
-        pdf = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)
-        if split or not pdf:
-            folder = folder or os.path.join(os.getcwd(), "atlas_%s" % scale)
-        atlas = layout.atlas()
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = 200
-        # real text, not outlines: the PDF is searchable and its figures can be copied
-        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
-        outputs = {}
-        if split:
-            os.makedirs(folder, exist_ok=True)
-            result, error = QgsLayoutExporter.exportToPdfs(atlas, folder + os.sep, settings,
-                                                           feedback)
-            outputs["OUTPUT_FOLDER"] = folder
-        else:
-            if not pdf:
-                pdf = os.path.join(folder, "atlas_%s.pdf" % scale)
-            os.makedirs(os.path.dirname(os.path.abspath(pdf)), exist_ok=True)
-            result, error = QgsLayoutExporter.exportToPdf(atlas, pdf, settings, feedback)
-            outputs["OUTPUT_PDF"] = pdf
-            folder = folder or os.path.dirname(os.path.abspath(pdf))
-        if result != QgsLayoutExporter.ExportResult.Success:
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Impression annulée."))
-            raise QgsProcessingException(self.tr("Impression impossible : %s") % error)
-        feedback.setProgress(85)
-        if png:
-            os.makedirs(folder, exist_ok=True)
-            image = QgsLayoutExporter.ImageExportSettings()
-            image.dpi = 96
-            image.exportMetadata = False  # else GDAL tries to update the PNG (error 6)
-            image.generateWorldFile = False
-            result, error = QgsLayoutExporter.exportToImage(atlas, folder + os.sep, "png", image,
-                                                            feedback)
-            if result != QgsLayoutExporter.ExportResult.Success:
-                raise QgsProcessingException(self.tr("Aperçus PNG impossibles : %s") % error)
-            outputs["OUTPUT_FOLDER"] = folder
-        feedback.setProgress(100)
-        return outputs
+        return atlas_export.export(self, parameters, context, feedback, layout,
+                                   "atlas_%s" % scale)
 
-    def _add_to_project(self, context, layout, scale, layers):
-        """The layout in the project's layout manager, ready for the layout designer;
-        its layers are kept in the project (not in the layer tree)."""
-        project = context.project() or QgsProject.instance()
-        manager = project.layoutManager()
-        existing = manager.layoutByName(layout.name())
-        if existing is not None:
-            manager.removeLayout(existing)
-        project.addMapLayers(layers, False)
-        manager.addLayout(layout)
+    @staticmethod
+    def _add_to_project(context, layout, scale, layers):
+        atlas_export.add_to_project(context, layout, layers)
