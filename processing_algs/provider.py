@@ -8,6 +8,7 @@ from .analyse_logement import AnalyseLogement
 from .apply_form import ApplyOspForm
 from .atlas import Atlas
 from .croisement_ff import CroisementFF
+from .fiche_territoire import FicheTerritoire
 from .geocoder_rpls import GeocoderRpls
 from .historique import Historique
 from .indicateurs_parc_social import IndicateursParcSocial
@@ -21,8 +22,8 @@ from .synthese import Synthese
 
 ALGORITHMS = (ProgrammationInit, ProgrammationFormulaires, ProgrammationImport,
               ProgrammationRecap, JoinBailleurParcelles, AnalyseLogement, ApplyOspForm,
-              CroisementFF, Synthese, GeocoderRpls, IndicateursParcSocial, Atlas, InitBase,
-              AjouterUtilisateur, Historique)
+              CroisementFF, Synthese, GeocoderRpls, IndicateursParcSocial, Atlas,
+              FicheTerritoire, InitBase, AjouterUtilisateur, Historique)
 # « Extensions › OSP ERBM », in the order of the work
 MENU = ("osp:programmation_import", "osp:programmation_recap", "osp:joinbailleurparcelles",
         "osp:analyselogement", "osp:synthese", "osp:atlas")

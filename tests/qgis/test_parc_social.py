@@ -3,6 +3,7 @@ Narbonne's RPLS (commune level, QPV flag of the file), Bondy's BAN addresses (an
 file written from them, a 200 m grid, choropleth rendered to PNG)."""
 import os
 import random
+import re
 import sqlite3
 import subprocess
 
@@ -458,3 +459,37 @@ def test_energy_label_before_and_after_the_works_per_epci(bassin):
     import openpyxl
     ws = openpyxl.load_workbook(bassin["book"])["DPE avant-après"]
     assert ws.cell(row=4, column=3).value == "Gain de 2 classes ou plus"
+
+
+def test_fiche_territoire_pages_show_the_published_figures(bassin, tmp_path, artifacts):
+    """One page per EPCI: its name, its figures as the table publishes them (« s » where
+    hidden), the bars; pages rendered to PNG."""
+    import processing
+    pdf = str(tmp_path / "fiches.pdf")
+    result = processing.run("osp:fiche_territoire", {
+        "INPUT": bassin["out"] + "|layername=territoires",
+        "FILTER": "\"niveau\" IN ('EPCI', 'Commune')", "SPLIT": False, "OUTPUT_PDF": pdf})
+    rows = [r for r in table(bassin["out"], "territoires") if r["niveau"] in ("EPCI",
+                                                                              "Commune")]
+    assert result["N_PAGES"] == len(rows) == 32
+    pages = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    assert re.search(r"Pages:\s+32\n", pages), pages
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
+                          text=True).stdout.split("\f")
+    by_name = {r["nom"]: r for r in rows}
+    seen_secret = False
+    for page in text[:32]:
+        name = page.strip().splitlines()[0].strip()
+        row = by_name[name]
+        assert "Logements sociaux" in page and "Typologie" in page
+        figure = "{:,}".format(row["logements"]).replace(",", "\u202f")
+        assert figure in page, (name, figure)
+        if row["part_t2"] is None:
+            line = next(l for l in page.splitlines() if l.strip().startswith("T2"))
+            assert line.split()[-1] == "s"
+            seen_secret = True
+        else:
+            assert ("%.1f %%" % row["part_t2"]).replace(".", ",") in page
+    assert seen_secret
+    subprocess.run(["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", pdf,
+                    os.path.join(artifacts, "parc_social_fiche")], check=True)
