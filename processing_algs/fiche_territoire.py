@@ -20,7 +20,7 @@ monoparentales) et deux graphiques en barres : typologie (T1 à T5 et plus) et �
 contour (ensemble du fichier) sont ignorées. Sorties et options d'impression : comme
 <i>osp:atlas</i> (un PDF par zone ou un seul PDF, aperçus PNG).</p>
 <p><b>Exemple</b> : <code>qgis_process run osp:fiche_territoire
---INPUT="parc_social.gpkg|layername=territoires" --FILTER="\\"niveau\\" = 'EPCI'"
+--INPUT="parc_social.gpkg|layername=communes" --FILTER="\\"logements\\" >= 100"
 --OUTPUT_FOLDER=fiches</code></p>"""
 
 KEY_FIGURES = (("Logements sociaux", "logements", 0, ""),

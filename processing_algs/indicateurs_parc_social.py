@@ -50,8 +50,8 @@ antérieur et dans <i>RPLS</i> : nombre de logements par évolution de l'étique
 avant × après, par EPCI (tables <i>dpe_avant_apres</i>, <i>dpe_transitions</i>, feuille
 « DPE avant-après »), sous le même secret statistique.</p>
 <p><b>Sorties</b> : un GeoPackage (<i>OUTPUT</i>) avec une table par ensemble de zones
-(<i>territoires</i> : communes, EPCI, départements avec les contours de <i>COMMUNES</i> ;
-<i>zones_…</i> ; <i>carreaux_…</i>), alias français et cartes choroplèthes enregistrées
+(<i>communes</i>, <i>communes_qpv</i>, <i>epci</i>, <i>departements</i>, <i>ensemble</i>,
+avec les contours de <i>COMMUNES</i> et leurs unions ; <i>zones_…</i> ; <i>carreaux_…</i>), alias français et cartes choroplèthes enregistrées
 (logements, part de logements sociaux, année moyenne, surface moyenne, part en QPV ; nombre de
 territoires par classe dans la légende) ; un classeur (<i>WORKBOOK</i>) : synthèse, une
 feuille par famille d'indicateurs, « Sources et secret statistique ».</p>
@@ -64,6 +64,8 @@ CHOROPLETHS = ("parc_social_logements.qml", "parc_social_part_sociaux.qml",
                "parc_social_annee_moyenne.qml", "parc_social_surface_moyenne.qml",
                "parc_social_part_en_qpv.qml")
 FINE = ("xy_source", "numero", "voie")
+ADMIN_TABLES = (("commune", "communes"), ("commune_qpv", "communes_qpv"), ("epci", "epci"),
+                ("departement", "departements"), ("ensemble", "ensemble"))
 
 
 class IndicateursParcSocial(OspAlgorithm):
@@ -290,12 +292,13 @@ class IndicateursParcSocial(OspAlgorithm):
     # -- output tables -----------------------------------------------------------------------
     @staticmethod
     def _tables(published, levels, geometries):
-        """``[(table name, memory layer)]``: administrative levels in « territoires », each
-        other zone set in its own table."""
+        """``[(table name, memory layer)]``: one table per zone set (communes, their QPV
+        parts, EPCI, départements, the whole file, each zone layer and grid with its
+        « ensemble » row)."""
         label_to_level = {level.label: level.name for level in levels}
         published = published.assign(_level=published["niveau"].map(label_to_level))
-        groups = [("territoires", published[~published["_level"].str.startswith(
-            ("zones_", "carreaux_"))])]
+        groups = [(table, published[published["_level"] == name])
+                  for name, table in ADMIN_TABLES if (published["_level"] == name).any()]
         for level in levels:
             if level.name.startswith(("zones_", "carreaux_")) and \
                     not level.name.endswith("_ensemble"):

@@ -279,7 +279,7 @@ def parc_social_styles():
         root.appendChild(QgsRuleBasedRenderer.Rule(
             QgsFillSymbol.createSimple({"color": "#bdbdbd", "outline_color": "#ffffff",
                                         "style": "b_diagonal"}), 0, 0,
-            "\"%s\" IS NULL" % field, "secret statistique (s) ou non renseigné"))
+            "\"%s\" IS NULL" % field, "secret (s) ou non renseigné"))
         root.setRuleKey("racine")
         for n, rule in enumerate(root.children()):
             rule.setRuleKey("classe_%d" % n)

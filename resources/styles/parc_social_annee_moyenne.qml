@@ -7,7 +7,7 @@
       <rule filter="&quot;annee_moyenne&quot; >= 1975 AND &quot;annee_moyenne&quot; &lt; 1990" symbol="2" label="1975 à 1989" key="classe_2"/>
       <rule filter="&quot;annee_moyenne&quot; >= 1990 AND &quot;annee_moyenne&quot; &lt; 2006" symbol="3" label="1990 à 2005" key="classe_3"/>
       <rule filter="&quot;annee_moyenne&quot; >= 2006 AND &quot;annee_moyenne&quot; &lt; 3000" symbol="4" label="après 2005" key="classe_4"/>
-      <rule filter="&quot;annee_moyenne&quot; IS NULL" symbol="5" label="secret statistique (s) ou non renseigné" key="classe_5"/>
+      <rule filter="&quot;annee_moyenne&quot; IS NULL" symbol="5" label="secret (s) ou non renseigné" key="classe_5"/>
     </rules>
     <symbols>
       <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="0">

@@ -7,7 +7,7 @@
       <rule filter="&quot;logements&quot; >= 200 AND &quot;logements&quot; &lt; 1000" symbol="2" label="200 à 1 000" key="classe_2"/>
       <rule filter="&quot;logements&quot; >= 1000 AND &quot;logements&quot; &lt; 5000" symbol="3" label="1 000 à 5 000" key="classe_3"/>
       <rule filter="&quot;logements&quot; >= 5000 AND &quot;logements&quot; &lt; 1000000000000.0" symbol="4" label="5 000 et plus" key="classe_4"/>
-      <rule filter="&quot;logements&quot; IS NULL" symbol="5" label="secret statistique (s) ou non renseigné" key="classe_5"/>
+      <rule filter="&quot;logements&quot; IS NULL" symbol="5" label="secret (s) ou non renseigné" key="classe_5"/>
     </rules>
     <symbols>
       <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="0">

@@ -7,7 +7,7 @@
       <rule filter="&quot;part_en_qpv&quot; >= 25 AND &quot;part_en_qpv&quot; &lt; 50" symbol="2" label="25 à 50 %" key="classe_2"/>
       <rule filter="&quot;part_en_qpv&quot; >= 50 AND &quot;part_en_qpv&quot; &lt; 75" symbol="3" label="50 à 75 %" key="classe_3"/>
       <rule filter="&quot;part_en_qpv&quot; >= 75 AND &quot;part_en_qpv&quot; &lt; 100.001" symbol="4" label="75 % et plus" key="classe_4"/>
-      <rule filter="&quot;part_en_qpv&quot; IS NULL" symbol="5" label="secret statistique (s) ou non renseigné" key="classe_5"/>
+      <rule filter="&quot;part_en_qpv&quot; IS NULL" symbol="5" label="secret (s) ou non renseigné" key="classe_5"/>
     </rules>
     <symbols>
       <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="0">

@@ -7,7 +7,7 @@
       <rule filter="&quot;part_sociaux&quot; >= 20 AND &quot;part_sociaux&quot; &lt; 25" symbol="2" label="20 à 25 %" key="classe_2"/>
       <rule filter="&quot;part_sociaux&quot; >= 25 AND &quot;part_sociaux&quot; &lt; 40" symbol="3" label="25 à 40 %" key="classe_3"/>
       <rule filter="&quot;part_sociaux&quot; >= 40 AND &quot;part_sociaux&quot; &lt; 100.001" symbol="4" label="40 % et plus" key="classe_4"/>
-      <rule filter="&quot;part_sociaux&quot; IS NULL" symbol="5" label="secret statistique (s) ou non renseigné" key="classe_5"/>
+      <rule filter="&quot;part_sociaux&quot; IS NULL" symbol="5" label="secret (s) ou non renseigné" key="classe_5"/>
     </rules>
     <symbols>
       <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="0">

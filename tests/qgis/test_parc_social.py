@@ -14,6 +14,18 @@ from conftest import shared_path
 QGIS_PROCESS = "qgis_process.bin"
 
 
+ADMIN_TABLES = ("communes", "communes_qpv", "epci", "departements", "ensemble")
+
+
+def levels_table(path):
+    """The administrative levels' rows of an indicators GeoPackage, broad to fine (a file
+    outside the reference tables' départements has no EPCI table)."""
+    with sqlite3.connect(path) as db:
+        present = {r[0] for r in db.execute("SELECT table_name FROM gpkg_contents")}
+    return [row for name in reversed(ADMIN_TABLES) if name in present
+            for row in table(path, name)]
+
+
 def table(path, name):
     with sqlite3.connect(path) as db:
         db.row_factory = sqlite3.Row
@@ -117,7 +129,7 @@ def test_narbonne_at_commune_level_with_its_qpv_flag(qgis_app, tmp_path):
     # no BAN extract for Narbonne: the summary says every row is at commune level
     assert "à la commune : 1170 lignes (100,0 %), 6\u202f043 logements (100,0 %)" in log.text
     assert "1170 lignes ne sont localisées qu'à la commune" in log.text
-    rows = {r["code"]: r for r in table(out, "territoires")}
+    rows = {r["code"]: r for r in levels_table(out)}
     assert rows["11262"]["nom"] == "Narbonne" and rows["11262"]["logements"] == 6043
     assert rows["11262|QPV"]["logements"] == 2437
     assert rows["11262|HORS_QPV"]["logements"] == 3606
@@ -128,7 +140,7 @@ def test_narbonne_at_commune_level_with_its_qpv_flag(qgis_app, tmp_path):
     assert len([z for z in zones if not z["code"] == "ENSEMBLE"]) == 3
     assert all(z["logements"] == 0 for z in zones)
     styles = table(out, "layer_styles")
-    assert {s["f_table_name"] for s in styles} >= {"territoires", "zones_qpv_narbonne_11262"}
+    assert {s["f_table_name"] for s in styles} >= {"communes", "zones_qpv_narbonne_11262"}
 
 
 def test_bondy_grid_figures_choropleth_and_legend_counts(qgis_app, bondy_rpls, tmp_path,
@@ -169,7 +181,7 @@ def test_bondy_grid_figures_choropleth_and_legend_counts(qgis_app, bondy_rpls, t
     layer.loadDefaultStyle()
     labels = [rule.label() for rule in layer.renderer().rootRule().children()]
     total = sum(int(label.rsplit("(", 1)[1].rstrip(")")) for label in labels)
-    assert total == layer.featureCount() and "secret statistique" in labels[-1]
+    assert total == layer.featureCount() and "secret (s)" in labels[-1]
     png = os.path.join(artifacts, "parc_social_carreaux_bondy.png")
     render(layer, png)
     assert os.path.getsize(png) > 5000
@@ -289,10 +301,8 @@ def test_bassin_indicators_per_cite_commune_epci_match_the_generator(bassin):
     assert bassin["result"]["N_HOUSEHOLDS"] > 900
     assert "3 ménages OPS sans logement RPLS correspondant" in bassin["log"]
     assert "2 lignes OPS avec des valeurs illisibles" in bassin["log"]
-    published = {("commune", r["code"]): r for r in table(bassin["out"], "territoires")
-                 if r["niveau"] == "Commune"}
-    published.update({("epci", r["code"]): r for r in table(bassin["out"], "territoires")
-                      if r["niveau"] == "EPCI"})
+    published = {("commune", r["code"]): r for r in table(bassin["out"], "communes")}
+    published.update({("epci", r["code"]): r for r in table(bassin["out"], "epci")})
     published.update({("cite", r["code"]): r for r in table(bassin["out"], "zones_cites")
                       if r["code"] != "ENSEMBLE"})
     expected = independent_bassin(bassin["sample"])
@@ -316,14 +326,14 @@ def test_bassin_indicators_per_cite_commune_epci_match_the_generator(bassin):
 
 
 def test_bassin_published_tables_resist_the_attack(bassin):
-    """Rebuild every cell of the « territoires » table from what it publishes (counts, and
+    """Rebuild every cell of the administrative tables from what it publishes (counts, and
     sums as mean × count), with the relations of the territory (QPV parts → commune →
     EPCI → département → ensemble; categories → totals): no masked cell can be recomputed."""
     import numpy as np
     import sample_data
     from osp_qgis.parc_social import indicators
     from secrecy_attack import recomputable
-    rows = table(bassin["out"], "territoires")
+    rows = levels_table(bassin["out"])
     fields = ["logements", "menages"] + sorted(c for c in rows[0] if c.startswith("n_"))
     key = {(r["niveau"], r["code"]): i for i, r in enumerate(rows)}
     width = len(fields)
@@ -369,7 +379,7 @@ def test_bassin_workbook_shows_the_layer_figures_and_s_for_secrecy(bassin, tmp_p
         "Sources et secret statistique"
     assert {"Typologie", "Énergie", "Financement", "Ménages", "Revenus", "Vacance"} <= \
         set(book.sheetnames)
-    rows = {(r["niveau"], r["code"]): r for r in table(bassin["out"], "territoires")}
+    rows = {(r["niveau"], r["code"]): r for r in levels_table(bassin["out"])}
     ws = book["Typologie"]
     header = [c.value for c in ws[4]]
     assert header[:4] == ["Niveau", "Code", "Territoire", "Logements sociaux"]
@@ -462,23 +472,22 @@ def test_energy_label_before_and_after_the_works_per_epci(bassin):
 
 
 def test_fiche_territoire_pages_show_the_published_figures(bassin, tmp_path, artifacts):
-    """One page per EPCI: its name, its figures as the table publishes them (« s » where
+    """One page per commune: its name, its figures as the table publishes them (« s » where
     hidden), the bars; pages rendered to PNG."""
     import processing
     pdf = str(tmp_path / "fiches.pdf")
     result = processing.run("osp:fiche_territoire", {
-        "INPUT": bassin["out"] + "|layername=territoires",
-        "FILTER": "\"niveau\" IN ('EPCI', 'Commune')", "SPLIT": False, "OUTPUT_PDF": pdf})
-    rows = [r for r in table(bassin["out"], "territoires") if r["niveau"] in ("EPCI",
-                                                                              "Commune")]
-    assert result["N_PAGES"] == len(rows) == 32
+        "INPUT": bassin["out"] + "|layername=communes",
+        "FILTER": "\"logements\" > 0", "SPLIT": False, "OUTPUT_PDF": pdf})
+    rows = table(bassin["out"], "communes")
+    assert result["N_PAGES"] == len(rows) == 24
     pages = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
-    assert re.search(r"Pages:\s+32\n", pages), pages
+    assert re.search(r"Pages:\s+24\n", pages), pages
     text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
                           text=True).stdout.split("\f")
     by_name = {r["nom"]: r for r in rows}
     seen_secret = False
-    for page in text[:32]:
+    for page in text[:24]:
         name = page.strip().splitlines()[0].strip()
         row = by_name[name]
         assert "Logements sociaux" in page and "Typologie" in page
@@ -493,3 +502,66 @@ def test_fiche_territoire_pages_show_the_published_figures(bassin, tmp_path, art
     assert seen_secret
     subprocess.run(["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", pdf,
                     os.path.join(artifacts, "parc_social_fiche")], check=True)
+
+
+def test_share_of_social_housing_and_the_commune_choropleth(qgis_app, sample_data, tmp_path,
+                                                            artifacts):
+    """A total-dwellings column on the communes gives the share of social housing; the
+    commune map with its legend (class counts) is rendered through a print layout."""
+    import processing
+    from osgeo import gdal
+    from qgis.core import (QgsLayoutExporter, QgsLayoutItemLegend, QgsLayoutItemMap,
+                           QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject,
+                           QgsUnitTypes, QgsVectorLayer)
+    sample = str(sample_data)
+    communes = str(tmp_path / "communes.gpkg")
+    gdal.VectorTranslate(communes, os.path.join(sample, "territoire.gpkg"),
+                         SQLStatement="SELECT *, 250 + 25 * (fid % 7) AS nb_log FROM communes",
+                         layerName="communes")
+    out = str(tmp_path / "parts.gpkg")
+    processing.run("osp:indicateurs_parc_social", {
+        "RPLS": os.path.join(sample, "parc_social", "rpls_bassin.csv"),
+        "ADDRESSES": os.path.join(sample, "parc_social", "adresses_ban.csv"),
+        "COMMUNES": communes + "|layername=communes", "TOTAL_FIELD": "nb_log",
+        "OUTPUT": out})
+    totals = {r["insee"]: r["nb_log"] for r in table(communes, "communes")}
+    rows = table(out, "communes")
+    assert len(rows) == len(totals)
+    for row in rows:
+        assert row["logements_total"] == totals[row["code"]]
+        assert row["part_sociaux"] == round(100.0 * row["logements"] / totals[row["code"]], 1)
+    layer = QgsVectorLayer(out + "|layername=communes", "Part de logements sociaux", "ogr")
+    styles = layer.listStylesInDatabase()
+    assert "OSP part_sociaux" in styles[2]
+    index = styles[2].index("OSP part_sociaux")
+    document_text = layer.getStyleFromDatabase(styles[1][index])[0]
+    from qgis.PyQt.QtXml import QDomDocument
+    document = QDomDocument()
+    document.setContent(document_text)
+    assert layer.importNamedStyle(document)[0]
+    labels = [r.label() for r in layer.renderer().rootRule().children()]
+    assert sum(int(l.rsplit("(", 1)[1].rstrip(")")) for l in labels) == layer.featureCount()
+    project = QgsProject.instance()
+    project.addMapLayer(layer, False)
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    mm = QgsUnitTypes.LayoutUnit.LayoutMillimeters
+    item = QgsLayoutItemMap(layout)
+    item.attemptMove(QgsLayoutPoint(10, 10, mm))
+    item.attemptResize(QgsLayoutSize(170, 170, mm))
+    item.setLayers([layer])
+    item.setExtent(layer.extent())
+    layout.addLayoutItem(item)
+    legend = QgsLayoutItemLegend(layout)
+    legend.setLinkedMap(item)
+    legend.setAutoUpdateModel(False)
+    legend.model().rootGroup().removeAllChildren()
+    legend.model().rootGroup().addLayer(layer)
+    legend.attemptMove(QgsLayoutPoint(190, 10, mm))
+    layout.addLayoutItem(legend)
+    png = os.path.join(artifacts, "parc_social_part_sociaux_communes.png")
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = 60
+    assert QgsLayoutExporter(layout).exportToImage(png, settings) == \
+        QgsLayoutExporter.ExportResult.Success
+    project.removeMapLayer(layer.id())
