@@ -2,7 +2,7 @@
 dwellings of the analyse layer found by their RPLS id in two RPLS vintages, counted by label
 change per EPCI — the « situation des logements avant et après travaux » of the 2021
 roadmap — under the same statistical secrecy as the other indicators."""
-from . import secret
+from . import secret_table
 
 LABELS = ("A", "B", "C", "D", "E", "F", "G")
 NOT_GIVEN = "NR"
@@ -64,24 +64,16 @@ def tables(changes, threshold):
         counted = part.groupby(["avant", "apres"]).size().to_dict()
         for p, pair in enumerate(pairs, start=1 + len(classes)):
             values[z, p] = counted.get(pair, 0)
-    width = len(columns)
-
-    def cell(z, column):
-        return z * width + columns.index(column)
-
-    relations = []
-    for z in range(len(zones)):
-        relations.append(([cell(z, c) for c in classes], cell(z, "logements")))
-        for code in classes:
-            members = ["%s>%s" % pair for pair in pairs if change_class(*pair) == code]
-            relations.append(([cell(z, m) for m in members], cell(z, code)))
-    for column in columns:
-        relations.append(([cell(z, column) for z in range(len(zones) - 1)],
-                          cell(len(zones) - 1, column)))
+    col = {c: j for j, c in enumerate(columns)}
+    rows = [([col[c] for c in classes], col["logements"])]
+    for code in classes:
+        members = ["%s>%s" % pair for pair in pairs if change_class(*pair) == code]
+        rows.append(([col[m] for m in members], col[code]))
+    groups = [(list(range(len(zones) - 1)), len(zones) - 1)]
     small = (values[:, 0] > 0) & (values[:, 0] < threshold)
-    extra = np.repeat(small[:, None], width, axis=1)
-    mask = secret.protect(values.ravel(), values.ravel(), relations, threshold,
-                          extra.ravel()).reshape(values.shape)
+    extra = np.repeat(small[:, None], len(columns), axis=1)
+    mask = secret_table.protect_table(values, values, rows, groups, threshold, extra)
+    relations = flat_relations(len(zones), len(columns), rows, groups)
     shown = np.where(mask, None, values.astype(int)).tolist()
     labels = dict(CHANGES)
     evolution = pd.DataFrame([[zone] + row[:1 + len(classes)]
@@ -95,3 +87,12 @@ def tables(changes, threshold):
         columns=["epci", "avant", "apres", "logements"])
     evolution.attrs["labels"] = labels
     return evolution, crosstab, (values, mask, relations)
+
+
+def flat_relations(n_rows, width, rows, groups):
+    """The same relations on flat cell indices (for the exact check of tests)."""
+    out = [([r * width + j for j in parts], r * width + total)
+           for r in range(n_rows) for parts, total in rows]
+    out += [([r * width + j for r in children], parent * width + j)
+            for children, parent in groups for j in range(width)]
+    return out

@@ -10,7 +10,7 @@ relation « children add up to the parent » is part of the secrecy problem."""
 import functools
 
 from ..reference import read_reference
-from . import secret
+from . import secret_table
 
 TOTAL = "logements"
 HOUSEHOLDS = "menages"
@@ -164,47 +164,52 @@ def aggregate(matrix, level, link=None):
     return table.reindex(sorted(set(table.index) | set(level.names)), fill_value=0.0)
 
 
-def _relations(table, columns, levels):
-    """Additive relations between the cells of ``table`` (index ``(level, code)``): in each
-    zone, a family's categories add up to its unit's total, a mean's count and its « not
-    given » category too; across zones, children add up to their parent — per unit, when the
-    children hold all of the parent's dwellings (households)."""
-    position = {key: i for i, key in enumerate(table.index)}
+def row_relations(columns):
+    """The relations every zone's cells keep, as ``(parts, total)`` column indices: a
+    family's categories add up to its unit's total; a mean's count and its « not given »
+    category too."""
     col = {c: j for j, c in enumerate(columns)}
-    width = len(columns)
-
-    def cell(key, column):
-        return position[key] * width + col[column]
-
     relations = []
-    for key in table.index:
-        for unit in UNITS:
-            if unit not in col:
-                continue
-            for fields in families(unit).values():
-                parts = ["n_" + f for f in fields if "n_" + f in col]
-                if parts:
-                    relations.append(([cell(key, p) for p in parts], cell(key, unit)))
-        for mean in means():
-            effectif = mean["champ"] + "_effectif"
-            not_given = _not_given_field(mean["variable"])
-            if effectif in col and not_given in col:
-                relations.append(([cell(key, effectif), cell(key, not_given)],
-                                  cell(key, mean["unite"])))
+    for unit in UNITS:
+        if unit not in col:
+            continue
+        for fields in families(unit).values():
+            parts = [col["n_" + f] for f in fields if "n_" + f in col]
+            if parts:
+                relations.append((parts, col[unit]))
+    for mean in means():
+        effectif = mean["champ"] + "_effectif"
+        not_given = _not_given_field(mean["variable"])
+        if effectif in col and not_given in col:
+            relations.append(([col[effectif], col[not_given]], col[mean["unite"]]))
+    return relations
+
+
+def zone_groups(index, levels):
+    """``[(children rows, parent row)]``: the zones nested in a zone of ``index`` (a
+    ``(level, code)`` list). Declared from the nesting alone: a group whose children miss
+    some of the parent's dwellings is declared too, which only makes secrecy stricter."""
+    position = {key: i for i, key in enumerate(index)}
     children = {}
     for level in levels:
         for code, parent_key in level.parents.items():
             if (level.name, code) in position and parent_key in position:
-                children.setdefault(parent_key, []).append((level.name, code))
-    for parent_key, keys in children.items():
-        for unit in UNITS:
-            if unit not in col or abs(sum(table.at[k, unit] for k in keys)
-                                      - table.at[parent_key, unit]) > 1e-6:
-                continue  # the children do not hold all of the parent's units
-            for column in columns:
-                if unit_of(column) == unit:
-                    relations.append(([cell(k, column) for k in keys],
-                                      cell(parent_key, column)))
+                children.setdefault(position[parent_key], []).append(
+                    position[(level.name, code)])
+    return [(rows, parent) for parent, rows in children.items()]
+
+
+def flat_relations(index, columns, levels):
+    """Every relation as ``(parts, total)`` of flat cell indices (row × width + column),
+    for the exact algebraic check of small tables."""
+    width = len(columns)
+    relations = []
+    for row in range(len(index)):
+        for parts, total in row_relations(columns):
+            relations.append(([row * width + j for j in parts], row * width + total))
+    for rows, parent in zone_groups(index, levels):
+        for j in range(width):
+            relations.append(([r * width + j for r in rows], parent * width + j))
     return relations
 
 
@@ -257,9 +262,9 @@ def compute(rows, levels, threshold=DEFAULT_THRESHOLD, totals=None, households=N
             small = (total > 0) & (total < threshold)
             of_unit = np.array([unit_of(c) == unit for c in columns])
             extra |= small[:, None] & of_unit[None, :]
-    relations = _relations(counts, columns, levels)
-    mask = secret.protect(values.ravel(), contributors.ravel(), relations, threshold,
-                          extra.ravel()).reshape(values.shape)
+    mask = secret_table.protect_table(values, contributors, row_relations(columns),
+                                      zone_groups(list(counts.index), levels), threshold,
+                                      extra)
     masked = pd.DataFrame(mask, index=counts.index, columns=columns)
     return publish(counts, masked, levels, totals or {}), counts, masked
 

@@ -1,4 +1,6 @@
-"""Statistical secrecy of a published table (numpy, no Qt).
+"""Statistical secrecy of a published table (numpy, no Qt): the primary rule, and the exact
+algebraic engine for small tables of any shape (the indicator tables use the linear-cost
+engine of :mod:`secret_table`; this one checks it in the tests).
 
 A table is a flat array of cells (counts of dwellings or households, and sums such as the
 surface of a zone) with the additive *relations* that hold between them: the categories of a
