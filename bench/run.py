@@ -37,7 +37,9 @@ STEPS = {
              ("synthese_pandas", "Mêmes onglets avec pandas.to_excel", None),
              ("atlas", "Atlas des 330 communes (osp:atlas, PDF unique)", None),
              ("render", "Ouverture et premier rendu de la couche d'analyse", None),
-             ("analyse", "Couche d'analyse osp:analyselogement (30 k logements)", None)],
+             ("analyse", "Couche d'analyse osp:analyselogement (30 k logements)", None),
+             ("parc_social", "Indicateurs du parc social osp:indicateurs_parc_social (30 k "
+                             "lignes RPLS, 150 k adresses BAN, grille 1 km, secret)", None)],
     "departement": [("join_osp", "Jointure osp:joinbailleurparcelles", 8),
                     ("join_native", "Jointure native (pointonsurface + joinattributestable)",
                      None),
@@ -52,6 +54,8 @@ STEPS = {
                     ("render", "Ouverture et premier rendu de la couche d'analyse (420 k)",
                      None),
                     ("analyse", "Couche d'analyse osp:analyselogement (420 k logements)", 20),
+                    ("parc_social", "Indicateurs du parc social (200 k lignes RPLS, 900 k "
+                                    "adresses BAN, 648 communes, grille 1 km, secret)", None),
                     ("growth", "Croissance du coût de la jointure (voir le tableau)", None)],
 }
 SETUP = {"synthese_osp": "setup_analyse", "croisement_ff": "setup_analyse", "synthese_pandas": "setup_analyse",

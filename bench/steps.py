@@ -317,6 +317,63 @@ def step_render(data, work):
     return {"seconds": time.perf_counter() - t, "features": layer.featureCount()}
 
 
+PARC_SOCIAL_SIZES = {"erbm": (30000, 150000), "departement": (200000, 900000)}
+
+
+def _parc_social_inputs(work, rows, addresses):
+    """A BAN of ``addresses`` points over the Nord's communes and an RPLS of ``rows``
+    dwellings at those addresses (types abbreviated half the time), cached in ``work``."""
+    import csv
+    import random
+    ban, rpls = os.path.join(work, "ban_%d.csv" % addresses), os.path.join(
+        work, "rpls_%d.csv" % rows)
+    if os.path.exists(rpls):
+        return ban, rpls
+    from osp_qgis.reference import communes
+    rng = random.Random(59)
+    codes = sorted(c for c in communes() if c.startswith("59"))
+    kinds = (("RUE", "R"), ("AVENUE", "AV"), ("PLACE", "PL"), ("CHEMIN", "CHE"))
+    points = []
+    with open(ban, "w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle, delimiter=";")
+        out.writerow(["numero", "rep", "nom_voie", "code_insee", "x", "y"])
+        per_commune = addresses // len(codes)
+        for k, code in enumerate(codes):
+            x0, y0 = 650000 + (k % 30) * 3000, 7000000 + (k // 30) * 3000
+            for n in range(per_commune):
+                street, number = n // 40, n % 40 + 1
+                kind = kinds[street % len(kinds)]
+                name = "%s DES MINEURS %d" % (kind[0], street)
+                out.writerow([number, "", name, code, x0 + number * 20, y0 + street * 25])
+                points.append((code, number, kind, street))
+    with open(rpls, "w", encoding="cp1252", newline="") as handle:
+        out = csv.writer(handle, delimiter=";")
+        out.writerow(["DEPCOM", "NUMVOIE", "INDREP", "TYPVOIE", "NOMVOIE", "NBPIECE",
+                      "SURFHAB", "CONSTRUCT", "FINAN", "DPEENERGIE", "QPV", "MODE"])
+        for _ in range(rows):
+            code, number, kind, street = rng.choice(points)
+            out.writerow([code, number, "", rng.choice(kind), "DES MINEURS %d" % street,
+                          rng.randint(1, 6), rng.randint(30, 110), rng.randint(1900, 2022),
+                          rng.choice(["10", "12", "14", "16"]), rng.choice("ABCDEFG "),
+                          rng.choice("122"), rng.choice("1111112")])
+    return ban, rpls
+
+
+def _parc_social(work, size):
+    rows, addresses = PARC_SOCIAL_SIZES[size]
+    ban, rpls = _parc_social_inputs(work, rows, addresses)
+    out = fresh(os.path.join(work, "parc_social.gpkg"))
+    start = time.perf_counter()
+    result = run("osp:indicateurs_parc_social", {"RPLS": rpls, "ADDRESSES": ban,
+                                                 "GRID_SIZE": 1000, "OUTPUT": out})
+    return {"seconds": time.perf_counter() - start, "rows": rows, "addresses": addresses,
+            "masked": result["N_MASKED"]}
+
+
+def step_parc_social(data, work):
+    return _parc_social(work, "departement" if "departement" in data else "erbm")
+
+
 def main():
     step, data, work = sys.argv[1:4]
     os.makedirs(work, exist_ok=True)

@@ -269,44 +269,57 @@ def compute(rows, levels, threshold=DEFAULT_THRESHOLD, totals=None, households=N
     return publish(counts, masked, levels, totals or {}), counts, masked
 
 
+def _shown(values, visible, digits=None):
+    """A column as Python values: ``None`` where hidden, ints (or rounded floats)."""
+    if digits is None:
+        return [int(round(v)) if ok else None for v, ok in zip(values, visible)]
+    return [round(float(v), digits) if ok else None for v, ok in zip(values, visible)]
+
+
 def publish(counts, masked, levels, totals):
+    """The table to show, column by column (vectorised: thousands of zones)."""
+    import numpy as np
     import pandas as pd
     names = {(level.name, code): name for level in levels for code, name in level.names.items()}
     labels_of = {level.name: level.label for level in levels}
-    records = []
-    for key, row in counts.iterrows():
-        hidden = masked.loc[key]
-        record = {"niveau": labels_of.get(key[0], key[0]), "code": key[1],
-                  "nom": names.get(key, key[1])}
-        for unit in UNITS:
-            if unit in counts.columns:
-                record[unit] = None if hidden[unit] else int(round(row[unit]))
+    keys = list(counts.index)
+    out = {"niveau": [labels_of.get(k[0], k[0]) for k in keys], "code": [k[1] for k in keys],
+           "nom": [names.get(k, k[1]) for k in keys]}
+    value = {c: counts[c].values.astype(float) for c in counts.columns}
+    hidden = {c: masked[c].values for c in counts.columns}
+    for unit in UNITS:
+        if unit in value:
+            out[unit] = _shown(value[unit], ~hidden[unit])
+    with np.errstate(divide="ignore", invalid="ignore"):
         for column in counts.columns:
-            if column.startswith("n_"):
-                unit = unit_of(column)
-                shown = not hidden[column] and not hidden[unit]
-                record[column] = int(round(row[column])) if shown else None
-                record["part_" + column[2:]] = round(100.0 * row[column] / row[unit], 1) \
-                    if shown and row[unit] > 0 else None
+            if not column.startswith("n_"):
+                continue
+            unit = unit_of(column)
+            visible = ~hidden[column] & ~hidden[unit]
+            out[column] = _shown(value[column], visible)
+            out["part_" + column[2:]] = _shown(100.0 * value[column] / value[unit],
+                                               visible & (value[unit] > 0), 1)
         for field, _, components in cumulative_shares():
             columns = ["n_" + c for c in components]
-            if all(c in counts.columns for c in columns):
-                shown = not any(hidden[c] for c in columns) and not hidden[HOUSEHOLDS] \
-                    and row[HOUSEHOLDS] > 0
-                record["part_" + field] = round(100.0 * sum(row[c] for c in columns)
-                                                / row[HOUSEHOLDS], 1) if shown else None
+            if all(c in value for c in columns):
+                visible = ~np.any([hidden[c] for c in columns], axis=0) & \
+                    ~hidden[HOUSEHOLDS] & (value[HOUSEHOLDS] > 0)
+                out["part_" + field] = _shown(100.0 * sum(value[c] for c in columns)
+                                              / value[HOUSEHOLDS], visible, 1)
         for mean in means():
             somme, effectif = mean["champ"] + "_somme", mean["champ"] + "_effectif"
-            if somme not in counts.columns:
+            if somme not in value:
                 continue
-            shown = not hidden[somme] and not hidden[effectif] and row[effectif] > 0
-            record[effectif] = None if hidden[effectif] else int(round(row[effectif]))
-            record[mean["champ"]] = round(row[somme] / row[effectif], int(mean["decimales"])) \
-                if shown else None
-        if key in totals and totals[key]:
-            record["logements_total"] = totals[key]
-            record["part_sociaux"] = None if hidden[TOTAL] else \
-                round(100.0 * row[TOTAL] / float(totals[key]), 1)
-        record["secret"] = "zone" if hidden[TOTAL] else ("partiel" if hidden.any() else "")
-        records.append(record)
-    return pd.DataFrame(records)
+            out[effectif] = _shown(value[effectif], ~hidden[effectif])
+            visible = ~hidden[somme] & ~hidden[effectif] & (value[effectif] > 0)
+            out[mean["champ"]] = _shown(value[somme] / value[effectif], visible,
+                                        int(mean["decimales"]))
+    if any(k in totals and totals[k] for k in keys):
+        known = np.array([float(totals.get(k) or 0) for k in keys])
+        out["logements_total"] = [totals.get(k) or None for k in keys]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out["part_sociaux"] = _shown(100.0 * value[TOTAL] / known,
+                                         ~hidden[TOTAL] & (known > 0), 1)
+    any_hidden = masked.values.any(axis=1)
+    out["secret"] = np.where(hidden[TOTAL], "zone", np.where(any_hidden, "partiel", ""))
+    return pd.DataFrame(out)

@@ -87,10 +87,23 @@ class ZoneTree:
     def __init__(self, n_rows, groups):
         self.group_of = {}
         self.children = {}
+        self._siblings = {}
         for children, parent in groups:
             for child in children:
                 self.group_of[child] = (tuple(children), parent)
             self.children.setdefault(parent, []).append(tuple(children))
+
+    def siblings(self, zone):
+        """``(all, leaves as an array, with children)``: the other children of ``zone``'s
+        group (computed once per zone)."""
+        import numpy as np
+        if zone not in self._siblings:
+            others = [s for s in self.group_of[zone][0] if s != zone] \
+                if zone in self.group_of else []
+            self._siblings[zone] = (
+                others, np.array([s for s in others if s not in self.children], dtype=int),
+                [s for s in others if s in self.children])
+        return self._siblings[zone]
 
     def climb(self, zone):
         """The chain from ``zone`` up while its group has no other child: ``(top, chain)``."""
@@ -135,9 +148,12 @@ def protect_table(values, contributors, row_relations, groups, threshold, extra=
 
 def _cheapest_certificate(z, j, values, masked, moves, tree):
     """The cells of the cheapest rank-one change through ``(z, j)``: fewest cells to add,
-    then smallest values added."""
+    then smallest values added. Sibling zones without children (most of them: communes'
+    QPV parts, grid cells, zones of a layer) are priced together with numpy."""
+    import numpy as np
     best, best_cost = None, None
     top, chain = tree.climb(z)
+    siblings, leaves, others = tree.siblings(top)
     for move in moves:
         columns = list(move)
 
@@ -145,14 +161,21 @@ def _cheapest_certificate(z, j, values, masked, moves, tree):
             return sum(0 if masked[row, k] else 1 + values[row, k] / 1e9 for k in columns)
 
         mine = tree.down(top, set(chain), cost)
+        base = sum(cost(row) for row in mine)
+        if best_cost is not None and base >= best_cost:
+            continue
         options = []
-        if top in tree.group_of:
-            siblings = [s for s in tree.group_of[top][0] if s != top]
-            options = [mine + tree.down(s, set(), cost) for s in siblings]
-        else:
-            options = [mine]
-        for rows in options:
-            total = sum(cost(row) for row in rows)
+        if len(leaves):
+            open_cells = ~masked[np.ix_(leaves, columns)]
+            prices = (open_cells * (1 + values[np.ix_(leaves, columns)] / 1e9)).sum(axis=1)
+            cheapest = int(np.argmin(prices))
+            options.append((base + float(prices[cheapest]), mine + [int(leaves[cheapest])]))
+        for sibling in others:
+            rows = tree.down(sibling, set(), cost)
+            options.append((base + sum(cost(row) for row in rows), mine + rows))
+        if not siblings:
+            options.append((base, mine))
+        for total, rows in options:
             if best_cost is None or total < best_cost:
                 best, best_cost = [(row, k) for row in rows for k in columns], total
                 if total == 0:
