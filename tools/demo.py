@@ -133,10 +133,44 @@ def main(out, base=None):
         pages = next((l.split("\t")[-1] for l in log.splitlines() if l.startswith("N_PAGES")), "?")
         print("   %s : %s page(s)" % (folder, pages))
         written.append(target)
+    if base is None:
+        written += demo_parc_social(profile, data, out, gpkg, analyse_input)
     print("\nRésultats dans %s :" % out)
     for path in written:
         print("   " + os.path.relpath(path, os.getcwd()))
     print("   données d'entrée : %s" % os.path.relpath(data, os.getcwd()))
+
+
+def demo_parc_social(profile, data, out, gpkg, analyse_input):
+    """8. The social stock: indicators per commune, EPCI, cité, QPV part and 1 km cell with
+    the OPS survey and the label change of the renovated dwellings, then the EPCI sheets."""
+    print("8. Parc social (osp:indicateurs_parc_social, osp:fiche_territoire)")
+    folder = os.path.join(data, "parc_social")
+    indicators = os.path.join(out, "parc_social.gpkg")
+    book = os.path.join(out, "parc_social.xlsx")
+    for path in (indicators, book):
+        if os.path.exists(path):
+            os.remove(path)
+    log = qgis_process(profile, "run", "osp:indicateurs_parc_social", "--",
+                       "RPLS=" + os.path.join(folder, "rpls_bassin.csv"),
+                       "ADDRESSES=" + os.path.join(folder, "adresses_ban.csv"),
+                       "OPS=" + os.path.join(folder, "ops_bassin.csv"),
+                       "RPLS_AVANT=" + os.path.join(folder, "rpls_bassin_2015.csv"),
+                       "ANALYSE=" + analyse_input,
+                       "COMMUNES=%s|layername=communes" % gpkg,
+                       "ZONES=%s|layername=cites" % gpkg, "GRID_SIZE=1000",
+                       "OUTPUT=" + indicators, "WORKBOOK=" + book)
+    print("   " + _counts(log, ("N_DWELLINGS", "logements"), ("N_HOUSEHOLDS", "ménages"),
+                          ("N_MASKED", "cellules sous secret")))
+    sheets = os.path.join(out, "fiches_epci")
+    if os.path.isdir(sheets):
+        for name in os.listdir(sheets):
+            os.remove(os.path.join(sheets, name))
+    log = qgis_process(profile, "run", "osp:fiche_territoire", "--",
+                       "INPUT=%s|layername=epci" % indicators, "OUTPUT_FOLDER=" + sheets,
+                       "PNG_PREVIEW=true")
+    print("   " + _counts(log, ("N_PAGES", "fiches EPCI")))
+    return [indicators, book, sheets]
 
 
 def _counts(log, *names):
