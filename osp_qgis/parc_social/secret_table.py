@@ -27,7 +27,7 @@ from .secret import primary_mask
 def column_moves(n_columns, row_relations):
     """Small vectors ``{column: ±1…}`` that keep every row relation: the null space of the
     relations, from their reduced echelon form (totals as pivots), and the differences of
-    its vectors (swaps inside a family), smallest support first."""
+    its vectors that share a column (swaps inside a family, between classes…)."""
     import numpy as np
     if not row_relations:
         return [{j: 1.0} for j in range(n_columns)]
@@ -56,7 +56,7 @@ def column_moves(n_columns, row_relations):
         for j, c in b.items():
             difference[j] = difference.get(j, 0.0) - c
         difference = {j: c for j, c in difference.items() if abs(c) > 1e-9}
-        if difference and len(difference) <= max(len(a), len(b)):
+        if difference and set(a) & set(b):
             moves.append(difference)
     return sorted(moves, key=lambda v: (len(v), sorted(v)))
 
@@ -133,22 +133,34 @@ def protect_table(values, contributors, row_relations, groups, threshold, extra=
     n_rows, n_columns = values.shape
     masked = primary_mask(contributors, threshold, extra).reshape(values.shape).copy()
     moves = column_moves(n_columns, row_relations)
+    weight = column_weights(n_columns, row_relations)
+    moves.sort(key=lambda v: (sum(weight[k] for k in v), len(v)))
     moves_of = {j: [v for v in moves if j in v] for j in range(n_columns)}
     tree = ZoneTree(n_rows, groups)
     certified = np.zeros(values.shape, dtype=bool)
     for z, j in zip(*np.nonzero(masked)):
         if masked[z, j] and not certified[z, j]:
             cells = _cheapest_certificate(int(z), int(j), values, masked, moves_of[int(j)],
-                                          tree)
+                                          weight, tree)
             for y, k in cells:
                 masked[y, k] = True
                 certified[y, k] = True
     return masked
 
 
-def _cheapest_certificate(z, j, values, masked, moves, tree):
+def column_weights(n_columns, row_relations):
+    """What hiding a cell of each column costs: a zone's total (a total that is no part) 10,
+    a subtotal (both) 3, a category 1 — totals are what readers need most."""
+    import numpy as np
+    totals = {total for _, total in row_relations}
+    parts = {j for p, _ in row_relations for j in p}
+    return np.array([10.0 if j in totals and j not in parts else 3.0 if j in totals else 1.0
+                     for j in range(n_columns)])
+
+
+def _cheapest_certificate(z, j, values, masked, moves, weight, tree):
     """The cells of the cheapest rank-one change through ``(z, j)``: fewest cells to add,
-    then smallest values added. Sibling zones without children (most of them: communes'
+    then smallest values added (cells weighted by :func:`column_weights`). Sibling zones without children (most of them: communes'
     QPV parts, grid cells, zones of a layer) are priced together with numpy."""
     import numpy as np
     best, best_cost = None, None
@@ -158,7 +170,8 @@ def _cheapest_certificate(z, j, values, masked, moves, tree):
         columns = list(move)
 
         def cost(row):
-            return sum(0 if masked[row, k] else 1 + values[row, k] / 1e9 for k in columns)
+            return sum(0 if masked[row, k] else weight[k] + values[row, k] / 1e9
+                       for k in columns)
 
         mine = tree.down(top, set(chain), cost)
         base = sum(cost(row) for row in mine)
@@ -167,7 +180,8 @@ def _cheapest_certificate(z, j, values, masked, moves, tree):
         options = []
         if len(leaves):
             open_cells = ~masked[np.ix_(leaves, columns)]
-            prices = (open_cells * (1 + values[np.ix_(leaves, columns)] / 1e9)).sum(axis=1)
+            prices = (open_cells * (weight[columns] + values[np.ix_(leaves, columns)] / 1e9)
+                      ).sum(axis=1)
             cheapest = int(np.argmin(prices))
             options.append((base + float(prices[cheapest]), mine + [int(leaves[cheapest])]))
         for sibling in others:

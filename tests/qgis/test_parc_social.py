@@ -318,6 +318,10 @@ def test_bassin_indicators_per_cite_commune_epci_match_the_generator(bassin):
             assert row[field] == pytest.approx(value), (key, field)
             shown += 1
     assert shown > hidden > 0
+    # totals are what readers need most: secondary secrecy takes categories first
+    assert all(r["logements"] is not None for r in table(bassin["out"], "epci"))
+    assert all(r["logements"] is not None for r in table(bassin["out"], "communes")
+               if r["logements"] is None or r["logements"] >= 11)
     # every small count is hidden
     for key, figures in expected.items():
         for field, value in figures.items():
@@ -416,6 +420,10 @@ def test_bassin_workbook_shows_the_layer_figures_and_s_for_secrecy(bassin, tmp_p
                     os.path.join(artifacts, "parc_social_classeur")], check=True)
 
 
+def expected_total(expected, zone):
+    return sum(expected[zone].values())
+
+
 def test_energy_label_before_and_after_the_works_per_epci(bassin):
     """The renovated dwellings of the analyse layer, found in the two RPLS vintages: classes
     of change per EPCI against an independent count, secrecy unbreakable."""
@@ -446,6 +454,8 @@ def test_energy_label_before_and_after_the_works_per_epci(bassin):
     published = {r["epci"]: r for r in table(bassin["out"], "dpe_avant_apres")}
     assert set(published) == set(expected)
     assert published["Ensemble"]["logements"] == len(dwellings)
+    assert all(row["logements"] is not None for row in published.values()
+               if expected_total(expected, row["epci"]) >= 11)    # no EPCI total hidden
     assert published["Ensemble"]["gain_2_plus"] == expected["Ensemble"]["gain_2_plus"] > 100
     shown = 0
     for zone, counts in expected.items():
