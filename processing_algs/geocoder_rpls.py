@@ -36,6 +36,15 @@ ALIASES = {"ligne": "Ligne du fichier", "geoloc_precision": "Précision de la lo
            "anomalies": "Anomalies"}
 
 
+RESERVED = ("fid", "geom", "geometry", "ogc_fid")
+
+
+def output_name(column):
+    """A column of the file as an output field: « fid » and geometry names are the
+    GeoPackage's own, so the file's get a suffix."""
+    return column + "_fichier" if column.lower() in RESERVED else column
+
+
 def add_rpls_inputs(algorithm, name="INPUT"):
     algorithm.addParameter(QgsProcessingParameterFile(
         name, algorithm.tr("Fichier RPLS (CSV, XLSX, ODS, GeoPackage…)")))
@@ -88,7 +97,7 @@ class GeocoderRpls(OspAlgorithm):
         feedback.setProgress(60)
         source = [c for c in frame.columns if c != "ligne" and
                   c.lower() not in {name for name, _ in ADDED}]
-        fields = qgis_io.make_fields([(c, "string", c) for c in source] +
+        fields = qgis_io.make_fields([(output_name(c), "string", c) for c in source] +
                                      [(n, k, ALIASES[n]) for n, k in ADDED])
         values = frame[source].values.tolist()
 

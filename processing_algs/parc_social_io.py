@@ -47,7 +47,9 @@ def _layer_rows(path):
     layer = QgsVectorLayer(path, "rpls", "ogr")
     if not layer.isValid():
         return None
-    names = [f.name() for f in layer.fields()]
+    keys = set(layer.primaryKeyAttributes())   # a GeoPackage's fid: not the file's data
+    kept = [i for i in range(layer.fields().count()) if i not in keys]
+    names = [layer.fields()[i].name() for i in kept]
     with_points = layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry and \
         not ({"x", "y"} & {n.lower() for n in names})
     header = names + (["X", "Y", "EPSG"] if with_points else [])
@@ -57,7 +59,8 @@ def _layer_rows(path):
     if not with_points:
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     for n, feature in enumerate(layer.getFeatures(request), start=2):
-        cells = [qgis_io.text_value(v) for v in feature.attributes()]
+        attributes = feature.attributes()
+        cells = [qgis_io.text_value(attributes[i]) for i in kept]
         if with_points:
             if feature.hasGeometry() and not feature.geometry().isEmpty():
                 point = feature.geometry().centroid().asPoint()

@@ -58,7 +58,7 @@ def rpls_frame(rows, name="RPLS"):
     width = max(len(cells) for _, cells in rows)
     headers = [str(h).strip() for h in rows[header_index][1]] + \
         [""] * (width - len(rows[header_index][1]))
-    names, seen = [], {}
+    names, seen = [], {"ligne": 1}   # « ligne » is the row number we add
     for n, header in enumerate(headers):
         base = header or "colonne_%d" % (n + 1)
         seen[base] = seen.get(base, 0) + 1

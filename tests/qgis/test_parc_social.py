@@ -207,10 +207,10 @@ def test_through_qgis_process_with_a_damaged_file(tmp_path):
     """The command line, a Latin-1 ``;`` file whose rows are partly unreadable: every row
     comes out, none invented; a file that is no RPLS gets a French message."""
     path = tmp_path / "rpls.csv"
-    path.write_bytes(("DEPCOM;NUMVOIE;TYPVOIE;NOMVOIE;NBPIECE;nb\n"
-                      "59350;3;R;DE LA RÉPUBLIQUE;3;4\n"
-                      "XXXX;;;=HYPERLINK(\"x\");deux;-1\n"
-                      "Total;;;;;5\n").encode("latin-1"))
+    path.write_bytes(("DEPCOM;NUMVOIE;TYPVOIE;NOMVOIE;NBPIECE;nb;fid;ligne\n"
+                      "59350;3;R;DE LA RÉPUBLIQUE;3;4;a;x\n"
+                      "XXXX;;;=HYPERLINK(\"x\");deux;-1;b;y\n"
+                      "Total;;;;;5;c;z\n").encode("latin-1"))
     import install_profile
     profile = tmp_path / "profil"
     install_profile.install(str(profile))
@@ -223,6 +223,9 @@ def test_through_qgis_process_with_a_damaged_file(tmp_path):
     rows = table(out, "geo")
     assert len(rows) == 3
     assert rows[1]["NOMVOIE"] == '=HYPERLINK("x")'
+    # the file's own « fid » and « ligne » columns are kept beside ours
+    assert [r["fid_fichier"] for r in rows] == ["a", "b", "c"]
+    assert [r["ligne_2"] for r in rows] == ["x", "y", "z"] and rows[0]["ligne"] == 2
     assert "code commune illisible" in rows[1]["anomalies"]
     assert "nombre de logements illisible" in rows[1]["anomalies"]
     assert [r["geoloc_precision"] for r in rows] == ["commune", "non_localise", "non_localise"]
@@ -575,3 +578,55 @@ def test_share_of_social_housing_and_the_commune_choropleth(qgis_app, sample_dat
     assert QgsLayoutExporter(layout).exportToImage(png, settings) == \
         QgsLayoutExporter.ExportResult.Success
     project.removeMapLayer(layer.id())
+
+
+def test_file_coordinates_in_any_crs_and_a_point_layer_as_input(qgis_app, tmp_path):
+    """The recent geolocalised layout: X, Y, EPSG (here WGS 84 lon/lat from the real Bondy
+    BAN) land on the Lambert-93 point; the geocoder's own output read back as input keeps
+    its points."""
+    import pandas as pd
+    import processing
+    raw = pd.read_csv(shared_path("adresses", "ban_adresses_93010.csv"), dtype=str,
+                      keep_default_na=False).head(40)
+    path = tmp_path / "rpls_xy.csv"
+    lines = ["DEPCOM;NUMVOIE;TYPVOIE;NOMVOIE;NBPIECE;X;Y;EPSG;QUALITE_XY"]
+    for row in raw.itertuples(index=False):
+        lines.append(";".join(["93010", row.numero, "", row.nom_voie, "3", row.lon, row.lat,
+                               "4326", "11"]))
+    lines.append("93010;1;;RUE INCONNUE;2;;;;")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = str(tmp_path / "xy.gpkg")
+    result = processing.run("osp:geocoder_rpls", {"INPUT": str(path), "OUTPUT": out})
+    assert result["N_XY_SOURCE"] == 40 and result["N_COMMUNE"] == 1
+    from qgis.core import QgsVectorLayer
+    layer = QgsVectorLayer(out, "xy", "ogr")
+    points = {f["ligne"]: f.geometry().asPoint() for f in layer.getFeatures()
+              if f.hasGeometry()}
+    assert len(points) == 40
+    for n, row in enumerate(raw.itertuples(index=False), start=2):
+        assert abs(points[n].x() - float(row.x)) < 1.0 and abs(points[n].y() - float(row.y)) < 1.0
+    again = processing.run("osp:geocoder_rpls", {"INPUT": out,
+                                                 "OUTPUT": str(tmp_path / "again.gpkg")})
+    assert again["N_XY_SOURCE"] == 40 and again["N_ROWS"] == 41
+
+
+def test_address_and_survey_files_that_are_not_get_french_errors(qgis_app, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+    rpls = tmp_path / "rpls.csv"
+    rpls.write_text("DEPCOM;NUMVOIE;NOMVOIE\n93010;1;RUE X\n", encoding="utf-8")
+    ban = tmp_path / "adresses.csv"
+    ban.write_text("a;b\n1;2\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="n'a pas la forme d'un fichier "
+                                                     "d'adresses BAN"):
+        processing.run("osp:geocoder_rpls", {"INPUT": str(rpls), "ADDRESSES": str(ban),
+                                             "OUTPUT": str(tmp_path / "g.gpkg")})
+    ops = tmp_path / "ops.csv"
+    ops.write_text("COMPOSITION;AGE_PR\n1;40\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="ni identifiant RPLS"):
+        processing.run("osp:indicateurs_parc_social", {
+            "RPLS": str(rpls), "OPS": str(ops), "OUTPUT": str(tmp_path / "i.gpkg")})
+    assert not os.path.exists(str(tmp_path / "i.gpkg"))
+    with pytest.raises(QgsProcessingException, match="demande les deux"):
+        processing.run("osp:indicateurs_parc_social", {
+            "RPLS": str(rpls), "RPLS_AVANT": str(rpls), "OUTPUT": str(tmp_path / "i.gpkg")})
