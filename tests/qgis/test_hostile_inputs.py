@@ -405,3 +405,30 @@ def test_qgis_process_reports_errors_without_traceback(corpus, sample_data, prof
             "OUTPUT=%s" % (tmp_path / "l.gpkg"), "ANOMALIES=%s" % (tmp_path / "a.csv")])
         assert done.returncode != 0 and "Traceback" not in done.stdout + done.stderr, case
         assert not os.path.exists(str(tmp_path / "l.gpkg"))
+
+
+def test_every_hostile_file_given_as_rpls_gets_an_answer_in_french(corpus, tmp_path):
+    """The social-stock geocoder reads the same files: each is either read (every row out)
+    or refused with a French message, with no traceback, no partial output, no secret."""
+    import processing
+    from qgis.core import QgsProcessingException
+    answered = 0
+    for name, path in sorted(corpus.items()):
+        path = path[0] if isinstance(path, tuple) else path
+        out = tmp_path / name
+        out.mkdir()
+        try:
+            result = processing.run("osp:geocoder_rpls", {"INPUT": path,
+                                                          "OUTPUT": str(out / "g.gpkg")})
+        except QgsProcessingException as error:
+            text = str(error)
+            assert "Traceback" not in text and SECRET not in text, (name, text)
+            assert re.search(r"[éèàç»«]", text), (name, text)     # French, for the user
+            assert not [n for n in os.listdir(str(out)) if not n.startswith(".")], name
+            answered += 1
+            continue
+        assert result["N_ROWS"] == sum(result["N_" + level.upper()] for level in
+                                       ("xy_source", "numero", "voie", "commune",
+                                        "non_localise")), name
+        answered += 1
+    assert answered == len(corpus)
