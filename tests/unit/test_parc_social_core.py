@@ -424,3 +424,27 @@ def independent_relations(counts):
         for column in cols:
             relations.append(([cell(k, column) for k in children], cell(parent, column)))
     return relations
+
+
+def test_recent_geolocalised_and_landlord_layouts_are_recognised():
+    header = ["REG_CODE", "DEP_CODE", "DEPCOM", "LIBCOM", "NUMVOIE", "INDREP", "TYPVOIE",
+              "NOMVOIE", "QPV_CODE", "QPV_LIBELLE", "TYPECONST_CODE", "NBPIECE", "SURFHAB",
+              "CONSTRUCT", "FINAN_CODE", "FINAN_LIBELLE", "DPEENERGIE", "DPESERRE", "EPSG",
+              "X", "Y", "QUALITE_XY"]
+    row = ["32", "59", "59350", "LILLE", "3", "B", "R", "NATIONALE", "QN05901M", "Lille Sud",
+           "C", "4", "71,5", "1968", "12", "PLUS", "e", "D", "2154", "703000,5", "7059000",
+           "11"]
+    frame, roles = rpls.rpls_frame([(1, header), (2, row)])
+    assert {"depcom", "qpv", "typeconst", "finan", "x", "y", "epsg", "qualite_xy"} <= set(roles)
+    rows = rpls.canonical(frame, roles)
+    first = rows.iloc[0]
+    assert first["qpv"] == 1.0 and first["finan_classe"] == "PLUS"
+    assert first["dpe_energie"] == "E" and first["surfhab"] == 71.5
+    assert (first["x"], first["y"], first["epsg"]) == (703000.5, 7059000.0, "2154")
+    located = geocode.geocode(rows, geocode.ban_addresses(pd.DataFrame(
+        columns=["numero", "rep", "nom_voie", "code_insee", "x", "y"]))[0])
+    assert located.iloc[0]["geoloc_precision"] == "xy_source"
+    landlord = ["IDENT_REP", "IDENT_INT", "IDENT_FISCAL", "DEPCOM", "NBPIECE"]
+    frame, roles = rpls.rpls_frame([(1, landlord), (2, ["44619057", "SOG1", "590001", "59350",
+                                                        "3"])])
+    assert {"ident_rep", "ident_int", "ident_fiscal"} <= set(roles)
