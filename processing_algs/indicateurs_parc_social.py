@@ -101,6 +101,9 @@ class IndicateursParcSocial(OspAlgorithm):
             "TOTAL_FIELD", self.tr("Champ du nombre total de logements des zones ou des "
                                    "communes (part de logements sociaux, facultatif)"),
             optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "VINTAGE", self.tr("Millésime du RPLS (ex. « RPLS au 1er janvier 2024 », pour "
+                               "les sources du classeur)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             "SECRET_THRESHOLD", self.tr("Seuil du secret statistique (logements)"),
             QgsProcessingParameterNumber.Type.Integer, indicators.DEFAULT_THRESHOLD,
@@ -196,7 +199,9 @@ class IndicateursParcSocial(OspAlgorithm):
         files = [("RPLS", self.parameterAsFile(parameters, "RPLS", context)),
                  ("Adresses", self.parameterAsFile(parameters, "ADDRESSES", context)),
                  ("Enquête OPS", self.parameterAsFile(parameters, "OPS", context))]
-        out = [(label, "%s (modifié le %s)" % (os.path.basename(path), time.strftime(
+        vintage = self.parameterAsString(parameters, "VINTAGE", context).strip()
+        out = [("Millésime", vintage or "non précisé (paramètre VINTAGE)")]
+        out += [(label, "%s (modifié le %s)" % (os.path.basename(path), time.strftime(
             "%d/%m/%Y", time.localtime(os.path.getmtime(path)))))
                for label, path in files if path and os.path.exists(path)]
         out.append(("Logements", "%s logements sociaux sur %d lignes RPLS" % (

@@ -257,7 +257,7 @@ def bassin(qgis_app, sample_data, pipeline, tmp_path_factory):
         "COMMUNES": os.path.join(sample, "territoire.gpkg") + "|layername=communes",
         "ZONES": [os.path.join(sample, "territoire.gpkg") + "|layername=cites"],
         "RPLS_AVANT": os.path.join(sample, "parc_social", "rpls_bassin_2015.csv"),
-        "ANALYSE": pipeline["layer"],
+        "ANALYSE": pipeline["layer"], "VINTAGE": "RPLS au 1er janvier 2024",
         "OUTPUT": out, "WORKBOOK": book}, feedback=log.feedback)
     return {"out": out, "book": book, "result": result, "log": log.text, "sample": sample,
             "analyse": pipeline["layer"]}
@@ -408,6 +408,7 @@ def test_bassin_workbook_shows_the_layer_figures_and_s_for_secrecy(bassin, tmp_p
     sources = book["Sources et secret statistique"]
     text = " ".join(str(c.value) for line in sources.iter_rows() for c in line if c.value)
     assert "rpls_bassin.csv" in text and "ops_bassin.csv" in text and "Seuil : 11" in text
+    assert "RPLS au 1er janvier 2024" in text
     soffice = shutil.which("libreoffice") or shutil.which("soffice")
     assert soffice, "LibreOffice absent : `make test` installe libreoffice-calc"
     env = dict(os.environ, HOME=str(tmp_path))
@@ -630,3 +631,27 @@ def test_address_and_survey_files_that_are_not_get_french_errors(qgis_app, tmp_p
     with pytest.raises(QgsProcessingException, match="demande les deux"):
         processing.run("osp:indicateurs_parc_social", {
             "RPLS": str(rpls), "RPLS_AVANT": str(rpls), "OUTPUT": str(tmp_path / "i.gpkg")})
+
+
+def test_ban_with_longitude_and_latitude_only(qgis_app, tmp_path):
+    """A BAN extract with lon/lat and no x/y (the national file's WGS 84 columns): points
+    come out in Lambert-93, where the real x/y of the same addresses are."""
+    import pandas as pd
+    import processing
+    raw = pd.read_csv(shared_path("adresses", "ban_adresses_93010.csv"), dtype=str,
+                      keep_default_na=False)
+    raw = raw[raw["rep"] == ""].drop_duplicates(["numero", "nom_voie"], keep=False).head(30)
+    ban = tmp_path / "ban_lonlat.csv"
+    raw[["numero", "rep", "nom_voie", "code_insee", "lon", "lat"]].to_csv(ban, index=False)
+    rpls = tmp_path / "rpls.csv"
+    rpls.write_text("DEPCOM;NUMVOIE;NOMVOIE\n" + "".join(
+        "93010;%s;%s\n" % (r.numero, r.nom_voie) for r in raw.itertuples()), encoding="utf-8")
+    out = str(tmp_path / "g.gpkg")
+    result = processing.run("osp:geocoder_rpls", {"INPUT": str(rpls), "ADDRESSES": str(ban),
+                                                  "OUTPUT": out})
+    assert result["N_NUMERO"] == 30
+    from qgis.core import QgsVectorLayer
+    points = sorted((f["ligne"], f.geometry().asPoint()) for f in
+                    QgsVectorLayer(out, "g", "ogr").getFeatures())
+    for (_, point), row in zip(points, raw.itertuples()):
+        assert abs(point.x() - float(row.x)) < 1.0 and abs(point.y() - float(row.y)) < 1.0
