@@ -1,6 +1,7 @@
 """osp:geocoder_rpls — « Géolocaliser le RPLS »."""
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
+                       QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer, QgsWkbTypes)
 
 from ..osp_qgis.parc_social import geocode
@@ -13,7 +14,9 @@ HELP = """<p>Place chaque ligne d'un fichier <b>RPLS</b> (open data classique, f
 géolocalisé récent, fichier bailleur, ou fichier agrégé par adresse avec une colonne de
 comptage <i>nb</i> ; CSV <code>;</code> ou <code>,</code>, UTF-8 ou Latin-1, XLSX, ODS,
 GeoPackage) sur un point :</p>
-<ol><li><i>xy_source</i> : les colonnes X, Y (et EPSG) du fichier quand il en a ;</li>
+<ol><li><i>xy_source</i> : les colonnes X, Y (et EPSG) du fichier quand il en a — seulement
+celles dont QUALITE_XY est parmi les valeurs de <i>XY_QUALITY</i> quand il est donné (les
+autres lignes sont cherchées dans la BAN) ;</li>
 <li><i>numero</i> : l'adresse retrouvée dans la <b>BAN</b> (<i>ADDRESSES</i>, fichier
 adresses-XX.csv) : numéro, indice de répétition (bis, ter, B, T…) et voie, types de voie
 développés (R, AV, BD, CHE, IMP…), accents, casse, ponctuation et articles ignorés ; voie
@@ -54,6 +57,9 @@ def add_rpls_inputs(algorithm, name="INPUT"):
     algorithm.addParameter(QgsProcessingParameterVectorLayer(
         "COMMUNES", algorithm.tr("Communes (polygones avec le code INSEE, facultatif)"),
         [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+    algorithm.addParameter(QgsProcessingParameterString(
+        "XY_QUALITY", algorithm.tr("Valeurs de QUALITE_XY à croire (séparées par des "
+                                   "virgules ; vide : toutes)"), optional=True))
 
 
 def located_rows(algorithm, parameters, context, feedback, name="INPUT"):
@@ -66,7 +72,9 @@ def located_rows(algorithm, parameters, context, feedback, name="INPUT"):
     located = parc_social_io.locate(
         rows, algorithm.parameterAsFile(parameters, "ADDRESSES", context),
         algorithm.parameterAsVectorLayer(parameters, "COMMUNES", context),
-        parc_social_io.LAMBERT93, feedback)
+        parc_social_io.LAMBERT93, feedback,
+        [v for v in algorithm.parameterAsString(parameters, "XY_QUALITY", context).split(",")
+         if v.strip()])
     for line in geocode.summary_text(geocode.summary(rows, located)):
         feedback.pushInfo("Localisation " + line)
     return frame, roles, rows, located

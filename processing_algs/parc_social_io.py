@@ -160,13 +160,13 @@ def commune_points(layer, crs):
     return out
 
 
-def locate(rows, addresses_path, communes_layer, target, feedback=None):
+def locate(rows, addresses_path, communes_layer, target, feedback=None, accepted=None):
     """The geocoder's result with ``gx``/``gy`` in ``target``."""
     ban, ban_crs = read_addresses(addresses_path)
     ban_crs = QgsCoordinateReferenceSystem(ban_crs)
     if feedback is not None:
         feedback.pushInfo("%d points adresse lus." % len(ban))
-    located = geocode.geocode(rows, ban, commune_points(communes_layer, ban_crs))
+    located = geocode.geocode(rows, ban, commune_points(communes_layer, ban_crs), accepted)
     located = located.copy()
     from_ban = located["source_xy"] == 0
     xs, ys = transform_xy(located.loc[from_ban, "gx"], located.loc[from_ban, "gy"], ban_crs,

@@ -179,12 +179,26 @@ def commune_means(ban):
     return {insee: (row.x, row.y) for insee, row in means.iterrows()}
 
 
-def geocode(rows, ban, commune_points=None):
+def trusted_xy(rows, accepted=None):
+    """Rows whose own X/Y are used: finite coordinates and, when ``accepted`` (the
+    QUALITE_XY values the user trusts) is given, a quality among them; the others are
+    matched on the BAN like rows without coordinates."""
+    import numpy as np
+    ok = rows["x"].notna() & rows["y"].notna() & np.isfinite(rows["x"]) & \
+        np.isfinite(rows["y"])
+    if accepted:
+        wanted = {str(a).strip().upper() for a in accepted if str(a).strip()}
+        ok &= rows["qualite_xy"].astype(str).str.strip().str.upper().isin(wanted)
+    return ok
+
+
+def geocode(rows, ban, commune_points=None, accepted_quality=None):
     """``rows``: the canonical RPLS table (:func:`rpls.canonical`), ``ban``: the frame of
     :func:`ban_addresses` (may be empty). Returns a frame on ``rows``' index:
     ``geoloc_precision``, ``geoloc_score``, ``geoloc_voie`` (the BAN street used), ``gx``,
     ``gy`` (in the BAN's CRS; NaN without point) and ``source_xy`` (1 when ``gx``/``gy`` are
-    the file's own coordinates, in its ``epsg``)."""
+    the file's own coordinates, in its ``epsg``). ``accepted_quality``: see
+    :func:`trusted_xy`."""
     import numpy as np
     import pandas as pd
     out = pd.DataFrame(index=rows.index)
@@ -195,8 +209,7 @@ def geocode(rows, ban, commune_points=None):
     out["gy"] = np.nan
     out["source_xy"] = 0
 
-    has_xy = rows["x"].notna() & rows["y"].notna() & np.isfinite(rows["x"]) & \
-        np.isfinite(rows["y"])
+    has_xy = trusted_xy(rows, accepted_quality)
     out.loc[has_xy, ["gx", "gy"]] = rows.loc[has_xy, ["x", "y"]].values
     out.loc[has_xy, "geoloc_precision"] = "xy_source"
     out.loc[has_xy, "geoloc_score"] = 1.0

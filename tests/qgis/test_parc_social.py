@@ -606,6 +606,14 @@ def test_file_coordinates_in_any_crs_and_a_point_layer_as_input(qgis_app, tmp_pa
     assert len(points) == 40
     for n, row in enumerate(raw.itertuples(index=False), start=2):
         assert abs(points[n].x() - float(row.x)) < 1.0 and abs(points[n].y() - float(row.y)) < 1.0
+    # coordinates of a quality the user does not trust are replaced by the BAN match
+    lines[1] = lines[1].rsplit(";", 1)[0] + ";33"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    checked = processing.run("osp:geocoder_rpls", {
+        "INPUT": str(path), "XY_QUALITY": "11, 12",
+        "ADDRESSES": shared_path("adresses", "ban_adresses_93010.csv"),
+        "OUTPUT": str(tmp_path / "checked.gpkg")})
+    assert checked["N_XY_SOURCE"] == 39 and checked["N_NUMERO"] == 1
     again = processing.run("osp:geocoder_rpls", {"INPUT": out,
                                                  "OUTPUT": str(tmp_path / "again.gpkg")})
     assert again["N_XY_SOURCE"] == 40 and again["N_ROWS"] == 41
