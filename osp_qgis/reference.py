@@ -29,10 +29,16 @@ def palulos_variants():
 
 
 @functools.lru_cache(maxsize=None)
-def column_synonyms():
-    """``[(role, folded header, 'exact'|'debut', folded group or '')]`` in file order."""
+def synonyms(name):
+    """``[(role, folded header, 'exact'|'debut', folded group or '')]`` of a synonyms table
+    (``column_synonyms.csv``, ``rpls_colonnes.csv``…), in file order."""
     return [(row["role"], row["entete"], row["correspondance"], row["groupe"] or "")
-            for row in read_reference("column_synonyms.csv")]
+            for row in read_reference(name)]
+
+
+def column_synonyms():
+    """The landlord sheets' synonyms."""
+    return synonyms("column_synonyms.csv")
 
 
 @functools.lru_cache(maxsize=None)

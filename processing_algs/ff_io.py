@@ -174,13 +174,19 @@ class Territory:
         return (idpar[2:] if self.mode == "idu" else idpar) in self.parcels
 
 
-def commune_geometries(layer, target_crs):
-    """``{INSEE code: polygon}`` of a communes layer, in ``target_crs``."""
+def commune_code_index(layer):
+    """The index of a communes layer's INSEE code field; French error without one."""
     index = field_index(layer, *COMMUNE_CODE_FIELDS)
     if index < 0:
         raise QgsProcessingException(
             "La couche des communes « %s » doit avoir un code INSEE (%s)."
             % (layer.name(), ", ".join(COMMUNE_CODE_FIELDS)))
+    return index
+
+
+def commune_geometries(layer, target_crs):
+    """``{INSEE code: polygon}`` of a communes layer, in ``target_crs``."""
+    index = commune_code_index(layer)
     transform = QgsCoordinateTransform(layer.crs(), target_crs, QgsProject.instance())
     out = {}
     for feature in layer.getFeatures():

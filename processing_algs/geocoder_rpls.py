@@ -65,7 +65,7 @@ def add_rpls_inputs(algorithm, name="INPUT"):
 def located_rows(algorithm, parameters, context, feedback, name="INPUT"):
     """``(frame, roles, rows, located)`` of the RPLS input, points in Lambert-93."""
     path = algorithm.parameterAsFile(parameters, name, context)
-    frame, roles, rows = parc_social_io.read_rpls(path, feedback)
+    frame, roles, rows = parc_social_io.read_rpls(path)
     feedback.pushInfo("%d lignes RPLS lues (%s logements)." % (
         len(rows), geocode.format_int(rows["nb"].fillna(0).sum())))
     feedback.setProgress(20)

@@ -1,4 +1,5 @@
 """osp:indicateurs_parc_social — « Indicateurs du parc social »."""
+import math
 import os
 import time
 
@@ -14,7 +15,7 @@ from ..osp_qgis.parc_social import indicators, zones
 from . import parc_social_io, qgis_io
 from .analyse_io import write_layers
 from .base import OspAlgorithm
-from .ff_io import COMMUNE_CODE_FIELDS
+from .ff_io import commune_code_index
 from .geocoder_rpls import add_rpls_inputs, located_rows
 from .outputs import AtomicFiles
 
@@ -184,7 +185,7 @@ class IndicateursParcSocial(OspAlgorithm):
                 "L'évolution des étiquettes énergie demande les deux : RPLS_AVANT (le RPLS "
                 "d'avant les travaux) et ANALYSE (les logements réhabilités).")
         from ..osp_qgis.parc_social import avant_apres
-        _, _, before = parc_social_io.read_rpls(path, feedback)
+        _, _, before = parc_social_io.read_rpls(path)
         dwellings = parc_social_io.renovated_dwellings(layer)
         changes = avant_apres.transitions(dwellings, before, rows)
         found = int((changes["avant"] != avant_apres.NOT_GIVEN).sum())
@@ -245,11 +246,7 @@ class IndicateursParcSocial(OspAlgorithm):
         levels = zones.administrative_levels(rows, _file_names(rows))
         geometries, totals = {}, {}
         if communes_layer is not None:
-            code = qgis_io.field_index(communes_layer, *COMMUNE_CODE_FIELDS)
-            if code < 0:
-                raise QgsProcessingException(
-                    "La couche des communes « %s » doit avoir un code INSEE (%s)."
-                    % (communes_layer.name(), ", ".join(COMMUNE_CODE_FIELDS)))
+            code = commune_code_index(communes_layer)
             _, _, shapes, zone_totals = parc_social_io.zones_of(
                 communes_layer, xs[:0], ys[:0], parc_social_io.LAMBERT93,
                 code_field=communes_layer.fields()[code].name(), total_field=total_field)
@@ -311,55 +308,43 @@ class IndicateursParcSocial(OspAlgorithm):
                                                            level.name + "_ensemble"])]
                 groups.append((level.name, part))
         labels = indicators.labels()
-        out = []
-        for table, frame in groups:
-            columns = [c for c in frame.columns if c != "_level"]
-            specs = [(c, _kind(c), labels.get(c, c)) for c in columns]
-            fields = qgis_io.make_fields(specs)
-            layer = QgsVectorLayer("MultiPolygon?crs=EPSG:2154", table, "memory")
-            layer.dataProvider().addAttributes(fields.toList())
-            layer.updateFields()
-            for c, _, alias in specs:
-                layer.setFieldAlias(layer.fields().indexOf(c), alias)
-            features = []
-            for record in frame.to_dict("records"):
-                feature = QgsFeature(layer.fields())
-                feature.setAttributes([_value(record[c]) for c in columns])
-                shape = geometries.get((record["_level"], record["code"]))
-                if shape is not None and not shape.isEmpty():
-                    shape = QgsGeometry(shape)
-                    shape.convertToMultiType()
-                    feature.setGeometry(shape)
-                features.append(feature)
-            layer.dataProvider().addFeatures(features)
-            out.append((table, layer))
-        return out
+        return [(table, _memory_table(
+            table, "MultiPolygon?crs=EPSG:2154",
+            [(c, _kind(c), labels.get(c, c)) for c in frame.columns if c != "_level"],
+            frame, lambda record: geometries.get((record["_level"], record["code"]))))
+                for table, frame in groups]
 
 
-def _plain_layer(name, frame):
-    """A table without geometry for the GeoPackage (labels from the reference aliases)."""
-    labels = indicators.labels()
-    specs = [(c, "int" if c == "logements" or c in _CHANGE_CODES else "string",
-              labels.get(c, _CHANGE_LABELS.get(c, c))) for c in frame.columns]
-    layer = QgsVectorLayer("None", name, "memory")
+def _memory_table(name, uri, specs, frame, geometry_of=None):
+    """A memory layer of ``frame``'s records with the fields ``specs`` ``[(name, kind,
+    alias)]``; ``geometry_of(record)`` its geometry (made multi), if any."""
+    layer = QgsVectorLayer(uri, name, "memory")
     layer.dataProvider().addAttributes(qgis_io.make_fields(specs).toList())
     layer.updateFields()
+    for column, _, alias in specs:
+        layer.setFieldAlias(layer.fields().indexOf(column), alias)
     features = []
     for record in frame.to_dict("records"):
         feature = QgsFeature(layer.fields())
-        feature.setAttributes([_value(record[c]) for c in frame.columns])
+        feature.setAttributes([_value(record[column]) for column, _, _ in specs])
+        shape = geometry_of(record) if geometry_of is not None else None
+        if shape is not None and not shape.isEmpty():
+            shape = QgsGeometry(shape)
+            shape.convertToMultiType()
+            feature.setGeometry(shape)
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     return layer
 
 
-def _change_labels():
+def _plain_layer(name, frame):
+    """A table without geometry for the GeoPackage (French labels: the indicators' and the
+    label-change classes')."""
     from ..osp_qgis.parc_social.avant_apres import CHANGES
-    return dict(CHANGES)
-
-
-_CHANGE_LABELS = _change_labels()
-_CHANGE_CODES = set(_CHANGE_LABELS)
+    labels, changes = indicators.labels(), dict(CHANGES)
+    return _memory_table(name, "None", [
+        (c, "int" if c == "logements" or c in changes else "string",
+         labels.get(c, changes.get(c, c))) for c in frame.columns], frame)
 
 
 def _lines(frame, shown=10):
@@ -377,14 +362,9 @@ def _kind(column):
 
 
 def _value(value):
-    if value is None:
+    """A cell for a QGIS attribute: NaN as NULL, numpy scalars as Python values."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    try:
-        import math
-        if isinstance(value, float) and math.isnan(value):
-            return None
-    except TypeError:
-        pass
     return value.item() if hasattr(value, "item") else value
 
 

@@ -7,9 +7,9 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsSpatialIndex, QgsVectorLayer, QgsWkbTypes)
 
 from ..osp_qgis.parc_social import geocode, rpls
-from ..osp_qgis.sheets import SheetError, read_sheet
+from ..osp_qgis.sheets import RawSheet, SheetError, read_sheet
 from . import qgis_io
-from .ff_io import COMMUNE_CODE_FIELDS
+from .ff_io import commune_geometries
 
 LAMBERT93 = QgsCoordinateReferenceSystem("EPSG:2154")
 NAME_FIELDS = ("nom", "libelle", "name", "nom_com", "libgeo", "nom_qp", "lib_qp", "nom_cite",
@@ -18,29 +18,31 @@ CODE_FIELDS = ("code", "code_qp", "code_quartier", "id_cite", "insee", "code_ins
                "insee_com", "codgeo", "siren", "id", "fid")
 
 
-def read_rpls(path, feedback=None):
-    """An RPLS file (CSV, XLSX, ODS, or any table or point layer QGIS opens) →
-    ``(frame, roles, canonical rows)``. A point layer's geometry gives ``X``/``Y``/``EPSG``
-    when the table has none. French errors."""
-    name = os.path.basename(path)
+def sheet_rows(path, accept):
+    """The rows of a table file: a sheet (CSV, XLSX, ODS; ``accept`` picks the sheet with a
+    header) or any table or point layer QGIS opens. French errors."""
     try:
-        sheet = read_sheet(path, accept=rpls.has_rpls_header)
+        sheet = read_sheet(path, accept=accept)
     except SheetError as error:
         raise QgsProcessingException(str(error))
     if sheet is None:
         sheet = _layer_rows(path)
     if sheet is None:
-        raise QgsProcessingException("« %s » ne s'ouvre pas comme une table." % name)
+        raise QgsProcessingException("« %s » ne s'ouvre pas comme une table."
+                                     % os.path.basename(path))
+    return sheet.rows
+
+
+def read_rpls(path):
+    """An RPLS file (CSV, XLSX, ODS, or any table or point layer QGIS opens) →
+    ``(frame, roles, canonical rows)``. A point layer's geometry gives ``X``/``Y``/``EPSG``
+    when the table has none. French errors."""
     try:
-        frame, roles = rpls.rpls_frame(sheet.rows, name)
+        frame, roles = rpls.rpls_frame(sheet_rows(path, rpls.has_rpls_header),
+                                       os.path.basename(path))
     except rpls.RplsError as error:
         raise QgsProcessingException(str(error))
     return frame, roles, rpls.canonical(frame, roles)
-
-
-class _Rows:
-    def __init__(self, rows):
-        self.rows = rows
 
 
 def _layer_rows(path):
@@ -68,24 +70,16 @@ def _layer_rows(path):
             else:
                 cells += ["", "", ""]
         rows.append((n, cells))
-    return _Rows(rows)
+    return RawSheet(rows=rows, sheet_name=layer.name())
 
 
 def read_ops(path, rows, survey_year=None):
     """The OPS file → canonical households with ``rpls_row`` (their RPLS row, NaN when
     none). French errors."""
     from ..osp_qgis.parc_social import ops
-    name = os.path.basename(path)
     try:
-        sheet = read_sheet(path, accept=ops.has_ops_header)
-    except SheetError as error:
-        raise QgsProcessingException(str(error))
-    if sheet is None:
-        sheet = _layer_rows(path)
-    if sheet is None:
-        raise QgsProcessingException("« %s » ne s'ouvre pas comme une table." % name)
-    try:
-        frame, roles = ops.ops_frame(sheet.rows, name)
+        frame, roles = ops.ops_frame(sheet_rows(path, ops.has_ops_header),
+                                     os.path.basename(path))
     except ops.OpsError as error:
         raise QgsProcessingException(str(error))
     households = ops.canonical(frame, roles, survey_year)
@@ -143,20 +137,10 @@ def commune_points(layer, crs):
     """INSEE code → point on the commune's surface, in ``crs`` (the BAN's)."""
     if layer is None:
         return {}
-    index = qgis_io.field_index(layer, *COMMUNE_CODE_FIELDS)
-    if index < 0:
-        raise QgsProcessingException(
-            "La couche des communes « %s » doit avoir un code INSEE (%s)."
-            % (layer.name(), ", ".join(COMMUNE_CODE_FIELDS)))
-    transform = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance())
     out = {}
-    for feature in layer.getFeatures():
-        code = qgis_io.text_value(feature[index]).upper().zfill(5)
-        if code and feature.hasGeometry():
-            geometry = QgsGeometry(feature.geometry())
-            geometry.transform(transform)
-            point = geometry.pointOnSurface().asPoint()
-            out[code] = (point.x(), point.y())
+    for code, geometry in commune_geometries(layer, crs).items():
+        point = geometry.pointOnSurface().asPoint()
+        out[code.upper().zfill(5)] = (point.x(), point.y())
     return out
 
 

@@ -21,12 +21,11 @@ POIDS                  households the row stands for (default 1)
 import functools
 import re
 
-from ..columns import detect_header_row, group_labels, map_columns
+from ..columns import has_header
 from ..ids import RPLS_LENGTH, fold
-from ..reference import read_reference
-from ..sheets import is_blank
+from ..reference import read_reference, synonyms
+from .frames import column as _column, number as _number, read_number, sheet_table
 from .geocode import rpls_street
-from .rpls import _column, _number, read_number
 
 YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
 
@@ -35,10 +34,8 @@ class OpsError(Exception):
     """A file that is not an OPS table; French, for the user."""
 
 
-@functools.lru_cache(maxsize=None)
 def ops_synonyms():
-    return [(row["role"], row["entete"], row["correspondance"], row["groupe"] or "")
-            for row in read_reference("ops_colonnes.csv")]
+    return synonyms("ops_colonnes.csv")
 
 
 @functools.lru_cache(maxsize=None)
@@ -51,30 +48,20 @@ def answer_codes():
 
 
 def has_ops_header(rows):
-    return detect_header_row(rows, ops_synonyms()) is not None
+    return has_header(rows, ops_synonyms())
 
 
 def ops_frame(rows, name="OPS"):
     """``rows`` of a sheet → ``(frame of text, roles)``; French :class:`OpsError`."""
-    import pandas as pd
-    header_index = detect_header_row(rows, ops_synonyms())
-    if header_index is None:
+    table = sheet_table(rows, ops_synonyms())
+    if table is None:
         raise OpsError("« %s » : aucune ligne d'en-tête OPS reconnue (IDENT_REP, COMPOSITION, "
                        "AGE_PR, REVENU_PLAFOND…) parmi les premières lignes." % name)
-    width = max(len(cells) for _, cells in rows)
-    headers = [str(h).strip() for h in rows[header_index][1]] + \
-        [""] * (width - len(rows[header_index][1]))
-    roles, _ = map_columns(headers, group_labels(rows, header_index, width), ops_synonyms())
+    frame, roles, _, _ = table
     if "ident_rep" not in roles and not {"depcom", "nomvoie"} <= set(roles):
         raise OpsError("« %s » : ni identifiant RPLS (IDENT_REP) ni adresse (DEPCOM, NOMVOIE) "
                        "pour rattacher les ménages aux logements." % name)
-    names = ["c%d" % n for n in range(width)]
-    body = [(ligne, list(cells) + [""] * (width - len(cells)))
-            for ligne, cells in rows[header_index + 1:] if not is_blank(cells)]
-    frame = pd.DataFrame([cells[:width] for _, cells in body], columns=names, dtype=object)
-    frame = frame.fillna("").astype(str).apply(lambda column: column.str.strip())
-    frame.insert(0, "ligne", [ligne for ligne, _ in body])
-    return frame, {role: names[index] for role, index in roles.items()}
+    return frame, roles
 
 
 def _coded(values, variable):

@@ -6,19 +6,10 @@ the row says why (``anomalies``)."""
 import functools
 import re
 
-from ..columns import detect_header_row, group_labels, map_columns
-from ..reference import read_reference
-from ..sheets import is_blank
+from ..columns import has_header
+from ..reference import read_reference, synonyms
+from .frames import column as _column, number as _number, read_number, sheet_table
 
-ROLE_LABELS = {
-    "depcom": "code commune (DEPCOM)", "numvoie": "numéro (NUMVOIE)",
-    "indrep": "indice de répétition (INDREP)", "typvoie": "type de voie (TYPVOIE)",
-    "nomvoie": "nom de voie (NOMVOIE)", "nbpiece": "pièces (NBPIECE)",
-    "surfhab": "surface (SURFHAB)", "construct": "année d'achèvement (CONSTRUCT)",
-    "finan": "financement (FINAN)", "dpeenergie": "étiquette énergie (DPEENERGIE)",
-    "dpeserre": "étiquette climat (DPESERRE)", "qpv": "QPV", "mode": "occupation (MODE)",
-    "x": "X", "y": "Y", "epsg": "EPSG", "nb": "nombre de logements (nb)",
-}
 LABELS = ("A", "B", "C", "D", "E", "F", "G")
 FIRST_YEAR, LAST_YEAR = 1000, 2100  # RPLS keeps medieval buildings bought and converted
 INSEE = re.compile(r"^(\d{2}|2A|2B|97\d)\d{2,3}$")
@@ -28,11 +19,9 @@ class RplsError(Exception):
     """A file that is not an RPLS table; French, for the user."""
 
 
-@functools.lru_cache(maxsize=None)
 def rpls_synonyms():
     """``[(role, folded header, kind, group)]`` of ``rpls_colonnes.csv``."""
-    return [(row["role"], row["entete"], row["correspondance"], row["groupe"] or "")
-            for row in read_reference("rpls_colonnes.csv")]
+    return synonyms("rpls_colonnes.csv")
 
 
 @functools.lru_cache(maxsize=None)
@@ -43,62 +32,23 @@ def financing_classes():
 
 
 def has_rpls_header(rows):
-    return detect_header_row(rows, rpls_synonyms()) is not None
+    return has_header(rows, rpls_synonyms())
 
 
 def rpls_frame(rows, name="RPLS"):
     """``rows`` ``[(ligne, [cells])]`` of a sheet -> ``(frame, roles)``: one column per
     header (text, as read; duplicate names numbered), ``ligne`` the sheet's row number;
     ``roles`` maps a role of ``rpls_colonnes.csv`` to its column name."""
-    import pandas as pd
-    header_index = detect_header_row(rows, rpls_synonyms())
-    if header_index is None:
+    table = sheet_table(rows, rpls_synonyms())
+    if table is None:
         raise RplsError("« %s » : aucune ligne d'en-tête RPLS reconnue (DEPCOM, NUMVOIE, "
                         "NOMVOIE, NBPIECE, SURFHAB…) parmi les premières lignes." % name)
-    width = max(len(cells) for _, cells in rows)
-    headers = [str(h).strip() for h in rows[header_index][1]] + \
-        [""] * (width - len(rows[header_index][1]))
-    names, seen = [], {"ligne": 1}   # « ligne » is the row number we add
-    for n, header in enumerate(headers):
-        base = header or "colonne_%d" % (n + 1)
-        seen[base] = seen.get(base, 0) + 1
-        names.append(base if seen[base] == 1 else "%s_%d" % (base, seen[base]))
-    roles, _ = map_columns(headers, group_labels(rows, header_index, width), rpls_synonyms())
-    roles = {role: names[index] for role, index in roles.items()}
+    frame, roles, headers, header_line = table
     if "depcom" not in roles and not {"x", "y"} <= set(roles):
         raise RplsError("« %s » : ni code commune (DEPCOM) ni coordonnées (X, Y) dans "
-                        "l'en-tête (ligne %d) : %s." % (name, rows[header_index][0],
+                        "l'en-tête (ligne %d) : %s." % (name, header_line,
                                                          ", ".join(h for h in headers if h)))
-    body = [(ligne, list(cells) + [""] * (width - len(cells)))
-            for ligne, cells in rows[header_index + 1:] if not is_blank(cells)]
-    frame = pd.DataFrame([cells[:width] for _, cells in body], columns=names, dtype=object)
-    frame = frame.fillna("").astype(str).apply(lambda column: column.str.strip())
-    frame.insert(0, "ligne", [ligne for ligne, _ in body])
     return frame, roles
-
-
-def _column(frame, roles, role):
-    import pandas as pd
-    if role in roles:
-        return frame[roles[role]].astype(str).str.strip()
-    return pd.Series([""] * len(frame), index=frame.index, dtype=object)
-
-
-def _number(text):
-    """French or English decimals (« 65,5 », « 1184.0 »); ``NaN`` when not a number."""
-    import pandas as pd
-    return pd.to_numeric(text.str.replace(",", ".", regex=False).str.replace(" ", "",
-                                                                           regex=False),
-                         errors="coerce")
-
-
-def read_number(frame, roles, role, label, flag):
-    """The role's column as numbers; a value that is not one is flagged « <label>
-    illisible » (and left empty: never guessed)."""
-    text = _column(frame, roles, role)
-    number = _number(text)
-    flag((text != "") & number.isna(), "%s illisible" % label)
-    return number
 
 
 def canonical(frame, roles):
