@@ -11,6 +11,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry,
                        QgsProcessingParameterVectorLayer,
                        QgsRectangle, QgsVectorLayer)
 
+from ..osp_qgis.files import unique_names
 from ..osp_qgis.parc_social import indicators, zones
 from . import parc_social_io, qgis_io
 from .analyse_io import write_layers
@@ -145,7 +146,8 @@ class IndicateursParcSocial(OspAlgorithm):
                           "(seuil %d)." % (len(published), int(masked.values.sum()),
                                            threshold))
         feedback.setProgress(80)
-        tables = self._tables(published, levels, geometries)
+        tables = self._tables(published.assign(_level=[key[0] for key in counts.index]),
+                              levels, geometries)
         evolution = self._before_after(parameters, context, feedback, rows, threshold)
         if evolution is not None:
             tables += [(name, _plain_layer(name, frame)) for name, frame in evolution]
@@ -256,9 +258,12 @@ class IndicateursParcSocial(OspAlgorithm):
                 totals[("commune", code.upper().zfill(5))] = value
             _group_geometries(levels, geometries)
         layers = self.parameterAsLayerList(parameters, "ZONES", context) or []
-        for n, layer in enumerate(layers, start=1):
-            label = _zone_label(layer)
-            name = "zones_%s" % _table_name(label, n)
+        # two layers may bear the same name (« cites » of two files): tables and labels
+        # stay distinct
+        labels = unique_names([_zone_label(layer) for layer in layers])
+        tables = unique_names(["zones_%s" % _table_name(label, n)
+                               for n, label in enumerate(labels, start=1)])
+        for layer, label, name in zip(layers, labels, tables):
             membership, names, shapes, zone_totals = parc_social_io.zones_of(
                 layer, xs, ys, parc_social_io.LAMBERT93, feedback, total_field=total_field)
             feedback.pushInfo("« %s » : %d zones, %d lignes localisées dedans." % (
@@ -297,8 +302,6 @@ class IndicateursParcSocial(OspAlgorithm):
         """``[(table name, memory layer)]``: one table per zone set (communes, their QPV
         parts, EPCI, départements, the whole file, each zone layer and grid with its
         « ensemble » row)."""
-        label_to_level = {level.label: level.name for level in levels}
-        published = published.assign(_level=published["niveau"].map(label_to_level))
         groups = [(table, published[published["_level"] == name])
                   for name, table in ADMIN_TABLES if (published["_level"] == name).any()]
         for level in levels:

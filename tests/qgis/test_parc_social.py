@@ -663,3 +663,26 @@ def test_ban_with_longitude_and_latitude_only(qgis_app, tmp_path):
                     QgsVectorLayer(out, "g", "ogr").getFeatures())
     for (_, point), row in zip(points, raw.itertuples()):
         assert abs(point.x() - float(row.x)) < 1.0 and abs(point.y() - float(row.y)) < 1.0
+
+
+def test_two_zone_layers_with_the_same_name_give_two_tables(qgis_app, sample_data, tmp_path):
+    """« cites » of two files (or a layer named like an administrative level) stay
+    apart: each its table, its label, its figures."""
+    import processing
+    from osgeo import gdal
+    sample = str(sample_data)
+    other = str(tmp_path / "autre.gpkg")
+    gdal.VectorTranslate(other, os.path.join(sample, "territoire.gpkg"), layerName="cites",
+                         SQLStatement="SELECT * FROM cites WHERE id_cite <= 10")
+    out = str(tmp_path / "deux.gpkg")
+    processing.run("osp:indicateurs_parc_social", {
+        "RPLS": os.path.join(sample, "parc_social", "rpls_bassin.csv"),
+        "ADDRESSES": os.path.join(sample, "parc_social", "adresses_ban.csv"),
+        "ZONES": [os.path.join(sample, "territoire.gpkg") + "|layername=cites",
+                  other + "|layername=cites"], "OUTPUT": out})
+    first, second = table(out, "zones_cites"), table(out, "zones_cites_2")
+    assert len(first) == 48 + 1 and len(second) == 10 + 1
+    whole = {r["code"]: r["logements"] for r in first}
+    assert all(whole[r["code"]] == r["logements"] for r in second if r["code"] != "ENSEMBLE")
+    assert {r["niveau"] for r in second} == {"cites_2", "cites_2 (ensemble)"}
+    assert len(table(out, "communes")) == 24
