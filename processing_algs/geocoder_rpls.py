@@ -1,5 +1,6 @@
 """osp:geocoder_rpls — « Géolocaliser le RPLS »."""
-from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingOutputString,
+from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
+                       QgsProcessingOutputString,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
                        QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer, QgsWkbTypes)
@@ -115,7 +116,7 @@ class GeocoderRpls(OspAlgorithm):
                     located["geoloc_score"], located["geoloc_voie"], rows["anomalies"],
                     located["gx"], located["gy"])):
                 if n % 5000 == 0 and feedback.isCanceled():
-                    raise qgis_io.Cancelled()
+                    raise QgsProcessingException("Traitement annulé : rien n'a été écrit.")
                 point = None if x != x or y != y else (float(x), float(y))
                 yield [c if c != "" else None for c in cells] + [
                     int(line), precision, round(float(score), 3), voie or None,

@@ -190,9 +190,9 @@ def zones_of(layer, xs, ys, crs, feedback=None, code_field=None, name_field=None
             code = "%s_%d" % (code, feature.id())
         geometry = QgsGeometry(feature.geometry())
         geometry.transform(transform)
-        shapes[feature.id()] = (code, geometry, geometry.constGet() and
-                                QgsGeometry.createGeometryEngine(geometry.constGet()))
-        shapes[feature.id()][2].prepareGeometry()
+        engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+        engine.prepareGeometry()
+        shapes[feature.id()] = (code, engine)
         index.addFeature(feature.id(), geometry.boundingBox())
         names[code] = qgis_io.text_value(feature[name_index]) if name_index >= 0 else code
         names[code] = names[code] or code
@@ -205,10 +205,10 @@ def zones_of(layer, xs, ys, crs, feedback=None, code_field=None, name_field=None
     points = np.flatnonzero(~(np.isnan(xs) | np.isnan(ys)))
     for step, i in enumerate(points):
         if feedback is not None and step % 5000 == 0 and feedback.isCanceled():
-            raise qgis_io.Cancelled()
+            raise QgsProcessingException("Traitement annulé : rien n'a été écrit.")
         point = QgsGeometry.fromPointXY(QgsPointXY(xs[i], ys[i]))
         for fid in index.intersects(point.boundingBox()):
-            code, _, engine = shapes[fid]
+            code, engine = shapes[fid]
             if engine.intersects(point.constGet()):
                 row_ids.append(i)
                 codes.append(code)

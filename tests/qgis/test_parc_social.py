@@ -686,3 +686,22 @@ def test_two_zone_layers_with_the_same_name_give_two_tables(qgis_app, sample_dat
     assert all(whole[r["code"]] == r["logements"] for r in second if r["code"] != "ENSEMBLE")
     assert {r["niveau"] for r in second} == {"cites_2", "cites_2 (ensemble)"}
     assert len(table(out, "communes")) == 24
+
+
+def test_cancel_leaves_nothing_and_says_so(qgis_app, sample_data, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+    sample = str(sample_data)
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    common = {"ADDRESSES": os.path.join(sample, "parc_social", "adresses_ban.csv")}
+    with pytest.raises(QgsProcessingException, match="Traitement annulé : rien n'a été écrit"):
+        processing.run("osp:geocoder_rpls", dict(
+            common, INPUT=os.path.join(sample, "parc_social", "rpls_bassin.csv"),
+            OUTPUT=str(tmp_path / "g.gpkg")), feedback=feedback)
+    with pytest.raises(QgsProcessingException, match="Traitement annulé : rien n'a été écrit"):
+        processing.run("osp:indicateurs_parc_social", dict(
+            common, RPLS=os.path.join(sample, "parc_social", "rpls_bassin.csv"),
+            ZONES=[os.path.join(sample, "territoire.gpkg") + "|layername=cites"],
+            OUTPUT=str(tmp_path / "i.gpkg")), feedback=feedback)
+    assert not [n for n in os.listdir(str(tmp_path)) if n.endswith(".gpkg")]
