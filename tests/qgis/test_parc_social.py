@@ -339,7 +339,7 @@ def test_bassin_published_tables_resist_the_attack(bassin):
     import numpy as np
     import sample_data
     from osp_qgis.parc_social import indicators
-    from secrecy_attack import recomputable
+    from secrecy_attack import administrative_groups, recomputable
     rows = levels_table(bassin["out"])
     fields = ["logements", "menages"] + sorted(c for c in rows[0] if c.startswith("n_"))
     key = {(r["niveau"], r["code"]): i for i, r in enumerate(rows)}
@@ -360,17 +360,8 @@ def test_bassin_published_tables_resist_the_attack(bassin):
                 unit = indicators.unit_of(parts[0])
                 relations.append(([cell(k, p) for p in parts], cell(k, unit)))
     epci = {insee: sample_data.EPCI[sigle][0] for insee, _, sigle in sample_data.COMMUNES}
-    groups = {}
-    for level, code in key:
-        if level == "Commune, en / hors QPV":
-            groups.setdefault(("Commune", code.split("|")[0]), []).append((level, code))
-        elif level == "Commune":
-            groups.setdefault(("EPCI", epci[code]), []).append((level, code))
-        elif level == "EPCI":
-            dep = next(i[:2] for i, s in epci.items() if s == code)
-            groups.setdefault(("Département", dep), []).append((level, code))
-        elif level == "Département":
-            groups.setdefault(("Ensemble", "ENSEMBLE"), []).append((level, code))
+    groups = administrative_groups(key, epci, ("Commune, en / hors QPV", "Commune", "EPCI",
+                                              "Département", "Ensemble"))
     for parent, children in groups.items():
         for field in fields:
             relations.append(([cell(c, field) for c in children], cell(parent, field)))

@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from osp_qgis.parc_social import geocode, indicators, rpls, secret, secret_table, zones
 from osp_qgis.sheets import read_sheet
-from secrecy_attack import recomputable
+from secrecy_attack import administrative_groups, recomputable
 
 SHARED = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared",
                                        "data"))
@@ -408,18 +408,8 @@ def independent_relations(counts):
     if "annee_moyenne_effectif" in cols:
         relations += [([cell(k, "annee_moyenne_effectif"), cell(k, "n_constr_nr")],
                        cell(k, "logements")) for k in keys]
-    ref = communes()
-    groups = {}
-    for level, code in keys:
-        if level == "commune_qpv":
-            groups.setdefault(("commune", code.split("|")[0]), []).append((level, code))
-        elif level == "commune":
-            groups.setdefault(("epci", ref[code]["epci_siren"]), []).append((level, code))
-        elif level == "epci":
-            dep = next(c[:2] for c, info in ref.items() if info["epci_siren"] == code)
-            groups.setdefault(("departement", dep), []).append((level, code))
-        elif level == "departement":
-            groups.setdefault(("ensemble", "ENSEMBLE"), []).append((level, code))
+    groups = administrative_groups(keys, {c: info["epci_siren"]
+                                          for c, info in communes().items()})
     for parent, children in groups.items():
         for column in cols:
             relations.append(([cell(k, column) for k in children], cell(parent, column)))
