@@ -193,7 +193,7 @@ class IndicateursParcSocial(OspAlgorithm):
         found = int((changes["avant"] != avant_apres.NOT_GIVEN).sum())
         feedback.pushInfo("%d logements réhabilités, %d avec une étiquette énergie dans le "
                           "RPLS antérieur." % (len(changes), found))
-        evolution, crosstab, _ = avant_apres.tables(changes, threshold)
+        evolution, crosstab = avant_apres.tables(changes, threshold)
         return [("dpe_avant_apres", evolution), ("dpe_transitions", crosstab)]
 
     def _sources(self, parameters, context, rows, located, households):
@@ -358,8 +358,8 @@ def _lines(frame, shown=10):
 def _kind(column):
     if column in ("niveau", "code", "nom", "secret"):
         return "string"
-    if column.startswith("part_") or column in ("surface_moyenne", "annee_moyenne",
-                                                "taille_moyenne_menage", "logements_total"):
+    if column.startswith("part_") or column == "logements_total" or \
+            column in {mean["champ"] for mean in indicators.means()}:
         return "double"
     return "int"
 

@@ -45,7 +45,7 @@ def transitions(dwellings, before_rows, after_rows):
 
 
 def tables(changes, threshold):
-    """``(evolution, crosstab)`` published frames: per EPCI and for the whole set, the
+    """``(evolution, crosstab)``: published frames: per EPCI and for the whole set, the
     dwellings per class of change, and per label before × label after; hidden cells
     ``None``. Both are one secrecy problem (classes are sums of transitions, EPCI add up
     to the whole)."""
@@ -73,26 +73,14 @@ def tables(changes, threshold):
     small = (values[:, 0] > 0) & (values[:, 0] < threshold)
     extra = np.repeat(small[:, None], len(columns), axis=1)
     mask = secret_table.protect_table(values, values, rows, groups, threshold, extra)
-    relations = flat_relations(len(zones), len(columns), rows, groups)
     shown = np.where(mask, None, values.astype(int)).tolist()
-    labels = dict(CHANGES)
     evolution = pd.DataFrame([[zone] + row[:1 + len(classes)]
                               for zone, row in zip(zones, shown)],
                              columns=["epci", "logements"] + classes)
+    first = 1 + len(classes)
     crosstab = pd.DataFrame(
-        [[zone, b, a, row[1 + len(classes) + p]] for zone, row in zip(zones, shown)
-         for p, (b, a) in enumerate(pairs) if values[zones.index(zone),
-                                                     1 + len(classes) + p] or
-         mask[zones.index(zone), 1 + len(classes) + p]],
+        [[zone, b, a, shown[z][first + p]] for z, zone in enumerate(zones)
+         for p, (b, a) in enumerate(pairs)
+         if values[z, first + p] or mask[z, first + p]],
         columns=["epci", "avant", "apres", "logements"])
-    evolution.attrs["labels"] = labels
-    return evolution, crosstab, (values, mask, relations)
-
-
-def flat_relations(n_rows, width, rows, groups):
-    """The same relations on flat cell indices (for the exact check of tests)."""
-    out = [([r * width + j for j in parts], r * width + total)
-           for r in range(n_rows) for parts, total in rows]
-    out += [([r * width + j for r in children], parent * width + j)
-            for children, parent in groups for j in range(width)]
-    return out
+    return evolution, crosstab

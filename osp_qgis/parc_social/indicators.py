@@ -200,17 +200,10 @@ def zone_groups(index, levels):
 
 
 def flat_relations(index, columns, levels):
-    """Every relation as ``(parts, total)`` of flat cell indices (row × width + column),
-    for the exact algebraic check of small tables."""
-    width = len(columns)
-    relations = []
-    for row in range(len(index)):
-        for parts, total in row_relations(columns):
-            relations.append(([row * width + j for j in parts], row * width + total))
-    for rows, parent in zone_groups(index, levels):
-        for j in range(width):
-            relations.append(([r * width + j for r in rows], parent * width + j))
-    return relations
+    """Every relation of the table as ``(parts, total)`` of flat cell indices, for the
+    exact algebraic check of small tables."""
+    return secret_table.flat_relations(len(index), len(columns), row_relations(columns),
+                                       zone_groups(index, levels))
 
 
 def _not_given_field(variable):

@@ -124,6 +124,16 @@ class ZoneTree:
         return rows
 
 
+def flat_relations(n_rows, width, row_relations, groups):
+    """The same relations on flat cell indices (row × width + column), as the exact
+    algebraic engine (``secret.protect``) and the tests take them."""
+    out = [([r * width + j for j in parts], r * width + total)
+           for r in range(n_rows) for parts, total in row_relations]
+    out += [([r * width + j for r in children], parent * width + j)
+            for children, parent in groups for j in range(width)]
+    return out
+
+
 def protect_table(values, contributors, row_relations, groups, threshold, extra=None):
     """Mask (bool array zones × columns) of the cells to publish as « s »: primary cells
     (``0 < contributors < threshold`` and ``extra``), then complements until every masked
