@@ -3,13 +3,13 @@ import math
 import os
 import time
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry,
-                       QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterMultipleLayers,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString,
-                       QgsProcessingParameterVectorLayer,
-                       QgsRectangle, QgsVectorLayer)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature,
+                       QgsGeometry, QgsProcessing, QgsProcessingException,
+                       QgsProcessingOutputNumber, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
+                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer,
+                       QgsProject, QgsRectangle, QgsVectorLayer)
 
 from ..osp_qgis.files import unique_names
 from ..osp_qgis.parc_social import indicators, zones
@@ -287,8 +287,7 @@ class IndicateursParcSocial(OspAlgorithm):
         codes = codes[codes != ""]
         name = "carreaux_%dm" % size
         membership = pd.DataFrame({"row": codes.index, "code": codes.values})
-        back = parc_social_io.QgsCoordinateTransform(etrs, parc_social_io.LAMBERT93,
-                                                     parc_social_io.QgsProject.instance())
+        back = QgsCoordinateTransform(etrs, parc_social_io.LAMBERT93, QgsProject.instance())
         for code, (x0, y0, x1, y1) in bounds.items():
             cell = QgsGeometry.fromRect(QgsRectangle(x0, y0, x1, y1))
             cell.transform(back)

@@ -44,10 +44,6 @@ def street_key(name):
     return " ".join(words[:1] + kept)
 
 
-def _street_keys(series):
-    return series.map(street_key)
-
-
 BAN_COLUMNS = {"numero": ("numero",), "rep": ("rep", "suffixe", "indice_repetition"),
                "nom_voie": ("nom_voie", "voie_nom", "nom_afnor"),
                "code_insee": ("code_insee", "insee_com", "code_commune"),
@@ -85,7 +81,7 @@ def ban_addresses(table, name="adresses"):
         "insee": text("code_insee").str.upper().str.zfill(5),
         "numero": text("numero").map(normalise_number),
         "rep": text("rep").map(normalise_repetition),
-        "voie": _street_keys(text("nom_voie")),
+        "voie": text("nom_voie").map(street_key),
         "x": pd.to_numeric(text(xy[0]).str.replace(",", ".", regex=False), errors="coerce"),
         "y": pd.to_numeric(text(xy[1]).str.replace(",", ".", regex=False), errors="coerce")})
     out = out[out["x"].notna() & out["y"].notna() & (out["voie"] != "")]
