@@ -166,6 +166,8 @@ def run():
         report["help_synthese"] = algorithm_dialog("osp:synthese", "dialogue_synthese.png")
         report["help_croisement_ff"] = algorithm_dialog("osp:croisement_ff",
                                                         "dialogue_croisement_ff.png")
+        report["help_indicateurs"] = algorithm_dialog("osp:indicateurs_parc_social",
+                                                      "dialogue_indicateurs_parc_social.png")
         shot(iface.mainWindow(), "fenetre.png")
         if PROGRAMMATION:
             report["programmation"] = programmation()

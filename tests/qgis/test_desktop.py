@@ -122,6 +122,8 @@ def test_help_reads_in_sentences_not_fragments(desktop):
     assert "Logements : 1 ligne = 1 logement" in " ".join(synthese.split())
     croisement = " ".join(desktop["help_croisement_ff"].split())
     assert "NC est majoritaire dans les Hauts-de-France" in croisement
+    indicateurs = " ".join(desktop["help_indicateurs"].split())
+    assert "Secret statistique" in indicateurs and "Enquête OPS" in indicateurs
 
 
 def test_the_programmation_opens_with_its_notes_in_desktop_qgis(desktop, sample_data):
