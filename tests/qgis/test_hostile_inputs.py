@@ -432,3 +432,25 @@ def test_every_hostile_file_given_as_rpls_gets_an_answer_in_french(corpus, tmp_p
                                         "non_localise")), name
         answered += 1
     assert answered == len(corpus)
+
+
+def test_every_hostile_file_given_as_addresses_or_survey_is_refused_in_french(corpus,
+                                                                             tmp_path):
+    """The same files as the BAN extract or as the OPS survey of a valid RPLS: a French
+    refusal, no traceback, no file written."""
+    import processing
+    from qgis.core import QgsProcessingException
+    rpls = tmp_path / "rpls.csv"
+    rpls.write_text("DEPCOM;NUMVOIE;NOMVOIE\n62498;1;RUE X\n", encoding="utf-8")
+    for name, path in sorted(corpus.items()):
+        path = path[0] if isinstance(path, tuple) else path
+        for parameter in ("ADDRESSES", "OPS"):
+            out = tmp_path / ("%s_%s" % (name, parameter))
+            out.mkdir()
+            with pytest.raises(QgsProcessingException) as error:
+                processing.run("osp:indicateurs_parc_social", {
+                    "RPLS": str(rpls), parameter: path, "OUTPUT": str(out / "i.gpkg")})
+            text = str(error.value)
+            assert "Traceback" not in text and SECRET not in text, (name, parameter, text)
+            assert re.search(r"[éèàç»«]", text), (name, parameter, text)
+            assert not [n for n in os.listdir(str(out)) if not n.startswith(".")], name
