@@ -60,3 +60,16 @@ def read_number(frame, roles, role, label, flag):
     value = number(text)
     flag((text != "") & value.isna(), "%s illisible" % label)
     return value
+
+
+class Anomalies:
+    """The French reasons of each row, ``; ``-joined: ``flag(mask, text)`` adds one to the
+    rows of ``mask``; ``text`` the column."""
+
+    def __init__(self, index):
+        import pandas as pd
+        self.text = pd.Series([""] * len(index), index=index, dtype=object)
+
+    def flag(self, mask, reason):
+        current = self.text[mask]
+        self.text[mask] = current.where(current == "", current + "; ") + reason

@@ -24,7 +24,8 @@ import re
 from ..columns import has_header
 from ..ids import RPLS_LENGTH, fold
 from ..reference import read_reference, synonyms
-from .frames import column as _column, number as _number, read_number, sheet_table
+from .frames import Anomalies, column as _column, number as _number, read_number, \
+    sheet_table
 from .geocode import rpls_street
 
 YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
@@ -77,10 +78,8 @@ def canonical(frame, roles, survey_year=None):
     import numpy as np
     import pandas as pd
     out = pd.DataFrame({"ligne": frame["ligne"].values}, index=frame.index)
-    problems = pd.Series([""] * len(frame), index=frame.index, dtype=object)
-
-    def flag(mask, text):
-        problems[mask] = problems[mask].where(problems[mask] == "", problems[mask] + "; ") + text
+    problems = Anomalies(frame.index)
+    flag = problems.flag
 
     ident = _column(frame, roles, "ident_rep").str.replace(r"\.0$", "", regex=True)
     digits = ident.str.fullmatch(r"\d{1,%d}" % RPLS_LENGTH)
@@ -122,7 +121,7 @@ def canonical(frame, roles, survey_year=None):
     seniority = survey - moved
     flag(seniority < 0, "emménagement postérieur à l'enquête")
     out["anciennete"] = seniority.where(seniority >= 0)
-    out["anomalies"] = problems
+    out["anomalies"] = problems.text
     return out
 
 

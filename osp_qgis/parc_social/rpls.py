@@ -8,7 +8,8 @@ import re
 
 from ..columns import has_header
 from ..reference import read_reference, synonyms
-from .frames import column as _column, number as _number, read_number, sheet_table
+from .frames import Anomalies, column as _column, number as _number, read_number, \
+    sheet_table
 
 LABELS = ("A", "B", "C", "D", "E", "F", "G")
 FIRST_YEAR, LAST_YEAR = 1000, 2100  # RPLS keeps medieval buildings bought and converted
@@ -60,10 +61,8 @@ def canonical(frame, roles):
     import numpy as np
     import pandas as pd
     out = pd.DataFrame({"ligne": frame["ligne"].values}, index=frame.index)
-    problems = pd.Series([""] * len(frame), index=frame.index, dtype=object)
-
-    def flag(mask, text):
-        problems[mask] = problems[mask].where(problems[mask] == "", problems[mask] + "; ") + text
+    problems = Anomalies(frame.index)
+    flag = problems.flag
 
     depcom = _column(frame, roles, "depcom").str.upper().str.zfill(5)
     depcom = depcom.where(depcom != "00000", "")
@@ -105,7 +104,7 @@ def canonical(frame, roles):
     out["y"] = _number(_column(frame, roles, "y"))
     epsg = _column(frame, roles, "epsg").str.replace(r"^EPSG:", "", regex=True)
     out["epsg"] = epsg.where(epsg.str.fullmatch(r"\d{4,5}"), "")
-    out["anomalies"] = problems
+    out["anomalies"] = problems.text
     return out
 
 
