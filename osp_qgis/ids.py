@@ -32,6 +32,9 @@ _IDPAR_FULL = re.compile(
 _IDPAR_SHORT = re.compile(r"^" + _PREFIX + "?" + _SECTION + _NUMERO + "$")
 IDPAR_PATTERN = r"^([0-9]{2}|2[AB])[0-9]{3}[0-9]{3}[0-9A-Z]{2}[0-9]{4}$"
 _IDPAR_CANONICAL = re.compile(IDPAR_PATTERN)
+# the forms the normalisers give back unchanged (column-wise plans test them first)
+canonical_idpar = _IDPAR_CANONICAL.match
+canonical_idlocal = _IDLOCAL.match
 _SEPARATORS = re.compile(r"[-_./]")
 _DECISION_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})")
 MOTIF_TRONQUE = "identifiant_tronque"

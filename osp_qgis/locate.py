@@ -108,6 +108,10 @@ class JoinResult:
                        if d.values["geoloc_motif"])
 
     @property
+    def n_dwellings(self):
+        return len(self.dwellings)
+
+    @property
     def n_located(self):
         return sum(1 for d in self.dwellings if d.values["geoloc_source"])
 
@@ -399,7 +403,7 @@ def summary_lines(result):
     sources = result.count_by_source()
     motifs = result.count_by_motif()
     lines = ["Lignes lues : %s" % n(result.rows_read),
-             "Logements distincts : %s" % n(len(result.dwellings)),
+             "Logements distincts : %s" % n(result.n_dwellings),
              "Localisés : %s (parcelle : %s, local FF : %s, adresse : %s)" % (
                  n(result.n_located), n(sources[SOURCE_PARCELLE]), n(sources[SOURCE_LOCAL]),
                  n(sources[SOURCE_ADRESSE])),

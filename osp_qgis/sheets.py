@@ -159,9 +159,29 @@ def sniff_delimiter(text):
     return ranked_delimiters(text)[0]
 
 
+def physical_lines(text):
+    """The number of lines a reader of ``text`` sees (``\n``, ``\r\n`` and ``\r`` end a
+    line; a last line without its end counts)."""
+    ends = text.count("\n") + text.count("\r") - text.count("\r\n")
+    return ends + (1 if text and not text.endswith(("\n", "\r")) else 0)
+
+
 def _parse_csv(text, delimiter, limit=None):
-    """``[(first physical line, cells)]``; a ``csv.Error`` carries the line reached."""
+    """``[(first physical line, cells)]``; a ``csv.Error`` carries the line reached.
+
+    When every record holds on one line (no line break inside quotes: as many records
+    as lines), record ``n`` is line ``n``, counted without following the reader line by
+    line."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    if limit is None:
+        try:
+            rows = list(reader)
+        except csv.Error as error:
+            error.line = reader.line_num + 1
+            raise
+        if len(rows) == physical_lines(text):
+            return list(zip(range(1, len(rows) + 1), rows))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows, last_line = [], 0
     try:
         for cells in reader:

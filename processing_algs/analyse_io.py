@@ -208,7 +208,7 @@ def gpkg_value(value, kind):
 
 def gpkg_rows(records):
     """``(attribute tuple, (x, y) or None)`` of ``records`` in the analyse fields' order,
-    ready for :func:`sqlplan.bulk_insert_points`."""
+    ready for :func:`gpkg_write.bulk_insert_points`."""
     plan = [(name, kind) for name, kind, _ in analyse.FIELDS]
     dated = [i for i, (_, kind) in enumerate(plan) if kind in ("date", "datetime")]
     for record in records:
@@ -415,10 +415,10 @@ def _bulk_records(path, table, records):
     """The analyse records appended in bulk (SpatiaLite), or by QGIS's provider when
     SpatiaLite cannot be loaded."""
     import sqlite3
-    from ..osp_qgis import sqlplan
+    from ..osp_qgis import gpkg_write, sqlplan
     names = [name for name, _, _ in analyse.FIELDS]
     try:
-        sqlplan.bulk_insert_points(path, table, names, gpkg_rows(records))
+        gpkg_write.bulk_insert_points(path, table, names, gpkg_rows(records))
         return
     except sqlplan.PlanError:
         pass

@@ -7,7 +7,8 @@ from qgis.core import (QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer,
                        QgsWkbTypes)
 
-from ..osp_qgis import columns, locate, reference, sheets
+from ..osp_qgis import columns, join_columns, locate, reference, runtime, sheets
+from ..osp_qgis.gpkg_write import PointColumns
 from . import qgis_io
 from .base import OspAlgorithm
 from .outputs import Outputs, point_xy
@@ -162,6 +163,10 @@ class JoinBailleurParcelles(OspAlgorithm):
 
     # -- run ---------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        with runtime.paused_gc():
+            return self._run(parameters, context, feedback)
+
+    def _run(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, "INPUT", context)
         sheet = self.parameterAsString(parameters, "SHEET", context) or None
         raw = self._read_sheet(path, sheet)
@@ -186,8 +191,8 @@ class JoinBailleurParcelles(OspAlgorithm):
                                                                 feedback)
         feedback.setProgress(10)
         try:
-            result = locate.join(raw.rows, colmap, reference.palulos_variants(), fetch_parcels,
-                                 fetch_locals, fetch_addresses, raw.notes)
+            result = join_columns.join(raw.rows, colmap, reference.palulos_variants(),
+                                       fetch_parcels, fetch_locals, fetch_addresses, raw.notes)
         except qgis_io.Cancelled:
             raise QgsProcessingException(self.tr("Traitement annulé : rien n'a été écrit."))
         finally:
@@ -211,28 +216,23 @@ class JoinBailleurParcelles(OspAlgorithm):
         anomaly_fields = qgis_io.make_fields(
             list(locate.ANOMALY_FIELDS) + [(name, "string", header)
                                            for _, name, header in all_columns])
-        total = max(1, len(result.dwellings))
-        out_getter = qgis_io.attribute_getter(out_fields)
-        anomaly_getter = qgis_io.attribute_getter(anomaly_fields)
-
-        def dwellings():
-            for dwelling in result.dwellings:
-                values = dwelling.values
-                for index, name, _ in extras:
-                    values[name] = _cell(dwelling.cells, index)
-                yield out_getter(values), point_xy(dwelling.geometry)
+        total = max(1, result.n_dwellings)
+        dwellings = PointColumns(
+            [result.values[name] for name in locate.CORE_FIELD_NAMES]
+            + [[_cell(cells, index) for cells in result.cells] for index, _, _ in extras],
+            [point_xy(point) for point in result.points])
 
         def anomalies():
+            indexes = [index for index, _, _ in all_columns]
             for anomaly in result.anomalies:
-                values = {"ligne": anomaly.ligne, "motif": anomaly.motif, "detail": anomaly.detail}
-                for index, name, _ in all_columns:
-                    values[name] = _cell(anomaly.cells, index)
-                yield qgis_io.make_feature(anomaly_fields, values, getter=anomaly_getter)
+                cells = anomaly.cells
+                yield [anomaly.ligne, anomaly.motif, anomaly.detail] + [
+                    _cell(cells, index) for index in indexes]
 
         with Outputs(self, parameters, context, feedback) as outputs:
             outputs.check_folders("OUTPUT", "ANOMALIES")  # both, before writing either
             dest_id = outputs.write(
-                "OUTPUT", out_fields, QgsWkbTypes.Type.Point, crs, dwellings(),
+                "OUTPUT", out_fields, QgsWkbTypes.Type.Point, crs, dwellings,
                 progress=lambda n: feedback.setProgress(70 + 25 * n / total), points=True)
             try:
                 qgis_io.null_empty_geometries(dest_id)

@@ -211,12 +211,12 @@ class Outputs:
         return dest
 
     def _bulk_points(self, path, layer_name, fields, features, progress, record):
-        from ..osp_qgis import sqlplan
+        from ..osp_qgis import gpkg_write, sqlplan
         table = layer_name or os.path.splitext(os.path.basename(path))[0]
         cancelled = self.feedback.isCanceled if self.feedback is not None else None
         try:
-            return sqlplan.bulk_insert_points(path, table, fields.names(), features, progress,
-                                              cancelled)
+            return gpkg_write.bulk_insert_points(path, table, fields.names(), features,
+                                                 progress, cancelled)
         except KeyboardInterrupt:
             raise QgsProcessingException("Traitement annulé : rien n'a été écrit.")
         except sqlplan.PlanError:   # no SpatiaLite here: QGIS's own writer

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from osp_qgis import columns, sheets
 from osp_qgis.reference import column_synonyms
@@ -132,3 +133,31 @@ def test_ods_repeated_rows_and_float_ids(tmp_path):
     raw = sheets.read_sheet(str(path))
     assert raw.rows[-1] == (4, ["44619057", "62498000AP0347"])
     assert raw.rows[1][0] == 3
+
+
+def _lines_followed(text, delimiter):
+    """The reader followed line by line: the reference for CSV line numbers."""
+    import csv
+    import io
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, last = [], 0
+    for cells in reader:
+        first, last = last + 1, reader.line_num
+        rows.append((first, cells))
+    return rows
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(['a', ';', '"', '\n', '\r', '\r\n', 'é', ' ', '\x00']),
+                max_size=40).map(''.join))
+def test_csv_line_numbers_are_the_lines_the_user_sees(text):
+    """Counting records as lines (the fast path of a CSV without line breaks in quotes)
+    gives the line numbers of the reader followed line by line, or the same error."""
+    import csv
+    try:
+        expected = _lines_followed(text, ";")
+    except csv.Error:
+        with pytest.raises(csv.Error):
+            sheets._parse_csv(text, ";")
+        return
+    assert sheets._parse_csv(text, ";") == expected

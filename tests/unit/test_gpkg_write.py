@@ -1,4 +1,4 @@
-"""The SQL plan's pure parts (osp_qgis/sqlplan.py): the packed R-tree is a valid SQLite
+"""The GeoPackage bulk writer's pure parts (osp_qgis/gpkg_write.py): the packed R-tree is a valid SQLite
 R*Tree (SQLite's own rtreecheck) answering window queries exactly as a brute-force scan,
 including after ordinary inserts and deletes; GeoPackage point blobs."""
 import random
@@ -7,7 +7,7 @@ import struct
 
 import pytest
 
-from osp_qgis import sqlplan
+from osp_qgis import gpkg_write
 
 
 def rtree(connection, name="rtree_t_geom"):
@@ -27,7 +27,7 @@ def test_packed_rtree_is_valid_and_answers_like_a_scan(count):
         points[3] = points[2]
         points[4] = (654321.123456789, 7012345.987654321)
     ids = sorted(points)
-    assert sqlplan.pack_rtree(connection, name, ids, [points[i][0] for i in ids],
+    assert gpkg_write.pack_rtree(connection, name, ids, [points[i][0] for i in ids],
                               [points[i][1] for i in ids])
     assert connection.execute("SELECT rtreecheck(?)", (name,)).fetchone()[0] == "ok"
     assert connection.execute("SELECT count(*) FROM %s" % name).fetchone()[0] == count
@@ -57,12 +57,12 @@ def test_a_non_empty_rtree_is_left_to_the_module():
     connection = sqlite3.connect(":memory:")
     name = rtree(connection)
     connection.execute("INSERT INTO %s VALUES (1, 0, 0, 0, 0)" % name)
-    assert not sqlplan.pack_rtree(connection, name, [2], [1.0], [1.0])
+    assert not gpkg_write.pack_rtree(connection, name, [2], [1.0], [1.0])
     assert connection.execute("SELECT count(*) FROM %s" % name).fetchone()[0] == 1
 
 
 def test_geopackage_point_blob():
-    blob = sqlplan.gpkg_point(1.5, -2.25, 2154)
+    blob = gpkg_write.gpkg_point(1.5, -2.25, 2154)
     magic, version, flags, srs = struct.unpack("<2sBBi", blob[:8])
     assert (magic, version, flags, srs) == (b"GP", 0, 1, 2154)
     order, kind, x, y = struct.unpack("<BIdd", blob[8:])

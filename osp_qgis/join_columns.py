@@ -1,0 +1,310 @@
+"""The join plan column by column (issue #12): the rules of :mod:`locate`, applied to whole
+columns instead of one :class:`locate.Dwelling` per row.
+
+Each identifier column is normalised by the same pure functions of :mod:`ids` — once per
+distinct value for the columns that repeat (commune, département, PALULOS type, year),
+once per cell for the unique ones (RPLS, parcel, fiscal id) — without building a
+dictionary and an object per row.  A row where any rule objects (an :class:`ids.IdError`)
+is rebuilt by :func:`locate.build_dwelling` itself, and a dwelling that its parcel does not
+locate goes through :func:`locate._assign`: the details, their order and the motifs are
+those of the row-by-row plan, which stays the reference (the tests compare both on the
+sample, the hostile corpus and generated rows).
+
+Pure Python, no Qt.
+"""
+import operator
+from collections import Counter
+
+from . import ids, locate
+from .sheets import is_blank, total_label
+
+_ERROR = object()       # a rule refused the value: the row is rebuilt by build_dwelling
+_TOTAL_INITIALS = frozenset("sStTeE")
+
+
+def _text(cell):
+    return cell.strip() if cell.__class__ is str else ids.clean_text(cell)
+
+
+def data_rows(rows, header_index, totals):
+    """``(lignes, cells)`` of the rows after the header that are dwellings: blank rows are
+    skipped, total lines (« TOTAL CAPH ») go to ``totals`` as in
+    :func:`locate.build_dwellings`."""
+    lignes, kept = [], []
+    for ligne, cells in rows[header_index + 1:]:
+        try:    # usual row: its first cell starts with a digit or a letter of no total word
+            head = cells[0][:1]
+            if head and head not in _TOTAL_INITIALS and head.isascii() and not head.isspace():
+                lignes.append(ligne)
+                kept.append(cells)
+                continue
+            head = "".join(cells).lstrip()[:1]
+        except (TypeError, IndexError):       # no cell, or a cell that is not text
+            if is_blank(cells):
+                continue
+            head = "s"
+        if not head:
+            continue
+        if head in _TOTAL_INITIALS or not head.isascii():
+            label = total_label(cells)
+            if label is not None:
+                totals.append(locate.Anomaly(
+                    ligne, locate.MOTIF_TOTAL, "Ligne de total « %s » : ce n'est pas un "
+                    "logement, elle n'est pas reprise." % label[:60], cells))
+                continue
+        lignes.append(ligne)
+        kept.append(cells)
+    return lignes, kept
+
+
+def role_column(cells_list, index):
+    """The stripped text of column ``index`` in every row (``""`` past a row's end)."""
+    if index is None:
+        return [""] * len(cells_list)
+    try:
+        return list(map(str.strip, map(operator.itemgetter(index), cells_list)))
+    except (IndexError, TypeError):
+        return [_text(c[index]) if index < len(c) else "" for c in cells_list]
+
+
+def _guarded(normaliser):
+    def apply(*args):
+        try:
+            return normaliser(*args)
+        except ids.IdError:
+            return _ERROR
+    return apply
+
+
+def each_distinct(values, normaliser, *arguments):
+    """``normaliser(value, *arguments)`` for each non-empty value (``None`` for empty ones,
+    :data:`_ERROR` where the rule refuses the value), computed once per distinct value:
+    for the columns that repeat (commune, PALULOS type, year)."""
+    apply = _guarded(normaliser)
+    table = {v: apply(v, *arguments) for v in set(values) if v}
+    table[""] = None
+    return [table[v] for v in values]
+
+
+def _or_none(values):
+    """Empty text as ``None`` (a copy of the column)."""
+    return [v or None for v in values] if "" in values else list(values)
+
+
+def _or(first, second):
+    return [a or b for a, b in zip(first, second)]
+
+
+class JoinColumns:
+    """The result of the plan: one list per output field (:data:`locate.CORE_FIELD_NAMES`)
+    over the kept dwellings, in sheet order, with their rows and points; the same counts
+    and anomalies as :class:`locate.JoinResult`."""
+
+    def __init__(self, lignes, cells, values, problems, idpar_errors):
+        self.lignes, self.cells, self.values = lignes, cells, values
+        self.problems, self.idpar_errors = problems, idpar_errors
+        self.points = [None] * len(lignes)
+        self.duplicates = []        # [(extra position, first position)] before keeping
+        self.duplicate_rows = []    # [(ligne, cells, key, first ligne)]
+        self.total_lines = []
+        self.rows_read = len(lignes)
+        self.anomalies = []
+
+    # -- the counts of locate.JoinResult ------------------------------------------------
+    @property
+    def n_dwellings(self):
+        return len(self.lignes)
+
+    def count_by_source(self):
+        return Counter(s for s in self.values["geoloc_source"] if s)
+
+    def count_by_motif(self):
+        return Counter(m for m in self.values["geoloc_motif"] if m)
+
+    @property
+    def n_located(self):
+        return sum(1 for s in self.values["geoloc_source"] if s)
+
+    @property
+    def n_not_located(self):
+        return self.n_dwellings - self.n_located
+
+    @property
+    def n_duplicates(self):
+        return len(self.duplicate_rows)
+
+    # -- rows as locate's objects, for the rules applied one row at a time -------------
+    def dwelling(self, i):
+        d = locate.Dwelling(ligne=self.lignes[i], cells=self.cells[i],
+                            values={n: c[i] for n, c in self.values.items()},
+                            problems=self.problems.setdefault(i, []),
+                            idpar_error=self.idpar_errors.get(i, ""))
+        d.geometry = self.points[i]
+        return d
+
+    def store(self, i, dwelling):
+        for name, value in dwelling.values.items():
+            self.values[name][i] = value
+        self.points[i] = dwelling.geometry
+        if dwelling.problems:
+            self.problems[i] = dwelling.problems
+        else:
+            self.problems.pop(i, None)
+        if dwelling.idpar_error:
+            self.idpar_errors[i] = dwelling.idpar_error
+
+
+def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_parcels=None):
+    """Data rows -> :class:`JoinColumns` with the values :func:`locate.build_dwelling`
+    gives each row (and its problems, then the reader's ``notes``).  ``on_parcels(ids)``
+    is called with the parcel ids as soon as they are known (a fetcher may look them up
+    while the other columns are normalised)."""
+    totals = [] if totals is None else totals
+    lignes, cells = data_rows(rows, colmap.header_index, totals)
+    rows_read = len(lignes)
+    raw = {role: role_column(cells, colmap.roles.get(role)) for role in ("rpls", "internal_id")}
+    rpls = _guarded(ids.normalise_rpls)
+    ident_rep = [r.zfill(ids.RPLS_LENGTH) if r.isdigit() and len(r) <= ids.RPLS_LENGTH
+                 and r.isascii() else rpls(r) if r else None for r in raw["rpls"]]
+    ident_int = [(i if "." not in i and "," not in i else ids.normalise_internal_id(i))
+                 if i else None for i in raw["internal_id"]]
+    duplicates, kept = split_duplicates(lignes, cells, ident_rep, ident_int)
+    if duplicates:   # the rest is computed for the kept rows only
+        def take(column):
+            return list(map(column.__getitem__, kept))
+        lignes, cells, ident_rep, ident_int = map(take, (lignes, cells, ident_rep, ident_int))
+        raw = {role: take(column) for role, column in raw.items()}
+    raw.update((role, role_column(cells, colmap.roles.get(role))) for role in locate.ROLES
+               if role not in raw)
+    v = {"ident_rep": ident_rep, "ident_int": ident_int}
+    v["num_rpls_ini"] = _or_none(raw["rpls"])
+    v["num_esti_ini"] = _or_none(raw["internal_id"])
+    commune = each_distinct(raw["commune"], ids.normalise_commune)
+    dep_given = each_distinct(raw["departement"], ids.normalise_departement)
+    dep = [d if d is not _ERROR else None for d in dep_given]
+    dep_of = {}
+    dep_default = [d or (dep_of.setdefault(c, ids.departement_of_commune(c))
+                         if c is not _ERROR else None) for d, c in zip(dep, commune)]
+    v["idlocal_ini"] = _or_none(raw["local"])
+    v["idpar_ini"] = _or_none(raw["parcel"])
+    idlocal, usual = _guarded(ids.normalise_idlocal), ids.canonical_idlocal
+    v["idlocal"] = [l if len(l) == ids.IDLOCAL_LENGTH and usual(l) else idlocal(l, d) if l
+                    else None for l, d in zip(raw["local"], dep_default)]
+    commune_or_none = [c if c is not _ERROR else None for c in commune]
+    idpar, usual = _guarded(ids.normalise_idpar), ids.canonical_idpar
+    v["idpar"] = [p if len(p) == ids.IDPAR_LENGTH and usual(p) else idpar(p, c) if p
+                  else None for p, c in zip(raw["parcel"], commune_or_none)]
+    if on_parcels is not None:
+        on_parcels({p for p in v["idpar"] if p and p is not _ERROR})
+    v["idcom"] = [c or (p[:5] if p and p is not _ERROR else None)
+                  for c, p in zip(commune_or_none, v["idpar"])]
+    v["dep"] = [d or ids.departement_of_commune(c) for d, c in zip(dep_default, v["idcom"])]
+    v["epci"] = _or_none(raw["epci"])
+    v["intitule"] = _or_none(raw["intitule"])
+    v["bailleur"] = _or_none(raw["bailleur"])
+    v["type_palu"] = each_distinct(raw["palulos"], ids.normalise_type_palu, palulos_variants)
+    v["num_decision"] = _or_none(raw["decision"])
+    year = each_distinct(raw["annee"], ids.normalise_year)
+    decision_year = each_distinct(raw["decision"], ids.year_from_decision)
+    v["annee_financ"] = _or(year, decision_year)
+    v["dnvoiri"] = _or_none(raw["numero_voie"])
+    v["dindic"] = _or_none(raw["indice_repetition"])
+    v["dvoilib"] = _or_none(raw["voie"])
+    v["cite_ini"] = _or_none(raw["cite"])
+    count = len(lignes)
+    v["geoloc_source"] = [None] * count
+    v["geoloc_motif"] = [None] * count
+    v["ligne_source"] = lignes
+    values = {name: v[name] for name in locate.CORE_FIELD_NAMES}
+    result = JoinColumns(lignes, cells, values, {}, {})
+    result.total_lines, result.duplicate_rows, result.rows_read = totals, duplicates, rows_read
+    refused = {i for column in ("ident_rep", "idlocal", "idpar", "type_palu")
+               for i, value in enumerate(v[column]) if value is _ERROR}
+    refused.update(i for column in (commune, dep_given, year) for i, value in enumerate(column)
+                   if value is _ERROR)
+    for i in sorted(refused):
+        result.store(i, locate.build_dwelling(lignes[i], cells[i], colmap.roles,
+                                              palulos_variants))
+    if notes:   # what the reader saw (merged cells, formulas), after the rules' problems
+        position = {ligne: i for i, ligne in enumerate(lignes)}
+        for ligne, noted in notes.items():
+            if ligne in position:
+                result.problems.setdefault(position[ligne], []).extend(noted)
+    return result
+
+
+def split_duplicates(lignes, cells, ident_rep, ident_int):
+    """The first row of each dwelling is kept (same RPLS id, else same landlord id):
+    ``([(ligne, cells, key, first ligne)] of the extra rows, kept positions)``."""
+    keys = [("rpls", r) if r and r is not _ERROR else ("int", i) if i else None
+            for r, i in zip(ident_rep, ident_int)]
+    first = {}
+    setdefault = first.setdefault
+    firsts = [setdefault(key, n) if key is not None else n for n, key in enumerate(keys)]
+    repeated = [n for n, f in enumerate(firsts) if f != n]
+    if not repeated:
+        return [], None
+    duplicates = [(lignes[n], cells[n], keys[n], lignes[firsts[n]]) for n in repeated]
+    dropped = set(repeated)
+    return duplicates, [n for n in range(len(lignes)) if n not in dropped]
+
+
+def locate_columns(result, fetch_parcels, fetch_locals=None, fetch_addresses=None):
+    """:func:`locate.locate` on columns: the parcels of every dwelling asked at once; the
+    dwellings they do not locate go through :func:`locate._assign` one by one."""
+    idpar = result.values["idpar"]
+    wanted = {p for p in idpar if p}
+    parcels = dict(fetch_parcels(wanted)) if wanted else {}
+    points = [parcels.get(p) if p else None for p in idpar]
+    pending = [i for i, point in enumerate(points) if point is None]
+    source = result.values["geoloc_source"]
+    for i, point in enumerate(points):
+        if point is not None:
+            result.points[i] = point
+            source[i] = locate.SOURCE_PARCELLE
+    dwellings = [result.dwelling(i) for i in pending]
+    local_parcels = {}
+    rest = dwellings
+    if fetch_locals is not None:
+        wanted_locals = {d.values["idlocal"] for d in rest if d.values["idlocal"]}
+        if wanted_locals:
+            local_parcels = dict(fetch_locals(wanted_locals))
+        extra = {p for p in local_parcels.values() if p and p not in parcels}
+        if extra:
+            parcels.update(fetch_parcels(extra))
+        rest = [d for d in rest if parcels.get(local_parcels.get(d.values["idlocal"])) is None]
+    addresses = {}
+    if fetch_addresses is not None:
+        wanted_addresses = {d.address for d in rest if d.address}
+        if wanted_addresses:
+            addresses = dict(fetch_addresses(wanted_addresses))
+    for i, d in zip(pending, dwellings):
+        locate._assign(d, parcels, local_parcels, addresses, fetch_locals is not None,
+                       fetch_addresses is not None)
+        result.store(i, d)
+
+
+def collect_anomalies(result):
+    """:func:`locate.collect_anomalies`: one row per problem, one ``doublon`` row per extra
+    row, the total lines; by line."""
+    out = list(result.total_lines)
+    Anomaly = locate.Anomaly
+    for i in sorted(result.problems):
+        ligne, cells = result.lignes[i], result.cells[i]
+        out.extend(Anomaly(ligne, motif, detail, cells) for motif, detail in result.problems[i])
+    for ligne, cells, key, first in result.duplicate_rows:
+        out.append(Anomaly(ligne, locate.MOTIF_DOUBLON, "Doublon de la ligne %d (%s) : ligne "
+                           "non reprise." % (first, locate._describe_key(key)), cells))
+    out.sort(key=lambda a: (a.ligne, a.motif))
+    return out
+
+
+def join(rows, colmap, palulos_variants, fetch_parcels, fetch_locals=None,
+         fetch_addresses=None, notes=None):
+    """The whole plan on a read sheet, column by column: build, de-duplicate, locate,
+    report.  Same answers as :func:`locate.join`."""
+    result = build_columns(rows, colmap, palulos_variants, notes,
+                           on_parcels=getattr(fetch_parcels, "prefetch", None))
+    locate_columns(result, fetch_parcels, fetch_locals, fetch_addresses)
+    result.anomalies = collect_anomalies(result)
+    return result
