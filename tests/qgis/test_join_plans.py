@@ -216,6 +216,49 @@ def test_bulk_output_is_a_sound_geopackage_with_its_spatial_index(qgis_app, samp
     assert source.GetLayer(0).GetSpatialRef().GetAuthorityCode(None) == "2154"
 
 
+def test_bulk_insert_keeps_gdal_feature_counter_and_triggers(qgis_app, tmp_path):
+    """GDAL's per-row feature counter is set aside during the bulk insert, the count added
+    once, its trigger (and the spatial index's) back in place for the next edits; the
+    numpy-made point blobs read back as the same points."""
+    from osgeo import ogr, osr
+    from osp_erbm.osp_qgis import gpkg_write, sqlplan
+    path = str(tmp_path / "compteur.gpkg")
+    source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    layer = source.CreateLayer("points", srs, ogr.wkbPoint)
+    layer.CreateField(ogr.FieldDefn("nom", ogr.OFTString))
+    layer.CreateField(ogr.FieldDefn("n", ogr.OFTInteger))
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetField("nom", "avant")
+    layer.CreateFeature(feature)
+    feature = layer = source = None
+    points = [(650000.5 + i, 7000000.25 - i) if i % 3 else None for i in range(1000)]
+    rows = gpkg_write.PointColumns([["p%d" % i if i % 5 else None for i in range(1000)],
+                                    list(range(1000))], points)
+    assert gpkg_write.bulk_insert_points(path, "points", ["nom", "n"], rows) == 1000
+    connection = sqlplan.open_spatialite(path, readonly=False)   # the triggers call it
+    assert connection.execute("SELECT feature_count FROM gpkg_ogr_contents WHERE "
+                              "table_name = 'points'").fetchone()[0] == 1001
+    triggers = {r[0] for r in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'points'")}
+    assert {"trigger_insert_feature_count_points", "rtree_points_geom_insert"} <= triggers
+    with connection:
+        connection.execute("INSERT INTO points (nom) VALUES ('après')")
+    assert connection.execute("SELECT feature_count FROM gpkg_ogr_contents WHERE "
+                              "table_name = 'points'").fetchone()[0] == 1002
+    connection.close()
+    source = ogr.Open(path)     # kept: its layer dies with it
+    layer = source.GetLayer(0)
+    assert layer.GetFeatureCount() == 1002
+    read = {f.GetField("n"): (f.GetGeometryRef().GetX(), f.GetGeometryRef().GetY())
+            if f.GetGeometryRef() is not None else None
+            for f in layer if f.GetField("n") is not None}
+    assert read == {i: points[i] for i in range(1000)}
+    layer.SetSpatialFilterRect(650000, 6999000, 650100.6, 7000001)
+    assert sorted(f.GetField("n") for f in layer) == [i for i in range(101) if i % 3]
+
+
 @pytest.mark.parametrize("plan", ["sql", "fournisseur"])
 def test_cancelling_writes_nothing(qgis_app, sample_data, tmp_path, monkeypatch, plan):
     import processing
