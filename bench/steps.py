@@ -128,6 +128,79 @@ def step_growth(data, work):
             "by_dwellings": by_dwellings, "by_parcels": by_parcels}
 
 
+def _postgis_parcels(data):
+    """The parcels of ``data`` loaded once into the local PostGIS server of
+    ``tools/db.py`` (schema ``bench_<size>``, id indexed, spatial index), the server started
+    if needed: the layer URI.  Not timed."""
+    sys.path.insert(0, os.path.join(REPO, "tools"))
+    import db
+    if not db.running():
+        db.start()
+    schema = "bench_" + os.path.basename(os.path.normpath(data))
+    exists = db.psql("select count(*) from pg_tables where schemaname = '%s' and tablename = "
+                     "'parcelles'" % schema, dbname="osp").stdout.strip()
+    if exists != "1":
+        db.psql("create schema if not exists %s" % schema, dbname="osp")
+        subprocess.run(["ogr2ogr", "-f", "PostgreSQL", "PG:" + db.CONNECTION,
+                        os.path.join(data, "territoire.gpkg"), "parcelles", "-nln",
+                        schema + ".parcelles", "-lco", "GEOMETRY_NAME=geom", "-lco",
+                        "FID=fid", "--config", "PG_USE_COPY", "YES"], check=True)
+        db.psql("create index on %s.parcelles (idpar); analyze %s.parcelles"
+                % (schema, schema), dbname="osp")
+    return ("%s key='fid' srid=2154 type=MultiPolygon checkPrimaryKeyUnicity='0' "
+            "table=\"%s\".\"parcelles\" (geom)" % (db.CONNECTION, schema))
+
+
+def step_join_postgis(data, work):
+    """The join with the parcels in PostGIS: the lookup runs on the server (parameterised
+    query, keys as an array), only ``(idpar, x, y)`` comes back."""
+    from qgis.core import QgsVectorLayer
+    layer = QgsVectorLayer(_postgis_parcels(data), "parcelles", "postgres")
+    assert layer.isValid(), "couche PostGIS invalide"
+    out = fresh(os.path.join(work, "join_pg.gpkg"))
+    t = time.perf_counter()
+    r = run("osp:joinbailleurparcelles", {"INPUT": os.path.join(data, "bench_logements.csv"),
+                                          "PARCELS": layer, "OUTPUT": out,
+                                          "ANOMALIES": fresh(os.path.join(work, "an_pg.csv"))})
+    return {"seconds": time.perf_counter() - t, "rows": r["N_ROWS"], "located": r["N_LOCATED"]}
+
+
+def _flat_parcels(data):
+    """The parcels as one GeoJSON file (a flat file, read by QGIS's provider), made once."""
+    path = os.path.join(data, "parcelles.geojson")
+    if not os.path.exists(path):
+        subprocess.run(["ogr2ogr", "-f", "GeoJSON", path + ".part",
+                        os.path.join(data, "territoire.gpkg"), "parcelles"], check=True)
+        os.replace(path + ".part", path)
+    return path
+
+
+def step_join_flat(data, work):
+    """The join with the parcels in a GeoJSON file, through QGIS's provider (one read of
+    the file, the wanted parcels kept)."""
+    source = _flat_parcels(data)
+    out = fresh(os.path.join(work, "join_flat.gpkg"))
+    t = time.perf_counter()
+    r = run("osp:joinbailleurparcelles", {"INPUT": os.path.join(data, "bench_logements.csv"),
+                                          "PARCELS": source, "OUTPUT": out,
+                                          "ANOMALIES": fresh(os.path.join(work, "an_fl.csv"))})
+    return {"seconds": time.perf_counter() - t, "rows": r["N_ROWS"], "located": r["N_LOCATED"]}
+
+
+def step_flat_to_gpkg(data, work):
+    """The other way for a flat file: convert it once into an indexed GeoPackage (GDAL
+    VectorTranslate, id index), then the SQL plan — the conversion alone, timed."""
+    from osgeo import gdal
+    source = _flat_parcels(data)
+    target = fresh(os.path.join(work, "cache_parcelles.gpkg"))
+    t = time.perf_counter()
+    gdal.VectorTranslate(target, source, format="GPKG", layerName="parcelles")
+    import sqlite3
+    with sqlite3.connect(target) as connection:
+        connection.execute("CREATE INDEX parcelles_idpar ON parcelles (idpar)")
+    return {"seconds": time.perf_counter() - t}
+
+
 def step_join_ff(data, work):
     out = fresh(os.path.join(work, "join_ff.gpkg"))
     t = time.perf_counter()

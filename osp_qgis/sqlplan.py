@@ -167,13 +167,16 @@ class PostgisParcelPoints:
         self.connection.set_session(readonly=True, autocommit=True)
         self.query = sql.SQL(
             "SELECT s.k, ST_X(s.pt), ST_Y(s.pt) FROM (SELECT p.{id}::text AS k, "
-            "ST_PointOnSurface(p.{geom}) AS pt FROM {table} p WHERE p.{id}::text = ANY(%s)) s"
+            "ST_PointOnSurface(p.{geom}) AS pt FROM {table} p WHERE p.{id}::text = ANY(%s) "
+            "OFFSET 0) s"   # OFFSET 0: the point computed once, not once for X and for Y
         ).format(id=sql.Identifier(id_column), geom=sql.Identifier(geometry),
                  table=sql.Identifier(schema, table) if schema else sql.Identifier(table))
         self.error = psycopg2.Error
+        self.staged = []
 
-    def __call__(self, keys, cancelled=None):
-        out = {}
+    def stage(self, keys, cancelled=None):
+        """Look ``keys`` up (psycopg2 lets Python's lock go while the server works, so a
+        worker thread can stage while Python goes on); :meth:`collect` returns them."""
         keys = sorted(set(keys))
         try:
             with self.connection.cursor() as cursor:
@@ -181,10 +184,17 @@ class PostgisParcelPoints:
                     if cancelled is not None and cancelled():
                         raise KeyboardInterrupt
                     cursor.execute(self.query, (keys[start:start + KEY_BATCH],))
-                    merge_points(out, cursor)
+                    self.staged.extend(cursor.fetchall())
         except self.error as error:
             raise PlanError(str(error).strip())
-        return out
+
+    def collect(self):
+        rows, self.staged = self.staged, []
+        return merge_points({}, rows)
+
+    def __call__(self, keys, cancelled=None):
+        self.stage(keys, cancelled)
+        return self.collect()
 
     def close(self):
         self.connection.close()

@@ -12,11 +12,12 @@ import re
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDataSourceUri,
                        QgsExpression,
                        QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry,
-                       QgsMessageLog, QgsPointXY, QgsProject, QgsProviderRegistry,
+                       QgsMessageLog, QgsPointXY, QgsProcessingException, QgsProject,
+                       QgsProviderRegistry,
                        QgsRectangle, QgsVectorLayer, QgsWkbTypes)
 from . import qt_compat
 
-from ..osp_qgis import ids
+from ..osp_qgis import ids, sqlplan
 from ..osp_qgis.addresses import address_key
 from ..osp_qgis.sheets import RawSheet, cell_text
 
@@ -197,6 +198,10 @@ class ParcelFetcher:
                 found = self.sql(self._keys(rest), self._cancelled())
         except KeyboardInterrupt:
             raise Cancelled()
+        except sqlplan.PlanError as error:
+            raise QgsProcessingException(
+                "La recherche des parcelles dans « %s » a échoué : %s" % (self.layer.name(),
+                                                                          error))
         if self.mode == "idu":
             return {p: found[p[2:]] for p in asked | rest if p[2:] in found}
         return found
@@ -232,7 +237,6 @@ class ParcelFetcher:
 def _sql_parcel_points(layer, field):
     """The SQL plan for a GeoPackage or PostGIS table read whole (no subset string), else
     None (the provider's path)."""
-    from ..osp_qgis import sqlplan
     provider = layer.dataProvider()
     if layer.subsetString() or provider.name() not in ("ogr", "postgres"):
         return None
