@@ -21,8 +21,9 @@ def street_types():
     return {row["abreviation"]: row["type_voie"] for row in read_reference("street_types.csv")}
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_street(name):
-    """``r. d'Artois`` -> ``RUE D ARTOIS``."""
+    """``r. d'Artois`` -> ``RUE D ARTOIS`` (streets repeat: computed once per spelling)."""
     text = unicodedata.normalize("NFKD", clean_text(name))
     text = "".join(c for c in text if not unicodedata.combining(c)).upper()
     words = re.sub(r"[^0-9A-Z]+", " ", text).split()

@@ -136,10 +136,31 @@ def decode_text(data):
         return data.decode("cp1252", errors="replace"), "cp1252"
 
 
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def split_lines(text):
+    """The lines of ``text`` with their ends, as a file opened with ``newline=""`` gives
+    them (``\n``, ``\r\n`` and ``\r`` end a line) — without the four bytes per
+    character a ``StringIO`` of the whole text would hold."""
+    return _LINES.findall(text)
+
+
+def head_lines(text, count):
+    """The first ``count`` lines of ``text`` (``str.splitlines``), without splitting the
+    whole text."""
+    size = 1 << 20
+    while True:
+        lines = text[:size].splitlines()
+        if len(lines) > count or size >= len(text):
+            return lines[:count]
+        size *= 4
+
+
 def ranked_delimiters(text):
     """Delimiters, best first: the one splitting the first lines into many columns most
     consistently; delimiters that never split come last."""
-    lines = [l[:100000] for l in text.splitlines()[:PREVIEW_ROWS] if l.strip()]
+    lines = [l[:100000] for l in head_lines(text, PREVIEW_ROWS) if l.strip()]
     scored = []
     for delim in CSV_DELIMITERS:
         try:
@@ -159,29 +180,24 @@ def sniff_delimiter(text):
     return ranked_delimiters(text)[0]
 
 
-def physical_lines(text):
-    """The number of lines a reader of ``text`` sees (``\n``, ``\r\n`` and ``\r`` end a
-    line; a last line without its end counts)."""
-    ends = text.count("\n") + text.count("\r") - text.count("\r\n")
-    return ends + (1 if text and not text.endswith(("\n", "\r")) else 0)
-
-
-def _parse_csv(text, delimiter, limit=None):
-    """``[(first physical line, cells)]``; a ``csv.Error`` carries the line reached.
+def _parse_csv(source, delimiter, limit=None):
+    """``[(first physical line, cells)]`` of ``source`` (text, or its
+    :func:`split_lines`); a ``csv.Error`` carries the line reached.
 
     When every record holds on one line (no line break inside quotes: as many records
     as lines), record ``n`` is line ``n``, counted without following the reader line by
     line."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines = split_lines(source) if isinstance(source, str) else source
+    reader = csv.reader(iter(lines), delimiter=delimiter)
     if limit is None:
         try:
             rows = list(reader)
         except csv.Error as error:
             error.line = reader.line_num + 1
             raise
-        if len(rows) == physical_lines(text):
+        if len(rows) == len(lines):
             return list(zip(range(1, len(rows) + 1), rows))
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        reader = csv.reader(iter(lines), delimiter=delimiter)
     rows, last_line = [], 0
     try:
         for cells in reader:
@@ -206,20 +222,23 @@ def read_csv(path, accept=None):
                          "archive : l'enregistrer sous son extension (.xlsx, .xls, .ods) ou en CSV."
                          % os.path.basename(path))
     text, encoding = decode_text(data)
+    del data
     if csv.field_size_limit() < CSV_FIELD_LIMIT:
         csv.field_size_limit(CSV_FIELD_LIMIT)
     ranked = ranked_delimiters(text)
     delimiter = ranked[0]
+    lines = split_lines(text)
+    del text    # the lines hold it now
     try:
         if accept is not None:
             for candidate in ranked:
                 try:
-                    if accept(_parse_csv(text, candidate, PREVIEW_ROWS)):
+                    if accept(_parse_csv(lines, candidate, PREVIEW_ROWS)):
                         delimiter = candidate
                         break
                 except csv.Error:
                     continue
-        rows = _parse_csv(text, delimiter)
+        rows = _parse_csv(lines, delimiter)
     except csv.Error as error:
         raise SheetError("Fichier « %s » illisible vers la ligne %d (guillemets ou caractères "
                          "invalides : %s)." % (os.path.basename(path), getattr(error, "line", 0),
