@@ -12,6 +12,9 @@ import sqlite3
 SPATIALITE_NAMES = ("mod_spatialite", "mod_spatialite.so", "mod_spatialite.dll",
                     "libspatialite")
 KEY_BATCH = 50000
+# on a server, one pass over the table per query: few large arrays (hashed by the server)
+# rather than many small ones (the table scanned again for each)
+SERVER_KEY_BATCH = 500000
 
 
 class PlanError(Exception):
@@ -165,6 +168,11 @@ class PostgisParcelPoints:
         except psycopg2.Error as error:
             raise PlanError(str(error).strip())
         self.connection.set_session(readonly=True, autocommit=True)
+        try:    # one query per many keys: compiling it (JIT) costs more than it saves
+            with self.connection.cursor() as cursor:
+                cursor.execute("SET jit = off")
+        except psycopg2.Error:   # a server without JIT (PostgreSQL < 11)
+            pass
         self.query = sql.SQL(
             "SELECT s.k, ST_X(s.pt), ST_Y(s.pt) FROM (SELECT p.{id}::text AS k, "
             "ST_PointOnSurface(p.{geom}) AS pt FROM {table} p WHERE p.{id}::text = ANY(%s) "
@@ -180,10 +188,10 @@ class PostgisParcelPoints:
         keys = sorted(set(keys))
         try:
             with self.connection.cursor() as cursor:
-                for start in range(0, len(keys), KEY_BATCH):
+                for start in range(0, len(keys), SERVER_KEY_BATCH):
                     if cancelled is not None and cancelled():
                         raise KeyboardInterrupt
-                    cursor.execute(self.query, (keys[start:start + KEY_BATCH],))
+                    cursor.execute(self.query, (keys[start:start + SERVER_KEY_BATCH],))
                     self.staged.extend(cursor.fetchall())
         except self.error as error:
             raise PlanError(str(error).strip())
