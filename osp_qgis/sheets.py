@@ -13,7 +13,6 @@ No Qt, no QGIS.
 """
 import csv
 import datetime
-import io
 import itertools
 import os
 import re

@@ -107,6 +107,7 @@ class ParcelPoints:
     stage while Python goes on); :meth:`collect` returns everything staged."""
 
     def __init__(self, path, table, id_column):
+        self.cache = None   # the flat file this GeoPackage is a copy of, if any
         self.connection = open_spatialite(path)
         try:
             self.table, self.geometry, self.id_column = geopackage_table(

@@ -161,7 +161,7 @@ class ParcelFetcher:
     def __init__(self, layer, field, mode, feedback=None, use_sql=True):
         self.layer, self.field, self.mode, self.feedback = layer, field, mode, feedback
         self.requested = 0
-        self.sql = _sql_parcel_points(layer, field) if use_sql else None
+        self.sql = _sql_parcel_points(layer, field, feedback) if use_sql else None
         self.executor, self.pending = None, []
         self.plan = "fournisseur" if self.sql is None else \
             "postgis" if layer.dataProvider().name() == "postgres" else "spatialite"
@@ -234,9 +234,10 @@ class ParcelFetcher:
             self.sql.close()
 
 
-def _sql_parcel_points(layer, field):
-    """The SQL plan for a GeoPackage or PostGIS table read whole (no subset string), else
-    None (the provider's path)."""
+def _sql_parcel_points(layer, field, feedback=None):
+    """The SQL plan for a GeoPackage or PostGIS table read whole (no subset string) or a
+    flat file through its indexed GeoPackage copy (:mod:`.parcel_cache`), else None (the
+    provider's path)."""
     provider = layer.dataProvider()
     if layer.subsetString() or provider.name() not in ("ogr", "postgres"):
         return None
@@ -247,11 +248,17 @@ def _sql_parcel_points(layer, field):
                 return None
             return sqlplan.PostgisParcelPoints(uri.connectionInfo(True), uri.schema(),
                                                uri.table(), uri.geometryColumn(), field)
-        if provider.storageType() != "GPKG":
-            return None
         parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
         if parts.get("subset"):
             return None
+        if provider.storageType() != "GPKG":    # a flat file: its indexed GeoPackage copy
+            from .parcel_cache import cached_parcels
+            cached = cached_parcels(layer, field, feedback)
+            if cached is None:
+                return None
+            plan = sqlplan.ParcelPoints(cached[0], cached[1], field)
+            plan.cache = cached[0]
+            return plan
         return sqlplan.ParcelPoints(parts.get("path", ""), parts.get("layerName") or None, field)
     except (sqlplan.PlanError, OSError) as error:
         QgsMessageLog.logMessage("Plan SQL indisponible pour « %s » : %s" % (layer.name(), error),

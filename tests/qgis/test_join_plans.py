@@ -130,6 +130,63 @@ def test_real_etalab_parcels_in_geojson_and_geopackage(qgis_app, tmp_path, monke
     assert sum(1 for _, point in same.values() if point is not None) == 500
 
 
+def _logged_join(tmp_path, tag, **params):
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Log(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, text):  # noqa: N802 (QGIS API name)
+            self.lines.append(text)
+
+    feedback = Log()
+    out = str(tmp_path / ("%s.gpkg" % tag))
+    processing.run("osp:joinbailleurparcelles", dict(
+        params, OUTPUT=out, ANOMALIES=str(tmp_path / ("%s.csv" % tag))), feedback=feedback)
+    return out, "\n".join(feedback.lines)
+
+
+def test_flat_files_go_through_an_indexed_geopackage_copy(qgis_app, tmp_path, monkeypatch):
+    """A GeoJSON of real parcels: converted once into an indexed GeoPackage, then looked up
+    in SQL; the copy is reused while the file is unchanged, remade when it changes; same
+    dwellings as the provider's path, feature by feature."""
+    import shutil
+    geojson = str(tmp_path / "parcelles_91216.json")
+    shutil.copy(shared_path("cadastre", "cadastre-91216-parcelles.json"), geojson)
+    rng = random.Random(7)
+    rows = [["%08d" % (44600000 + n), spellings(p, rng), "91216", "OP 2020 G", "groupe"]
+            for n, p in enumerate(rng.sample(etalab_parcels(), 300))]
+    sheet = str(tmp_path / "epinay_cache.csv")
+    write_sheet(sheet, rows)
+    monkeypatch.delenv("OSP_PLAN", raising=False)
+    first, log = _logged_join(tmp_path, "cache1", INPUT=sheet, PARCELS=geojson)
+    assert "Conversion de « parcelles_91216.json » en GeoPackage indexé" in log
+    assert "sur sa copie GeoPackage" in log
+    from osp_erbm.processing_algs import parcel_cache
+    copies = glob.glob(os.path.join(parcel_cache.cache_folder(), "*.gpkg"))
+    assert len(copies) == 1
+    connection = sqlite3.connect(copies[0])
+    assert any(r[1] == "osp_parcelles_id" for r in connection.execute(
+        "PRAGMA index_list(parcelles)"))
+    connection.close()
+    second, log = _logged_join(tmp_path, "cache2", INPUT=sheet, PARCELS=geojson)
+    assert "réutilisée" in log and "Conversion" not in log
+    os.utime(geojson, (1, 1))       # the file changed: a new copy, the stale one removed
+    third, log = _logged_join(tmp_path, "cache3", INPUT=sheet, PARCELS=geojson)
+    assert "Conversion" in log
+    assert glob.glob(os.path.join(parcel_cache.cache_folder(), "*.gpkg")) != copies
+    assert len(glob.glob(os.path.join(parcel_cache.cache_folder(), "*.gpkg"))) == 1
+    _, provider, _ = join(monkeypatch, tmp_path, "cache", "fournisseur", INPUT=sheet,
+                          PARCELS=geojson)
+    same = assert_same(first, provider)
+    assert_same(second, provider)
+    assert_same(third, provider)
+    assert sum(1 for _, point in same.values() if point is not None) == 300
+
+
 def test_real_edigeo_idu_in_a_geopackage(qgis_app, tmp_path, monkeypatch):
     archive = shared_path("cadastre", "edigeo", "edigeo-130290000A01.tar.bz2")
     target = tmp_path / "edigeo"
@@ -148,8 +205,11 @@ def test_real_edigeo_idu_in_a_geopackage(qgis_app, tmp_path, monkeypatch):
                                PARCELS=gpkg)
     _, from_edigeo, _ = join(monkeypatch, tmp_path, "edigeo", "fournisseur", INPUT=sheet,
                              PARCELS=uri)
+    _, from_copy, _ = join(monkeypatch, tmp_path, "edigeo_copie", "sql", INPUT=sheet,
+                           PARCELS=uri)     # the sheet's indexed GeoPackage copy
     assert result["N_LOCATED"] == 80
     assert_same(from_sql, from_edigeo)
+    assert_same(from_copy, from_edigeo)
 
 
 def test_quotes_and_sql_in_names_and_ids_are_only_data(qgis_app, sample_data, tmp_path,
