@@ -31,10 +31,12 @@ STEPS = {
              ("floor", "Lecture GDAL de toutes les parcelles (ogrinfo -al -q)", None),
              ("join_postgis", "Jointure, parcelles dans PostGIS (recherche sur le serveur)",
               1),
-             ("join_flat", "Jointure, parcelles en GeoJSON (fournisseur QGIS, une lecture)",
-              None),
-             ("flat_to_gpkg", "Conversion du GeoJSON en GeoPackage indexé (cache possible)",
-              None),
+             ("join_flat", "Jointure, parcelles en GeoJSON par le fournisseur QGIS (une "
+                           "lecture du fichier)", None),
+             ("flat_to_gpkg", "Conversion du GeoJSON en GeoPackage indexé (une fois par "
+                              "fichier)", None),
+             ("join_flat_copy", "Jointure, parcelles en GeoJSON par leur copie GeoPackage "
+                                "(déjà faite)", None),
              ("join_ff", "Jointure par les Fichiers fonciers (1 M locaux)", 30),
              ("ff_lecture", "Fichiers fonciers : lecture et repérage des logements sociaux "
                             "(1 M locaux)", 10),
@@ -52,10 +54,6 @@ STEPS = {
                     ("floor", "Lecture GDAL de toutes les parcelles (ogrinfo -al -q)", None),
                     ("join_postgis", "Jointure, parcelles dans PostGIS (3,5 M, recherche sur "
                                      "le serveur)", 8),
-                    ("join_flat", "Jointure, parcelles en GeoJSON (fournisseur QGIS, une "
-                                  "lecture)", None),
-                    ("flat_to_gpkg", "Conversion du GeoJSON en GeoPackage indexé (cache "
-                                     "possible)", None),
                     ("join_ff", "Jointure par les Fichiers fonciers (1 M locaux)", 30),
                     ("ff_lecture", "Fichiers fonciers : lecture et repérage des logements "
                                    "sociaux (1 M locaux)", 10),
@@ -199,8 +197,9 @@ def write(results, size):
         "native_over_osp_join": ratio(get("join_native"), get("join_osp")),
         "osp_join_over_floor": ratio(get("join_osp"), get("floor")),
         "postgis_join_over_gpkg_join": ratio(get("join_postgis"), get("join_osp")),
-        "flat_join_over_cache_then_join": ratio(
-            get("join_flat"), (get("flat_to_gpkg") or 0) + (get("join_osp") or 0)),
+        "flat_join_over_copy_then_join": ratio(
+            get("join_flat"), (get("flat_to_gpkg") or 0) + (get("join_flat_copy") or 0)),
+        "flat_join_over_copy_join": ratio(get("join_flat"), get("join_flat_copy")),
         "osp_synthese_over_pandas": ratio(get("synthese_osp"), get("synthese_pandas")),
         "osp_atlas_over_native": ratio(get("atlas"), get("atlas", "median_native_seconds")),
     }
@@ -237,8 +236,10 @@ def markdown(results, size):
               "osp_join_over_floor": "jointure osp ÷ lecture GDAL de toutes les parcelles",
               "postgis_join_over_gpkg_join": "jointure parcelles PostGIS ÷ parcelles GeoPackage "
                                              "(cible ≤ 1)",
-              "flat_join_over_cache_then_join": "jointure GeoJSON par le fournisseur ÷ "
-                                                "(conversion en GeoPackage + jointure SQL)",
+              "flat_join_over_copy_then_join": "GeoJSON : fournisseur ÷ (conversion + jointure "
+                                               "sur la copie), première fois",
+              "flat_join_over_copy_join": "GeoJSON : fournisseur ÷ jointure sur la copie "
+                                          "déjà faite",
               "osp_synthese_over_pandas": "classeur osp ÷ pandas.to_excel",
               "osp_atlas_over_native": "atlas osp ÷ native:atlaslayouttopdf (cible ≤ 1,2)"}
     for key, value in results["ratios"].items():

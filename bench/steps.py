@@ -175,16 +175,28 @@ def _flat_parcels(data):
     return path
 
 
-def step_join_flat(data, work):
-    """The join with the parcels in a GeoJSON file, through QGIS's provider (one read of
-    the file, the wanted parcels kept)."""
-    source = _flat_parcels(data)
-    out = fresh(os.path.join(work, "join_flat.gpkg"))
+def _flat_join(data, work, tag):
+    out = fresh(os.path.join(work, "join_%s.gpkg" % tag))
     t = time.perf_counter()
     r = run("osp:joinbailleurparcelles", {"INPUT": os.path.join(data, "bench_logements.csv"),
-                                          "PARCELS": source, "OUTPUT": out,
+                                          "PARCELS": _flat_parcels(data), "OUTPUT": out,
                                           "ANOMALIES": fresh(os.path.join(work, "an_fl.csv"))})
     return {"seconds": time.perf_counter() - t, "rows": r["N_ROWS"], "located": r["N_LOCATED"]}
+
+
+def step_join_flat(data, work):
+    """The join with the parcels in a GeoJSON file through QGIS's provider (one read of the
+    whole file, the wanted parcels kept): ``OSP_PLAN=fournisseur``."""
+    os.environ["OSP_PLAN"] = "fournisseur"
+    return _flat_join(data, work, "flat")
+
+
+def step_join_flat_copy(data, work):
+    """The same join through the file's indexed GeoPackage copy, already made (made
+    untimed here if needed: the conversion is :func:`step_flat_to_gpkg`)."""
+    os.environ.pop("OSP_PLAN", None)
+    _flat_join(data, work, "flat_copy_setup")
+    return _flat_join(data, work, "flat_copy")
 
 
 def step_flat_to_gpkg(data, work):
