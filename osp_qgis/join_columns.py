@@ -16,6 +16,7 @@ import operator
 from collections import Counter
 
 from . import ids, locate
+from .addresses import address_key
 from .sheets import is_blank, total_label
 
 _ERROR = object()       # a rule refused the value: the row is rebuilt by build_dwelling
@@ -91,6 +92,14 @@ def _or_none(values):
     return [v or None for v in values] if "" in values else list(values)
 
 
+def _shared_or_none(values):
+    """The same for a column whose values repeat (EPCI, street, operation…): one text
+    object per distinct value, shared by the rows, instead of one per cell read."""
+    table = dict(zip(values, values))
+    table[""] = None
+    return list(map(table.__getitem__, values))
+
+
 def _or(first, second):
     return [a or b for a, b in zip(first, second)]
 
@@ -103,6 +112,7 @@ class JoinColumns:
     def __init__(self, lignes, cells, values, problems, idpar_errors):
         self.lignes, self.cells, self.values = lignes, cells, values
         self.problems, self.idpar_errors = problems, idpar_errors
+        self.others = {}            # {column index: the cells of that column, "" as None}
         self.points = [None] * len(lignes)
         self.duplicates = []        # [(extra position, first position)] before keeping
         self.duplicate_rows = []    # [(ligne, cells, key, first ligne)]
@@ -142,6 +152,11 @@ class JoinColumns:
         d.geometry = self.points[i]
         return d
 
+    def release_cells(self, needed):
+        """Forget the rows as read except ``needed`` (positions): the others' values are
+        in the columns, and only rows with anomalies are written whole."""
+        self.cells = [c if i in needed else None for i, c in enumerate(self.cells)]
+
     def store(self, i, dwelling):
         for name, value in dwelling.values.items():
             self.values[name][i] = value
@@ -161,6 +176,7 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
     while the other columns are normalised)."""
     totals = [] if totals is None else totals
     lignes, cells = data_rows(rows, colmap.header_index, totals)
+    del rows    # the caller may have let the sheet go: its rows live on in ``cells``
     rows_read = len(lignes)
     raw = {role: role_column(cells, colmap.roles.get(role)) for role in ("rpls", "internal_id")}
     rpls = _guarded(ids.normalise_rpls)
@@ -199,18 +215,18 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
     v["idcom"] = [c or (p[:5] if p and p is not _ERROR else None)
                   for c, p in zip(commune_or_none, v["idpar"])]
     v["dep"] = [d or ids.departement_of_commune(c) for d, c in zip(dep_default, v["idcom"])]
-    v["epci"] = _or_none(raw["epci"])
-    v["intitule"] = _or_none(raw["intitule"])
-    v["bailleur"] = _or_none(raw["bailleur"])
+    v["epci"] = _shared_or_none(raw["epci"])
+    v["intitule"] = _shared_or_none(raw["intitule"])
+    v["bailleur"] = _shared_or_none(raw["bailleur"])
     v["type_palu"] = each_distinct(raw["palulos"], ids.normalise_type_palu, palulos_variants)
-    v["num_decision"] = _or_none(raw["decision"])
+    v["num_decision"] = _shared_or_none(raw["decision"])
     year = each_distinct(raw["annee"], ids.normalise_year)
     decision_year = each_distinct(raw["decision"], ids.year_from_decision)
     v["annee_financ"] = _or(year, decision_year)
-    v["dnvoiri"] = _or_none(raw["numero_voie"])
-    v["dindic"] = _or_none(raw["indice_repetition"])
-    v["dvoilib"] = _or_none(raw["voie"])
-    v["cite_ini"] = _or_none(raw["cite"])
+    v["dnvoiri"] = _shared_or_none(raw["numero_voie"])
+    v["dindic"] = _shared_or_none(raw["indice_repetition"])
+    v["dvoilib"] = _shared_or_none(raw["voie"])
+    v["cite_ini"] = _shared_or_none(raw["cite"])
     count = len(lignes)
     v["geoloc_source"] = [None] * count
     v["geoloc_motif"] = [None] * count
@@ -218,6 +234,8 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
     values = {name: v[name] for name in locate.CORE_FIELD_NAMES}
     result = JoinColumns(lignes, cells, values, {}, {})
     result.total_lines, result.duplicate_rows, result.rows_read = totals, duplicates, rows_read
+    result.others = {index: [c[index] if index < len(c) and c[index] != "" else None
+                             for c in cells] for index in colmap.others}
     refused = {i for column in ("ident_rep", "idlocal", "idpar", "type_palu")
                for i, value in enumerate(v[column]) if value is _ERROR}
     refused.update(i for column in (commune, dep_given, year) for i, value in enumerate(column)
@@ -257,28 +275,32 @@ def locate_columns(result, fetch_parcels, fetch_locals=None, fetch_addresses=Non
     parcels = dict(fetch_parcels(wanted)) if wanted else {}
     points = [parcels.get(p) if p else None for p in idpar]
     pending = [i for i, point in enumerate(points) if point is None]
+    result.release_cells(set(pending) | set(result.problems))
     source = result.values["geoloc_source"]
     for i, point in enumerate(points):
         if point is not None:
             result.points[i] = point
             source[i] = locate.SOURCE_PARCELLE
-    dwellings = [result.dwelling(i) for i in pending]
+    v = result.values
     local_parcels = {}
-    rest = dwellings
+    rest = pending
     if fetch_locals is not None:
-        wanted_locals = {d.values["idlocal"] for d in rest if d.values["idlocal"]}
+        wanted_locals = {v["idlocal"][i] for i in rest if v["idlocal"][i]}
         if wanted_locals:
             local_parcels = dict(fetch_locals(wanted_locals))
         extra = {p for p in local_parcels.values() if p and p not in parcels}
         if extra:
             parcels.update(fetch_parcels(extra))
-        rest = [d for d in rest if parcels.get(local_parcels.get(d.values["idlocal"])) is None]
+        rest = [i for i in rest if parcels.get(local_parcels.get(v["idlocal"][i])) is None]
     addresses = {}
     if fetch_addresses is not None:
-        wanted_addresses = {d.address for d in rest if d.address}
+        keys = (address_key(v["idcom"][i], v["dnvoiri"][i], v["dindic"][i], v["dvoilib"][i])
+                for i in rest)
+        wanted_addresses = {key for key in keys if key}
         if wanted_addresses:
             addresses = dict(fetch_addresses(wanted_addresses))
-    for i, d in zip(pending, dwellings):
+    for i in pending:   # one row object at a time, the rules of the row-by-row plan
+        d = result.dwelling(i)
         locate._assign(d, parcels, local_parcels, addresses, fetch_locals is not None,
                        fetch_addresses is not None)
         result.store(i, d)
@@ -305,6 +327,7 @@ def join(rows, colmap, palulos_variants, fetch_parcels, fetch_locals=None,
     report.  Same answers as :func:`locate.join`."""
     result = build_columns(rows, colmap, palulos_variants, notes,
                            on_parcels=getattr(fetch_parcels, "prefetch", None))
+    del rows
     locate_columns(result, fetch_parcels, fetch_locals, fetch_addresses)
     result.anomalies = collect_anomalies(result)
     return result

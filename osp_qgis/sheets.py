@@ -57,6 +57,12 @@ class RawSheet:
     def width(self):
         return max((len(cells) for _, cells in self.rows), default=0)
 
+    def take_rows(self):
+        """The rows, handed over: the sheet keeps none (a long plan frees each row as soon
+        as it is done with it)."""
+        rows, self.rows = self.rows, []
+        return rows
+
     def note(self, ligne, motif, detail):
         self.notes.setdefault(ligne, []).append((motif, detail))
 

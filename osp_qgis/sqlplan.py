@@ -138,10 +138,17 @@ class ParcelPoints:
                 self.connection.execute(self.sql)
 
     def collect(self):
-        out = {}
+        """Everything staged, as ``{key: (x, y) or None}``, streamed from SQLite (no
+        list of all rows on the way): the rows read latest first, so that the first
+        parcel found with a geometry wins over its duplicates, as in :func:`merge_points`."""
         with self.connection:
-            merge_points(out, self.connection.execute(
-                "SELECT k, ST_X(pt), ST_Y(pt) FROM temp.osp_found").fetchall())
+            out = {k: (x, y) for k, x, y in self.connection.execute(
+                "SELECT k, ST_X(pt), ST_Y(pt) FROM temp.osp_found WHERE pt IS NOT NULL "
+                "ORDER BY rowid DESC") if x is not None and y is not None}
+            for (key,) in self.connection.execute(
+                    "SELECT k FROM temp.osp_found WHERE ST_X(pt) IS NULL OR ST_Y(pt) IS NULL "
+                    "OR pt IS NULL"):
+                out.setdefault(key, None)
             self.connection.execute("DELETE FROM temp.osp_found")
         return out
 

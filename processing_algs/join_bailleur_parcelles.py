@@ -193,7 +193,7 @@ class JoinBailleurParcelles(OspAlgorithm):
                                                                 feedback)
         feedback.setProgress(10)
         try:
-            result = join_columns.join(raw.rows, colmap, reference.palulos_variants(),
+            result = join_columns.join(raw.take_rows(), colmap, reference.palulos_variants(),
                                        fetch_parcels, fetch_locals, fetch_addresses, raw.notes)
         except qgis_io.Cancelled:
             raise QgsProcessingException(self.tr("Traitement annulé : rien n'a été écrit."))
@@ -221,7 +221,7 @@ class JoinBailleurParcelles(OspAlgorithm):
         total = max(1, result.n_dwellings)
         dwellings = PointColumns(
             [result.values[name] for name in locate.CORE_FIELD_NAMES]
-            + [[_cell(cells, index) for cells in result.cells] for index, _, _ in extras],
+            + [result.others[index] for index, _, _ in extras],
             [point_xy(point) for point in result.points])
 
         def anomalies():
