@@ -60,9 +60,23 @@ def _role_candidates(synonyms, folded, group):
     return found
 
 
+_KNOWN_NAMES = [None, {}]   # [the synonyms list, {folded text: is a known name}]
+
+
+def _is_known_name(synonyms, folded):
+    """Whether a folded cell reads like a column name (memoised for one synonyms list:
+    the header is looked for twice among the same first rows)."""
+    if _KNOWN_NAMES[0] is not synonyms:
+        _KNOWN_NAMES[:] = [synonyms, {}]    # the list is kept: its identity stays its own
+    known = _KNOWN_NAMES[1]
+    if folded not in known:
+        known[folded] = bool(_role_candidates(synonyms, folded, ""))
+    return known[folded]
+
+
 def header_score(cells, synonyms):
     """How many cells of a row read like known column names."""
-    return sum(1 for c in cells if _role_candidates(synonyms, fold(c), ""))
+    return sum(1 for c in cells if _is_known_name(synonyms, fold(c)))
 
 
 def detect_header_row(rows, synonyms, scan=HEADER_SCAN_ROWS):
