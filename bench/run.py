@@ -169,7 +169,7 @@ def main():
             done_setup.add(setup)
         print("%s (%d passages)…" % (label, runs), flush=True)
         summary = summarise([measure(step, data, work) for _ in range(runs)])
-        summary.update(label=label, target_s=target)
+        summary.update(label=label, target_s=target, date=results["machine"]["date"][:10])
         results["steps"][step] = summary
         print("   médiane %.2f s (%.2f–%.2f), pic mémoire %.0f Mo" % (
             summary["median_s"], summary["min_s"], summary["max_s"],
@@ -221,16 +221,18 @@ def markdown(results, size):
              "Données : %s logements, %s parcelles, %s locaux FF (générateur du projet)" % (
                  results["spec"]["dwellings"], results["spec"]["parcels"],
                  results["spec"]["locaux"]), "",
-             "| étape | médiane (s) | min–max (s) | pic mémoire (Mo) | cible |",
-             "|---|---|---|---|---|"]
+             "Une exécution partielle (BENCH_STEPS) garde les derniers chiffres des autres étapes :",
+             "la colonne « mesurée le » dit de quel jour (et donc de quelle machine) est chacun.", "",
+             "| étape | médiane (s) | min–max (s) | pic mémoire (Mo) | cible | mesurée le |",
+             "|---|---|---|---|---|---|"]
     for step, s in steps.items():
         target = s.get("target_s")
         verdict = "" if target is None else ("≤ %s s : %s" % (
             ("%g" % target).replace(".", ","), "atteinte" if s["median_s"] <= target
             else "manquée"))
-        lines.append("| %s | %.2f | %.2f–%.2f | %.0f | %s |" % (
+        lines.append("| %s | %.2f | %.2f–%.2f | %.0f | %s | %s |" % (
             s["label"], s["median_s"], s["min_s"], s["max_s"], s["median_rss_mb"] or 0,
-            verdict))
+            verdict, s.get("date", "")))
     lines += ["", "| rapport | valeur |", "|---|---|"]
     labels = {"native_over_osp_join": "jointure native ÷ osp (cible ≥ 10)",
               "osp_join_over_floor": "jointure osp ÷ lecture GDAL de toutes les parcelles",

@@ -2,8 +2,8 @@
 GeoPackage, then looked up in SQL like any GeoPackage (issue #12).
 
 Measured (``make bench``, 300 000 parcels in GeoJSON): the provider's path reads the whole
-file for every join (30 s); the conversion costs 16 s once, each join then 18 s (14 of them
-QGIS opening the GeoJSON layer it was given): the first join on a file costs 14 % more,
+file for every join (31.5 s); the conversion costs 15.4 s once, each join then 18.2 s (14 of
+them QGIS opening the GeoJSON layer it was given): the first join on a file costs 7 % more,
 every later one 1.7 times less — the copy wins from the second sheet joined to the same
 cadastre.  The copy is kept in the QGIS profile (``osp_erbm/cache_parcelles``)
 and reused while the source is unchanged (path, size, modification time of the file and of
