@@ -191,12 +191,20 @@ class Outputs:
                           ("string", "text", "varchar")] if safe else []
         batch, count = [], 0
         for item in features:
-            feature = item if isinstance(item, QgsFeature) else self._feature(fields, item)
-            if string_indexes:
-                attributes = feature.attributes()
-                for i in string_indexes:
-                    attributes[i] = csv_text(attributes[i])
-                feature.setAttributes(attributes)
+            if isinstance(item, QgsFeature):
+                feature = item
+                if string_indexes:
+                    attributes = feature.attributes()
+                    for i in string_indexes:
+                        attributes[i] = csv_text(attributes[i])
+                    feature.setAttributes(attributes)
+            else:   # attributes made safe before the feature is built: one conversion
+                attributes, geometry = item if isinstance(item, tuple) else (item, None)
+                if string_indexes:
+                    attributes = list(attributes)
+                    for i in string_indexes:
+                        attributes[i] = csv_text(attributes[i])
+                feature = self._feature(fields, (attributes, geometry))
             batch.append(feature)
             if len(batch) == BATCH:
                 self._add(sink, batch, record)
