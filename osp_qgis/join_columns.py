@@ -17,10 +17,9 @@ from collections import Counter
 
 from . import ids, locate
 from .addresses import address_key
-from .sheets import is_blank, total_label
+from .sheets import TOTAL_INITIALS, is_blank, total_label
 
 _ERROR = object()       # a rule refused the value: the row is rebuilt by build_dwelling
-_TOTAL_INITIALS = frozenset("sStTeE")
 
 
 def _text(cell):
@@ -35,7 +34,7 @@ def data_rows(rows, header_index, totals):
     for ligne, cells in rows[header_index + 1:]:
         try:    # usual row: its first cell starts with a digit or a letter of no total word
             head = cells[0][:1]
-            if head and head not in _TOTAL_INITIALS and head.isascii() and not head.isspace():
+            if head and head not in TOTAL_INITIALS and head.isascii() and not head.isspace():
                 lignes.append(ligne)
                 kept.append(cells)
                 continue
@@ -46,12 +45,10 @@ def data_rows(rows, header_index, totals):
             head = "s"
         if not head:
             continue
-        if head in _TOTAL_INITIALS or not head.isascii():
+        if head in TOTAL_INITIALS or not head.isascii():
             label = total_label(cells)
             if label is not None:
-                totals.append(locate.Anomaly(
-                    ligne, locate.MOTIF_TOTAL, "Ligne de total « %s » : ce n'est pas un "
-                    "logement, elle n'est pas reprise." % label[:60], cells))
+                totals.append(locate.total_line_anomaly(ligne, label, cells))
                 continue
         lignes.append(ligne)
         kept.append(cells)
@@ -109,12 +106,12 @@ class JoinColumns:
     over the kept dwellings, in sheet order, with their rows and points; the same counts
     and anomalies as :class:`locate.JoinResult`."""
 
-    def __init__(self, lignes, cells, values, problems, idpar_errors):
+    def __init__(self, lignes, cells, values):
         self.lignes, self.cells, self.values = lignes, cells, values
-        self.problems, self.idpar_errors = problems, idpar_errors
+        self.problems = {}          # {position: [(motif, detail)]}
+        self.idpar_errors = {}      # {position: motif of an unusable parcel id}
         self.others = {}            # {column index: the cells of that column, "" as None}
         self.points = [None] * len(lignes)
-        self.duplicates = []        # [(extra position, first position)] before keeping
         self.duplicate_rows = []    # [(ligne, cells, key, first ligne)]
         self.total_lines = []
         self.rows_read = len(lignes)
@@ -198,9 +195,8 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
     commune = each_distinct(raw["commune"], ids.normalise_commune)
     dep_given = each_distinct(raw["departement"], ids.normalise_departement)
     dep = [d if d is not _ERROR else None for d in dep_given]
-    dep_of = {}
-    dep_default = [d or (dep_of.setdefault(c, ids.departement_of_commune(c))
-                         if c is not _ERROR else None) for d, c in zip(dep, commune)]
+    dep_default = [d or (ids.departement_of_commune(c) if c is not _ERROR else None)
+                   for d, c in zip(dep, commune)]
     v["idlocal_ini"] = _or_none(raw["local"])
     v["idpar_ini"] = _or_none(raw["parcel"])
     idlocal, usual = _guarded(ids.normalise_idlocal), ids.canonical_idlocal
@@ -232,7 +228,7 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
     v["geoloc_motif"] = [None] * count
     v["ligne_source"] = lignes
     values = {name: v[name] for name in locate.CORE_FIELD_NAMES}
-    result = JoinColumns(lignes, cells, values, {}, {})
+    result = JoinColumns(lignes, cells, values)
     result.total_lines, result.duplicate_rows, result.rows_read = totals, duplicates, rows_read
     result.others = {index: [c[index] if index < len(c) and c[index] != "" else None
                              for c in cells] for index in colmap.others}
@@ -310,13 +306,11 @@ def collect_anomalies(result):
     """:func:`locate.collect_anomalies`: one row per problem, one ``doublon`` row per extra
     row, the total lines; by line."""
     out = list(result.total_lines)
-    Anomaly = locate.Anomaly
     for i in sorted(result.problems):
         ligne, cells = result.lignes[i], result.cells[i]
-        out.extend(Anomaly(ligne, motif, detail, cells) for motif, detail in result.problems[i])
-    for ligne, cells, key, first in result.duplicate_rows:
-        out.append(Anomaly(ligne, locate.MOTIF_DOUBLON, "Doublon de la ligne %d (%s) : ligne "
-                           "non reprise." % (first, locate._describe_key(key)), cells))
+        out.extend(locate.Anomaly(ligne, motif, detail, cells)
+                   for motif, detail in result.problems[i])
+    out.extend(locate.duplicate_anomaly(*row) for row in result.duplicate_rows)
     out.sort(key=lambda a: (a.ligne, a.motif))
     return out
 

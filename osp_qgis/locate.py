@@ -243,8 +243,7 @@ def build_dwellings(rows, colmap, palulos_variants, notes=None, totals=None, on_
         label = total_label(cells)
         if label is not None:
             if totals is not None:
-                totals.append(Anomaly(ligne, MOTIF_TOTAL, "Ligne de total « %s » : ce n'est pas "
-                                      "un logement, elle n'est pas reprise." % label[:60], cells))
+                totals.append(total_line_anomaly(ligne, label, cells))
             continue
         dwelling = build_dwelling(ligne, cells, colmap.roles, palulos_variants)
         for motif, detail in notes.get(ligne, ()):
@@ -276,6 +275,18 @@ def split_duplicates(dwellings):
 def _describe_key(key):
     kind, value = key
     return ("identifiant RPLS %s" if kind == "rpls" else "identifiant bailleur %s") % value
+
+
+def total_line_anomaly(ligne, label, cells):
+    """The ``ligne_total`` anomaly of a total or subtotal line."""
+    return Anomaly(ligne, MOTIF_TOTAL, "Ligne de total « %s » : ce n'est pas un logement, "
+                   "elle n'est pas reprise." % label[:60], cells)
+
+
+def duplicate_anomaly(ligne, cells, key, first_ligne):
+    """The ``doublon`` anomaly of a row repeating the dwelling of line ``first_ligne``."""
+    return Anomaly(ligne, MOTIF_DOUBLON, "Doublon de la ligne %d (%s) : ligne non reprise."
+                   % (first_ligne, _describe_key(key)), cells)
 
 
 def locate(dwellings, fetch_parcels, fetch_locals=None, fetch_addresses=None):
@@ -373,9 +384,7 @@ def collect_anomalies(dwellings, duplicates, others=()):
         for motif, detail in d.problems:
             out.append(Anomaly(d.ligne, motif, detail, d.cells))
     for extra, first in duplicates:
-        out.append(Anomaly(extra.ligne, MOTIF_DOUBLON,
-                           "Doublon de la ligne %d (%s) : ligne non reprise."
-                           % (first.ligne, _describe_key(extra.key)), extra.cells))
+        out.append(duplicate_anomaly(extra.ligne, extra.cells, extra.key, first.ligne))
     out.sort(key=lambda a: (a.ligne, a.motif))
     return out
 

@@ -75,14 +75,15 @@ _TOTAL_WORDS = re.compile(r"^\s*(?:(?:sous[\s_-]*|s\s*/\s*)?tota(?:l|ux)|ensembl
                           re.IGNORECASE | re.ASCII)
 
 
-_TOTAL_INITIALS = frozenset("sStTeE")
+# first letters of the words a total line starts with (« Total », « Sous-total », « Ensemble »)
+TOTAL_INITIALS = frozenset("sStTeE")
 
 
 def total_label(cells):
     """The label of a total or subtotal line (« TOTAL CAPH », « Sous-total 2019 »,
     « Total général »), ``None`` for any other row: its first non-blank cell says so."""
     first = next((str(c).strip() for c in cells if str(c).strip()), "")
-    if not first or unicodedata.normalize("NFKD", first[0])[0] not in _TOTAL_INITIALS:
+    if not first or unicodedata.normalize("NFKD", first[0])[0] not in TOTAL_INITIALS:
         return None   # the usual row (an id, a number): no need to fold the whole text
     folded = "".join(ch for ch in unicodedata.normalize("NFKD", first)
                      if not unicodedata.combining(ch))
@@ -185,14 +186,13 @@ def sniff_delimiter(text):
     return ranked_delimiters(text)[0]
 
 
-def _parse_csv(source, delimiter, limit=None):
-    """``[(first physical line, cells)]`` of ``source`` (text, or its
-    :func:`split_lines`); a ``csv.Error`` carries the line reached.
+def _parse_csv(lines, delimiter, limit=None):
+    """``[(first physical line, cells)]`` of ``lines`` (:func:`split_lines`); a
+    ``csv.Error`` carries the line reached.
 
     When every record holds on one line (no line break inside quotes: as many records
     as lines), record ``n`` is line ``n``, counted without following the reader line by
     line."""
-    lines = split_lines(source) if isinstance(source, str) else source
     reader = csv.reader(iter(lines), delimiter=delimiter)
     if limit is None:
         try:
