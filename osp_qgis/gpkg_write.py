@@ -34,9 +34,6 @@ class PointColumns:
     def __init__(self, columns, points):
         self.columns, self.points = list(columns), list(points)
 
-    def __len__(self):
-        return len(self.points)
-
     def __iter__(self):
         """``(attributes, point)`` rows, for writers that take rows."""
         return zip(zip(*self.columns), self.points)
@@ -47,21 +44,20 @@ class PointColumns:
                    self.points[start:start + size])
 
 
-def _row_chunks(rows, size, width):
+def _row_chunks(rows, size):
     """``(attributes, point)`` rows as :meth:`PointColumns.chunks`."""
     chunk = []
     for item in rows:
         chunk.append(item)
         if len(chunk) == size:
-            yield _transposed(chunk, width)
+            yield _transposed(chunk)
             chunk = []
     if chunk:
-        yield _transposed(chunk, width)
+        yield _transposed(chunk)
 
 
-def _transposed(chunk, width):
-    columns = list(zip(*(attributes for attributes, _ in chunk))) or [()] * width
-    return columns, [point for _, point in chunk]
+def _transposed(chunk):
+    return list(zip(*(attributes for attributes, _ in chunk))), [point for _, point in chunk]
 
 
 def bulk_insert_points(path, table, names, rows, progress=None, cancelled=None,
@@ -99,7 +95,7 @@ def bulk_insert_points(path, table, names, rows, progress=None, cancelled=None,
                                  % (quoted(key), quoted(table))).fetchone()[0]
         count, fids, xs, ys = 0, [], [], []
         chunks = rows.chunks(batch) if isinstance(rows, PointColumns) else \
-            _row_chunks(rows, batch, len(names))
+            _row_chunks(rows, batch)
         connection.execute("BEGIN")
         for name, _ in triggers:
             connection.execute("DROP TRIGGER %s" % quoted(name))

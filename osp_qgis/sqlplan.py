@@ -80,22 +80,15 @@ def geopackage_table(connection, table, column):
     return table, geometry, columns[column.lower()]
 
 
-def merge_points(out, rows):
-    """``(key, x, y)`` rows into ``{key: (x, y) or None}``: a parcel without geometry maps
-    to None, and a duplicate parcel with geometry wins over one without (the first one
-    with geometry over the next ones)."""
-    rows = rows if isinstance(rows, list) else list(rows)
+def points_by_key(rows):
+    """A list of ``(key, x, y)`` rows as ``{key: (x, y) or None}``: a parcel without
+    geometry maps to None, and a duplicate parcel with geometry wins over one without (the
+    first one with geometry over the next ones)."""
     found = {key: (x, y) for key, x, y in reversed(rows) if x is not None and y is not None}
     for key, x, y in rows:
         if x is None or y is None:
             found.setdefault(key, None)
-    if not out:
-        out.update(found)
-        return out
-    for key, point in found.items():
-        if out.get(key) is None:
-            out[key] = point
-    return out
+    return found
 
 
 class ParcelPoints:
@@ -106,8 +99,8 @@ class ParcelPoints:
     statement: the database works without holding Python's lock, so a worker thread can
     stage while Python goes on); :meth:`collect` returns everything staged."""
 
-    def __init__(self, path, table, id_column):
-        self.cache = None   # the flat file this GeoPackage is a copy of, if any
+    def __init__(self, path, table, id_column, copy_of=None):
+        self.copy_of = copy_of   # the flat file this GeoPackage is a copy of, if any
         self.connection = open_spatialite(path)
         try:
             self.table, self.geometry, self.id_column = geopackage_table(
@@ -140,7 +133,7 @@ class ParcelPoints:
     def collect(self):
         """Everything staged, as ``{key: (x, y) or None}``, streamed from SQLite (no
         list of all rows on the way): the rows read latest first, so that the first
-        parcel found with a geometry wins over its duplicates, as in :func:`merge_points`."""
+        parcel found with a geometry wins over its duplicates, as in :func:`points_by_key`."""
         with self.connection:
             out = {k: (x, y) for k, x, y in self.connection.execute(
                 "SELECT k, ST_X(pt), ST_Y(pt) FROM temp.osp_found WHERE pt IS NOT NULL "
@@ -206,7 +199,7 @@ class PostgisParcelPoints:
 
     def collect(self):
         rows, self.staged = self.staged, []
-        return merge_points({}, rows)
+        return points_by_key(rows)
 
     def __call__(self, keys, cancelled=None):
         self.stage(keys, cancelled)

@@ -67,3 +67,11 @@ def test_geopackage_point_blob():
     assert (magic, version, flags, srs) == (b"GP", 0, 1, 2154)
     order, kind, x, y = struct.unpack("<BIdd", blob[8:])
     assert (order, kind, x, y) == (1, 1, 1.5, -2.25)
+
+
+def test_point_blobs_made_by_numpy_are_the_blobs_made_one_by_one():
+    rng = random.Random(3)
+    xs = [rng.uniform(-1e7, 1e7) for _ in range(500)] + [0.0, -0.0, 1e-300]
+    ys = [rng.uniform(-1e7, 1e7) for _ in range(503)]
+    assert gpkg_write.gpkg_points(xs, ys, 2154) == [gpkg_write.gpkg_point(x, y, 2154)
+                                                    for x, y in zip(xs, ys)]
