@@ -73,13 +73,19 @@ def run(algorithm, params):
     return processing.run(algorithm, params)
 
 
-def step_join_osp(data, work):
-    out = fresh(os.path.join(work, "join.gpkg"))
+def _measured_join(data, work, parcels_source, tag=""):
+    """osp:joinbailleurparcelles on the bench sheet against ``parcels_source``, timed, into
+    ``work/join<tag>.gpkg`` and ``work/an<tag>.csv``."""
+    out = fresh(os.path.join(work, "join%s.gpkg" % tag))
     t = time.perf_counter()
-    r = run("osp:joinbailleurparcelles", {"INPUT": os.path.join(data, "bench_logements.csv"),
-                                          "PARCELS": parcels(data), "OUTPUT": out,
-                                          "ANOMALIES": fresh(os.path.join(work, "an.csv"))})
+    r = run("osp:joinbailleurparcelles", {
+        "INPUT": os.path.join(data, "bench_logements.csv"), "PARCELS": parcels_source,
+        "OUTPUT": out, "ANOMALIES": fresh(os.path.join(work, "an%s.csv" % tag))})
     return {"seconds": time.perf_counter() - t, "rows": r["N_ROWS"], "located": r["N_LOCATED"]}
+
+
+def step_join_osp(data, work):
+    return _measured_join(data, work, parcels(data))
 
 
 GROWTH_DWELLINGS = (30000, 120000, 420000)
@@ -157,12 +163,7 @@ def step_join_postgis(data, work):
     from qgis.core import QgsVectorLayer
     layer = QgsVectorLayer(_postgis_parcels(data), "parcelles", "postgres")
     assert layer.isValid(), "couche PostGIS invalide"
-    out = fresh(os.path.join(work, "join_pg.gpkg"))
-    t = time.perf_counter()
-    r = run("osp:joinbailleurparcelles", {"INPUT": os.path.join(data, "bench_logements.csv"),
-                                          "PARCELS": layer, "OUTPUT": out,
-                                          "ANOMALIES": fresh(os.path.join(work, "an_pg.csv"))})
-    return {"seconds": time.perf_counter() - t, "rows": r["N_ROWS"], "located": r["N_LOCATED"]}
+    return _measured_join(data, work, layer, "_pg")
 
 
 def _flat_parcels(data):
@@ -175,28 +176,19 @@ def _flat_parcels(data):
     return path
 
 
-def _flat_join(data, work, tag):
-    out = fresh(os.path.join(work, "join_%s.gpkg" % tag))
-    t = time.perf_counter()
-    r = run("osp:joinbailleurparcelles", {"INPUT": os.path.join(data, "bench_logements.csv"),
-                                          "PARCELS": _flat_parcels(data), "OUTPUT": out,
-                                          "ANOMALIES": fresh(os.path.join(work, "an_fl.csv"))})
-    return {"seconds": time.perf_counter() - t, "rows": r["N_ROWS"], "located": r["N_LOCATED"]}
-
-
 def step_join_flat(data, work):
     """The join with the parcels in a GeoJSON file through QGIS's provider (one read of the
     whole file, the wanted parcels kept): ``OSP_PLAN=fournisseur``."""
     os.environ["OSP_PLAN"] = "fournisseur"
-    return _flat_join(data, work, "flat")
+    return _measured_join(data, work, _flat_parcels(data), "_flat")
 
 
 def step_join_flat_copy(data, work):
     """The same join through the file's indexed GeoPackage copy, already made (made
     untimed here if needed: the conversion is :func:`step_flat_to_gpkg`)."""
     os.environ.pop("OSP_PLAN", None)
-    _flat_join(data, work, "flat_copy_setup")
-    return _flat_join(data, work, "flat_copy")
+    _measured_join(data, work, _flat_parcels(data), "_flat_copy")
+    return _measured_join(data, work, _flat_parcels(data), "_flat_copy")
 
 
 def step_flat_to_gpkg(data, work):

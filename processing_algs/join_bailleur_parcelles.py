@@ -132,7 +132,7 @@ class JoinBailleurParcelles(OspAlgorithm):
         fetcher = qgis_io.ParcelFetcher(layer, field, mode, feedback,
                                         use_sql=os.environ.get("OSP_PLAN") != "fournisseur")
         access = {"spatialite": "SQL (SpatiaLite, jointure indexée)" + (
-                      " sur sa copie GeoPackage" if getattr(fetcher.sql, "cache", None)
+                      " sur sa copie GeoPackage" if getattr(fetcher.sql, "copy_of", None)
                       else ""),
                   "postgis": "SQL sur le serveur PostGIS (seul le résultat revient)"}.get(
             fetcher.plan, "indexé par lots" if qgis_io.is_indexed_source(layer)

@@ -190,21 +190,19 @@ class Outputs:
         string_indexes = [i for i, f in enumerate(fields) if f.typeName().lower() in
                           ("string", "text", "varchar")] if safe else []
         batch, count = [], 0
+        def safe(attributes):   # text a spreadsheet will not evaluate
+            attributes = list(attributes)
+            for i in string_indexes:
+                attributes[i] = csv_text(attributes[i])
+            return attributes
+
         for item in features:
             if isinstance(item, QgsFeature):
                 feature = item
                 if string_indexes:
-                    attributes = feature.attributes()
-                    for i in string_indexes:
-                        attributes[i] = csv_text(attributes[i])
-                    feature.setAttributes(attributes)
+                    feature.setAttributes(safe(feature.attributes()))
             else:   # attributes made safe before the feature is built: one conversion
-                attributes, geometry = item if isinstance(item, tuple) else (item, None)
-                if string_indexes:
-                    attributes = list(attributes)
-                    for i in string_indexes:
-                        attributes[i] = csv_text(attributes[i])
-                feature = self._feature(fields, (attributes, geometry))
+                feature = self._feature(fields, item, safe if string_indexes else None)
             batch.append(feature)
             if len(batch) == BATCH:
                 self._add(sink, batch, record)
@@ -240,10 +238,10 @@ class Outputs:
                 record[3] or record[1], error))
 
     @staticmethod
-    def _feature(fields, item):
+    def _feature(fields, item, transform=None):
         attributes, geometry = item if isinstance(item, tuple) else (item, None)
         feature = QgsFeature(fields)
-        feature.setAttributes(list(attributes))
+        feature.setAttributes(list(attributes) if transform is None else transform(attributes))
         if isinstance(geometry, tuple):
             geometry = QgsGeometry.fromPointXY(QgsPointXY(*geometry))
         if geometry is not None:

@@ -14,7 +14,7 @@ import hashlib
 import os
 import sqlite3
 
-from qgis.core import QgsApplication, QgsMessageLog, QgsProviderRegistry
+from qgis.core import QgsApplication, QgsMessageLog
 
 from ..osp_qgis.sqlplan import connect, quoted
 
@@ -43,14 +43,12 @@ def _digest(value):
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:16]
 
 
-def cached_parcels(layer, field, feedback=None):
-    """``(GeoPackage path, table)`` holding ``layer``'s parcels (``field`` and geometry)
-    with ``field`` indexed, converted now if needed; ``None`` when the layer is not a plain
-    file (a filter, a database, a service) or the conversion fails (the caller keeps the
-    provider's path)."""
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path, layer_name = parts.get("path", ""), parts.get("layerName") or None
-    if parts.get("subset") or not path or not os.path.isfile(path):
+def cached_parcels(path, layer_name, field, feedback=None):
+    """``(GeoPackage path, table)`` holding the parcels of layer ``layer_name`` (or the
+    only one) of the file ``path`` (``field`` and geometry) with ``field`` indexed,
+    converted now if needed; ``None`` when ``path`` is not a plain file (a service) or the
+    conversion fails (the caller keeps the provider's path)."""
+    if not path or not os.path.isfile(path):
         return None
     folder = cache_folder()
     source = _digest((os.path.abspath(path), layer_name, field))

@@ -251,15 +251,13 @@ def _sql_parcel_points(layer, field, feedback=None):
         parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
         if parts.get("subset"):
             return None
+        path, layer_name = parts.get("path", ""), parts.get("layerName") or None
         if provider.storageType() != "GPKG":    # a flat file: its indexed GeoPackage copy
             from .parcel_cache import cached_parcels
-            cached = cached_parcels(layer, field, feedback)
-            if cached is None:
-                return None
-            plan = sqlplan.ParcelPoints(cached[0], cached[1], field)
-            plan.cache = cached[0]
-            return plan
-        return sqlplan.ParcelPoints(parts.get("path", ""), parts.get("layerName") or None, field)
+            cached = cached_parcels(path, layer_name, field, feedback)
+            return None if cached is None else \
+                sqlplan.ParcelPoints(cached[0], cached[1], field, copy_of=path)
+        return sqlplan.ParcelPoints(path, layer_name, field)
     except (sqlplan.PlanError, OSError) as error:
         QgsMessageLog.logMessage("Plan SQL indisponible pour « %s » : %s" % (layer.name(), error),
                                  "OSP ERBM")
