@@ -40,7 +40,12 @@ def open_spatialite(path, readonly=True):
     unless asked)."""
     if not os.path.isfile(path):
         raise PlanError("%s: not a file" % path)
-    connection = connect(path, readonly, check_same_thread=False)
+    return with_spatialite(connect(path, readonly, check_same_thread=False))
+
+
+def with_spatialite(connection):
+    """``connection`` with SpatiaLite loaded (closed, and :class:`PlanError`, when it
+    cannot be)."""
     try:
         connection.enable_load_extension(True)
     except (AttributeError, sqlite3.Error) as error:

@@ -5,10 +5,8 @@ import os
 
 from qgis.core import (QgsCoordinateTransform, QgsCoordinateTransformContext, QgsFeature,
                        QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsMapLayer,
-                       QgsProject, QgsSpatialIndex, QgsVectorFileWriter, QgsVectorLayer,
+                       QgsPoint, QgsProject, QgsSpatialIndex, QgsVectorFileWriter, QgsVectorLayer,
                        QgsWkbTypes)
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
-
 from . import qt_compat
 
 from ..osp_qgis import analyse
@@ -16,9 +14,9 @@ from ..osp_qgis import forms as osp_forms
 from ..osp_qgis.reference import resource_path
 from .forms_qgis import apply_form
 from .qgis_io import field_index, null_empty_geometries
+from .records_io import (gpkg_columns, memory_layer, python_value, read_records,
+                         records_layer)
 
-QTYPES = {"string": qt_compat.STRING, "int": qt_compat.INT, "date": qt_compat.DATE,
-          "datetime": qt_compat.DATETIME}
 DEFAULT_STYLE = "analyse_logement.qml"
 ALTERNATIVE_STYLES = (("analyse_logement_type_palu.qml", "OSP – par type PALULOS"),
                       ("analyse_logement_annee.qml", "OSP – par année de financement"))
@@ -34,104 +32,6 @@ CITE_ID_FIELDS = ("id_cite", "id_lsm", "idcite", "id")
 CITE_NAME_FIELDS = ("nom", "nom_cite", "name", "libelle")
 CITE_COMMUNE_FIELDS = ("insee", "code_insee", "idcom")
 CITE_COMMUNE_NAME_FIELDS = ("commune_1", "commune_2", "commune_3", "commune")
-
-
-def analyse_fields():
-    fields = QgsFields()
-    for name, kind, alias in analyse.FIELDS:
-        f = QgsField(name, QTYPES[kind])
-        f.setAlias(alias)
-        fields.append(f)
-    return fields
-
-
-def geometry_key(geometry):
-    """Where a point is, as the same text the form's default-value expression computes
-    (``geom_to_wkt($geometry, 6)``); ``None`` without geometry."""
-    if geometry is None or geometry.isNull() or geometry.isEmpty():
-        return None
-    return geometry.asWkt(6)
-
-
-def python_value(value):
-    """QVariant-ish values as plain Python (NULL -> None, QDate -> date…)."""
-    if value is None:
-        return None
-    if isinstance(value, QVariant) and value.isNull():
-        return None
-    if hasattr(value, "isNull") and value.isNull():
-        return None
-    if isinstance(value, QDate):
-        return value.toPyDate()
-    if isinstance(value, QDateTime):
-        return value.toPyDateTime()
-    return value
-
-
-def parse_date(value):
-    import datetime
-    value = python_value(value)
-    if value is None or isinstance(value, datetime.date):
-        return value
-    text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%Y/%m/%d", "%d-%m-%Y"):
-        try:
-            return datetime.datetime.strptime(text[:10], fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-UNIQUE_TEXT = {"ident_rep", "ident_int", "idlocal", "idpar", "idlocal_ini", "idpar_ini",
-               "num_rpls_ini", "num_esti_ini", "id_osp"}
-
-
-def read_records(layer, feedback=None, extra=(), names=None, geometry=True):
-    """Features of a dwellings layer as ``{"values", "geometry"}`` records with the
-    analyse fields it has (case-insensitive), dates parsed, everything else left out
-    but the ``extra`` ``(name, type)`` fields; ``names`` restricts the fields read and
-    ``geometry=False`` skips geometries (faster on large layers)."""
-    kinds = {name: kind for name, kind, _ in analyse.FIELDS}
-    kinds.update(dict(extra))
-    if names is not None:
-        kinds = {k: v for k, v in kinds.items() if k in names}
-    wanted = {name: field_index(layer, name) for name in kinds}
-    wanted = {k: v for k, v in wanted.items() if v >= 0}
-    request = QgsFeatureRequest().setSubsetOfAttributes(sorted(wanted.values()))
-    if not geometry:
-        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    plan = [(name, index, kinds[name]) for name, index in wanted.items()]
-    records = []
-    plain = {"string": str, "int": int}
-    # repeated texts (EPCI, landlord, commune, cité…) share one string object: a large
-    # layer holds each distinct value once, not once per dwelling
-    shared = {name: {} for name, _, kind in plan if kind == "string" and name not in UNIQUE_TEXT}
-    for n, feature in enumerate(layer.getFeatures(request)):
-        attributes = feature.attributes()
-        values = {}
-        for name, index, kind in plan:
-            value = attributes[index]
-            if value.__class__ is plain.get(kind):
-                if name in shared:
-                    value = shared[name].setdefault(value, value)
-                values[name] = value  # the usual case: already the right Python type
-                continue
-            value = python_value(value)
-            if kind == "date":
-                value = parse_date(value)
-            elif kind == "int" and value is not None:
-                try:
-                    value = int(value)
-                except (TypeError, ValueError):
-                    value = None
-            elif kind == "string" and value is not None:
-                value = str(value)
-            values[name] = value
-        shape = QgsGeometry(feature.geometry()) if geometry and feature.hasGeometry() else None
-        records.append({"values": values, "geometry": shape})
-        if n % 10000 == 0 and feedback is not None and feedback.isCanceled():
-            break
-    return records
 
 
 class PolygonLookup:
@@ -166,81 +66,119 @@ class PolygonLookup:
                 engine.prepareGeometry()
                 self.items[fid] = (geometry, attrs, engine)
             if engine.intersects(local.constGet()):
-                found.append((self.areas[fid], attrs))
-        found.sort(key=lambda item: item[0])  # the smallest polygon first
-        return [attrs for _, attrs in found]
+                found.append((self.areas[fid], fid, attrs))
+        found.sort(key=lambda item: item[:2])  # the smallest polygon first
+        return [attrs for _, _, attrs in found]
+
+    def containing_each(self, points, feedback=None):
+        """:meth:`containing` for every point of ``points`` (QgsGeometry or None): see
+        :func:`containing_each`."""
+        found = containing_each([self], points, feedback)
+        return None if found is None else found[0]
+
+    def _polygons(self):
+        """``([(fid, area, wkb)] of valid polygons, [fid of invalid ones])``: GEOS answers
+        for an invalid polygon depend on how it is asked, so those are asked as
+        :meth:`containing` asks (:class:`PlanError` for curves, which QGIS segmentizes its
+        own way)."""
+        from ..osp_qgis.sqlplan import PlanError
+        valid, invalid = [], []
+        for fid, (geometry, _, _) in self.items.items():
+            if QgsWkbTypes.isCurvedType(geometry.wkbType()):
+                raise PlanError("curved polygon %s" % fid)
+            if geometry.isGeosValid():
+                valid.append((fid, self.areas[fid], bytes(geometry.asWkb())))
+            else:
+                invalid.append(fid)
+        return valid, invalid
+
+    def _add_hits_of(self, fid, keys, xs, ys):
+        """The points an invalid polygon contains (its box first, then its prepared
+        engine, as :meth:`containing`) added to ``keys``, kept smallest first."""
+        import numpy
+        geometry, attrs, engine = self.items[fid]
+        if engine is None:
+            engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+            engine.prepareGeometry()
+            self.items[fid] = (geometry, attrs, engine)
+        box = geometry.boundingBox()
+        x = numpy.array([numpy.nan if v is None else v for v in xs], dtype=float)
+        y = numpy.array([numpy.nan if v is None else v for v in ys], dtype=float)
+        inside = numpy.flatnonzero((x >= box.xMinimum()) & (x <= box.xMaximum())
+                                   & (y >= box.yMinimum()) & (y <= box.yMaximum()))
+        for i in inside.tolist():
+            if engine.intersects(QgsPoint(xs[i], ys[i])):
+                keys[i].append(fid)
+                keys[i].sort(key=lambda key: (self.areas[key], key))
 
 
-def memory_layer(fields, wkb_type, crs, name):
-    """A memory layer of ``fields`` (QgsFields or a list of QgsField)."""
-    geometry = QgsWkbTypes.displayString(wkb_type) if wkb_type != QgsWkbTypes.Type.NoGeometry \
-        else "None"
-    uri = "%s?crs=%s" % (geometry, crs.authid() or "EPSG:2154") if geometry != "None" else "None"
-    layer = QgsVectorLayer(uri, name, "memory")
-    if crs.isValid() and geometry != "None":
-        layer.setCrs(crs)
-    layer.dataProvider().addAttributes(fields.toList() if isinstance(fields, QgsFields)
-                                       else list(fields))
-    layer.updateFields()
-    return layer
+
+def containing_each(lookups, points, feedback=None):
+    """``[lookup.containing(p) for p in points]`` for each of ``lookups`` (same points'
+    CRS), as one spatial join in SpatiaLite per CRS of their layers
+    (:mod:`spatial_join`), not one request per point; point by point when SpatiaLite
+    cannot take the polygons (curves).  ``None`` when cancelled."""
+    from ..osp_qgis import spatial_join, sqlplan
+    found = [None] * len(lookups)
+    cancelled = feedback.isCanceled if feedback is not None else None
+    for group in _by_layer_crs(lookups):
+        xs, ys, apart = _coordinates(points, lookups[group[0]].transform)
+        try:
+            polygons = [lookups[g]._polygons() for g in group]
+            keys = spatial_join.containing([valid for valid, _ in polygons], xs, ys,
+                                           cancelled)
+        except sqlplan.PlanError:
+            for g in group:
+                found[g] = [lookups[g].containing(point) for point in points]
+            continue
+        if keys is None:
+            return None
+        for g, hits, (_, invalid) in zip(group, keys, polygons):
+            lookup = lookups[g]
+            for fid in invalid:
+                lookup._add_hits_of(fid, hits, xs, ys)
+            found[g] = [[lookup.items[key][1] for key in each] for each in hits]
+            for i in apart:
+                found[g][i] = lookup.containing(points[i])
+    return found
 
 
-def to_variant(value, kind):
-    if value is None:
-        return None
-    if kind == "date":
-        return QDate(value.year, value.month, value.day)
-    if kind == "datetime":
-        return QDateTime(value) if not isinstance(value, QDateTime) else value
-    return value
+def _by_layer_crs(lookups):
+    """Indexes of ``lookups`` grouped by the CRS their points are moved into."""
+    groups = []
+    for n, lookup in enumerate(lookups):
+        crs = lookup.transform.destinationCrs()
+        group = next((g for g in groups if lookups[g[0]].transform.destinationCrs() == crs),
+                     None)
+        if group is None:
+            groups.append([n])
+        else:
+            group.append(n)
+    return groups
 
 
-def gpkg_value(value, kind):
-    """A record's value as GDAL stores it in a GeoPackage (dates as ISO text)."""
-    if value is None:
-        return None
-    if kind == "date":
-        return value.isoformat()[:10]
-    if kind == "datetime":
-        return value.strftime("%Y-%m-%dT%H:%M:%S.") + "%03d" % (value.microsecond // 1000)
-    return value
-
-
-def gpkg_rows(records):
-    """``(attribute tuple, (x, y) or None)`` of ``records`` in the analyse fields' order,
-    ready for :func:`gpkg_write.bulk_insert_points`."""
-    plan = [(name, kind) for name, kind, _ in analyse.FIELDS]
-    dated = [i for i, (_, kind) in enumerate(plan) if kind in ("date", "datetime")]
-    for record in records:
-        values = record["values"]
-        attributes = [values.get(name) for name, _ in plan]
-        for i in dated:
-            attributes[i] = gpkg_value(attributes[i], plan[i][1])
-        geometry = record["geometry"]
-        point = None
-        if geometry is not None and not geometry.isEmpty():
-            xy = geometry.asPoint()
-            point = (xy.x(), xy.y())
-        yield attributes, point
-
-
-def records_layer(records, crs):
-    """A memory layer of the analyse fields holding ``records`` (``[]``: the empty layer
-    that creates the table before a bulk insert)."""
-    fields = analyse_fields()
-    layer = memory_layer(fields, QgsWkbTypes.Type.Point, crs, analyse.LAYER_TITLE)
-    kinds = [kind for _, kind, _ in analyse.FIELDS]
-    features = []
-    for record in records:
-        feature = QgsFeature(fields)
-        feature.setAttributes([to_variant(record["values"].get(name), kind)
-                               for (name, _, _), kind in zip(analyse.FIELDS, kinds)])
-        if record["geometry"] is not None and not record["geometry"].isEmpty():
-            feature.setGeometry(record["geometry"])
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    return layer
-
+def _coordinates(points, transform):
+    """``(xs, ys, apart)``: each point's coordinates moved by ``transform`` (``None``
+    without a point), and the indexes of geometries that are not a plain point (asked
+    one by one)."""
+    xs, ys, apart = [None] * len(points), [None] * len(points), []
+    same = transform.isShortCircuited()
+    for i, geometry in enumerate(points):
+        point = geometry.constGet() if geometry is not None else None
+        if point is None:
+            continue
+        if point.__class__ is not QgsPoint:
+            apart.append(i)
+            continue
+        x, y = point.x(), point.y()
+        if x != x or y != y:   # an empty point
+            continue
+        if not same:
+            moved = QgsGeometry(geometry)
+            moved.transform(transform)
+            x, y = moved.constGet().x(), moved.constGet().y()
+        xs[i], ys[i] = x, y
+    return xs, ys, apart
 
 def cites_table_layer(cites, id_index, name_index, communes_of=None):
     """The cités as written into the GeoPackage: ``id_cite``, ``nom``, ``communes`` (the
@@ -418,7 +356,7 @@ def _bulk_records(path, table, records):
     from ..osp_qgis import gpkg_write, sqlplan
     names = [name for name, _, _ in analyse.FIELDS]
     try:
-        gpkg_write.bulk_insert_points(path, table, names, gpkg_rows(records))
+        gpkg_write.bulk_insert_points(path, table, names, gpkg_columns(records))
         return
     except sqlplan.PlanError:
         pass

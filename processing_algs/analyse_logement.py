@@ -10,8 +10,8 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsFi
                        QgsWkbTypes)
 from . import qt_compat
 
-from ..osp_qgis import analyse, territory as territory_rules
-from . import analyse_io, base_import, base_io
+from ..osp_qgis import analyse, runtime, territory as territory_rules
+from . import analyse_io, base_import, base_io, records_io
 from .base import OspAlgorithm
 from .gpkg_update import Cancelled, GeoPackageError, GeoPackageUpdate
 from .postprocess import StyleAndAliases
@@ -123,7 +123,7 @@ class AnalyseLogement(OspAlgorithm):
                     "La couche des EPCI « %s » n'a pas de champ SIREN.") % epci.name())
             insee = field_index(epci, "insee", "code_insee", "depcom")
             for feature in epci.getFeatures():
-                code = str(analyse_io.python_value(feature[siren]) or "")
+                code = str(records_io.python_value(feature[siren]) or "")
                 info = territory.epcis.setdefault(code, {"nom": None, "sigle": None})
                 if nom >= 0 and feature[nom]:
                     info["nom"] = feature[nom]
@@ -166,12 +166,12 @@ class AnalyseLogement(OspAlgorithm):
         def communes_of(feature):
             found = []
             for i in codes:
-                code = analyse_io.python_value(feature[i]) if i >= 0 else None
+                code = records_io.python_value(feature[i]) if i >= 0 else None
                 name = territory.communes.get(str(code), {}).get("nom") if code else None
                 if name and name not in found:
                     found.append(name)
             for i in names:
-                name = analyse_io.python_value(feature[i]) if i >= 0 else None
+                name = records_io.python_value(feature[i]) if i >= 0 else None
                 if name and str(name) not in found:
                     found.append(str(name))
             if not found and communes_lookup is not None and feature.hasGeometry():
@@ -183,6 +183,10 @@ class AnalyseLogement(OspAlgorithm):
 
     # -- run ---------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        with runtime.paused_gc():  # millions of short values, none in a reference cycle
+            return self._run(parameters, context, feedback)
+
+    def _run(self, parameters, context, feedback):
         source = self.parameterAsVectorLayer(parameters, "INPUT", context)
         if source is None or not source.isValid():
             raise QgsProcessingException(self.tr("La couche des logements est illisible."))
@@ -191,7 +195,7 @@ class AnalyseLogement(OspAlgorithm):
                 "La couche « %s » n'a ni ident_rep ni ident_int : est-ce bien une sortie de la "
                 "jointure ?") % source.name())
         crs = source.crs()
-        records = analyse_io.read_records(source, feedback)
+        records = records_io.read_records(source, feedback)
         feedback.pushInfo(self.tr("%d logements lus.") % len(records))
         feedback.setProgress(10)
         territory, communes_lookup, epci_lookup = self._territory(parameters, context, crs,
@@ -287,32 +291,38 @@ class AnalyseLogement(OspAlgorithm):
         if cites_lookup is not None:
             for _, attrs, _ in cites_lookup.items.values():
                 all_cites.setdefault(attrs[0], attrs)
+        points = [record["geometry"] for record in records]
+        # one spatial join per layer of polygons, not one request per dwelling
+        lookups = [communes_lookup, epci_lookup, cites_lookup]
+        hits = analyse_io.containing_each([lookup for lookup in lookups if lookup is not None],
+                                          points, feedback)
+        if hits is None:   # cancelled
+            return problems
+        hits = iter(hits)
+        communes_hits, epci_hits, cites_hits = (next(hits) if lookup is not None else None
+                                                for lookup in lookups)
+        feedback.setProgress(45)
         for n, record in enumerate(records):
-            values, point = record["values"], record["geometry"]
+            values = record["values"]
             spatial = None
-            if communes_lookup is not None and point is not None:
-                hits = communes_lookup.containing(point)
-                if hits:
-                    spatial = (str(hits[0][0]), hits[0][1])
+            if communes_hits is not None and communes_hits[n]:
+                spatial = (str(communes_hits[n][0][0]), communes_hits[n][0][1])
             for motif, detail in territory_rules.assign_commune(
                     values, territory, spatial, communes_lookup is not None):
                 problems.append((record, motif, detail))
-            if epci_lookup is not None and point is not None:
-                hits = epci_lookup.containing(point)
-                if hits:
-                    values["epci"] = territory.epci_code(str(hits[0][0]))
-            if cites_lookup is not None:
-                hits = [(a[0], a[1]) for a in cites_lookup.containing(point)] \
-                    if point is not None else []
+            if epci_hits is not None and epci_hits[n]:
+                values["epci"] = territory.epci_code(str(epci_hits[n][0][0]))
+            if cites_hits is not None:
+                cites_here = [(a[0], a[1]) for a in cites_hits[n]]
                 commune = (values.get("idcom"), values.get("idcomtxt"))
                 candidates = candidates_of.get(commune)
                 if candidates is None:   # once per commune, not once per dwelling
                     candidates = candidates_of[commune] = self._cites_of_commune(all_cites,
                                                                                  values)
-                territory_rules.assign_cite(values, hits, candidates,
+                territory_rules.assign_cite(values, cites_here, candidates,
                                             [values.get("idcomtxt") or ""])
-            if n % 2000 == 0:
-                feedback.setProgress(25 + 35 * n / max(1, len(records)))
+            if n % 20000 == 0:
+                feedback.setProgress(45 + 15 * n / max(1, len(records)))
                 if feedback.isCanceled():
                     break
         return problems
@@ -331,10 +341,10 @@ class AnalyseLogement(OspAlgorithm):
         """The new delivery merged into the existing dwellings (``None``: a new layer)."""
         now = analyse_io.now()
         if existing is not None:
-            return analyse.merge_reimport(existing, records, analyse_io.geometry_key, now)
+            return analyse.merge_reimport(existing, records, records_io.geometry_key, now)
         for record in records:
             record["values"].update(statut=analyse.STATUT_PRESENT, date_maj=now,
-                                    geom_import=analyse_io.geometry_key(record["geometry"]))
+                                    geom_import=records_io.geometry_key(record["geometry"]))
         analyse.number_new(records)
         return records, analyse.MergeStats(added=len(records))
 
@@ -342,7 +352,7 @@ class AnalyseLogement(OspAlgorithm):
                     feedback):
         """The layers written into the update's snapshot, then committed to the file."""
         path = gpkg.target
-        layers = [(analyse_io.records_layer([], crs), table),
+        layers = [(records_io.records_layer([], crs), table),
                   (analyse_io.epci_table_layer(epci_choices), analyse_io.EPCI_TABLE)]
         expected = {table: len(records), analyse_io.EPCI_TABLE: len(epci_choices)}
         if cites_layer is not None:
@@ -389,7 +399,7 @@ class AnalyseLogement(OspAlgorithm):
         details.name = analyse.LAYER_TITLE
         to_load[uri] = details
         context.setLayersToLoadOnCompletion(to_load)
-        StyleAndAliases.attach(context, uri, analyse_io.analyse_fields(),
+        StyleAndAliases.attach(context, uri, records_io.analyse_fields(),
                                StyleAndAliases.FROM_DATABASE)
 
     def _cites_table(self, cites, cite_fields, territory, communes_lookup):
@@ -401,12 +411,12 @@ class AnalyseLogement(OspAlgorithm):
                                                                  communes_lookup))
 
     def _write_sink(self, parameters, context, records, crs, tables=None):
-        fields = analyse_io.analyse_fields()
+        fields = records_io.analyse_fields()
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
                                           QgsWkbTypes.Type.Point, crs)
         if sink is None:
             raise QgsProcessingException(self.tr("Impossible de créer la couche de sortie."))
-        layer = analyse_io.records_layer(records, crs)
+        layer = records_io.records_layer(records, crs)
         for feature in layer.getFeatures():
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         del sink

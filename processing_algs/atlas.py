@@ -21,7 +21,7 @@ from ..osp_qgis import synthesis
 from ..osp_qgis.files import unique_names
 from ..osp_qgis.reference import resource_path
 from ..osp_qgis.territory import Territory
-from . import analyse_io, atlas_export
+from . import analyse_io, atlas_export, records_io
 from .base import OspAlgorithm
 from .qgis_io import field_index
 
@@ -109,8 +109,8 @@ class Atlas(OspAlgorithm):
                    ", ".join(CODE_FIELDS[scale])))
         out = []
         for feature in source.getFeatures():
-            code = analyse_io.python_value(feature[code_index]) if code_index >= 0 else None
-            name = analyse_io.python_value(feature[name_index]) if name_index >= 0 else None
+            code = records_io.python_value(feature[code_index]) if code_index >= 0 else None
+            name = records_io.python_value(feature[name_index]) if name_index >= 0 else None
             if scale == "epci" and code is not None and str(code).isdigit():
                 code = territory.epci_code(str(code))   # SIREN -> ERBM sigle when known
             if scale == "bassin":
@@ -149,7 +149,7 @@ class Atlas(OspAlgorithm):
         scale = self.parameterAsChoice(parameters, "SCALE", context)
         style_by = self.parameterAsChoice(parameters, "STYLE_BY", context)
         bailleur = self.parameterAsString(parameters, "BAILLEUR", context) or None
-        records = analyse_io.read_records(source, feedback)
+        records = records_io.read_records(source, feedback)
         if bailleur:
             records = [r for r in records if r["values"].get("bailleur") == bailleur]
         dwellings = [r["values"] for r in records]
@@ -214,9 +214,9 @@ class Atlas(OspAlgorithm):
         fields = [QgsField("cle", qt_compat.STRING), QgsField("nom", qt_compat.STRING),
                   QgsField("titre", qt_compat.STRING), QgsField("fichier", qt_compat.STRING),
                   QgsField("n_logements", qt_compat.INT), QgsField("non_geoloc", qt_compat.INT)]
-        coverage = analyse_io.memory_layer(fields, QgsWkbTypes.Type.MultiPolygon, entity_crs,
+        coverage = records_io.memory_layer(fields, QgsWkbTypes.Type.MultiPolygon, entity_crs,
                                            "OSP – pages")
-        figures = analyse_io.memory_layer(
+        figures = records_io.memory_layer(
             [QgsField("cle", qt_compat.STRING), QgsField("annee", qt_compat.STRING),
              QgsField("palulos", qt_compat.INT), QgsField("hors", qt_compat.INT),
              QgsField("total", qt_compat.INT)], QgsWkbTypes.Type.NoGeometry, entity_crs,
@@ -245,7 +245,7 @@ class Atlas(OspAlgorithm):
 
     def _context_layer(self, scale, entities, entity_crs):
         """Every entity of the scale: the current one outlined, the others greyed."""
-        layer = analyse_io.memory_layer(
+        layer = records_io.memory_layer(
             [QgsField("cle", qt_compat.STRING), QgsField("nom", qt_compat.STRING)],
             QgsWkbTypes.Type.MultiPolygon, entity_crs, "OSP – %s" % atlas_rules.SCALE_LABELS[scale])
         features = []
@@ -278,7 +278,7 @@ class Atlas(OspAlgorithm):
         for name in names:
             fields.append(QgsField(name, qt_compat.INT if name == "annee_financ"
                                    else qt_compat.STRING))
-        dwellings = analyse_io.memory_layer(fields, QgsWkbTypes.Type.Point, crs,
+        dwellings = records_io.memory_layer(fields, QgsWkbTypes.Type.Point, crs,
                                             "Logements réhabilités")
         features = []
         for r in records:
@@ -478,7 +478,7 @@ class Atlas(OspAlgorithm):
         index = layer.fields().indexOf("date_maj")
         if index >= 0:
             latest = layer.maximumValue(index)
-            value = analyse_io.python_value(latest)
+            value = records_io.python_value(latest)
             if isinstance(value, (datetime.date, datetime.datetime)):
                 return value.strftime("%d/%m/%Y")
         return datetime.date.today().strftime("%d/%m/%Y")

@@ -10,7 +10,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutpu
 from ..osp_qgis import files, forms
 from ..osp_qgis.programmation import model, rates, recap, workbooks
 from ..osp_qgis.reference import read_reference
-from . import analyse_io
+from . import analyse_io, records_io
 from .base import OspAlgorithm
 from .outputs import AtomicFiles
 from .programmation_params import add_ambition, add_programmation, add_year, read_programmation
@@ -111,7 +111,7 @@ class ProgrammationRecap(OspAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, "DWELLINGS", context)
         if layer is None:
             return None
-        return [r["values"] for r in analyse_io.read_records(
+        return [r["values"] for r in records_io.read_records(
             layer, names={"epci", "annee_financ", "geoloc_source", "num_decision"},
             geometry=False)]
 

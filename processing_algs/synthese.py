@@ -10,7 +10,7 @@ from ..osp_qgis import report, synthesis, workbook
 from ..osp_qgis.fichiers_fonciers.rules import METHODS
 from ..osp_qgis.files import french_os_error
 from ..osp_qgis.locate import identity_key
-from . import analyse_io, ff_io
+from . import analyse_io, ff_io, records_io
 from .base import OspAlgorithm
 from .outputs import AtomicFiles
 from .programmation_params import add_ambition, add_programmation, read_programmation
@@ -163,7 +163,7 @@ class Synthese(OspAlgorithm):
                 "champ ident_rep (RPLS) ou ident_int (identifiant bailleur). Utiliser la sortie "
                 "de « Localiser les logements » ou la couche d'analyse.")
                 % layer.name())
-        records = analyse_io.read_records(layer, feedback, extra=(("ligne_source", "int"),),
+        records = records_io.read_records(layer, feedback, extra=(("ligne_source", "int"),),
                                           names=READ_FIELDS, geometry=False)
         dwellings = [r["values"] for r in records]
         for d in dwellings:

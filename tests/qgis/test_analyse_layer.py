@@ -464,21 +464,21 @@ def test_bulk_written_rows_equal_what_qgis_writer_writes(qgis_app, built, tmp_pa
     dates, datetimes, point blobs) and the spatial index must find every point."""
     import sqlite3
     from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
-    from osp_erbm.processing_algs import analyse_io
+    from osp_erbm.processing_algs import analyse_io, records_io
     source = analyse_io.QgsVectorLayer(built["gpkg"] + "|layername=analyse_logement", "a", "ogr")
-    records = analyse_io.read_records(source)
+    records = records_io.read_records(source)
     assert any(r["values"].get("date_maj") for r in records)
     reference = str(tmp_path / "writer.gpkg")
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName, options.layerName = "GPKG", "analyse_logement"
     error = QgsVectorFileWriter.writeAsVectorFormatV3(
-        analyse_io.records_layer(records, source.crs()), reference,
+        records_io.records_layer(records, source.crs()), reference,
         QgsCoordinateTransformContext(), options)[0]
     assert error == QgsVectorFileWriter.WriterError.NoError
     # QGIS 3.22 writes a missing point as POINT EMPTY; the plugin stores SQL NULL
     analyse_io.null_empty_geometries(reference + "|layername=analyse_logement")
     bulk = str(tmp_path / "bulk.gpkg")
-    analyse_io.write_layers(bulk, [(analyse_io.records_layer([], source.crs()),
+    analyse_io.write_layers(bulk, [(records_io.records_layer([], source.crs()),
                                     "analyse_logement")], bulk=("analyse_logement", records))
     names = ", ".join('"%s"' % n for n in ["fid", "geom"] + [f[0] for f in
                                                               analyse_io.analyse.FIELDS])
