@@ -33,21 +33,54 @@ def column_letters(count):
 
 def _cell(ref, value, style=""):
     """One cell; ``style`` is `` s="N"`` (a style of the workbook's own table) or ''."""
+    rest = _cell_rest(value, style)
+    return "" if rest is None else '<c r="%s%s' % (ref, rest)
+
+
+def _cell_rest(value, style):
+    """What follows ``<c r="A1`` in a cell (``None``: no cell at all)."""
     if value is None or value == "":
-        return '<c r="%s"%s/>' % (ref, style) if style else ""
+        return '"%s/>' % style if style else None
     if isinstance(value, bool):
         value = "oui" if value else "non"
     if isinstance(value, (int, float)):
-        return '<c r="%s"%s><v>%r</v></c>' % (ref, style, value)
+        return '"%s><v>%r</v></c>' % (style, value)
     text = _ILLEGAL.sub("", xlsx_text(str(value)))
-    return '<c r="%s"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (
-        ref, style, escape(text))
+    return '"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (
+        style, escape(text))
 
 
 def row_xml(number, values, letters, styles=()):
-    return '<row r="%d">%s</row>' % (number, "".join(
-        _cell("%s%d" % (letters[i], number), v, styles[i] if i < len(styles) else "")
-        for i, v in enumerate(values)))
+    return RowWriter(letters, styles)(number, values)
+
+
+class RowWriter:
+    """:func:`row_xml` for many rows: the XML of a value is made once per column (landlord,
+    commune, EPCI, year… repeat), only the cell reference changes from row to row."""
+    MEMO = 20000   # distinct values remembered per column (identifiers do not repeat)
+
+    def __init__(self, letters, styles=()):
+        self.columns = [(letter, styles[i] if i < len(styles) else "", {})
+                        for i, letter in enumerate(letters)]
+
+    def __call__(self, number, values):
+        if len(values) > len(self.columns):
+            raise ValueError("row %d: %d values for %d columns" % (number, len(values),
+                                                                    len(self.columns)))
+        cells = []
+        for (letter, style, memo), value in zip(self.columns, values):
+            key = (value.__class__, value)   # 1, 1.0 and True are equal keys otherwise
+            try:
+                rest = memo[key]
+            except KeyError:
+                rest = _cell_rest(value, style)
+                if len(memo) < self.MEMO:
+                    memo[key] = rest
+            except TypeError:   # an unhashable value
+                rest = _cell_rest(value, style)
+            if rest is not None:
+                cells.append('<c r="%s%d%s' % (letter, number, rest))
+        return '<row r="%d">%s</row>' % (number, "".join(cells))
 
 
 _ROW = '<row r="%d"[^>]*>(.*?)</row>'
@@ -116,8 +149,9 @@ def _append(xml, target, info, first_row, rows, width, count):
                      force_zip64=True) as writer:
         chunks, n = [], first_row
         writer.write(head.encode("utf-8"))
+        row_of = RowWriter(letters, styles)
         for values in rows:
-            chunks.append(row_xml(n, values, letters, styles))
+            chunks.append(row_of(n, values))
             last, n = n, n + 1
             if len(chunks) == CHUNK_ROWS:
                 writer.write("".join(chunks).encode("utf-8"))

@@ -81,3 +81,43 @@ def test_streamed_rows_take_the_last_written_row_s_style_in_one_pass(tmp_path):
     assert [[c.value for c in r] for r in rows.iter_rows(min_row=2)] == [["c", None], ["d", "e"]]
     for row in rows.iter_rows(min_row=2):
         assert all(c.border.left.style == "thin" for c in row)   # empty cells keep it too
+
+
+def test_repeated_values_read_back_as_written(tmp_path):
+    """The row writer makes a value's XML once per column: values that compare equal but
+    are not the same cell (1, 1.0, True, "1") must still each read back as themselves, row
+    after row, styled or not, past the memo's size."""
+    from hypothesis import given, settings, strategies as st
+    values = st.sampled_from([1, 1.0, True, False, 0, "1", "oui", None, "", "<&>", "=1+1",
+                              2.5, -3, "Cité du 4"]) | st.integers(-10 ** 6, 10 ** 6)
+
+    @settings(max_examples=25, deadline=None)
+    @given(rows=st.lists(st.lists(values, min_size=3, max_size=3), min_size=1, max_size=60),
+           memo=st.integers(1, 5))
+    def check(rows, memo):
+        letters = xlsx_stream.column_letters(3)
+        styles = (' s="1"', "", ' s="2"')
+        writer = xlsx_stream.RowWriter(letters, styles)
+        writer.MEMO = memo
+        for n, row in enumerate(rows, 2):
+            expected = '<row r="%d">%s</row>' % (n, "".join(
+                xlsx_stream._cell("%s%d" % (letters[i], n), v, styles[i])
+                for i, v in enumerate(row)))
+            assert writer(n, row) == expected
+        path = saved(str(tmp_path / "r.xlsx"), ["a", "b", "c"])
+        xlsx_stream.append_rows(path, 1, 2, iter(rows), 3, len(rows))
+        got = list(openpyxl.load_workbook(path)["Sheet"].iter_rows(min_row=2,
+                                                                    values_only=True))
+        shown = [[("oui" if v else "non") if isinstance(v, bool) else
+                  (None if v == "" else v) for v in row] for row in rows]
+        assert [list(r) for r in got] == shown
+        for row, back in zip(shown, got):
+            for v, b in zip(row, back):
+                assert type(v) is type(b) or (isinstance(v, int) and isinstance(b, int))
+    check()
+
+
+def test_a_row_longer_than_the_sheet_is_refused():
+    writer = xlsx_stream.RowWriter(xlsx_stream.column_letters(2))
+    with pytest.raises(ValueError):
+        writer(2, [1, 2, 3])
