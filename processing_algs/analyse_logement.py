@@ -6,7 +6,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsFi
                        QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination,
-                       QgsProcessingParameterVectorLayer, QgsProcessingUtils, QgsVectorLayer,
+                       QgsProcessingParameterVectorLayer, QgsVectorLayer,
                        QgsWkbTypes)
 from . import qt_compat
 
@@ -14,6 +14,7 @@ from ..osp_qgis import analyse, runtime, territory as territory_rules
 from . import analyse_io, base_import, base_io, records_io
 from .base import OspAlgorithm
 from .gpkg_update import Cancelled, GeoPackageError, GeoPackageUpdate
+from .outputs import written_layer
 from .postprocess import StyleAndAliases
 from .qgis_io import field_index
 
@@ -421,13 +422,7 @@ class AnalyseLogement(OspAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         del sink
         StyleAndAliases.attach(context, dest, fields, analyse_io.DEFAULT_STYLE)
-        written = None
-        for prefix, provider in (("postgis:", "postgres"), ("postgres:", "postgres"),
-                                 ("spatialite:", "spatialite")):
-            if dest.startswith(prefix):
-                written = QgsVectorLayer(dest[len(prefix):], analyse.LAYER_TITLE, provider)
-        if written is None:
-            written = QgsProcessingUtils.mapLayerFromString(dest, context)
+        written = written_layer(dest, context, analyse.LAYER_TITLE)
         if written is not None and written.dataProvider().isSaveAndLoadStyleToDatabaseSupported():
             error = analyse_io.apply_osp_style(written, tables) or \
                 analyse_io.save_styles_in_database(written)

@@ -9,7 +9,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException,
 
 from ..osp_qgis import columns, join_columns, locate, reference, runtime, sheets
 from ..osp_qgis.gpkg_write import PointColumns
-from . import qgis_io
+from . import base_io, database_table, qgis_io
 from .base import OspAlgorithm
 from .outputs import Outputs, point_xy
 from .postprocess import StyleAndAliases
@@ -32,7 +32,11 @@ FIELD_PARAMETERS = (
 HELP = """<p>Lit la table d'un bailleur (une ligne par logement réhabilité) et place chaque logement
 sur le cadastre.</p>
 <p><b>Table bailleur</b> : fichier .xlsx, .ods, .csv (séparateur « ; » ou « , », UTF-8 ou
-Windows-1252 détectés) ou toute table lisible par QGIS. La ligne d'en-tête est détectée, même sous
+Windows-1252 détectés) ou toute table lisible par QGIS ; ou une table d'une base PostgreSQL :
+<code>postgres:</code> suivi d'un nom de connexion QGIS, de <code>service=…</code> ou de
+<code>dbname=… host=…</code>, la table dans « Feuille » (<code>schéma.table</code>). La ligne n de
+la table (ordre de sa clé primaire) est la ligne n + 1, l'en-tête étant la ligne 1 ; les colonnes
+géométriques sont ignorées. La ligne d'en-tête est détectée, même sous
 une ligne de regroupement (« Identifiants | Programme ») ; les colonnes sont reconnues d'après leur
 nom (RPLS, RPSL, ident_rep, Fiscal, idlocal, Parcelle, idpar, Commune, depcom…). Chaque colonne peut
 être imposée dans les paramètres avancés.</p>
@@ -64,12 +68,13 @@ class JoinBailleurParcelles(OspAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFile(
-            "INPUT", self.tr("Table bailleur (xlsx, ods, csv…)"),
+            "INPUT", self.tr("Table bailleur (xlsx, ods, csv… ou postgres:<connexion>)"),
             behavior=QgsProcessingParameterFile.Behavior.File,
             fileFilter=self.tr("Tables (*.xlsx *.xlsm *.ods *.csv *.txt *.tsv *.dbf *.gpkg);;"
                                "Tous les fichiers (*.*)")))
         self.addParameter(QgsProcessingParameterString(
-            "SHEET", self.tr("Feuille (par défaut : la première feuille non vide)"),
+            "SHEET", self.tr("Feuille (par défaut : la première feuille non vide) ou, "
+                             "dans une base, schéma.table"),
             optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "PARCELS", self.tr("Parcelles cadastrales"), [QgsProcessing.SourceType.TypeVectorPolygon]))
@@ -99,6 +104,11 @@ class JoinBailleurParcelles(OspAlgorithm):
 
     # -- reading -----------------------------------------------------------------------------
     def _read_sheet(self, path, sheet):
+        if database_table.is_database_input(path):
+            try:
+                return database_table.read_database_table(path, sheet)
+            except base_io.BaseError as error:
+                raise QgsProcessingException(str(error))
         if not path or not os.path.isfile(path):
             raise QgsProcessingException(self.tr("Le fichier de la table bailleur « %s » est "
                                                  "introuvable.") % (path or ""))
@@ -114,16 +124,23 @@ class JoinBailleurParcelles(OspAlgorithm):
                                                  "vide.") % os.path.basename(path))
         return raw
 
-    @staticmethod
-    def _where(path, raw):
+    @classmethod
+    def _where(cls, path, raw):
         """Where the header was looked for, for messages: « dans la feuille « X » de
         « f.xlsx » », or « dans aucune des feuilles de « f.xlsx » (A, B) »."""
-        name = os.path.basename(path)
+        name = cls._name(path, raw)
         if raw.sheet_name in raw.tried:  # no sheet had a header: all were tried
             return " dans aucune des feuilles de « %s » (%s)" % (name, ", ".join(raw.tried))
         if raw.sheet_name and raw.sheet_name != name:
             return " dans la feuille « %s » de « %s »" % (raw.sheet_name, name)
         return " dans « %s »" % name
+
+    @staticmethod
+    def _name(path, raw):
+        """The input as messages name it: the file's name, or the database table (never
+        the connection text, which may hold a password)."""
+        return raw.sheet_name if database_table.is_database_input(path) \
+            else os.path.basename(path)
 
     def _parcels(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, "PARCELS", context)
@@ -173,7 +190,7 @@ class JoinBailleurParcelles(OspAlgorithm):
         sheet = self.parameterAsString(parameters, "SHEET", context) or None
         raw = self._read_sheet(path, sheet)
         feedback.pushInfo(self.tr("Table « %s », feuille « %s » : %d lignes%s.")
-                          % (os.path.basename(path), raw.sheet_name, len(raw.rows),
+                          % (self._name(path, raw), raw.sheet_name, len(raw.rows),
                              ", encodage %s" % raw.encoding if raw.encoding else ""))
         for warning in raw.warnings:
             feedback.reportError(warning, False)

@@ -48,6 +48,19 @@ def destination_file(destination):
     return path, layer
 
 
+DATABASE_PREFIXES = (("postgis:", "postgres"), ("postgres:", "postgres"),
+                     ("spatialite:", "spatialite"))
+
+
+def written_layer(destination, context, name="verification"):
+    """The layer a sink wrote to ``destination`` (a database table named with its
+    provider's prefix, as Processing gives it back, or anything Processing can find)."""
+    for prefix, provider in DATABASE_PREFIXES:
+        if destination.startswith(prefix):
+            return QgsVectorLayer(destination[len(prefix):], name, provider)
+    return QgsProcessingUtils.mapLayerFromString(destination, context)
+
+
 def _chunks(items, size):
     chunk, start = [], 0
     for item in items:
@@ -282,7 +295,7 @@ class Outputs:
                 return layer.featureCount() if layer.isValid() else None
             finally:
                 del layer
-        layer = QgsProcessingUtils.mapLayerFromString(dest, self.context)
+        layer = written_layer(dest, self.context)
         return layer.featureCount() if layer is not None and layer.isValid() else None
 
     def discard(self):
