@@ -31,6 +31,8 @@ STEPS = {
              ("floor", "Lecture GDAL de toutes les parcelles (ogrinfo -al -q)", None),
              ("join_postgis", "Jointure, parcelles dans PostGIS (recherche sur le serveur)",
               1),
+             ("join_db_table", "Jointure, table bailleur et parcelles dans PostGIS "
+                               "(table lue en texte par COPY)", None),
              ("join_flat", "Jointure, parcelles en GeoJSON par le fournisseur QGIS (une "
                            "lecture du fichier)", None),
              ("flat_to_gpkg", "Conversion du GeoJSON en GeoPackage indexé (une fois par "
@@ -54,6 +56,8 @@ STEPS = {
                     ("floor", "Lecture GDAL de toutes les parcelles (ogrinfo -al -q)", None),
                     ("join_postgis", "Jointure, parcelles dans PostGIS (3,5 M, recherche sur "
                                      "le serveur)", 8),
+                    ("join_db_table", "Jointure, table bailleur et parcelles dans PostGIS "
+                                      "(table lue en texte par COPY)", None),
                     ("join_ff", "Jointure par les Fichiers fonciers (1 M locaux)", 30),
                     ("ff_lecture", "Fichiers fonciers : lecture et repérage des logements "
                                    "sociaux (1 M locaux)", 10),

@@ -166,6 +166,47 @@ def step_join_postgis(data, work):
     return _measured_join(data, work, layer, "_pg")
 
 
+def _postgis_landlord_table(data):
+    """The bench sheet loaded once into the local PostGIS server as a table of texts
+    (``bench_<size>.logements``, stored in file order): the ``(INPUT, SHEET)`` of the
+    join.  Not timed."""
+    import csv
+    import psycopg2
+    from psycopg2 import sql
+    _postgis_parcels(data)   # the server started, the schema made
+    import db
+    schema = "bench_" + os.path.basename(os.path.normpath(data))
+    with psycopg2.connect(db.CONNECTION) as connection, connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass(%s)", (schema + ".logements",))
+        if cursor.fetchone()[0] is None:
+            with open(os.path.join(data, "bench_logements.csv"), encoding="cp1252",
+                      newline="") as handle:
+                header = next(csv.reader(handle, delimiter=";"))
+                columns = sql.SQL(", ").join(sql.Identifier(h) for h in header)
+                cursor.execute(sql.SQL("CREATE TABLE {}.logements ({})").format(
+                    sql.Identifier(schema), sql.SQL(", ").join(
+                        sql.SQL("{} text").format(sql.Identifier(h)) for h in header)))
+                cursor.copy_expert(sql.SQL("COPY {}.logements ({}) FROM STDIN WITH (FORMAT csv, "
+                                           "DELIMITER ';')").format(sql.Identifier(schema),
+                                                                    columns), handle)
+            cursor.execute(sql.SQL("ANALYZE {}.logements").format(sql.Identifier(schema)))
+    return "postgres:" + db.CONNECTION, schema + ".logements"
+
+
+def step_join_db_table(data, work):
+    """The national path: the landlord table and the parcels in PostGIS (the table read
+    as text by COPY, the parcels looked up on the server), output in a GeoPackage."""
+    from qgis.core import QgsVectorLayer
+    source, table = _postgis_landlord_table(data)
+    layer = QgsVectorLayer(_postgis_parcels(data), "parcelles", "postgres")
+    out = fresh(os.path.join(work, "join_db.gpkg"))
+    t = time.perf_counter()
+    r = run("osp:joinbailleurparcelles", {
+        "INPUT": source, "SHEET": table, "PARCELS": layer, "OUTPUT": out,
+        "ANOMALIES": fresh(os.path.join(work, "an_db.csv"))})
+    return {"seconds": time.perf_counter() - t, "rows": r["N_ROWS"], "located": r["N_LOCATED"]}
+
+
 def _flat_parcels(data):
     """The parcels as one GeoJSON file (a flat file, read by QGIS's provider), made once."""
     path = os.path.join(data, "parcelles.geojson")
