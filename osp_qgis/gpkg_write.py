@@ -64,7 +64,8 @@ def bulk_insert_points(path, table, names, rows, progress=None, cancelled=None,
                        batch=50000):
     """Append ``rows`` to the GeoPackage table ``table`` made by GDAL (its columns
     ``names``, in order), in one transaction, and update its extent: ``rows`` is a
-    :class:`PointColumns` or an iterable of ``(attribute list, (x, y) or None)``.  The
+    :class:`PointColumns` (or any object whose ``chunks(size)`` gives the same) or an
+    iterable of ``(attribute list, (x, y) or None)``.  The
     spatial index is filled in bulk: the table's own R-tree triggers (as GDAL wrote them)
     and the feature counter GDAL keeps (``gpkg_ogr_contents``) are set aside during the
     insert, the index packed from the points' coordinates (:func:`pack_rtree`), the count
@@ -94,8 +95,7 @@ def bulk_insert_points(path, table, names, rows, progress=None, cancelled=None,
         fid = connection.execute("SELECT COALESCE(MAX(%s), 0) FROM %s"
                                  % (quoted(key), quoted(table))).fetchone()[0]
         count, fids, xs, ys = 0, [], [], []
-        chunks = rows.chunks(batch) if isinstance(rows, PointColumns) else \
-            _row_chunks(rows, batch)
+        chunks = rows.chunks(batch) if hasattr(rows, "chunks") else _row_chunks(rows, batch)
         connection.execute("BEGIN")
         for name, _ in triggers:
             connection.execute("DROP TRIGGER %s" % quoted(name))

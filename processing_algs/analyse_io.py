@@ -14,7 +14,7 @@ from ..osp_qgis import forms as osp_forms
 from ..osp_qgis.reference import resource_path
 from .forms_qgis import apply_form
 from .qgis_io import field_index, null_empty_geometries
-from .records_io import (gpkg_columns, memory_layer, python_value, read_records,
+from .records_io import (RecordColumns, memory_layer, python_value, read_records,
                          records_layer)
 
 DEFAULT_STYLE = "analyse_logement.qml"
@@ -113,6 +113,9 @@ class PolygonLookup:
 
 
 
+NO_HITS = []   # shared by every point in no polygon (never changed)
+
+
 def containing_each(lookups, points, feedback=None):
     """``[lookup.containing(p) for p in points]`` for each of ``lookups`` (same points'
     CRS), as one spatial join in SpatiaLite per CRS of their layers
@@ -137,7 +140,8 @@ def containing_each(lookups, points, feedback=None):
             lookup = lookups[g]
             for fid in invalid:
                 lookup._add_hits_of(fid, hits, xs, ys)
-            found[g] = [[lookup.items[key][1] for key in each] for each in hits]
+            found[g] = [[lookup.items[key][1] for key in each] if each else NO_HITS
+                        for each in hits]
             for i in apart:
                 found[g][i] = lookup.containing(points[i])
     return found
@@ -356,7 +360,7 @@ def _bulk_records(path, table, records):
     from ..osp_qgis import gpkg_write, sqlplan
     names = [name for name, _, _ in analyse.FIELDS]
     try:
-        gpkg_write.bulk_insert_points(path, table, names, gpkg_columns(records))
+        gpkg_write.bulk_insert_points(path, table, names, RecordColumns(records))
         return
     except sqlplan.PlanError:
         pass

@@ -253,29 +253,40 @@ def gpkg_value(value, kind):
     return value
 
 
-def gpkg_columns(records):
+class RecordColumns:
     """The analyse fields of ``records`` as columns (dates as GeoPackage text) and their
-    points, ready for :func:`gpkg_write.bulk_insert_points`."""
-    from ..osp_qgis.gpkg_write import PointColumns
-    from itertools import repeat
-    values = [record["values"] for record in records]
-    columns = []
-    for name, kind, _ in analyse.FIELDS:
-        column = list(map(dict.get, values, repeat(name)))   # no Python frame per value
-        if kind in ("date", "datetime"):
-            # dates repeat (one update time, a few start and end dates): formatted once each
-            texts = {value: gpkg_value(value, kind) for value in set(column)}
-            column = [texts[value] for value in column]
-        columns.append(column)
-    points = []
-    for record in records:
-        geometry = record["geometry"]
-        if geometry is None or geometry.isEmpty():
-            points.append(None)
-        else:
-            xy = geometry.asPoint()
-            points.append((xy.x(), xy.y()))
-    return PointColumns(columns, points)
+    points, a chunk at a time (:meth:`chunks`, as :class:`gpkg_write.PointColumns`): ready
+    for :func:`gpkg_write.bulk_insert_points` without a second copy of a large layer."""
+
+    def __init__(self, records):
+        self.records = records
+        self.dates = {}   # dates repeat (one update time, a few start and end dates)
+
+    def chunks(self, size):
+        for start in range(0, len(self.records), size):
+            yield self._columns(self.records[start:start + size])
+
+    def _columns(self, records):
+        from itertools import repeat
+        values = [record["values"] for record in records]
+        columns = []
+        for name, kind, _ in analyse.FIELDS:
+            column = list(map(dict.get, values, repeat(name)))   # no Python frame per value
+            if kind in ("date", "datetime"):
+                texts = self.dates.setdefault(name, {})
+                for value in set(column) - texts.keys():
+                    texts[value] = gpkg_value(value, kind)
+                column = [texts[value] for value in column]
+            columns.append(column)
+        points = []
+        for record in records:
+            geometry = record["geometry"]
+            if geometry is None or geometry.isEmpty():
+                points.append(None)
+            else:
+                xy = geometry.asPoint()
+                points.append((xy.x(), xy.y()))
+        return columns, points
 
 
 def records_layer(records, crs):
