@@ -1,11 +1,11 @@
-"""QGIS side of the « Analyse au logement par bailleur » layer: reading territory
-layers, point-in-polygon lookups, the OSP style and form, and the GeoPackage
-written atomically (a failed run leaves the previous file byte-identical)."""
+"""QGIS side of the « Analyse au logement par bailleur » layer: the territory layers'
+field names, the OSP style and form, the tables stored beside the dwellings, and the
+GeoPackage written atomically (a failed run leaves the previous file byte-identical).
+Point-in-polygon lookups: :mod:`.polygon_lookup`."""
 import os
 
-from qgis.core import (QgsCoordinateTransform, QgsCoordinateTransformContext, QgsFeature,
-                       QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsMapLayer,
-                       QgsPoint, QgsProject, QgsSpatialIndex, QgsVectorFileWriter, QgsVectorLayer,
+from qgis.core import (QgsCoordinateTransformContext, QgsFeature, QgsField, QgsFields,
+                       QgsGeometry, QgsMapLayer, QgsProject, QgsVectorFileWriter, QgsVectorLayer,
                        QgsWkbTypes)
 from . import qt_compat
 
@@ -33,156 +33,6 @@ CITE_NAME_FIELDS = ("nom", "nom_cite", "name", "libelle")
 CITE_COMMUNE_FIELDS = ("insee", "code_insee", "idcom")
 CITE_COMMUNE_NAME_FIELDS = ("commune_1", "commune_2", "commune_3", "commune")
 
-
-class PolygonLookup:
-    """Which polygons of a layer contain a point (given in ``points_crs``)."""
-
-    def __init__(self, layer, attribute_indexes, points_crs):
-        self.layer = layer
-        self.transform = QgsCoordinateTransform(points_crs, layer.crs(), QgsProject.instance())
-        self.index = QgsSpatialIndex()
-        self.items, self.areas = {}, {}
-        request = QgsFeatureRequest().setSubsetOfAttributes(
-            [i for i in attribute_indexes if i >= 0])
-        for feature in layer.getFeatures(request):
-            if not feature.hasGeometry():
-                continue
-            geometry = QgsGeometry(feature.geometry())
-            self.index.addFeature(feature)
-            self.items[feature.id()] = (geometry, [python_value(feature[i]) if i >= 0 else None
-                                                   for i in attribute_indexes], None)
-            self.areas[feature.id()] = geometry.area()
-
-    def containing(self, point):
-        if point is None or point.isNull() or point.isEmpty():
-            return []
-        local = QgsGeometry(point)
-        local.transform(self.transform)
-        found = []
-        for fid in self.index.intersects(local.boundingBox()):
-            geometry, attrs, engine = self.items[fid]
-            if engine is None:
-                engine = QgsGeometry.createGeometryEngine(geometry.constGet())
-                engine.prepareGeometry()
-                self.items[fid] = (geometry, attrs, engine)
-            if engine.intersects(local.constGet()):
-                found.append((self.areas[fid], fid, attrs))
-        found.sort(key=lambda item: item[:2])  # the smallest polygon first
-        return [attrs for _, _, attrs in found]
-
-    def containing_each(self, points, feedback=None):
-        """:meth:`containing` for every point of ``points`` (QgsGeometry or None): see
-        :func:`containing_each`."""
-        found = containing_each([self], points, feedback)
-        return None if found is None else found[0]
-
-    def _polygons(self):
-        """``([(fid, area, wkb)] of valid polygons, [fid of invalid ones])``: GEOS answers
-        for an invalid polygon depend on how it is asked, so those are asked as
-        :meth:`containing` asks (:class:`PlanError` for curves, which QGIS segmentizes its
-        own way)."""
-        from ..osp_qgis.sqlplan import PlanError
-        valid, invalid = [], []
-        for fid, (geometry, _, _) in self.items.items():
-            if QgsWkbTypes.isCurvedType(geometry.wkbType()):
-                raise PlanError("curved polygon %s" % fid)
-            if geometry.isGeosValid():
-                valid.append((fid, self.areas[fid], bytes(geometry.asWkb())))
-            else:
-                invalid.append(fid)
-        return valid, invalid
-
-    def _add_hits_of(self, fid, keys, xs, ys):
-        """The points an invalid polygon contains (its box first, then its prepared
-        engine, as :meth:`containing`) added to ``keys``, kept smallest first."""
-        import numpy
-        geometry, attrs, engine = self.items[fid]
-        if engine is None:
-            engine = QgsGeometry.createGeometryEngine(geometry.constGet())
-            engine.prepareGeometry()
-            self.items[fid] = (geometry, attrs, engine)
-        box = geometry.boundingBox()
-        x = numpy.array([numpy.nan if v is None else v for v in xs], dtype=float)
-        y = numpy.array([numpy.nan if v is None else v for v in ys], dtype=float)
-        inside = numpy.flatnonzero((x >= box.xMinimum()) & (x <= box.xMaximum())
-                                   & (y >= box.yMinimum()) & (y <= box.yMaximum()))
-        for i in inside.tolist():
-            if engine.intersects(QgsPoint(xs[i], ys[i])):
-                keys[i].append(fid)
-                keys[i].sort(key=lambda key: (self.areas[key], key))
-
-
-
-NO_HITS = []   # shared by every point in no polygon (never changed)
-
-
-def containing_each(lookups, points, feedback=None):
-    """``[lookup.containing(p) for p in points]`` for each of ``lookups`` (same points'
-    CRS), as one spatial join in SpatiaLite per CRS of their layers
-    (:mod:`spatial_join`), not one request per point; point by point when SpatiaLite
-    cannot take the polygons (curves).  ``None`` when cancelled."""
-    from ..osp_qgis import spatial_join, sqlplan
-    found = [None] * len(lookups)
-    cancelled = feedback.isCanceled if feedback is not None else None
-    for group in _by_layer_crs(lookups):
-        xs, ys, apart = _coordinates(points, lookups[group[0]].transform)
-        try:
-            polygons = [lookups[g]._polygons() for g in group]
-            keys = spatial_join.containing([valid for valid, _ in polygons], xs, ys,
-                                           cancelled)
-        except sqlplan.PlanError:
-            for g in group:
-                found[g] = [lookups[g].containing(point) for point in points]
-            continue
-        if keys is None:
-            return None
-        for g, hits, (_, invalid) in zip(group, keys, polygons):
-            lookup = lookups[g]
-            for fid in invalid:
-                lookup._add_hits_of(fid, hits, xs, ys)
-            found[g] = [[lookup.items[key][1] for key in each] if each else NO_HITS
-                        for each in hits]
-            for i in apart:
-                found[g][i] = lookup.containing(points[i])
-    return found
-
-
-def _by_layer_crs(lookups):
-    """Indexes of ``lookups`` grouped by the CRS their points are moved into."""
-    groups = []
-    for n, lookup in enumerate(lookups):
-        crs = lookup.transform.destinationCrs()
-        group = next((g for g in groups if lookups[g[0]].transform.destinationCrs() == crs),
-                     None)
-        if group is None:
-            groups.append([n])
-        else:
-            group.append(n)
-    return groups
-
-
-def _coordinates(points, transform):
-    """``(xs, ys, apart)``: each point's coordinates moved by ``transform`` (``None``
-    without a point), and the indexes of geometries that are not a plain point (asked
-    one by one)."""
-    xs, ys, apart = [None] * len(points), [None] * len(points), []
-    same = transform.isShortCircuited()
-    for i, geometry in enumerate(points):
-        point = geometry.constGet() if geometry is not None else None
-        if point is None:
-            continue
-        if point.__class__ is not QgsPoint:
-            apart.append(i)
-            continue
-        x, y = point.x(), point.y()
-        if x != x or y != y:   # an empty point
-            continue
-        if not same:
-            moved = QgsGeometry(geometry)
-            moved.transform(transform)
-            x, y = moved.constGet().x(), moved.constGet().y()
-        xs[i], ys[i] = x, y
-    return xs, ys, apart
 
 def cites_table_layer(cites, id_index, name_index, communes_of=None):
     """The cités as written into the GeoPackage: ``id_cite``, ``nom``, ``communes`` (the

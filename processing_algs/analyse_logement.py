@@ -1,8 +1,7 @@
 """osp:analyselogement — « Couche d'analyse OSP » (Analyse au logement par bailleur)."""
 import os
 
-from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsFields, QgsField,
-                       QgsGeometry, QgsProcessing, QgsProject,
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsFields, QgsField, QgsProcessing,
                        QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination,
@@ -11,7 +10,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsFi
 from . import qt_compat
 
 from ..osp_qgis import analyse, runtime, territory as territory_rules
-from . import analyse_io, base_import, base_io, records_io
+from . import analyse_io, analyse_territory, base_import, base_io, polygon_lookup, records_io
 from .base import OspAlgorithm
 from .gpkg_update import Cancelled, GeoPackageError, GeoPackageUpdate
 from .outputs import written_layer
@@ -96,92 +95,6 @@ class AnalyseLogement(OspAlgorithm):
                             ("N_INCOHERENT", "Communes incohérentes")):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
-    # -- territory -------------------------------------------------------------------------
-    def _territory(self, parameters, context, points_crs, feedback):
-        territory = territory_rules.Territory.from_reference()
-        communes_lookup = epci_lookup = None
-        communes = self.parameterAsVectorLayer(parameters, "COMMUNES", context)
-        if communes is not None:
-            insee, nom = field_index(communes, *analyse_io.COMMUNE_ID_FIELDS), \
-                field_index(communes, *analyse_io.NAME_FIELDS)
-            if insee < 0:
-                raise QgsProcessingException(self.tr(
-                    "La couche des communes « %s » n'a pas de champ code INSEE (insee, code…).")
-                    % communes.name())
-            communes_lookup = analyse_io.PolygonLookup(communes, [insee, nom], points_crs)
-            for values in (attrs for _, attrs, _ in communes_lookup.items.values()):
-                code = str(values[0]) if values[0] is not None else None
-                if code and values[1] and code in territory.communes:
-                    territory.communes[code]["nom"] = values[1]
-            feedback.pushInfo(self.tr("Communes : %d polygones.") % len(communes_lookup.items))
-        epci = self.parameterAsVectorLayer(parameters, "EPCI", context)
-        if epci is not None:
-            siren = field_index(epci, *analyse_io.EPCI_ID_FIELDS)
-            nom = field_index(epci, *analyse_io.EPCI_NAME_FIELDS)
-            sigle = field_index(epci, *analyse_io.EPCI_SIGLE_FIELDS)
-            if siren < 0:
-                raise QgsProcessingException(self.tr(
-                    "La couche des EPCI « %s » n'a pas de champ SIREN.") % epci.name())
-            insee = field_index(epci, "insee", "code_insee", "depcom")
-            for feature in epci.getFeatures():
-                code = str(records_io.python_value(feature[siren]) or "")
-                info = territory.epcis.setdefault(code, {"nom": None, "sigle": None})
-                if nom >= 0 and feature[nom]:
-                    info["nom"] = feature[nom]
-                if sigle >= 0 and feature[sigle]:
-                    info["sigle"] = feature[sigle]
-                if insee >= 0 and feature[insee]:  # a commune -> EPCI table
-                    territory.communes.setdefault(str(feature[insee]), {"nom": None, "dep": None})
-                    territory.communes[str(feature[insee])]["epci_siren"] = code
-            if QgsWkbTypes.geometryType(epci.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry:
-                epci_lookup = analyse_io.PolygonLookup(epci, [siren], points_crs)
-        return territory, communes_lookup, epci_lookup
-
-    def _cites(self, parameters, context, points_crs):
-        cites = self.parameterAsVectorLayer(parameters, "CITES", context)
-        if cites is None:
-            return None, None, None
-        id_index = field_index(cites, *analyse_io.CITE_ID_FIELDS)
-        name_index = field_index(cites, *analyse_io.CITE_NAME_FIELDS)
-        if id_index < 0 or name_index < 0:
-            raise QgsProcessingException(self.tr(
-                "La couche des cités « %s » doit avoir un identifiant (id_cite, id_lsm…) et un "
-                "nom (nom).") % cites.name())
-        commune_indexes = [field_index(cites, n) for n in analyse_io.CITE_COMMUNE_FIELDS
-                           + analyse_io.CITE_COMMUNE_NAME_FIELDS]
-        lookup = analyse_io.PolygonLookup(cites, [id_index, name_index] + commune_indexes,
-                                          points_crs)
-        return cites, lookup, (id_index, name_index)
-
-    @staticmethod
-    def _cite_communes(cites, territory, communes_lookup):
-        """``feature -> "Lens, Liévin"``: the communes of a cité, from its own fields
-        (INSEE codes or names), else from the commune containing it."""
-        codes = [field_index(cites, n) for n in analyse_io.CITE_COMMUNE_FIELDS]
-        names = [field_index(cites, n) for n in analyse_io.CITE_COMMUNE_NAME_FIELDS]
-        transform = None
-        if communes_lookup is not None:  # cité CRS -> the dwellings' CRS the lookup expects
-            transform = QgsCoordinateTransform(cites.crs(), communes_lookup.transform.sourceCrs(),
-                                               QgsProject.instance())
-
-        def communes_of(feature):
-            found = []
-            for i in codes:
-                code = records_io.python_value(feature[i]) if i >= 0 else None
-                name = territory.communes.get(str(code), {}).get("nom") if code else None
-                if name and name not in found:
-                    found.append(name)
-            for i in names:
-                name = records_io.python_value(feature[i]) if i >= 0 else None
-                if name and str(name) not in found:
-                    found.append(str(name))
-            if not found and communes_lookup is not None and feature.hasGeometry():
-                point = QgsGeometry(feature.geometry().pointOnSurface())
-                point.transform(transform)
-                found = [str(h[1]) for h in communes_lookup.containing(point)[:1] if h[1]]
-            return ", ".join(found) or None
-        return communes_of
-
     # -- run ---------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         with runtime.paused_gc():  # millions of short values, none in a reference cycle
@@ -199,9 +112,11 @@ class AnalyseLogement(OspAlgorithm):
         records = records_io.read_records(source, feedback)
         feedback.pushInfo(self.tr("%d logements lus.") % len(records))
         feedback.setProgress(10)
-        territory, communes_lookup, epci_lookup = self._territory(parameters, context, crs,
-                                                                  feedback)
-        cites, cites_lookup, cite_fields = self._cites(parameters, context, crs)
+        territory, communes_lookup, epci_lookup = analyse_territory.territory_of(
+            self.parameterAsVectorLayer(parameters, "COMMUNES", context),
+            self.parameterAsVectorLayer(parameters, "EPCI", context), crs, feedback)
+        cites = self.parameterAsVectorLayer(parameters, "CITES", context)
+        cites_lookup, cite_fields = analyse_territory.cites_of(cites, crs)
         feedback.setProgress(25)
         problems = self._enrich(records, territory, communes_lookup, epci_lookup, cites_lookup,
                                 feedback)
@@ -221,7 +136,8 @@ class AnalyseLogement(OspAlgorithm):
                 "GeoPackage : choisir un fichier .gpkg en sortie."))
         for record in records:
             record["values"].setdefault("geoloc_source", None)
-        cites_layer = self._cites_table(cites, cite_fields, territory, communes_lookup)
+        cites_layer = analyse_territory.cites_table(cites, cite_fields, territory,
+                                                   communes_lookup)
         if target is not None:
             path, table = target
             try:
@@ -295,7 +211,7 @@ class AnalyseLogement(OspAlgorithm):
         points = [record["geometry"] for record in records]
         # one spatial join per layer of polygons, not one request per dwelling
         lookups = [communes_lookup, epci_lookup, cites_lookup]
-        hits = analyse_io.containing_each([lookup for lookup in lookups if lookup is not None],
+        hits = polygon_lookup.containing_each([lookup for lookup in lookups if lookup is not None],
                                           points, feedback)
         if hits is None:   # cancelled
             return problems
@@ -318,8 +234,8 @@ class AnalyseLogement(OspAlgorithm):
                 commune = (values.get("idcom"), values.get("idcomtxt"))
                 candidates = candidates_of.get(commune)
                 if candidates is None:   # once per commune, not once per dwelling
-                    candidates = candidates_of[commune] = self._cites_of_commune(all_cites,
-                                                                                 values)
+                    candidates = candidates_of[commune] = \
+                        analyse_territory.cites_of_commune(all_cites, values)
                 territory_rules.assign_cite(values, cites_here, candidates,
                                             [values.get("idcomtxt") or ""])
             if n % 20000 == 0:
@@ -327,15 +243,6 @@ class AnalyseLogement(OspAlgorithm):
                 if feedback.isCanceled():
                     break
         return problems
-
-    @staticmethod
-    def _cites_of_commune(all_cites, values):
-        from ..osp_qgis.ids import fold
-        insee, name = values.get("idcom"), fold(values.get("idcomtxt") or "")
-        chosen = [(a[0], a[1]) for a in all_cites.values()
-                  if insee and insee in [str(x) for x in a[2:] if x]
-                  or name and name in [fold(str(x)) for x in a[2:] if x]]
-        return chosen or [(a[0], a[1]) for a in all_cites.values()]
 
     @staticmethod
     def _merge(existing, records):
@@ -402,14 +309,6 @@ class AnalyseLogement(OspAlgorithm):
         context.setLayersToLoadOnCompletion(to_load)
         StyleAndAliases.attach(context, uri, records_io.analyse_fields(),
                                StyleAndAliases.FROM_DATABASE)
-
-    def _cites_table(self, cites, cite_fields, territory, communes_lookup):
-        """The cités as stored beside the dwellings, with their communes' names."""
-        if cites is None:
-            return None
-        return analyse_io.cites_table_layer(
-            cites, *cite_fields, communes_of=self._cite_communes(cites, territory,
-                                                                 communes_lookup))
 
     def _write_sink(self, parameters, context, records, crs, tables=None):
         fields = records_io.analyse_fields()

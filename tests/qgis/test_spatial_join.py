@@ -36,8 +36,8 @@ def polygon_layer(wkts, crs="EPSG:2154"):
 
 def lookup_of(layer, points_crs="EPSG:2154"):
     from qgis.core import QgsCoordinateReferenceSystem
-    from osp_erbm.processing_algs import analyse_io
-    return analyse_io.PolygonLookup(layer, [0], QgsCoordinateReferenceSystem(points_crs))
+    from osp_erbm.processing_algs import polygon_lookup
+    return polygon_lookup.PolygonLookup(layer, [0], QgsCoordinateReferenceSystem(points_crs))
 
 
 def points(xys):
@@ -176,11 +176,11 @@ def test_real_territories_in_another_crs_than_the_points(real_layers):
     xys += [(rng.uniform(box.xMinimum(), box.xMaximum()),
              rng.uniform(box.yMinimum(), box.yMaximum())) for _ in range(3000)]
     geometries = points(xys)
-    from osp_erbm.processing_algs import analyse_io
+    from osp_erbm.processing_algs import polygon_lookup
     lookups = []
     for name, layer in real_layers.items():
         index = 0 if name != "cites_erbm.geojson" else layer.fields().indexOf("id_cite")
-        lookup = analyse_io.PolygonLookup(layer, [max(index, 0)],
+        lookup = polygon_lookup.PolygonLookup(layer, [max(index, 0)],
                                           QgsCoordinateReferenceSystem("EPSG:2154"))
         assert not lookup.transform.isShortCircuited()
         assert len(lookup._polygons()[0]) > 0.9 * len(lookup.items)   # the SQL join
@@ -189,7 +189,7 @@ def test_real_territories_in_another_crs_than_the_points(real_layers):
     lookups.append(lookup_of(polygon_layer([
         "MULTIPOLYGON((%s))" % ring_wkt([(x, y), (x + 5000, y), (x, y + 5000), (x, y)])
         for x, y in xys[:50]])))
-    joined = analyse_io.containing_each(lookups, geometries)
+    joined = polygon_lookup.containing_each(lookups, geometries)
     for lookup, found in zip(lookups, joined):
         assert found == [lookup.containing(g) for g in geometries]
     for (name, _), found in zip(real_layers.items(), joined):
