@@ -188,8 +188,8 @@ def test_everything_in_the_database(landlord_table, sample_data, postgis, tmp_pa
         "INPUT": conninfo(postgis), "SHEET": landlord_table["sheet"], "PARCELS": pg_parcels,
         "OUTPUT": "postgis:" + pg_uri(postgis, "logements_nat"),
         "ANOMALIES": str(tmp_path / "an.csv")})
-    from_file = join(sample, tmp_path / "fichier", INPUT=landlord_table["csv"],
-                     LOCAUX=None, ADDRESSES=None)
+    join(sample, tmp_path / "fichier", INPUT=landlord_table["csv"],
+         LOCAUX=None, ADDRESSES=None)
     written = QgsVectorLayer(pg_uri(postgis, "logements_nat"), "l", "postgres")
     assert written.isValid() and written.featureCount() == result["N_LOCATED"] + \
         result["N_NOT_LOCATED"]
@@ -200,3 +200,23 @@ def test_everything_in_the_database(landlord_table, sample_data, postgis, tmp_pa
     assert got == {line: (a["idpar"], a["geoloc_source"], point)
                    for line, (a, point) in expected.items()}
     assert sum(1 for *_, point in got.values() if point) > 50
+
+
+def test_qgis_process_reads_the_table_like_a_users_batch(landlord_table, sample_data, postgis,
+                                                         tmp_path):
+    """The batch a cartographer types: qgis_process with INPUT=postgres:… and the table in
+    SHEET (its hostile name passed as one argument)."""
+    from test_qgis_process import install_profile, qgis_process
+    profile = tmp_path / "profile"
+    install_profile.install(str(profile))
+    sample = str(sample_data)
+    done = qgis_process(profile, "run", "osp:joinbailleurparcelles", "--",
+                        "INPUT=" + conninfo(postgis), "SHEET=" + landlord_table["sheet"],
+                        "PARCELS=" + os.path.join(sample, "territoire.gpkg")
+                        + "|layername=parcelles",
+                        "OUTPUT=%s" % (tmp_path / "l.gpkg"),
+                        "ANOMALIES=%s" % (tmp_path / "a.csv"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "N_ROWS:\t%d" % landlord_table["rows"] in done.stdout
+    assert HOSTILE_NAME in done.stdout   # the log names the table
+    assert postgis["psql"]("select count(*) from public.temoin").strip() == "0"
