@@ -23,10 +23,13 @@ def is_database_input(value):
 
 
 def table_of(database, sheet):
-    """``(schema, table)``: the ``table=`` of the connection text, else ``SHEET``
-    (``schema.table``, split at the first dot, or ``table`` in ``public``)."""
+    """``(schema, table)``: the ``table=`` of the connection text (``"schema"."table"``, or
+    unquoted like ``SHEET``), else ``SHEET`` (``schema.table``, split at the first dot, or
+    ``table`` in ``public``)."""
     if database.source.table():
-        return database.source.schema() or "public", database.source.table()
+        if database.source.schema():   # table="schema"."table"
+            return database.source.schema(), database.source.table()
+        sheet = database.source.table()   # table=schema.table, unquoted
     if not sheet:
         raise base_io.BaseError("Table bailleur dans la base %s : indiquer la table dans "
                                 "« Feuille » (schéma.table) ou « table=… » dans la "

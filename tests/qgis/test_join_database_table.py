@@ -118,6 +118,8 @@ def test_rows_follow_the_primary_key_and_geometries_are_left_out(qgis_app, sampl
                            [(3, 36259245, "trois\nlignes, \"citées\"", "2021-03-04"),
                             (1, None, "=HYPERLINK(\"x\")", None), (2, 12.0, "", None)])
     raw = database_table.read_database_table(conninfo(postgis), "bailleurs.ordre")
+    for spelled in (' table="bailleurs"."ordre"', " table=bailleurs.ordre"):   # in the text
+        assert database_table.read_database_table(conninfo(postgis) + spelled).rows == raw.rows
     assert raw.rows == [(1, ["k", "rpls", "note", "jour"]),
                         (2, ["1", "", "=HYPERLINK(\"x\")", ""]),
                         (3, ["2", "12.0", "", ""]),
