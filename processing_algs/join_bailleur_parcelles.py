@@ -188,6 +188,9 @@ class JoinBailleurParcelles(OspAlgorithm):
     def _run(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, "INPUT", context)
         sheet = self.parameterAsString(parameters, "SHEET", context) or None
+        if database_table.is_database_input(path):   # one COPY: no progress until it ends
+            feedback.pushInfo(self.tr("Lecture de la table bailleur dans la base (texte de "
+                                      "chaque colonne, en une fois)…"))
         raw = self._read_sheet(path, sheet)
         feedback.pushInfo(self.tr("Table « %s », feuille « %s » : %d lignes%s.")
                           % (self._name(path, raw), raw.sheet_name, len(raw.rows),

@@ -144,3 +144,20 @@ def test_columns_or_layers_sqlite_would_read_otherwise_go_through_the_provider(q
     assert records_io.gpkg_records(edited, records_io._read_plan(edited)) is None
     assert records_io.read_records(edited)[0]["values"]["bailleur"] == "Modifié non enregistré"
     edited.rollBack()
+
+
+def test_quotes_and_sql_in_the_table_name_are_only_a_name(qgis_app, tmp_path):
+    import sqlite3
+    from qgis.core import QgsVectorLayer
+    from osp_erbm.processing_algs import records_io
+    path = str(tmp_path / "piege.gpkg")
+    name = 'lo"g\'; DROP TABLE autre_table; --'
+    write_gpkg(path, hostile_rows(60), table=name, extra_tables=("autre_table",))
+    layer = QgsVectorLayer("%s|layername=%s" % (path, name), "t", "ogr")
+    assert layer.isValid()
+    plan = records_io._read_plan(layer)
+    direct = records_io.gpkg_records(layer, plan)
+    assert direct is not None and len(direct) == 60
+    same_records(direct, records_io.provider_records(layer, plan))
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT count(*) FROM autre_table").fetchone()[0] == 60
