@@ -48,12 +48,17 @@ def table_layout(connection, table):
     return table, geometry[0] if geometry else None, columns
 
 
-def layout(path, table):
-    """:func:`table_layout` of ``table`` in the GeoPackage ``path``."""
+def _connected(path):
+    """A read-only connection to ``path`` (:class:`PlanError` when it cannot be opened)."""
     try:
-        connection = connect(path)
+        return connect(path)
     except sqlite3.Error as error:
         raise PlanError("%s: %s" % (path, error))
+
+
+def layout(path, table):
+    """:func:`table_layout` of ``table`` in the GeoPackage ``path``."""
+    connection = _connected(path)
     try:
         return table_layout(connection, table)
     finally:
@@ -80,10 +85,7 @@ def read_rows(path, table, columns, geometry_column=None, batch=20000):
     ``columns`` values (names as the catalogue writes them), plus the geometry blob last
     when ``geometry_column`` is given."""
     names = list(columns) + ([geometry_column] if geometry_column else [])
-    try:
-        connection = connect(path)
-    except sqlite3.Error as error:
-        raise PlanError("%s: %s" % (path, error))
+    connection = _connected(path)
     try:
         cursor = connection.execute("SELECT %s FROM %s ORDER BY rowid" % (
             ", ".join(quoted(n) for n in names) or "1", quoted(table)))

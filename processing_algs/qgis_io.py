@@ -234,6 +234,17 @@ class ParcelFetcher:
             self.sql.close()
 
 
+def whole_ogr_table(layer):
+    """``(path, layer name or None)`` of an OGR layer read whole (no filter in QGIS nor in
+    its source), else None."""
+    if layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    if parts.get("subset") or not parts.get("path"):
+        return None
+    return parts["path"], parts.get("layerName") or None
+
+
 def _sql_parcel_points(layer, field, feedback=None):
     """The SQL plan for a GeoPackage or PostGIS table read whole (no subset string) or a
     flat file through its indexed GeoPackage copy (:mod:`.parcel_cache`), else None (the
@@ -248,10 +259,10 @@ def _sql_parcel_points(layer, field, feedback=None):
                 return None
             return sqlplan.PostgisParcelPoints(uri.connectionInfo(True), uri.schema(),
                                                uri.table(), uri.geometryColumn(), field)
-        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-        if parts.get("subset"):
+        table = whole_ogr_table(layer)
+        if table is None:
             return None
-        path, layer_name = parts.get("path", ""), parts.get("layerName") or None
+        path, layer_name = table
         if provider.storageType() != "GPKG":    # a flat file: its indexed GeoPackage copy
             from .parcel_cache import cached_parcels
             cached = cached_parcels(path, layer_name, field, feedback)

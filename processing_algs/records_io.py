@@ -8,7 +8,8 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 from . import qt_compat
 
 from ..osp_qgis import analyse
-from .qgis_io import field_index
+from .outputs import point_xy
+from .qgis_io import field_index, whole_ogr_table
 
 QTYPES = {"string": qt_compat.STRING, "int": qt_compat.INT, "date": qt_compat.DATE,
           "datetime": qt_compat.DATETIME}
@@ -207,15 +208,11 @@ def gpkg_records(layer, plan, geometry=True, feedback=None):
 
 
 def gpkg_table_of(layer):
-    """``(path, layer name or None)`` of a layer reading a whole GeoPackage table, else None."""
-    from qgis.core import QgsProviderRegistry
-    if layer.providerType() != "ogr" or layer.subsetString() or layer.isModified() or \
-            layer.dataProvider().storageType() != "GPKG":   # unsaved edits: the provider
+    """``(path, layer name or None)`` of a layer reading a whole GeoPackage table without
+    unsaved edits (those only QGIS's provider sees), else None."""
+    if layer.isModified() or layer.dataProvider().storageType() != "GPKG":
         return None
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    if parts.get("subset") or not parts.get("path"):
-        return None
-    return parts["path"], parts.get("layerName") or None
+    return whole_ogr_table(layer)
 
 
 def memory_layer(fields, wkb_type, crs, name):
@@ -278,15 +275,7 @@ class RecordColumns:
                     texts[value] = gpkg_value(value, kind)
                 column = [texts[value] for value in column]
             columns.append(column)
-        points = []
-        for record in records:
-            geometry = record["geometry"]
-            if geometry is None or geometry.isEmpty():
-                points.append(None)
-            else:
-                xy = geometry.asPoint()
-                points.append((xy.x(), xy.y()))
-        return columns, points
+        return columns, [point_xy(record["geometry"]) for record in records]
 
 
 def records_layer(records, crs):
