@@ -51,14 +51,13 @@ def _grid_order(xs, ys, located):
     return keys[numpy.lexsort((numpy.floor(y / CELL), numpy.floor(x / CELL)))].tolist()
 
 
-def containing(polygon_sets, xs, ys, cancelled=None, progress=None):
+def containing(polygon_sets, xs, ys, cancelled=None):
     """For each set of polygons ``[(key, area, wkb)]`` of ``polygon_sets``, and for each
     point ``(xs[i], ys[i])`` (``None``: no point), the keys of the polygons the point
     intersects (inside or on the boundary), smallest area first, then by key; the points
     are loaded once for every set.  :class:`PlanError` when SpatiaLite cannot be used or
     cannot read a polygon (curves…): the caller then asks point by point.
-    ``cancelled()`` is asked between batches (``None`` returned when it says so);
-    ``progress(fraction)`` is told after each."""
+    ``cancelled()`` is asked between batches (``None`` returned when it says so)."""
     areas = [{key: area for key, area, _ in polygons} for polygons in polygon_sets]
     found = [[[] for _ in xs] for _ in polygon_sets]
     located = [i for i, (x, y) in enumerate(zip(xs, ys)) if x is not None and y is not None]
@@ -74,7 +73,7 @@ def containing(polygon_sets, xs, ys, cancelled=None, progress=None):
         # CROSS JOIN keeps SQLite's order (points, then boxes, then polygons)
         steps = [(n, start) for n in range(len(polygon_sets))
                  for start in range(1, len(order) + 1, BATCH)]
-        for done, (n, start) in enumerate(steps, 1):
+        for n, start in steps:
             for k, key in connection.execute(
                     "SELECT pt.k, poly.key FROM pt CROSS JOIN box ON box.minx <= pt.x "
                     "AND box.maxx >= pt.x AND box.miny <= pt.y AND box.maxy >= pt.y "
@@ -83,8 +82,6 @@ def containing(polygon_sets, xs, ys, cancelled=None, progress=None):
                     "AND ST_Intersects(poly.geom, MakePoint(pt.x, pt.y)) = 1",
                     (start, start + BATCH - 1, n)):
                 found[n][k].append(key)
-            if progress is not None:
-                progress(done / len(steps))
             if cancelled is not None and cancelled():
                 return None
     except sqlite3.Error as error:

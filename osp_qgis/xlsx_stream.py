@@ -31,14 +31,9 @@ def column_letters(count):
     return out
 
 
-def _cell(ref, value, style=""):
-    """One cell; ``style`` is `` s="N"`` (a style of the workbook's own table) or ''."""
-    rest = _cell_rest(value, style)
-    return "" if rest is None else '<c r="%s%s' % (ref, rest)
-
-
-def _cell_rest(value, style):
-    """What follows ``<c r="A1`` in a cell (``None``: no cell at all)."""
+def cell_rest(value, style=""):
+    """What follows ``<c r="A1`` in the cell of ``value`` (``None``: no cell at all);
+    ``style`` is `` s="N"`` (a style of the workbook's own table) or ''."""
     if value is None or value == "":
         return '"%s/>' % style if style else None
     if isinstance(value, bool):
@@ -50,12 +45,8 @@ def _cell_rest(value, style):
         style, escape(text))
 
 
-def row_xml(number, values, letters, styles=()):
-    return RowWriter(letters, styles)(number, values)
-
-
 class RowWriter:
-    """:func:`row_xml` for many rows: the XML of a value is made once per column (landlord,
+    """The XML of streamed rows: the XML of a value is made once per column (landlord,
     commune, EPCI, year… repeat), only the cell reference changes from row to row."""
     MEMO = 20000   # distinct values remembered per column (identifiers do not repeat)
 
@@ -73,11 +64,11 @@ class RowWriter:
             try:
                 rest = memo[key]
             except KeyError:
-                rest = _cell_rest(value, style)
+                rest = cell_rest(value, style)
                 if len(memo) < self.MEMO:
                     memo[key] = rest
             except TypeError:   # an unhashable value
-                rest = _cell_rest(value, style)
+                rest = cell_rest(value, style)
             if rest is not None:
                 cells.append('<c r="%s%d%s' % (letter, number, rest))
         return '<row r="%d">%s</row>' % (number, "".join(cells))

@@ -210,14 +210,11 @@ class AnalyseLogement(OspAlgorithm):
                 all_cites.setdefault(attrs[0], attrs)
         points = [record["geometry"] for record in records]
         # one spatial join per layer of polygons, not one request per dwelling
-        lookups = [communes_lookup, epci_lookup, cites_lookup]
-        hits = polygon_lookup.containing_each([lookup for lookup in lookups if lookup is not None],
-                                          points, feedback)
+        hits = polygon_lookup.containing_each([communes_lookup, epci_lookup, cites_lookup],
+                                              points, feedback)
         if hits is None:   # cancelled
             return problems
-        hits = iter(hits)
-        communes_hits, epci_hits, cites_hits = (next(hits) if lookup is not None else None
-                                                for lookup in lookups)
+        communes_hits, epci_hits, cites_hits = hits
         feedback.setProgress(45)
         for n, record in enumerate(records):
             values = record["values"]

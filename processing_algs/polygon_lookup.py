@@ -34,13 +34,8 @@ class PolygonLookup:
         local.transform(self.transform)
         found = []
         for fid in self.index.intersects(local.boundingBox()):
-            geometry, attrs, engine = self.items[fid]
-            if engine is None:
-                engine = QgsGeometry.createGeometryEngine(geometry.constGet())
-                engine.prepareGeometry()
-                self.items[fid] = (geometry, attrs, engine)
-            if engine.intersects(local.constGet()):
-                found.append((self.areas[fid], fid, attrs))
+            if self._engine(fid).intersects(local.constGet()):
+                found.append((self.areas[fid], fid, self.items[fid][1]))
         found.sort(key=lambda item: item[:2])  # the smallest polygon first
         return [attrs for _, _, attrs in found]
 
@@ -66,22 +61,25 @@ class PolygonLookup:
                 invalid.append(fid)
         return valid, invalid
 
-    def _add_hits_of(self, fid, keys, xs, ys):
-        """The points an invalid polygon contains (its box first, then its prepared
-        engine, as :meth:`containing`) added to ``keys``, kept smallest first."""
-        import numpy
+    def _engine(self, fid):
+        """The prepared GEOS engine of polygon ``fid``, made the first time it is asked."""
         geometry, attrs, engine = self.items[fid]
         if engine is None:
             engine = QgsGeometry.createGeometryEngine(geometry.constGet())
             engine.prepareGeometry()
             self.items[fid] = (geometry, attrs, engine)
-        box = geometry.boundingBox()
-        x = numpy.array([numpy.nan if v is None else v for v in xs], dtype=float)
-        y = numpy.array([numpy.nan if v is None else v for v in ys], dtype=float)
+        return engine
+
+    def _add_hits_of(self, fid, keys, x, y):
+        """The points (``x``, ``y``: numpy arrays, NaN without a point) an invalid polygon
+        contains — its box first, then its prepared engine, as :meth:`containing` — added
+        to ``keys``, kept smallest first."""
+        import numpy
+        box, engine = self.items[fid][0].boundingBox(), self._engine(fid)
         inside = numpy.flatnonzero((x >= box.xMinimum()) & (x <= box.xMaximum())
                                    & (y >= box.yMinimum()) & (y <= box.yMaximum()))
         for i in inside.tolist():
-            if engine.intersects(QgsPoint(xs[i], ys[i])):
+            if engine.intersects(QgsPoint(float(x[i]), float(y[i]))):
                 keys[i].append(fid)
                 keys[i].sort(key=lambda key: (self.areas[key], key))
 
@@ -92,9 +90,11 @@ NO_HITS = []   # shared by every point in no polygon (never changed)
 
 def containing_each(lookups, points, feedback=None):
     """``[lookup.containing(p) for p in points]`` for each of ``lookups`` (same points'
-    CRS), as one spatial join in SpatiaLite per CRS of their layers
-    (:mod:`spatial_join`), not one request per point; point by point when SpatiaLite
-    cannot take the polygons (curves).  ``None`` when cancelled."""
+    CRS; ``None`` for a missing layer, answered by ``None``), as one spatial join in
+    SpatiaLite per CRS of their layers (:mod:`spatial_join`), not one request per point;
+    point by point when SpatiaLite cannot take the polygons (curves).  ``None`` when
+    cancelled."""
+    import numpy
     from ..osp_qgis import spatial_join, sqlplan
     found = [None] * len(lookups)
     cancelled = feedback.isCanceled if feedback is not None else None
@@ -110,10 +110,13 @@ def containing_each(lookups, points, feedback=None):
             continue
         if keys is None:
             return None
+        if any(invalid for _, invalid in polygons):
+            x = numpy.array([numpy.nan if v is None else v for v in xs], dtype=float)
+            y = numpy.array([numpy.nan if v is None else v for v in ys], dtype=float)
         for g, hits, (_, invalid) in zip(group, keys, polygons):
             lookup = lookups[g]
             for fid in invalid:
-                lookup._add_hits_of(fid, hits, xs, ys)
+                lookup._add_hits_of(fid, hits, x, y)
             found[g] = [[lookup.items[key][1] for key in each] if each else NO_HITS
                         for each in hits]
             for i in apart:
@@ -122,9 +125,12 @@ def containing_each(lookups, points, feedback=None):
 
 
 def _by_layer_crs(lookups):
-    """Indexes of ``lookups`` grouped by the CRS their points are moved into."""
+    """Indexes of ``lookups`` (``None`` left out) grouped by the CRS their points are
+    moved into."""
     groups = []
     for n, lookup in enumerate(lookups):
+        if lookup is None:
+            continue
         crs = lookup.transform.destinationCrs()
         group = next((g for g in groups if lookups[g[0]].transform.destinationCrs() == crs),
                      None)

@@ -100,9 +100,11 @@ def test_repeated_values_read_back_as_written(tmp_path):
         writer = xlsx_stream.RowWriter(letters, styles)
         writer.MEMO = memo
         for n, row in enumerate(rows, 2):
+            cells = [(letters[i], xlsx_stream.cell_rest(v, styles[i]))
+                     for i, v in enumerate(row)]   # each made anew, no memo
             expected = '<row r="%d">%s</row>' % (n, "".join(
-                xlsx_stream._cell("%s%d" % (letters[i], n), v, styles[i])
-                for i, v in enumerate(row)))
+                '<c r="%s%d%s' % (letter, n, rest) for letter, rest in cells
+                if rest is not None))
             assert writer(n, row) == expected
         path = saved(str(tmp_path / "r.xlsx"), ["a", "b", "c"])
         xlsx_stream.append_rows(path, 1, 2, iter(rows), 3, len(rows))
