@@ -222,3 +222,27 @@ def test_qgis_process_reads_the_table_like_a_users_batch(landlord_table, sample_
     assert "N_ROWS:\t%d" % landlord_table["rows"] in done.stdout
     assert HOSTILE_NAME in done.stdout   # the log names the table
     assert postgis["psql"]("select count(*) from public.temoin").strip() == "0"
+
+
+def test_empty_or_unusable_tables(qgis_app, sample_data, postgis, tmp_path):
+    """An empty table joins as a header-only sheet (nothing read, nothing lost); a table
+    without recognised columns or without any data column gets a French message."""
+    import processing
+    from qgis.core import QgsProcessingException
+    postgis["psql"]('DROP SCHEMA IF EXISTS essais CASCADE; CREATE SCHEMA essais; '
+                    'CREATE TABLE essais.vide ("N° RPLS" text, "Parcelle" text); '
+                    'CREATE TABLE essais.autre (x text, y int); INSERT INTO essais.autre '
+                    "VALUES ('a', 1); CREATE TABLE essais.geo (geom geometry(Point, 2154))")
+    sample = str(sample_data)
+
+    def run(table):
+        return processing.run("osp:joinbailleurparcelles", {
+            "INPUT": conninfo(postgis), "SHEET": table,
+            "PARCELS": os.path.join(sample, "territoire.gpkg") + "|layername=parcelles",
+            "OUTPUT": str(tmp_path / "o.gpkg"), "ANOMALIES": str(tmp_path / "o.csv")})
+    assert run("essais.vide")["N_ROWS"] == 0
+    for table, expected in (("essais.autre", "Aucune ligne d'en-tête reconnue"),
+                            ("essais.geo", "aucune colonne de données")):
+        with pytest.raises(QgsProcessingException) as error:
+            run(table)
+        assert expected in str(error.value) and "Traceback" not in str(error.value)
