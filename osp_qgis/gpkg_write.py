@@ -2,9 +2,10 @@
 blobs made by numpy, the spatial index packed once at the end instead of one R-tree insert
 per row.  The table is created first by GDAL / QGIS (fields, CRS, index tables, triggers);
 this module only fills it.  Pure Python (``sqlite3`` + ``numpy``)."""
+import sqlite3
 import struct
 
-from .sqlplan import PlanError, geopackage_table, open_spatialite, quoted
+from .sqlplan import PlanError, geopackage_table, insert_rows, open_spatialite, quoted
 
 
 def gpkg_point(x, y, srs_id):
@@ -18,12 +19,14 @@ _POINT_BLOB = [("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4
 
 
 def gpkg_points(xs, ys, srs_id):
-    """:func:`gpkg_point` for many points at once (numpy builds the bytes)."""
+    """:func:`gpkg_point` for many points at once (numpy builds the bytes), as
+    ``bytearray`` (which Python's ``sqlite3`` binds directly; ``bytes`` go through its
+    adaptation protocol first, three times slower)."""
     import numpy
     blobs = numpy.zeros(len(xs), dtype=_POINT_BLOB)
     blobs["magic"], blobs["flags"], blobs["srs"] = b"GP", 1, srs_id
     blobs["order"], blobs["kind"], blobs["x"], blobs["y"] = 1, 1, xs, ys
-    data, size = blobs.tobytes(), blobs.dtype.itemsize
+    data, size = bytearray(blobs.tobytes()), blobs.dtype.itemsize
     return [data[i:i + size] for i in range(0, len(data), size)]
 
 
@@ -88,9 +91,8 @@ def bulk_insert_points(path, table, names, rows, progress=None, cancelled=None,
         triggers = [t for t in connection.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
             (table,)) if (has_rtree and t[0].startswith(rtree + "_")) or t[0] == counter]
-        sql = "INSERT INTO %s (%s) VALUES (%s)" % (
-            quoted(table), ", ".join(quoted(c) for c in [key, geometry] + list(names)),
-            ", ".join("?" * (len(names) + 2)))
+        head = "INSERT INTO %s (%s)" % (
+            quoted(table), ", ".join(quoted(c) for c in [key, geometry] + list(names)))
         index_sql = "INSERT INTO %s VALUES (?, ?, ?, ?, ?)" % quoted(rtree)
         fid = connection.execute("SELECT COALESCE(MAX(%s), 0) FROM %s"
                                  % (quoted(key), quoted(table))).fetchone()[0]
@@ -112,8 +114,10 @@ def bulk_insert_points(path, table, names, rows, progress=None, cancelled=None,
                 fids.extend(fid + 1 + i for i in located)
                 xs.extend(chunk_x)
                 ys.extend(chunk_y)
-            connection.executemany(sql, zip(range(fid + 1, fid + 1 + len(points)), blobs,
-                                            *attributes))
+            check_chunk(attributes, names, points)
+            insert_rows(connection, head, len(names) + 2,
+                        zip(range(fid + 1, fid + 1 + len(points)), blobs, *attributes),
+                        len(points))
             fid += len(points)
             count += len(points)
             if progress is not None:
@@ -137,6 +141,14 @@ def bulk_insert_points(path, table, names, rows, progress=None, cancelled=None,
         raise
     finally:
         connection.close()
+
+
+def check_chunk(attributes, names, points):
+    """One column per field, each as long as ``points``: grouped inserts would otherwise
+    shift values from one row to the next instead of failing."""
+    if len(attributes) != len(names) or any(len(c) != len(points) for c in attributes):
+        raise sqlite3.ProgrammingError("%d columns of %s rows for %d fields and %d points" % (
+            len(attributes), sorted({len(c) for c in attributes}), len(names), len(points)))
 
 
 def pack_rtree(connection, rtree, ids, xs, ys):
@@ -199,8 +211,9 @@ def pack_rtree(connection, rtree, ids, xs, ys):
     connection.executemany("INSERT INTO %s (nodeno, data) VALUES (?, ?)" % node_table, nodes)
     connection.executemany("INSERT INTO %s (nodeno, parentnode) VALUES (?, ?)" % parent_table,
                            parents)
-    connection.executemany("INSERT INTO %s (rowid, nodeno) VALUES (?, ?)" % rowid_table,
-                           zip(leaf_ids.tolist(), leaf_of.tolist()))
+    by_id = numpy.argsort(leaf_ids, kind="stable")   # appended in key order: no page splits
+    insert_rows(connection, "INSERT INTO %s (rowid, nodeno)" % rowid_table, 2,
+                zip(leaf_ids[by_id].tolist(), leaf_of[by_id].tolist()), len(leaf_ids))
     return True
 
 

@@ -4,7 +4,7 @@ R-tree of their boxes in an in-memory SpatiaLite database, the points in a table
 Python request per dwelling.  Pure Python (``sqlite3`` + ``mod_spatialite``)."""
 import sqlite3
 
-from .sqlplan import PlanError, with_spatialite
+from .sqlplan import PlanError, insert_rows, with_spatialite
 
 # points tested per statement (cancellation and progress between statements)
 BATCH = 100000
@@ -66,8 +66,8 @@ def containing(polygon_sets, xs, ys, cancelled=None):
     connection = _database(polygon_sets)
     try:
         order = _grid_order(xs, ys, located)
-        connection.executemany("INSERT INTO pt (k, x, y) VALUES (?, ?, ?)",
-                               ((k, xs[k], ys[k]) for k in order))
+        insert_rows(connection, "INSERT INTO pt (k, x, y)", 3,
+                    ((k, xs[k], ys[k]) for k in order), len(order))
         # one set after the other: SpatiaLite keeps the last prepared polygons, so that
         # neighbouring points are tested against the same ones (sets mixed: 2x slower);
         # CROSS JOIN keeps SQLite's order (points, then boxes, then polygons)

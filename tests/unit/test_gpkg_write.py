@@ -1,13 +1,15 @@
 """The GeoPackage bulk writer's pure parts (osp_qgis/gpkg_write.py): the packed R-tree is a valid SQLite
 R*Tree (SQLite's own rtreecheck) answering window queries exactly as a brute-force scan,
-including after ordinary inserts and deletes; GeoPackage point blobs."""
+including after ordinary inserts and deletes; GeoPackage point blobs; rows inserted many
+per statement."""
 import random
 import sqlite3
 import struct
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from osp_qgis import gpkg_write
+from osp_qgis import gpkg_write, sqlplan
 
 
 def rtree(connection, name="rtree_t_geom"):
@@ -75,3 +77,44 @@ def test_point_blobs_made_by_numpy_are_the_blobs_made_one_by_one():
     ys = [rng.uniform(-1e7, 1e7) for _ in range(503)]
     assert gpkg_write.gpkg_points(xs, ys, 2154) == [gpkg_write.gpkg_point(x, y, 2154)
                                                     for x, y in zip(xs, ys)]
+
+
+values = st.one_of(st.none(), st.integers(-2 ** 63, 2 ** 63 - 1), st.text(max_size=5),
+                   st.floats(allow_nan=False), st.binary(max_size=4).map(bytearray))
+
+
+@settings(max_examples=60, deadline=None)
+@given(width=st.integers(1, 40), data=st.data())
+def test_rows_inserted_many_per_statement_are_the_rows_given(width, data):
+    """Grouped statements and the rest one by one: every row, in order, each value in its
+    column (a row cut or shifted would show), for counts around the group size."""
+    group = sqlplan.rows_per_statement(width)
+    count = data.draw(st.sampled_from([0, 1, group - 1, group, group + 1, 2 * group + 3]))
+    count = max(0, count)
+    rows = [tuple(data.draw(values) for _ in range(width)) for _ in range(count)]
+    connection = sqlite3.connect(":memory:")
+    names = ["c%d" % i for i in range(width)]
+    connection.execute("CREATE TABLE t (n INTEGER PRIMARY KEY, %s)" % ", ".join(names))
+    sqlplan.insert_rows(connection, "INSERT INTO t (%s)" % ", ".join(names), width,
+                        iter(rows), count)
+    stored = connection.execute("SELECT %s FROM t ORDER BY n" % ", ".join(names)).fetchall()
+    assert stored == [tuple(bytes(v) if isinstance(v, bytearray) else v for v in row)
+                      for row in rows]
+
+
+def test_rows_per_statement_stay_under_sqlite_parameter_limit():
+    limit = 999
+    for width in (1, 2, 27, 45, 999, 5000):
+        group = sqlplan.rows_per_statement(width)
+        assert group >= 1 and (group == 1 or group * width <= limit)
+    assert sqlplan.rows_per_statement(27) > 1
+
+
+def test_bulk_insert_refuses_columns_of_unequal_length():
+    """A column shorter than the others would shift values between rows once rows are
+    grouped: refused before anything is written."""
+    with pytest.raises(sqlite3.ProgrammingError):
+        gpkg_write.check_chunk([[1, 2], [1]], ["a", "b"], [None, None])
+    with pytest.raises(sqlite3.ProgrammingError):
+        gpkg_write.check_chunk([[1, 2]], ["a", "b"], [None, None])
+    gpkg_write.check_chunk([[1, 2], [3, 4]], ["a", "b"], [None, None])
