@@ -125,20 +125,25 @@ class ParcelPoints:
     id (as the file writes it) is in ``keys``; ``None`` for a parcel without geometry.
 
     :meth:`stage` runs the query for some keys into a temporary table (one SQLite
-    statement: the database works without holding Python's lock, so a worker thread can
-    stage while Python goes on); :meth:`collect` returns everything staged."""
+    statement per batch: the database works without holding Python's lock, so a worker
+    thread can stage while Python goes on); :meth:`help` lets a second thread ask the
+    batches still queued on its own connection; :meth:`collect` returns everything
+    staged."""
 
     def __init__(self, path, table, id_column, copy_of=None):
+        from collections import deque
         self.copy_of = copy_of   # the flat file this GeoPackage is a copy of, if any
+        self.path = path
+        self.queue = deque()     # batches of keys not asked yet
         self.connection = open_spatialite(path)
         try:
             self.table, self.geometry, self.id_column = geopackage_table(
                 self.connection, table, id_column)
-            self.connection.execute("CREATE TEMP TABLE osp_keys (k TEXT PRIMARY KEY)")
-            self.connection.execute("CREATE TEMP TABLE osp_found (k TEXT, pt BLOB)")
+            self._temporary_tables(self.connection)
         except (PlanError, sqlite3.Error):
             self.connection.close()
             raise
+        self.connections = [self.connection]
         # the point kept as a blob, its X and Y read when collecting: in one statement,
         # SQLite would compute the point on surface twice (once for X, once for Y)
         self.sql = ("INSERT INTO temp.osp_found SELECT CAST(p.{id} AS TEXT), "
@@ -147,31 +152,74 @@ class ParcelPoints:
                         id=quoted(self.id_column), geom=quoted(self.geometry),
                         table=quoted(self.table))
 
+    @staticmethod
+    def _temporary_tables(connection):
+        connection.execute("CREATE TEMP TABLE osp_keys (k TEXT PRIMARY KEY)")
+        connection.execute("CREATE TEMP TABLE osp_found (k TEXT, pt BLOB)")
+
+    def _connections(self, count):
+        """``count`` connections to the file, each with its temporary tables."""
+        while len(self.connections) < count:
+            connection = open_spatialite(self.path)
+            try:
+                self._temporary_tables(connection)
+            except sqlite3.Error:
+                connection.close()
+                raise
+            self.connections.append(connection)
+        return self.connections[:count]
+
     def stage(self, keys, cancelled=None):
+        """Queue the keys, sorted, in batches, and ask them on the main connection until
+        the queue is empty (:meth:`help` may empty it faster from another thread)."""
         keys = sorted(set(keys))
-        for start in range(0, len(keys), KEY_BATCH):
+        self.queue.extend(keys[start:start + KEY_BATCH]
+                          for start in range(0, len(keys), KEY_BATCH))
+        self._drain(self.connection, cancelled)
+
+    def help(self, cancelled=None):
+        """Ask queued batches on a second connection while :meth:`stage` runs in another
+        thread (the two points-on-surface computations then share the processors)."""
+        if self.queue:
+            self._drain(self._connections(2)[1], cancelled)
+
+    def _drain(self, connection, cancelled):
+        while self.queue:
             if cancelled is not None and cancelled():
+                self.queue.clear()
                 raise KeyboardInterrupt
-            with self.connection:   # three statements: SQLite works without Python's lock
-                self.connection.execute("DELETE FROM temp.osp_keys")
-                self.connection.execute("INSERT OR IGNORE INTO temp.osp_keys "
-                                        "SELECT value FROM json_each(?)",
-                                        (json.dumps(keys[start:start + KEY_BATCH]),))
-                self.connection.execute(self.sql)
+            try:
+                batch = self.queue.popleft()    # atomic: two threads never take the same
+            except IndexError:
+                return
+            self._ask(connection, batch)
+
+    def _ask(self, connection, keys):
+        with connection:   # three statements: SQLite works without Python's lock
+            connection.execute("DELETE FROM temp.osp_keys")
+            connection.execute("INSERT OR IGNORE INTO temp.osp_keys "
+                               "SELECT value FROM json_each(?)", (json.dumps(keys),))
+            connection.execute(self.sql)
 
     def collect(self):
         """Everything staged, as ``{key: (x, y) or None}``, streamed from SQLite (no
         list of all rows on the way): the rows read latest first, so that the first
-        parcel found with a geometry wins over its duplicates, as in :func:`points_by_key`."""
-        with self.connection:
-            out = {k: (x, y) for k, x, y in self.connection.execute(
-                "SELECT k, ST_X(pt), ST_Y(pt) FROM temp.osp_found WHERE pt IS NOT NULL "
-                "ORDER BY rowid DESC") if x is not None and y is not None}
-            for (key,) in self.connection.execute(
-                    "SELECT k FROM temp.osp_found WHERE ST_X(pt) IS NULL OR ST_Y(pt) IS NULL "
-                    "OR pt IS NULL"):
-                out.setdefault(key, None)
-            self.connection.execute("DELETE FROM temp.osp_found")
+        parcel found with a geometry wins over its duplicates, as in :func:`points_by_key`
+        (a batch is asked on one connection only; a key asked twice keeps a point)."""
+        out = {}
+        for connection in self.connections:
+            with connection:
+                found = {k: (x, y) for k, x, y in connection.execute(
+                    "SELECT k, ST_X(pt), ST_Y(pt) FROM temp.osp_found WHERE pt IS NOT NULL "
+                    "ORDER BY rowid DESC") if x is not None and y is not None}
+                for (key,) in connection.execute(
+                        "SELECT k FROM temp.osp_found WHERE ST_X(pt) IS NULL "
+                        "OR ST_Y(pt) IS NULL OR pt IS NULL"):
+                    found.setdefault(key, None)
+                connection.execute("DELETE FROM temp.osp_found")
+            for key, point in found.items():
+                if out.get(key) is None:
+                    out[key] = point
         return out
 
     def __call__(self, keys, cancelled=None):
@@ -179,7 +227,9 @@ class ParcelPoints:
         return self.collect()
 
     def close(self):
-        self.connection.close()
+        for connection in self.connections:
+            connection.close()
+        self.connections = []
 
 
 class PostgisParcelPoints:

@@ -169,7 +169,8 @@ class ParcelFetcher:
     def prefetch(self, idpars):
         """Start looking ``idpars`` up in a worker thread (GeoPackage plan: the query runs
         inside SQLite, without Python's lock, while Python goes on); :meth:`__call__`
-        collects the answers."""
+        collects the answers, asking the batches still queued itself (on a second
+        connection: both processors compute points on surface)."""
         if not idpars or not hasattr(self.sql, "stage"):
             return
         if self.executor is None:
@@ -187,6 +188,8 @@ class ParcelFetcher:
             asked = set()
             pending, self.pending = self.pending, []
             for keys, future in pending:
+                if not future.done() and hasattr(self.sql, "help"):   # the batches still
+                    self.sql.help(self._cancelled())                   # queued: asked here too
                 future.result()
                 asked |= keys
             rest = set(idpars) - asked

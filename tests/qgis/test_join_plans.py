@@ -241,6 +241,61 @@ def test_quotes_and_sql_in_names_and_ids_are_only_data(qgis_app, sample_data, tm
                               ).fetchone()[0] > 1000
 
 
+def test_parcels_asked_on_parallel_connections_answer_like_one(qgis_app, sample_data,
+                                                                tmp_path, monkeypatch):
+    """Batches of keys asked from two threads on two connections (the join's worker and
+    the main thread helping while it waits): the same points as one connection asking
+    batch after batch and as SQL asked parcel by parcel, duplicates of a parcel and
+    parcels without geometry included (each answered by the first row with a geometry)."""
+    from osp_erbm.osp_qgis import sqlplan
+    path = str(tmp_path / "doublons.gpkg")
+    to_gpkg(os.path.join(str(sample_data), "territoire.gpkg") + "|layername=parcelles",
+            path, "parcelles")
+    connection = sqlplan.open_spatialite(path, readonly=False)   # the index triggers call it
+    with connection:
+        ids = [r[0] for r in connection.execute("SELECT idpar FROM parcelles ORDER BY idpar")]
+        columns = [r[1] for r in connection.execute("PRAGMA table_info(parcelles)")
+                   if r[1] != "fid"]
+        listed = ", ".join('"%s"' % c for c in columns)
+        for n, idpar in enumerate(ids[::50]):   # a copy without geometry, or a moved copy
+            geometry = "NULL" if n % 2 else "geom"
+            connection.execute('INSERT INTO parcelles (%s) SELECT %s FROM parcelles WHERE '
+                               'idpar = ?' % (listed, listed.replace('"geom"', geometry)),
+                               (idpar,))
+        connection.execute("UPDATE parcelles SET geom = NULL WHERE fid IN "
+                           "(SELECT fid FROM parcelles ORDER BY fid LIMIT 5)")
+    connection.close()
+    keys = ids + ["absente", "62001000ZZ9999"]
+    monkeypatch.setattr(sqlplan, "KEY_BATCH", 97)
+    answers = []
+    for helped in (False, True, True):
+        lookup = sqlplan.ParcelPoints(path, "parcelles", "idpar")
+        try:
+            if helped:   # as the join does: staged in a worker, helped from here
+                from concurrent.futures import ThreadPoolExecutor
+                with ThreadPoolExecutor(max_workers=1) as pool:
+                    future = pool.submit(lookup.stage, keys)
+                    lookup.help()
+                    future.result()
+                answers.append(lookup.collect())
+                assert not lookup.queue
+            else:
+                answers.append(lookup(keys))
+            assert lookup(ids[:10]) == {k: answers[0][k] for k in ids[:10]}   # reusable
+        finally:
+            lookup.close()
+    assert answers[0] == answers[1] == answers[2]
+    assert 0 < sum(1 for point in answers[0].values() if point is None) <= 5
+    assert "absente" not in answers[0] and len(answers[0]) == len(set(ids))
+    reference = {}
+    for key, x, y in sqlplan.open_spatialite(path).execute(
+            "SELECT idpar, ST_X(ST_PointOnSurface(GeomFromGPB(geom))), "
+            "ST_Y(ST_PointOnSurface(GeomFromGPB(geom))) FROM parcelles ORDER BY fid"):
+        if reference.get(key) is None:
+            reference[key] = (x, y) if x is not None else None
+    assert answers[0] == reference
+
+
 def test_bulk_output_is_a_sound_geopackage_with_its_spatial_index(qgis_app, sample_data,
                                                                    tmp_path, monkeypatch):
     from qgis.core import QgsFeatureRequest, QgsRectangle, QgsVectorLayer
