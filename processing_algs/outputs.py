@@ -18,14 +18,17 @@ import uuid
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsFeature, QgsFeatureSink,
                        QgsGeometry, QgsPointXY, QgsProcessingException, QgsProcessingUtils,
-                       QgsVectorLayer)
+                       QgsVectorLayer, QgsWkbTypes)
 
 from ..osp_qgis import files
+from . import qt_compat
 from ..osp_qgis.files import french_os_error
 from ..osp_qgis.textsafe import csv_text
 
 TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
 BATCH = 5000
+# field types a CSV file written by osp_qgis.csv_write keeps as QGIS's writer does
+CSV_FIELD_TYPES = (qt_compat.STRING, qt_compat.INT, qt_compat.LONG)
 
 
 def destination_file(destination):
@@ -199,6 +202,14 @@ class Outputs:
             if expected is not None:
                 record[2] = expected
             return dest
+        if self._plain_csv(path, fields, wkb_type):
+            rows, features = _peek(features)
+            if rows is not None and not isinstance(rows, QgsFeature):
+                del sink   # the file as QGIS made it, rewritten with the same fields
+                record[2] = self._csv_rows(path, fields, features, progress, record)
+                if expected is not None:
+                    record[2] = expected
+                return dest
         safe = is_text_output(dest)
         string_indexes = [i for i, f in enumerate(fields) if f.typeName().lower() in
                           ("string", "text", "varchar")] if safe else []
@@ -228,6 +239,22 @@ class Outputs:
         del sink  # closes and flushes the file
         record[2] = count if expected is None else expected
         return dest
+
+    def _plain_csv(self, path, fields, wkb_type):
+        """A CSV file of text and integer fields without geometry, in UTF-8: rows are
+        then written by :mod:`osp_qgis.csv_write` rather than feature by feature."""
+        return bool(path) and path.lower().endswith(".csv") \
+            and writes_utf8(self.context.defaultEncoding()) \
+            and wkb_type == QgsWkbTypes.Type.NoGeometry \
+            and all(f.type() in CSV_FIELD_TYPES for f in fields)
+
+    def _csv_rows(self, path, fields, rows, progress, record):
+        from ..osp_qgis import csv_write
+        try:
+            return csv_write.write_rows(path, fields.names(), rows, progress, BATCH)
+        except OSError as error:
+            raise QgsProcessingException("Écriture de « %s » interrompue : %s" % (
+                record[3] or record[1], french_os_error(error)))
 
     def _bulk_points(self, path, layer_name, fields, features, progress, record):
         from ..osp_qgis import gpkg_write, sqlplan
@@ -320,6 +347,25 @@ class Outputs:
                 pass
         self.written = []
 
+
+
+def writes_utf8(encoding):
+    """Whether a QGIS file writer given ``encoding`` (a Processing context's: a name,
+    « System » or empty) writes UTF-8: « System » is the encoding of the locale."""
+    name = (encoding or "").strip().lower()
+    if name in ("", "system"):
+        import locale
+        name = locale.getpreferredencoding(False).lower()
+    return name.replace("-", "").replace("_", "") == "utf8"
+
+
+def _peek(items):
+    """``(first item or None, the same items)`` of an iterable."""
+    from itertools import chain
+    items = iter(items)
+    for first in items:
+        return first, chain((first,), items)
+    return None, iter(())
 
 
 class AtomicFiles:

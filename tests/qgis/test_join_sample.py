@@ -229,3 +229,30 @@ def test_any_table_qgis_opens_and_shapefile_parcels(qgis_app, sample_data, tmp_p
     assert result["N_ROWS"] == 20 and result["N_LOCATED"] == 20
     assert all(feats[t["ident_rep"]]["idpar"] == t["idpar"] for t in truth)
     assert sorted(f["ligne_source"] for f in feats.values()) == list(range(2, 22))
+
+
+@pytest.mark.parametrize("sheet", ["mc_logements_rehabilites.xlsx", "sia_logements.csv"])
+def test_anomalies_csv_written_directly_reads_like_the_qgis_writer(qgis_app, sample_data,
+                                                                   tmp_path, sheet):
+    """The anomalies CSV (rows written by osp_qgis.csv_write, not feature by feature) holds
+    what QGIS's own writer puts in a GeoPackage for the same run, read back through QGIS:
+    same fields, rows and values (texts as texts, NULL as an empty cell)."""
+    from qgis.core import NULL, QgsVectorLayer
+    from osp_qgis.textsafe import csv_text
+
+    def null(value):
+        return value is None or (not isinstance(value, (str, int)) and value == NULL)
+
+    sample = str(sample_data)
+    as_csv = run_join(sample, sheet, ANOMALIES=str(tmp_path / "anomalies.csv"))
+    as_gpkg = run_join(sample, sheet, ANOMALIES=str(tmp_path / "anomalies.gpkg"))
+    from_csv = QgsVectorLayer(as_csv["ANOMALIES"], "csv", "ogr")
+    from_gpkg = QgsVectorLayer(as_gpkg["ANOMALIES"], "gpkg", "ogr")
+    names = [n for n in from_gpkg.fields().names() if n != "fid"]
+    assert from_csv.fields().names() == names
+    expected = [["" if null(f[n]) else csv_text(str(f[n])) for n in names]
+                for f in from_gpkg.getFeatures()]
+    got = [["" if null(f[n]) else f[n] for n in names] for f in from_csv.getFeatures()]
+    assert len(got) >= 5 and got == expected
+    with open(str(tmp_path / "anomalies.csv"), encoding="utf-8", newline="") as handle:
+        assert handle.readline().startswith("ligne,motif,detail,")
