@@ -268,7 +268,9 @@ def locate_columns(result, fetch_parcels, fetch_locals=None, fetch_addresses=Non
     dwellings they do not locate go through :func:`locate._assign` one by one."""
     idpar = result.values["idpar"]
     wanted = {p for p in idpar if p}
-    parcels = dict(fetch_parcels(wanted)) if wanted else {}
+    parcels = fetch_parcels(wanted) if wanted else {}
+    if not isinstance(parcels, dict):   # the fetchers' answer is a new dict: not copied
+        parcels = dict(parcels)
     points = [parcels.get(p) if p else None for p in idpar]
     pending = [i for i, point in enumerate(points) if point is None]
     result.release_cells(set(pending) | set(result.problems))

@@ -206,7 +206,7 @@ class ParcelPoints:
         list of all rows on the way): the rows read latest first, so that the first
         parcel found with a geometry wins over its duplicates, as in :func:`points_by_key`
         (a batch is asked on one connection only; a key asked twice keeps a point)."""
-        out = {}
+        out = None
         for connection in self.connections:
             with connection:
                 found = {k: (x, y) for k, x, y in connection.execute(
@@ -217,6 +217,8 @@ class ParcelPoints:
                         "OR ST_Y(pt) IS NULL OR pt IS NULL"):
                     found.setdefault(key, None)
                 connection.execute("DELETE FROM temp.osp_found")
+            if out is None or len(found) > len(out):   # the smaller merged into the larger
+                out, found = found, out or {}
             for key, point in found.items():
                 if out.get(key) is None:
                     out[key] = point
