@@ -55,6 +55,28 @@ def data_rows(rows, header_index, totals):
     return lignes, kept
 
 
+def share_repeated_texts(cells, sample=20000):
+    """In the columns whose values repeat (commune, EPCI, opération, bailleur, n° de voie…:
+    at most three quarters of distinct values in ``sample`` rows spread over the sheet),
+    let the rows share one text object per distinct value instead of one per cell read:
+    millions of cells, a few thousand objects; the copies are freed before the plan's
+    columns are made.  Rows that cannot be changed (tuples) are left as they are."""
+    spread = cells[::max(1, len(cells) // sample)]
+    width = max(map(len, spread), default=0)
+    for index in range(width):
+        values = [row[index] for row in spread if index < len(row)]
+        if not values or len(set(values)) * 4 > len(values) * 3:
+            continue
+        table = {}
+        shared = table.setdefault
+        for row in cells:
+            try:
+                value = row[index]
+                row[index] = shared(value, value)
+            except (IndexError, TypeError):   # a short row, a tuple, an unhashable cell
+                continue
+
+
 def role_column(cells_list, index):
     """The stripped text of column ``index`` in every row (``""`` past a row's end)."""
     if index is None:
@@ -174,6 +196,7 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
     totals = [] if totals is None else totals
     lignes, cells = data_rows(rows, colmap.header_index, totals)
     del rows    # the caller may have let the sheet go: its rows live on in ``cells``
+    share_repeated_texts(cells)
     rows_read = len(lignes)
     raw = {role: role_column(cells, colmap.roles.get(role)) for role in ("rpls", "internal_id")}
     rpls = _guarded(ids.normalise_rpls)

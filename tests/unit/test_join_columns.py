@@ -147,3 +147,19 @@ def test_the_hostile_corpus_agrees(tmp_path, sample_data):
         assert_same(raw.rows, colmap, raw.notes)
         checked += 1
     assert checked >= 8
+
+
+def test_repeated_texts_are_shared_and_values_unchanged():
+    """Columns that repeat end with one text object per distinct value; unique columns,
+    short rows and rows that are tuples keep their cells; every value stays equal."""
+    rows = [["%010d" % n, "".join(["CA", "BBALR"]), "".join(["Cité ", str(n % 3)])]
+            for n in range(3000)]
+    rows[10] = rows[10][:2]                       # a short row
+    rows.append(("9999999999", "CABBALR", "Cité 1"))   # a row that is a tuple
+    before = [list(r) for r in rows]
+    join_columns.share_repeated_texts(rows)
+    assert [list(r) for r in rows] == before
+    assert len({id(r[1]) for r in rows[:-1]}) == 1
+    assert len({id(r[2]) for r in rows[:-1] if len(r) > 2}) == 3
+    assert len({id(r[0]) for r in rows}) == len(rows)
+    join_columns.share_repeated_texts([])
