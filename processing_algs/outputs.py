@@ -211,8 +211,9 @@ class Outputs:
                     record[2] = expected
                 return dest
         safe = is_text_output(dest)
-        string_indexes = [i for i, f in enumerate(fields) if f.typeName().lower() in
-                          ("string", "text", "varchar")] if safe else []
+        string_indexes = [i for i, f in enumerate(fields) if f.type() == qt_compat.STRING
+                          or f.typeName().lower() in ("string", "text", "varchar")] \
+            if safe else []   # a field made with its type only has no type name
         batch, count = [], 0
         def safe(attributes):   # text a spreadsheet will not evaluate
             attributes = list(attributes)

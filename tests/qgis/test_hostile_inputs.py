@@ -454,3 +454,26 @@ def test_every_hostile_file_given_as_addresses_or_survey_is_refused_in_french(co
             assert "Traceback" not in text and SECRET not in text, (name, parameter, text)
             assert re.search(r"[éèàç»«]", text), (name, parameter, text)
             assert not [n for n in os.listdir(str(out)) if not n.startswith(".")], name
+
+
+@pytest.mark.parametrize("encoding", ["UTF-8", "windows-1252"])
+def test_formula_text_is_neutralised_in_anomalies_csv_of_any_encoding(corpus, sample_data,
+                                                                      tmp_path, encoding):
+    """UTF-8 anomalies are written by osp_qgis.csv_write, other encodings by QGIS's writer:
+    in both, a text the spreadsheet would run gets its apostrophe."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+    context = QgsProcessingContext()
+    context.setDefaultEncoding(encoding)
+    params = {"INPUT": corpus["formula_injection"],
+              "PARCELS": os.path.join(str(sample_data), "territoire.gpkg")
+              + "|layername=parcelles",
+              "OUTPUT": str(tmp_path / "logements.gpkg"),
+              "ANOMALIES": str(tmp_path / "anomalies.csv")}
+    params["FIELD_PARCEL"] = "Intitulé"   # no parcel found: every row is an anomaly
+    processing.run("osp:joinbailleurparcelles", params, context=context,
+                   feedback=QgsProcessingFeedback())
+    with open(str(tmp_path / "anomalies.csv"), encoding=encoding, newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert any("=1+1" in cell for cell in cells) and any("=2+2" in cell for cell in cells)
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t"))]
