@@ -157,9 +157,9 @@ class ParcelPoints:
         connection.execute("CREATE TEMP TABLE osp_keys (k TEXT PRIMARY KEY)")
         connection.execute("CREATE TEMP TABLE osp_found (k TEXT, pt BLOB)")
 
-    def _connections(self, count):
-        """``count`` connections to the file, each with its temporary tables."""
-        while len(self.connections) < count:
+    def _helper(self):
+        """The second connection to the file (opened once), with its temporary tables."""
+        if len(self.connections) < 2:
             connection = open_spatialite(self.path)
             try:
                 self._temporary_tables(connection)
@@ -167,7 +167,7 @@ class ParcelPoints:
                 connection.close()
                 raise
             self.connections.append(connection)
-        return self.connections[:count]
+        return self.connections[1]
 
     def stage(self, keys, cancelled=None):
         """Queue the keys, sorted, in batches, and ask them on the main connection until
@@ -181,7 +181,7 @@ class ParcelPoints:
         """Ask queued batches on a second connection while :meth:`stage` runs in another
         thread (the two points-on-surface computations then share the processors)."""
         if self.queue:
-            self._drain(self._connections(2)[1], cancelled)
+            self._drain(self._helper(), cancelled)
 
     def _drain(self, connection, cancelled):
         while self.queue:

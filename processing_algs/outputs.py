@@ -196,20 +196,19 @@ class Outputs:
             path, layer_name = path_after or path, layer_after or layer_name
         record = [name, dest, 0, path, layer_name, created]
         self.written.append(record)
+        direct = None   # a writer filling the file QGIS made (fields, CRS, spatial index)
         if points and path and path.lower().endswith(".gpkg"):
-            del sink   # the empty layer, as QGIS makes it (fields, CRS, spatial index)
-            record[2] = self._bulk_points(path, layer_name, fields, features, progress, record)
+            direct = self._bulk_points
+        elif self._plain_csv(path, fields, wkb_type):
+            first, features = _peek(features)
+            if first is not None and not isinstance(first, QgsFeature):
+                direct = self._csv_rows
+        if direct is not None:
+            del sink
+            record[2] = direct(path, layer_name, fields, features, progress, record)
             if expected is not None:
                 record[2] = expected
             return dest
-        if self._plain_csv(path, fields, wkb_type):
-            rows, features = _peek(features)
-            if rows is not None and not isinstance(rows, QgsFeature):
-                del sink   # the file as QGIS made it, rewritten with the same fields
-                record[2] = self._csv_rows(path, fields, features, progress, record)
-                if expected is not None:
-                    record[2] = expected
-                return dest
         safe = is_text_output(dest)
         string_indexes = [i for i, f in enumerate(fields) if f.type() == qt_compat.STRING
                           or f.typeName().lower() in ("string", "text", "varchar")] \
@@ -249,7 +248,7 @@ class Outputs:
             and wkb_type == QgsWkbTypes.Type.NoGeometry \
             and all(f.type() in CSV_FIELD_TYPES for f in fields)
 
-    def _csv_rows(self, path, fields, rows, progress, record):
+    def _csv_rows(self, path, layer_name, fields, rows, progress, record):
         from ..osp_qgis import csv_write
         try:
             return csv_write.write_rows(path, fields.names(), rows, progress, BATCH)
