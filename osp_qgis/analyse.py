@@ -37,6 +37,17 @@ DERIVED_FIELDS = ("id_osp", "idcomtxt", "dep", "epci", "nom_cite_1", "l_id_cite"
                   "geom_import")
 
 
+def fields_every_dwelling_gets(with_cites):
+    """The fields the analyse sets on every dwelling (number, territory, status, import
+    point; the cité when a cités layer is given) and the hand fields, where nothing means
+    « keep what the layer has » on a re-import: a record holding these as ``None`` before
+    the analyse merges and is written exactly as one without them."""
+    derived = ("id_osp", "idcom", "idcomtxt", "dep", "epci", "geoloc_source", "date_maj",
+               "statut", "geom_import")
+    cites = ("id_cite", "nom_cite_1", "l_id_cite") if with_cites else ()
+    return derived + cites + HAND_FIELDS
+
+
 @dataclass
 class MergeStats:
     added: int = 0

@@ -109,13 +109,14 @@ class AnalyseLogement(OspAlgorithm):
                 "La couche « %s » n'a ni ident_rep ni ident_int : est-ce bien une sortie de la "
                 "jointure ?") % source.name())
         crs = source.crs()
-        records = records_io.read_records(source, feedback)
+        cites = self.parameterAsVectorLayer(parameters, "CITES", context)
+        records = records_io.read_records(
+            source, feedback, complete=analyse.fields_every_dwelling_gets(cites is not None))
         feedback.pushInfo(self.tr("%d logements lus.") % len(records))
         feedback.setProgress(10)
         territory, communes_lookup, epci_lookup = analyse_territory.territory_of(
             self.parameterAsVectorLayer(parameters, "COMMUNES", context),
             self.parameterAsVectorLayer(parameters, "EPCI", context), crs, feedback)
-        cites = self.parameterAsVectorLayer(parameters, "CITES", context)
         cites_lookup, cite_fields = analyse_territory.cites_of(cites, crs)
         feedback.setProgress(25)
         problems = self._enrich(records, territory, communes_lookup, epci_lookup, cites_lookup,

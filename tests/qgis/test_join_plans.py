@@ -416,3 +416,36 @@ def test_parcels_in_postgis_are_looked_up_on_the_server(qgis_app, sample_data, t
     same = assert_same(from_server, from_provider)
     assert_same(from_server, from_gpkg)
     assert sum(1 for _, point in same.values() if point is not None) > 100
+
+
+def test_columns_without_any_value_are_written_as_null_unless_they_have_a_default(qgis_app,
+                                                                               tmp_path):
+    """A column with no value in a chunk is left out of the bulk ``INSERT``: it reads back
+    NULL; a column with a DEFAULT is still bound (its NULLs stay NULL, not the default);
+    a chunk where the column has values writes them."""
+    from osgeo import ogr, osr
+    from osp_erbm.osp_qgis import gpkg_write
+    path = str(tmp_path / "vides.gpkg")
+    source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    layer = source.CreateLayer("points", srs, ogr.wkbPoint)
+    for name in ("vide", "avec_defaut", "plein"):
+        definition = ogr.FieldDefn(name, ogr.OFTString)
+        if name == "avec_defaut":
+            definition.SetDefault("'défaut'")
+        layer.CreateField(definition)
+    layer = source = None
+    count = 250
+    empty = [None] * count
+    late = [None] * (count - 1) + ["dernier"]     # a value in the last chunk only
+    rows = gpkg_write.PointColumns([empty, list(empty), late],
+                                   [(650000.0 + i, 7000000.0) for i in range(count)])
+    assert gpkg_write.bound_columns([empty, list(empty), late], ["vide", "avec_defaut", "plein"],
+                                    {"vide", "plein"}) == [1, 2]
+    assert gpkg_write.bulk_insert_points(path, "points", ["vide", "avec_defaut", "plein"], rows,
+                                         batch=100) == count
+    source = ogr.Open(path)
+    read = [(f.GetField("vide"), f.GetField("avec_defaut"), f.GetField("plein"))
+            for f in source.GetLayer(0)]
+    assert read == [(None, None, v) for v in late]

@@ -161,3 +161,58 @@ def test_quotes_and_sql_in_the_table_name_are_only_a_name(qgis_app, tmp_path):
     same_records(direct, records_io.provider_records(layer, plan))
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT count(*) FROM autre_table").fetchone()[0] == 60
+
+
+def test_completed_records_hold_every_asked_field_and_nothing_else_changes(hostile):
+    """``complete``: the asked fields are keys of every record (``None`` where the layer
+    has no such field, the layer's value where it has one), through SQLite and through
+    the provider; every other value is the one read without it."""
+    from qgis.core import QgsVectorLayer
+    from osp_erbm.processing_algs import records_io
+    layer = QgsVectorLayer(hostile + "|layername=logements", "t", "ogr")
+    complete = ("statut", "id_osp", "bailleur", "l_id_cite")
+    plain = records_io.read_records(layer)
+    plan = records_io._read_plan(layer)
+    for records in (records_io.read_records(layer, complete=complete),
+                    records_io.provider_records(layer, plan, True, None, complete)):
+        assert len(records) == len(plain)
+        for got, before in zip(records, plain):
+            assert set(got["values"]) == set(before["values"]) | set(complete)
+            for name, value in got["values"].items():
+                assert value == before["values"].get(name)
+            assert got["values"]["statut"] is None and got["values"]["id_osp"] is None
+        # a field the layer has (as « Bailleur ») keeps its values
+        assert "Maisons & Cités" in {r["values"]["bailleur"] for r in records}
+
+
+def test_record_columns_are_the_fields_of_each_record_whether_complete_or_not(qgis_app):
+    """:class:`RecordColumns` reads records holding every field in one call per record and
+    falls back to one field at a time when some lack a field: the same columns, in the
+    analyse order, dates as GeoPackage text, compared with a reading field by field."""
+    from osp_erbm.osp_qgis import analyse
+    from osp_erbm.processing_algs import records_io
+    rng = random.Random(3)
+    names = [name for name, _, _ in analyse.FIELDS]
+    full, partial = [], []
+    for n in range(1000):
+        values = {name: rng.choice([None, "t%d" % rng.randrange(9), n]) for name in names}
+        values["date_os"] = values["date_fin"] = rng.choice([None, datetime.date(2021, 3, 4)])
+        values["date_maj"] = datetime.datetime(2026, 12, 3, 6, 7, 8, 9000)
+        full.append({"values": values, "geometry": (float(n), 2.0 * n)})
+        shorter = dict(values)
+        if n % 7 == 0:
+            del shorter["info"]
+        partial.append({"values": shorter, "geometry": None})
+    for records in (full, partial, []):
+        chunks = list(records_io.RecordColumns(records).chunks(300))
+        assert len(chunks) == (len(records) + 299) // 300
+        for n, name in enumerate(names):
+            got = [v for columns, _ in chunks for v in columns[n]]
+            expected = [r["values"].get(name) for r in records]
+            if name in ("date_os", "date_fin"):
+                expected = [None if v is None else "2021-03-04" for v in expected]
+            if name == "date_maj":
+                expected = ["2026-12-03T06:07:08.009"] * len(records)
+            assert got == expected, name
+        assert [p for _, points in chunks for p in points] == \
+            [r["geometry"] for r in records]
