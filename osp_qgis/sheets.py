@@ -148,7 +148,13 @@ _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 def split_lines(text):
     """The lines of ``text`` with their ends, as a file opened with ``newline=""`` gives
     them (``\n``, ``\r\n`` and ``\r`` end a line) — without the four bytes per
-    character a ``StringIO`` of the whole text would hold."""
+    character a ``StringIO`` of the whole text would hold.  ``str.splitlines`` (twice as
+    fast) when it cut the text at those ends only: it also cuts at ``\v``, ``\f``,
+    ``\x1c``-``\x1e``, ``\x85``, ``\u2028`` and ``\u2029``."""
+    from itertools import repeat
+    lines = text.splitlines(True)
+    if all(map(str.endswith, lines[:-1], repeat(("\n", "\r")))):
+        return lines
     return _LINES.findall(text)
 
 

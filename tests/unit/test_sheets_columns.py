@@ -148,6 +148,17 @@ def _lines_followed(text, delimiter):
 
 
 @settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(['a', '\n', '\r', '\r\n', 'é', '\v', '\f', '\x1c', '\x1d',
+                                 '\x1e', '\x85', '\u2028', '\u2029', '\u2026']),
+                max_size=30).map(''.join))
+def test_lines_end_at_line_feeds_and_carriage_returns_only(text):
+    """The lines are those of a file opened with ``newline=""``: other characters
+    ``str.splitlines`` cuts at (vertical tab, form feed, separators) stay inside a line."""
+    import io
+    assert sheets.split_lines(text) == list(io.StringIO(text, newline=""))
+
+
+@settings(max_examples=2000, deadline=None)
 @given(st.lists(st.sampled_from(['a', ';', '"', '\n', '\r', '\r\n', 'é', ' ', '\x00']),
                 max_size=40).map(''.join))
 def test_csv_line_numbers_are_the_lines_the_user_sees(text):
