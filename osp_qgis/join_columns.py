@@ -18,6 +18,7 @@ from collections import Counter
 from . import ids, locate
 from .addresses import address_key
 from .sheets import TOTAL_INITIALS, is_blank, total_label
+from .shared_texts import SHARING_PAYS_FROM, share_repeated_texts
 
 _ERROR = object()       # a rule refused the value: the row is rebuilt by build_dwelling
 
@@ -53,33 +54,6 @@ def data_rows(rows, header_index, totals):
         lignes.append(ligne)
         kept.append(cells)
     return lignes, kept
-
-
-# sheets from this many rows have their repeated texts shared (:func:`share_repeated_texts`):
-# ≈ 0.1 GB saved at 420 k rows; below, a few MB for the time of a pass over every cell
-SHARING_PAYS_FROM = 100000
-
-
-def share_repeated_texts(cells, sample=20000):
-    """In the columns whose values repeat (commune, EPCI, opération, bailleur, n° de voie…:
-    at most three quarters of distinct values in ``sample`` rows spread over the sheet),
-    let the rows share one text object per distinct value instead of one per cell read:
-    millions of cells, a few thousand objects; the copies are freed before the plan's
-    columns are made.  Rows that cannot be changed (tuples) are left as they are."""
-    spread = cells[::max(1, len(cells) // sample)]
-    width = max(map(len, spread), default=0)
-    for index in range(width):
-        values = [row[index] for row in spread if index < len(row)]
-        if not values or len(set(values)) * 4 > len(values) * 3:
-            continue
-        table = {}
-        shared = table.setdefault
-        for row in cells:
-            try:
-                value = row[index]
-                row[index] = shared(value, value)
-            except (IndexError, TypeError):   # a short row, a tuple, an unhashable cell
-                continue
 
 
 def role_column(cells_list, index):
@@ -193,15 +167,17 @@ class JoinColumns:
             self.idpar_errors[i] = dwelling.idpar_error
 
 
-def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_parcels=None):
+def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_parcels=None,
+                  texts_shared=False):
     """Data rows -> :class:`JoinColumns` with the values :func:`locate.build_dwelling`
     gives each row (and its problems, then the reader's ``notes``).  ``on_parcels(ids)``
     is called with the parcel ids as soon as they are known (a fetcher may look them up
-    while the other columns are normalised)."""
+    while the other columns are normalised); ``texts_shared``: the reader already shared
+    the rows' repeated texts (:mod:`shared_texts`)."""
     totals = [] if totals is None else totals
     lignes, cells = data_rows(rows, colmap.header_index, totals)
     del rows    # the caller may have let the sheet go: its rows live on in ``cells``
-    if len(cells) >= SHARING_PAYS_FROM:
+    if len(cells) >= SHARING_PAYS_FROM and not texts_shared:
         share_repeated_texts(cells)
     rows_read = len(lignes)
     raw = {role: role_column(cells, colmap.roles.get(role)) for role in ("rpls", "internal_id")}
@@ -347,11 +323,12 @@ def collect_anomalies(result):
 
 
 def join(rows, colmap, palulos_variants, fetch_parcels, fetch_locals=None,
-         fetch_addresses=None, notes=None):
+         fetch_addresses=None, notes=None, texts_shared=False):
     """The whole plan on a read sheet, column by column: build, de-duplicate, locate,
     report.  Same answers as :func:`locate.join`."""
     result = build_columns(rows, colmap, palulos_variants, notes,
-                           on_parcels=getattr(fetch_parcels, "prefetch", None))
+                           on_parcels=getattr(fetch_parcels, "prefetch", None),
+                           texts_shared=texts_shared)
     del rows
     locate_columns(result, fetch_parcels, fetch_locals, fetch_addresses)
     result.anomalies = collect_anomalies(result)

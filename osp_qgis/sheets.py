@@ -21,6 +21,8 @@ import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
+from .shared_texts import SHARING_PAYS_FROM, RepeatedTexts
+
 CSV_EXTENSIONS = (".csv", ".txt", ".tsv")
 XLSX_EXTENSIONS = (".xlsx", ".xlsm")
 ODS_EXTENSIONS = (".ods",)
@@ -52,6 +54,7 @@ class RawSheet:
     notes: dict = field(default_factory=dict)  # ligne -> [(motif, French detail)]
     warnings: list = field(default_factory=list)  # French sentences for the log
     tried: list = field(default_factory=list)  # sheets looked at before this one
+    texts_shared: bool = False  # repeated texts shared while reading (shared_texts)
 
     @property
     def width(self):
@@ -192,9 +195,10 @@ def sniff_delimiter(text):
     return ranked_delimiters(text)[0]
 
 
-def _parse_csv(lines, delimiter, limit=None):
+def _parse_csv(lines, delimiter, limit=None, share=False):
     """``[(first physical line, cells)]`` of ``lines`` (:func:`split_lines`); a
-    ``csv.Error`` carries the line reached.
+    ``csv.Error`` carries the line reached.  ``share``: the repeated texts shared chunk
+    after chunk while reading (:class:`shared_texts.RepeatedTexts`).
 
     When every record holds on one line (no line break inside quotes: as many records
     as lines), record ``n`` is line ``n``, counted without following the reader line by
@@ -202,7 +206,7 @@ def _parse_csv(lines, delimiter, limit=None):
     reader = csv.reader(iter(lines), delimiter=delimiter)
     if limit is None:
         try:
-            rows = list(reader)
+            rows = _all_records(reader, share)
         except csv.Error as error:
             error.line = reader.line_num + 1
             raise
@@ -221,6 +225,19 @@ def _parse_csv(lines, delimiter, limit=None):
         error.line = last_line + 1
         raise
     return rows
+
+
+def _all_records(reader, share):
+    """Every record of ``reader``; with ``share``, read and shared a chunk at a time."""
+    if not share:
+        return list(reader)
+    texts, rows = RepeatedTexts(), []
+    while True:
+        chunk = list(itertools.islice(reader, 20000))
+        if not chunk:
+            return rows
+        texts.share(chunk)
+        rows.extend(chunk)
 
 
 def read_csv(path, accept=None):
@@ -249,13 +266,14 @@ def read_csv(path, accept=None):
                         break
                 except csv.Error:
                     continue
-        rows = _parse_csv(lines, delimiter)
+        share = len(lines) >= SHARING_PAYS_FROM
+        rows = _parse_csv(lines, delimiter, share=share)
     except csv.Error as error:
         raise SheetError("Fichier « %s » illisible vers la ligne %d (guillemets ou caractères "
                          "invalides : %s)." % (os.path.basename(path), getattr(error, "line", 0),
                                                error))
     return RawSheet(rows=rows, sheet_name=os.path.basename(path), encoding=encoding,
-                    delimiter=delimiter)
+                    delimiter=delimiter, texts_shared=share)
 
 
 # -- choosing a sheet -------------------------------------------------------------------------

@@ -214,7 +214,8 @@ class JoinBailleurParcelles(OspAlgorithm):
         feedback.setProgress(10)
         try:
             result = join_columns.join(raw.take_rows(), colmap, reference.palulos_variants(),
-                                       fetch_parcels, fetch_locals, fetch_addresses, raw.notes)
+                                       fetch_parcels, fetch_locals, fetch_addresses, raw.notes,
+                                       texts_shared=raw.texts_shared)
         except qgis_io.Cancelled:
             raise QgsProcessingException(self.tr("Traitement annulé : rien n'a été écrit."))
         finally:

@@ -5,9 +5,11 @@ rows mixing valid, damaged and hostile cells, on the whole sample and on the hos
 No QGIS."""
 import os
 
+import pytest
+
 from hypothesis import given, settings, strategies as st
 
-from osp_qgis import columns, join_columns, locate, sheets
+from osp_qgis import columns, join_columns, locate, shared_texts, sheets
 from osp_qgis.reference import column_synonyms, palulos_variants
 
 HEADER = ["RPLS", "Id bailleur", "Fiscal", "Parcelle", "Commune", "Département", "EPCI",
@@ -149,17 +151,49 @@ def test_the_hostile_corpus_agrees(tmp_path, sample_data):
     assert checked >= 8
 
 
-def test_repeated_texts_are_shared_and_values_unchanged():
+@pytest.mark.parametrize("chunked", [False, True])
+def test_repeated_texts_are_shared_and_values_unchanged(chunked):
     """Columns that repeat end with one text object per distinct value; unique columns,
-    short rows and rows that are tuples keep their cells; every value stays equal."""
+    short rows and rows that are tuples keep their cells; every value stays equal —
+    whether the rows are shared once read whole or chunk after chunk while read."""
     rows = [["%010d" % n, "".join(["CA", "BBALR"]), "".join(["Cité ", str(n % 3)])]
             for n in range(3000)]
     rows[10] = rows[10][:2]                       # a short row
     rows.append(("9999999999", "CABBALR", "Cité 1"))   # a row that is a tuple
     before = [list(r) for r in rows]
-    join_columns.share_repeated_texts(rows)
+    if chunked:
+        texts = shared_texts.RepeatedTexts()
+        for start in range(0, len(rows), 700):
+            texts.share(rows[start:start + 700])   # the same row objects, changed in place
+        assert texts.distinct == {0}                # the identifiers: their table dropped
+    else:
+        shared_texts.share_repeated_texts(rows)
     assert [list(r) for r in rows] == before
     assert len({id(r[1]) for r in rows[:-1]}) == 1
     assert len({id(r[2]) for r in rows[:-1] if len(r) > 2}) == 3
     assert len({id(r[0]) for r in rows}) == len(rows)
-    join_columns.share_repeated_texts([])
+    shared_texts.share_repeated_texts([])
+    shared_texts.RepeatedTexts().share([])
+
+
+def test_a_large_csv_is_read_with_its_repeated_texts_shared(tmp_path, monkeypatch):
+    """A CSV of at least SHARING_PAYS_FROM lines (lowered here) is read chunk after chunk
+    with its repeated texts shared: the same rows and line numbers as a reading without
+    sharing, one object per commune, a fresh object per identifier, and the sheet says so
+    (the plan then does not share them again)."""
+    lines = ["N° RPLS;Code INSEE;Opération"] + [
+        "%010d;%s;%s" % (n, "62119" if n % 3 else "59350", "Cité du 4" if n % 2 else "")
+        for n in range(45000)]
+    lines[20000] = "0000000001;62119"                 # a short row across a chunk border
+    path = tmp_path / "grand.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    plain = sheets.read_csv(str(path))
+    assert not plain.texts_shared
+    monkeypatch.setattr(sheets, "SHARING_PAYS_FROM", 1000)
+    shared = sheets.read_csv(str(path))
+    assert shared.texts_shared
+    assert shared.rows == plain.rows
+    assert [n for n, _ in shared.rows] == list(range(1, len(lines) + 1))
+    communes = {id(cells[1]) for _, cells in shared.rows[1:] if len(cells) > 1}
+    assert len(communes) == 2
+    assert len({id(cells[0]) for _, cells in shared.rows}) == len(lines)
