@@ -171,8 +171,9 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
                   texts_shared=False):
     """Data rows -> :class:`JoinColumns` with the values :func:`locate.build_dwelling`
     gives each row (and its problems, then the reader's ``notes``).  ``on_parcels(ids)``
-    is called with the parcel ids as soon as they are known (a fetcher may look them up
-    while the other columns are normalised); ``texts_shared``: the reader already shared
+    is called with the parcel ids as soon as they are known — the canonical ones first, from
+    the raw column, then all of them (a fetcher may look them up while the other columns are
+    normalised); ``texts_shared``: the reader already shared
     the rows' repeated texts (:mod:`shared_texts`)."""
     totals = [] if totals is None else totals
     lignes, cells = data_rows(rows, colmap.header_index, totals)
@@ -180,7 +181,11 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
     if len(cells) >= SHARING_PAYS_FROM and not texts_shared:
         share_repeated_texts(cells)
     rows_read = len(lignes)
-    raw = {role: role_column(cells, colmap.roles.get(role)) for role in ("rpls", "internal_id")}
+    raw = {role: role_column(cells, colmap.roles.get(role))
+           for role in ("rpls", "internal_id", "parcel")}
+    if on_parcels is not None:   # the parcel ids already canonical, looked up at once
+        usual = ids.canonical_idpar
+        on_parcels({p for p in raw["parcel"] if len(p) == ids.IDPAR_LENGTH and usual(p)})
     rpls = _guarded(ids.normalise_rpls)
     ident_rep = [r.zfill(ids.RPLS_LENGTH) if r.isdigit() and len(r) <= ids.RPLS_LENGTH
                  and r.isascii() else rpls(r) if r else None for r in raw["rpls"]]
@@ -211,7 +216,7 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
     idpar, usual = _guarded(ids.normalise_idpar), ids.canonical_idpar
     v["idpar"] = [p if len(p) == ids.IDPAR_LENGTH and usual(p) else idpar(p, c) if p
                   else None for p, c in zip(raw["parcel"], commune_or_none)]
-    if on_parcels is not None:
+    if on_parcels is not None:   # the others (asked once: the fetcher skips those asked)
         on_parcels({p for p in v["idpar"] if p and p is not _ERROR})
     v["idcom"] = [c or (p[:5] if p and p is not _ERROR else None)
                   for c, p in zip(commune_or_none, v["idpar"])]

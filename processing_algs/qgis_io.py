@@ -173,10 +173,14 @@ class ParcelFetcher:
         connection: both processors compute points on surface)."""
         if not idpars or not hasattr(self.sql, "stage"):
             return
+        keys = set(idpars)
+        for asked, _ in self.pending:   # a key already on its way is not asked again
+            keys -= asked
+        if not keys:
+            return
         if self.executor is None:
             from concurrent.futures import ThreadPoolExecutor
             self.executor = ThreadPoolExecutor(max_workers=1)
-        keys = set(idpars)
         self.pending.append((keys, self.executor.submit(self.sql.stage, self._keys(keys),
                                                         self._cancelled())))
 

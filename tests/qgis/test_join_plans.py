@@ -453,3 +453,30 @@ def test_columns_without_any_value_are_written_as_null_unless_they_have_a_defaul
     read = [(f.GetField("vide"), f.GetField("avec_defaut"), f.GetField("plein"))
             for f in source.GetLayer(0)]
     assert read == [(None, None, v) for v in late]
+
+
+def test_parcels_prefetched_twice_are_asked_once(qgis_app, sample_data):
+    """The plan hands the canonical parcel ids over first, then all of them: a key already
+    on its way is not asked again, and the answer holds every key asked, as one lookup."""
+    from qgis.core import QgsVectorLayer
+    from osp_erbm.processing_algs import qgis_io
+    layer = QgsVectorLayer(os.path.join(str(sample_data), "territoire.gpkg")
+                           + "|layername=parcelles", "p", "ogr")
+    ids = sorted({f["idpar"] for f in layer.getFeatures()})[:60]
+    fetcher = qgis_io.ParcelFetcher(layer, "idpar", "idpar")
+    try:
+        assert fetcher.plan == "spatialite"
+        fetcher.prefetch(set(ids[:40]))
+        fetcher.prefetch(set(ids[20:50]))
+        assert [keys for keys, _ in fetcher.pending] == [set(ids[:40]), set(ids[40:50])]
+        fetcher.prefetch(set(ids[10:30]))          # nothing new: nothing submitted
+        assert len(fetcher.pending) == 2
+        found = fetcher(set(ids))
+    finally:
+        fetcher.close()
+    direct = qgis_io.ParcelFetcher(layer, "idpar", "idpar")
+    try:
+        expected = direct(set(ids))
+    finally:
+        direct.close()
+    assert set(found) == set(ids) and found == expected
