@@ -206,7 +206,7 @@ def _parse_csv(lines, delimiter, limit=None, share=False):
     reader = csv.reader(iter(lines), delimiter=delimiter)
     if limit is None:
         try:
-            rows = _all_records(reader, share)
+            rows = all_records(reader, share)
         except csv.Error as error:
             error.line = reader.line_num + 1
             raise
@@ -227,7 +227,7 @@ def _parse_csv(lines, delimiter, limit=None, share=False):
     return rows
 
 
-def _all_records(reader, share):
+def all_records(reader, share):
     """Every record of ``reader``; with ``share``, read and shared a chunk at a time."""
     if not share:
         return list(reader)

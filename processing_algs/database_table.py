@@ -10,6 +10,7 @@ import csv
 import io
 
 from ..osp_qgis import sheets
+from ..osp_qgis.shared_texts import SHARING_PAYS_FROM
 from . import base_io
 
 PREFIXES = ("postgres:", "postgresql:", "postgis:")
@@ -79,13 +80,17 @@ def read_database_table(value, sheet=None):
             name, database.scrub(base_io.first_line(error))))
     finally:
         connection.close()
-    return _sheet(data.getvalue().decode("utf-8"), name)
+    lines = sheets.split_lines(str(data.getbuffer(), "utf-8"))   # the bytes not copied
+    del data
+    return _sheet(lines, name)
 
 
-def _sheet(text, name):
-    """The server's CSV as rows numbered by record (a value may hold line breaks)."""
+def _sheet(lines, name):
+    """The server's CSV (its lines) as rows numbered by record (a value may hold line
+    breaks); a large table has its repeated texts shared while read, as a large CSV."""
     if csv.field_size_limit() < sheets.CSV_FIELD_LIMIT:
         csv.field_size_limit(sheets.CSV_FIELD_LIMIT)
-    records = csv.reader(iter(sheets.split_lines(text)), delimiter=",")
-    return sheets.RawSheet(rows=[(n, cells) for n, cells in enumerate(records, 1)],
-                           sheet_name=name, encoding="utf-8 (PostgreSQL)", delimiter=",")
+    share = len(lines) >= SHARING_PAYS_FROM
+    records = sheets.all_records(csv.reader(iter(lines), delimiter=","), share)
+    return sheets.RawSheet(rows=list(enumerate(records, 1)), sheet_name=name,
+                           encoding="utf-8 (PostgreSQL)", delimiter=",", texts_shared=share)
