@@ -166,12 +166,15 @@ class ParcelFetcher:
         self.plan = "fournisseur" if self.sql is None else \
             "postgis" if layer.dataProvider().name() == "postgres" else "spatialite"
 
-    def prefetch(self, idpars):
+    def prefetch(self, idpars, early=False):
         """Start looking ``idpars`` up in a worker thread (GeoPackage plan: the query runs
         inside SQLite, without Python's lock, while Python goes on); :meth:`__call__`
         collects the answers, asking the batches still queued itself (on a second
-        connection: both processors compute points on surface)."""
-        if not idpars or not hasattr(self.sql, "stage"):
+        connection: both processors compute points on surface).  ``early``: a first part
+        of the ids, asked at once by SpatiaLite (its cost follows the keys) but not by a
+        server (one pass over the table per query, its parallel workers already on both
+        processors: one query once every id is known)."""
+        if not idpars or not hasattr(self.sql, "stage") or early and self.plan == "postgis":
             return
         keys = set(idpars)
         for asked, _ in self.pending:   # a key already on its way is not asked again

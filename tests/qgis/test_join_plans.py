@@ -412,6 +412,11 @@ def test_parcels_in_postgis_are_looked_up_on_the_server(qgis_app, sample_data, t
     from osp_erbm.processing_algs import qgis_io
     fetcher = qgis_io.ParcelFetcher(layer, "idpar", "idpar")
     assert fetcher.plan == "postgis"
+    some = {f["idpar"] for f in parcels.getFeatures()}
+    fetcher.prefetch(some, early=True)   # a server query is one pass: asked once all known
+    assert fetcher.pending == []
+    fetcher.prefetch(some)
+    assert [keys for keys, _ in fetcher.pending] == [some]
     fetcher.close()
     _, from_server, _ = join(monkeypatch, tmp_path, "pg", "sql", **params)
     _, from_provider, _ = join(monkeypatch, tmp_path, "pg", "fournisseur", **params)
