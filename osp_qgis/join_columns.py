@@ -171,8 +171,8 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
                   texts_shared=False):
     """Data rows -> :class:`JoinColumns` with the values :func:`locate.build_dwelling`
     gives each row (and its problems, then the reader's ``notes``).  ``on_parcels(ids)``
-    is called with the parcel ids as soon as they are known — the canonical ones first, from
-    the raw column (``early=True``), then all of them (a fetcher may look them up while the
+    is called with the parcel ids as soon as they are known — those of the right length
+    first, from the raw column (``early=True``), then all of them (a fetcher may look them up while the
     other columns are normalised); ``texts_shared``: the reader already shared
     the rows' repeated texts (:mod:`shared_texts`)."""
     totals = [] if totals is None else totals
@@ -183,10 +183,9 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
     rows_read = len(lignes)
     raw = {role: role_column(cells, colmap.roles.get(role))
            for role in ("rpls", "internal_id", "parcel")}
-    if on_parcels is not None:   # the parcel ids already canonical, looked up at once
-        usual = ids.canonical_idpar
-        on_parcels({p for p in raw["parcel"] if len(p) == ids.IDPAR_LENGTH and usual(p)},
-                   early=True)
+    if on_parcels is not None:   # ids of a parcel id's length, looked up at once (those
+        # the rules will change are simply not found, or not asked for in the end)
+        on_parcels({p for p in raw["parcel"] if len(p) == ids.IDPAR_LENGTH}, early=True)
     rpls = _guarded(ids.normalise_rpls)
     ident_rep = [r.zfill(ids.RPLS_LENGTH) if r.isdigit() and len(r) <= ids.RPLS_LENGTH
                  and r.isascii() else rpls(r) if r else None for r in raw["rpls"]]
