@@ -171,9 +171,9 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
                   texts_shared=False):
     """Data rows -> :class:`JoinColumns` with the values :func:`locate.build_dwelling`
     gives each row (and its problems, then the reader's ``notes``).  ``on_parcels(ids)``
-    is called with the parcel ids as soon as they are known — those of the right length
-    first, from the raw column (``early=True``), then all of them (a fetcher may look them up while the
-    other columns are normalised); ``texts_shared``: the reader already shared
+    is called with the parcel ids as soon as they are known — the raw ids of a parcel id's
+    length first (``early=True``), then all of them, normalised (a fetcher may look them up
+    while the other columns are normalised); ``texts_shared``: the reader already shared
     the rows' repeated texts (:mod:`shared_texts`)."""
     totals = [] if totals is None else totals
     lignes, cells = data_rows(rows, colmap.header_index, totals)
@@ -183,8 +183,8 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
     rows_read = len(lignes)
     raw = {role: role_column(cells, colmap.roles.get(role))
            for role in ("rpls", "internal_id", "parcel")}
-    if on_parcels is not None:   # ids of a parcel id's length, looked up at once (those
-        # the rules will change are simply not found, or not asked for in the end)
+    if on_parcels is not None:   # ids of a parcel id's length, looked up at once (the few
+        # the rules will change are looked up for nothing, their answer never read)
         on_parcels({p for p in raw["parcel"] if len(p) == ids.IDPAR_LENGTH}, early=True)
     rpls = _guarded(ids.normalise_rpls)
     ident_rep = [r.zfill(ids.RPLS_LENGTH) if r.isdigit() and len(r) <= ids.RPLS_LENGTH

@@ -28,13 +28,7 @@ class RepeatedTexts:
             if index in self.distinct:
                 continue
             table = self.tables.setdefault(index, {})
-            shared = table.setdefault
-            for row in rows:
-                try:
-                    value = row[index]
-                    row[index] = shared(value, value)
-                except (IndexError, TypeError):   # a short row, a tuple, an unhashable cell
-                    continue
+            _share_column(rows, index, table)
             if len(table) * 4 > self.seen * 3:
                 self.distinct.add(index)
                 del self.tables[index]
@@ -49,11 +43,16 @@ def share_repeated_texts(cells, sample=20000):
         values = [row[index] for row in spread if index < len(row)]
         if not values or len(set(values)) * 4 > len(values) * 3:
             continue
-        table = {}
-        shared = table.setdefault
-        for row in cells:
-            try:
-                value = row[index]
-                row[index] = shared(value, value)
-            except (IndexError, TypeError):   # a short row, a tuple, an unhashable cell
-                continue
+        _share_column(cells, index, {})
+
+
+def _share_column(rows, index, table):
+    """Cell ``index`` of each row replaced by the object ``table`` keeps for its value
+    (the first one met); short rows, tuples and unhashable cells left as they are."""
+    shared = table.setdefault
+    for row in rows:
+        try:
+            value = row[index]
+            row[index] = shared(value, value)
+        except (IndexError, TypeError):
+            continue

@@ -154,9 +154,8 @@ def split_lines(text):
     character a ``StringIO`` of the whole text would hold.  ``str.splitlines`` (twice as
     fast) when it cut the text at those ends only: it also cuts at ``\v``, ``\f``,
     ``\x1c``-``\x1e``, ``\x85``, ``\u2028`` and ``\u2029``."""
-    from itertools import repeat
     lines = text.splitlines(True)
-    if all(map(str.endswith, lines[:-1], repeat(("\n", "\r")))):
+    if all(map(str.endswith, lines[:-1], itertools.repeat(("\n", "\r")))):
         return lines
     return _LINES.findall(text)
 

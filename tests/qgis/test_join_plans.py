@@ -461,8 +461,9 @@ def test_columns_without_any_value_are_written_as_null_unless_they_have_a_defaul
 
 
 def test_parcels_prefetched_twice_are_asked_once(qgis_app, sample_data):
-    """The plan hands the canonical parcel ids over first, then all of them: a key already
-    on its way is not asked again, and the answer holds every key asked, as one lookup."""
+    """The plan hands the raw ids of a parcel id's length over first, then all of them
+    normalised: a key already on its way is not asked again, and the answer holds every key
+    asked, as one lookup."""
     from qgis.core import QgsVectorLayer
     from osp_erbm.processing_algs import qgis_io
     layer = QgsVectorLayer(os.path.join(str(sample_data), "territoire.gpkg")
