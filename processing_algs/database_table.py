@@ -80,17 +80,23 @@ def read_database_table(value, sheet=None):
             name, database.scrub(base_io.first_line(error))))
     finally:
         connection.close()
-    lines = sheets.split_lines(str(data.getbuffer(), "utf-8"))   # the bytes not copied
+    text = str(data.getbuffer(), "utf-8")   # the bytes not copied
     del data
-    return _sheet(lines, name)
+    unquoted = sheets.is_unquoted(text)
+    lines = sheets.split_lines(text)
+    del text
+    return _sheet(lines, name, unquoted)
 
 
-def _sheet(lines, name):
+def _sheet(lines, name, unquoted=False):
     """The server's CSV (its lines) as rows numbered by record (a value may hold line
-    breaks); a large table has its repeated texts shared while read, as a large CSV."""
+    breaks); a large table has its repeated texts shared while read, as a large CSV.
+    ``unquoted``: no double quote nor NUL in the text (:func:`sheets.unquoted_records`)."""
     if csv.field_size_limit() < sheets.CSV_FIELD_LIMIT:
         csv.field_size_limit(sheets.CSV_FIELD_LIMIT)
     share = len(lines) >= SHARING_PAYS_FROM
-    records = sheets.all_records(csv.reader(iter(lines), delimiter=","), share)
+    records = sheets.all_records(
+        sheets.unquoted_records(lines, ",") if unquoted
+        else csv.reader(iter(lines), delimiter=","), share, blank_as=unquoted)
     return sheets.RawSheet(rows=list(enumerate(records, 1)), sheet_name=name,
                            encoding="utf-8 (PostgreSQL)", delimiter=",", texts_shared=share)

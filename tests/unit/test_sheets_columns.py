@@ -172,3 +172,33 @@ def test_csv_line_numbers_are_the_lines_the_user_sees(text):
             sheets._parse_csv(sheets.split_lines(text), ";")
         return
     assert sheets._parse_csv(sheets.split_lines(text), ";") == expected
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(['a', ';', ',', '\t', '\n', '\r', '\r\n', 'é', ' ', '\v',
+                                 '\x1c', '\u2028', "'"]), max_size=40).map(''.join),
+       st.sampled_from(sheets.CSV_DELIMITERS), st.booleans())
+def test_text_without_quotes_is_cut_as_the_csv_reader_cuts_it(text, delimiter, share):
+    """A text without double quote nor NUL is cut at its delimiter by ``str.split``: the
+    same records as Python's CSV reader (empty lines as empty records), the same line
+    numbers, shared or not."""
+    import csv
+    assert sheets.is_unquoted(text)
+    lines = sheets.split_lines(text)
+    expected = list(csv.reader(iter(lines), delimiter=delimiter))
+    assert sheets.all_records(sheets.unquoted_records(lines, delimiter), share,
+                              blank_as=True) == expected
+    assert sheets._parse_csv(lines, delimiter, share=share, unquoted=True) \
+        == sheets._parse_csv(lines, delimiter, share=share)
+
+
+def test_a_quote_or_a_nul_anywhere_keeps_the_csv_reader(tmp_path):
+    """One quoted cell at the end of a file sends the whole file through the CSV reader
+    (its delimiter inside quotes is text, its line break too); a NUL as well."""
+    assert not sheets.is_unquoted('a;b\n"c;d"\n') and not sheets.is_unquoted("a\0b")
+    path = tmp_path / "guillemets.csv"
+    path.write_bytes("N° RPLS;Commune\r\n0000000001;62119\r\n"
+                     "0000000002;\"Lens; Liévin\r\n(62)\"\r\n".encode("cp1252"))
+    raw = sheets.read_csv(str(path))
+    assert raw.rows == [(1, ["N° RPLS", "Commune"]), (2, ["0000000001", "62119"]),
+                        (3, ["0000000002", "Lens; Liévin\r\n(62)"])]
