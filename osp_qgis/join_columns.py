@@ -75,27 +75,43 @@ def _guarded(normaliser):
     return apply
 
 
-def each_distinct(values, normaliser, *arguments):
-    """``normaliser(value, *arguments)`` for each non-empty value (``None`` for empty ones,
-    :data:`_ERROR` where the rule refuses the value), computed once per distinct value:
-    for the columns that repeat (commune, PALULOS type, year)."""
+def cells_of_column(cells_list, index):
+    """Column ``index`` of every row as read (``""`` past a row's end or for no column)."""
+    if index is None:
+        return [""] * len(cells_list)
+    try:
+        return list(map(operator.itemgetter(index), cells_list))
+    except (IndexError, TypeError):
+        return [c[index] if index < len(c) else "" for c in cells_list]
+
+
+def each_distinct(column, convert):
+    """``convert(stripped text)`` for each cell of ``column`` (:func:`cells_of_column`),
+    computed once per distinct cell: for the columns that repeat (commune, EPCI,
+    opération, PALULOS type, year…), where the rows then share one value object per
+    distinct cell instead of one text per cell read."""
+    try:
+        table = {cell: convert(_text(cell)) for cell in set(column)}
+    except TypeError:    # a cell that is not text nor hashable: its text is the key
+        column = list(map(_text, column))
+        table = {cell: convert(cell) for cell in set(column)}
+    return list(map(table.__getitem__, column))
+
+
+def rule(normaliser, *arguments):
+    """``text -> normaliser(text, *arguments)``: ``None`` for an empty text,
+    :data:`_ERROR` where the rule refuses it."""
     apply = _guarded(normaliser)
-    table = {v: apply(v, *arguments) for v in set(values) if v}
-    table[""] = None
-    return [table[v] for v in values]
+    return lambda text: apply(text, *arguments) if text else None
+
+
+def text_or_none(text):
+    return text or None
 
 
 def _or_none(values):
     """Empty text as ``None`` (a copy of the column)."""
     return [v or None for v in values] if "" in values else list(values)
-
-
-def _shared_or_none(values):
-    """The same for a column whose values repeat (EPCI, street, operation…): one text
-    object per distinct value, shared by the rows, instead of one per cell read."""
-    table = dict(zip(values, values))
-    table[""] = None
-    return list(map(table.__getitem__, values))
 
 
 def _or(first, second):
@@ -197,13 +213,15 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
             return list(map(column.__getitem__, kept))
         lignes, cells, ident_rep, ident_int = map(take, (lignes, cells, ident_rep, ident_int))
         raw = {role: take(column) for role, column in raw.items()}
-    raw.update((role, role_column(cells, colmap.roles.get(role))) for role in locate.ROLES
-               if role not in raw)
+    raw["local"] = role_column(cells, colmap.roles.get("local"))
+
+    def repeated(role, convert):   # a column whose values repeat, once per distinct cell
+        return each_distinct(cells_of_column(cells, colmap.roles.get(role)), convert)
     v = {"ident_rep": ident_rep, "ident_int": ident_int}
     v["num_rpls_ini"] = _or_none(raw["rpls"])
     v["num_esti_ini"] = _or_none(raw["internal_id"])
-    commune = each_distinct(raw["commune"], ids.normalise_commune)
-    dep_given = each_distinct(raw["departement"], ids.normalise_departement)
+    commune = repeated("commune", rule(ids.normalise_commune))
+    dep_given = repeated("departement", rule(ids.normalise_departement))
     dep = [d if d is not _ERROR else None for d in dep_given]
     dep_default = [d or (ids.departement_of_commune(c) if c is not _ERROR else None)
                    for d, c in zip(dep, commune)]
@@ -221,18 +239,17 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
     v["idcom"] = [c or (p[:5] if p and p is not _ERROR else None)
                   for c, p in zip(commune_or_none, v["idpar"])]
     v["dep"] = [d or ids.departement_of_commune(c) for d, c in zip(dep_default, v["idcom"])]
-    v["epci"] = _shared_or_none(raw["epci"])
-    v["intitule"] = _shared_or_none(raw["intitule"])
-    v["bailleur"] = _shared_or_none(raw["bailleur"])
-    v["type_palu"] = each_distinct(raw["palulos"], ids.normalise_type_palu, palulos_variants)
-    v["num_decision"] = _shared_or_none(raw["decision"])
-    year = each_distinct(raw["annee"], ids.normalise_year)
-    decision_year = each_distinct(raw["decision"], ids.year_from_decision)
+    for name, role in (("epci", "epci"), ("intitule", "intitule"), ("bailleur", "bailleur"),
+                       ("dnvoiri", "numero_voie"), ("dindic", "indice_repetition"),
+                       ("dvoilib", "voie"), ("cite_ini", "cite")):
+        v[name] = repeated(role, text_or_none)
+    v["type_palu"] = repeated("palulos", rule(ids.normalise_type_palu, palulos_variants))
+    decision = cells_of_column(cells, colmap.roles.get("decision"))
+    v["num_decision"] = each_distinct(decision, text_or_none)
+    year = repeated("annee", rule(ids.normalise_year))
+    decision_year = each_distinct(decision, rule(ids.year_from_decision))
+    del decision
     v["annee_financ"] = _or(year, decision_year)
-    v["dnvoiri"] = _shared_or_none(raw["numero_voie"])
-    v["dindic"] = _shared_or_none(raw["indice_repetition"])
-    v["dvoilib"] = _shared_or_none(raw["voie"])
-    v["cite_ini"] = _shared_or_none(raw["cite"])
     count = len(lignes)
     v["geoloc_source"] = [None] * count
     v["geoloc_motif"] = [None] * count
