@@ -2,9 +2,9 @@
 columns instead of one :class:`locate.Dwelling` per row.
 
 Each identifier column is normalised by the same pure functions of :mod:`ids` — once per
-distinct value for the columns that repeat (commune, département, PALULOS type, year),
-once per cell for the unique ones (RPLS, parcel, fiscal id) — without building a
-dictionary and an object per row.  A row where any rule objects (an :class:`ids.IdError`)
+distinct cell for the columns that repeat (commune, département, PALULOS type, year; the
+EPCI, opération, street… only stripped), once per cell for the unique ones (RPLS, parcel,
+fiscal id) — without building a dictionary and an object per row.  A row where any rule objects (an :class:`ids.IdError`)
 is rebuilt by :func:`locate.build_dwelling` itself, and a dwelling that its parcel does not
 locate goes through :func:`locate._assign`: the details, their order and the motifs are
 those of the row-by-row plan, which stays the reference (the tests compare both on the
@@ -91,10 +91,13 @@ def each_distinct(column, convert):
     opération, PALULOS type, year…), where the rows then share one value object per
     distinct cell instead of one text per cell read."""
     try:
-        table = {cell: convert(_text(cell)) for cell in set(column)}
-    except TypeError:    # a cell that is not text nor hashable: its text is the key
-        column = list(map(_text, column))
-        table = {cell: convert(cell) for cell in set(column)}
+        distinct = set(column)
+    except TypeError:    # a cell that cannot be a key
+        distinct = None
+    if distinct is None or any(cell.__class__ is not str for cell in distinct):
+        column = list(map(_text, column))   # keyed by text (1, 1.0 and True are one key)
+        distinct = set(column)
+    table = {cell: convert(cell.strip()) for cell in distinct}
     return list(map(table.__getitem__, column))
 
 

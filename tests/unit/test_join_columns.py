@@ -9,7 +9,7 @@ import pytest
 
 from hypothesis import given, settings, strategies as st
 
-from osp_qgis import columns, join_columns, locate, shared_texts, sheets
+from osp_qgis import columns, join_columns, locate, shared_texts, sheets, sheets_csv
 from osp_qgis.reference import column_synonyms, palulos_variants
 
 HEADER = ["RPLS", "Id bailleur", "Fiscal", "Parcelle", "Commune", "Département", "EPCI",
@@ -187,13 +187,32 @@ def test_a_large_csv_is_read_with_its_repeated_texts_shared(tmp_path, monkeypatc
     lines[20000] = "0000000001;62119"                 # a short row across a chunk border
     path = tmp_path / "grand.csv"
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
-    plain = sheets.read_csv(str(path))
+    plain = sheets_csv.read_csv(str(path))
     assert not plain.texts_shared
-    monkeypatch.setattr(sheets, "SHARING_PAYS_FROM", 1000)
-    shared = sheets.read_csv(str(path))
+    monkeypatch.setattr(sheets_csv, "SHARING_PAYS_FROM", 1000)
+    shared = sheets_csv.read_csv(str(path))
     assert shared.texts_shared
     assert shared.rows == plain.rows
     assert [n for n, _ in shared.rows] == list(range(1, len(lines) + 1))
     communes = {id(cells[1]) for _, cells in shared.rows[1:] if len(cells) > 1}
     assert len(communes) == 2
     assert len({id(cells[0]) for _, cells in shared.rows}) == len(lines)
+
+
+def test_each_distinct_converts_every_cell_like_its_own_stripped_text():
+    """A repeated column is converted once per distinct cell, and each row gets what its own
+    stripped text gives — even with cells that are not text (1, 1.0 and True are one
+    dictionary key, not one value) or cannot be keys."""
+    seen = []
+
+    def convert(text):
+        seen.append(text)
+        return "<%s>" % text if text else None
+
+    texts = ["CAPH", " CAPH", "CAPH ", "", "CALL"] * 50
+    assert join_columns.each_distinct(texts, convert) == [
+        convert(t.strip()) for t in texts]
+    assert len(seen) == 5 + len(texts)           # once per distinct cell, then the check
+    mixed = [1, True, 1.0, "1", " 1 ", None, ["x"]]
+    assert join_columns.each_distinct(mixed, convert) == [
+        convert(join_columns._text(c)) for c in mixed]
