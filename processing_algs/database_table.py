@@ -9,7 +9,7 @@ parameters: a table name full of quotes and SQL is only a name."""
 import csv
 import io
 
-from ..osp_qgis import sheets
+from ..osp_qgis import sheets, sheets_csv
 from ..osp_qgis.shared_texts import SHARING_PAYS_FROM
 from . import base_io
 
@@ -82,8 +82,8 @@ def read_database_table(value, sheet=None):
         connection.close()
     text = str(data.getbuffer(), "utf-8")   # the bytes not copied
     del data
-    unquoted = sheets.is_unquoted(text)
-    lines = sheets.split_lines(text)
+    unquoted = sheets_csv.is_unquoted(text)
+    lines = sheets_csv.split_lines(text)
     del text
     return _sheet(lines, name, unquoted)
 
@@ -91,12 +91,12 @@ def read_database_table(value, sheet=None):
 def _sheet(lines, name, unquoted=False):
     """The server's CSV (its lines) as rows numbered by record (a value may hold line
     breaks); a large table has its repeated texts shared while read, as a large CSV.
-    ``unquoted``: no double quote nor NUL in the text (:func:`sheets.unquoted_records`)."""
-    if csv.field_size_limit() < sheets.CSV_FIELD_LIMIT:
-        csv.field_size_limit(sheets.CSV_FIELD_LIMIT)
+    ``unquoted``: no double quote nor NUL in the text (:func:`sheets_csv.unquoted_records`)."""
+    if csv.field_size_limit() < sheets_csv.CSV_FIELD_LIMIT:
+        csv.field_size_limit(sheets_csv.CSV_FIELD_LIMIT)
     share = len(lines) >= SHARING_PAYS_FROM
-    records = sheets.all_records(
-        sheets.unquoted_records(lines, ",") if unquoted
+    records = sheets_csv.all_records(
+        sheets_csv.unquoted_records(lines, ",") if unquoted
         else csv.reader(iter(lines), delimiter=","), share, blank_as=unquoted)
     return sheets.RawSheet(rows=list(enumerate(records, 1)), sheet_name=name,
                            encoding="utf-8 (PostgreSQL)", delimiter=",", texts_shared=share)

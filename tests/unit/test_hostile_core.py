@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from hypothesis import given, strategies as st
 
-from osp_qgis import columns, files, ids, locate, reference, sheets, textsafe
+from osp_qgis import columns, files, ids, locate, reference, sheets, sheets_csv, sheets_office, textsafe
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "cp1252"])
@@ -16,7 +16,7 @@ def test_every_text_encoding_a_spreadsheet_exports_is_decoded(encoding):
     if encoding == "cp1252":
         text = text.replace("–", "-")
     data = text.encode(encoding)
-    decoded, _ = sheets.decode_text(data)
+    decoded, _ = sheets_csv.decode_text(data)
     assert decoded == text
 
 
@@ -70,7 +70,7 @@ def test_vertical_merges_are_filled_and_noted_horizontal_ones_left():
                                 (2, ["RPLS", "Commune", "Intitulé"]),
                                 (3, ["1", "59456", ""]), (4, ["2", "", ""]), (5, ["3", "", ""])],
                           sheet_name="F")
-    sheets.fill_merged(raw, ["A1:B1", "B3:C5"])
+    sheets_office.fill_merged(raw, ["A1:B1", "B3:C5"])
     assert raw.rows[0][1] == ["Identifiants", "", "Programme"]
     assert [cells for _, cells in raw.rows[2:]] == [["1", "59456", "59456"], ["2", "59456", "59456"],
                                                     ["3", "59456", "59456"]]
@@ -79,7 +79,7 @@ def test_vertical_merges_are_filled_and_noted_horizontal_ones_left():
 
 
 def test_an_ods_whose_content_inflates_past_the_limit_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(sheets, "MAX_XML_BYTES", 1024 * 1024)
+    monkeypatch.setattr(sheets_office, "MAX_XML_BYTES", 1024 * 1024)
     path = tmp_path / "bombe.ods"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")

@@ -6,7 +6,7 @@ import sys
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from osp_qgis import columns, sheets
+from osp_qgis import columns, sheets, sheets_csv
 from osp_qgis.reference import column_synonyms
 
 OSP_GROUPS = ["Identifiants"] + [""] * 7 + ["Programme"] + [""] * 3
@@ -155,7 +155,7 @@ def test_lines_end_at_line_feeds_and_carriage_returns_only(text):
     """The lines are those of a file opened with ``newline=""``: other characters
     ``str.splitlines`` cuts at (vertical tab, form feed, separators) stay inside a line."""
     import io
-    assert sheets.split_lines(text) == list(io.StringIO(text, newline=""))
+    assert sheets_csv.split_lines(text) == list(io.StringIO(text, newline=""))
 
 
 @settings(max_examples=2000, deadline=None)
@@ -169,36 +169,36 @@ def test_csv_line_numbers_are_the_lines_the_user_sees(text):
         expected = _lines_followed(text, ";")
     except csv.Error:
         with pytest.raises(csv.Error):
-            sheets._parse_csv(sheets.split_lines(text), ";")
+            sheets_csv._parse_csv(sheets_csv.split_lines(text), ";")
         return
-    assert sheets._parse_csv(sheets.split_lines(text), ";") == expected
+    assert sheets_csv._parse_csv(sheets_csv.split_lines(text), ";") == expected
 
 
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.sampled_from(['a', ';', ',', '\t', '\n', '\r', '\r\n', 'é', ' ', '\v',
                                  '\x1c', '\u2028', "'"]), max_size=40).map(''.join),
-       st.sampled_from(sheets.CSV_DELIMITERS), st.booleans())
+       st.sampled_from(sheets_csv.CSV_DELIMITERS), st.booleans())
 def test_text_without_quotes_is_cut_as_the_csv_reader_cuts_it(text, delimiter, share):
     """A text without double quote nor NUL is cut at its delimiter by ``str.split``: the
     same records as Python's CSV reader (empty lines as empty records), the same line
     numbers, shared or not."""
     import csv
-    assert sheets.is_unquoted(text)
-    lines = sheets.split_lines(text)
+    assert sheets_csv.is_unquoted(text)
+    lines = sheets_csv.split_lines(text)
     expected = list(csv.reader(iter(lines), delimiter=delimiter))
-    assert sheets.all_records(sheets.unquoted_records(lines, delimiter), share,
+    assert sheets_csv.all_records(sheets_csv.unquoted_records(lines, delimiter), share,
                               blank_as=True) == expected
-    assert sheets._parse_csv(lines, delimiter, share=share, unquoted=True) \
-        == sheets._parse_csv(lines, delimiter, share=share)
+    assert sheets_csv._parse_csv(lines, delimiter, share=share, unquoted=True) \
+        == sheets_csv._parse_csv(lines, delimiter, share=share)
 
 
 def test_a_quote_or_a_nul_anywhere_keeps_the_csv_reader(tmp_path):
     """One quoted cell at the end of a file sends the whole file through the CSV reader
     (its delimiter inside quotes is text, its line break too); a NUL as well."""
-    assert not sheets.is_unquoted('a;b\n"c;d"\n') and not sheets.is_unquoted("a\0b")
+    assert not sheets_csv.is_unquoted('a;b\n"c;d"\n') and not sheets_csv.is_unquoted("a\0b")
     path = tmp_path / "guillemets.csv"
     path.write_bytes("N° RPLS;Commune\r\n0000000001;62119\r\n"
                      "0000000002;\"Lens; Liévin\r\n(62)\"\r\n".encode("cp1252"))
-    raw = sheets.read_csv(str(path))
+    raw = sheets_csv.read_csv(str(path))
     assert raw.rows == [(1, ["N° RPLS", "Commune"]), (2, ["0000000001", "62119"]),
                         (3, ["0000000002", "Lens; Liévin\r\n(62)"])]
