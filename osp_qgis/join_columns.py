@@ -18,7 +18,7 @@ from collections import Counter
 from . import ids, locate
 from .addresses import address_key
 from .sheets import TOTAL_INITIALS, is_blank, total_label
-from .shared_texts import SHARING_PAYS_FROM, share_repeated_texts
+from .shared_texts import share_repeated_texts, worth_sharing
 
 _ERROR = object()       # a rule refused the value: the row is rebuilt by build_dwelling
 
@@ -197,7 +197,7 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
     totals = [] if totals is None else totals
     lignes, cells = data_rows(rows, colmap.header_index, totals)
     del rows    # the caller may have let the sheet go: its rows live on in ``cells``
-    if len(cells) >= SHARING_PAYS_FROM and not texts_shared:
+    if worth_sharing(len(cells)) and not texts_shared:
         share_repeated_texts(cells)
     rows_read = len(lignes)
     raw = {role: role_column(cells, colmap.roles.get(role))

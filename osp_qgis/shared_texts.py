@@ -8,6 +8,11 @@ objects.  Pure Python."""
 SHARING_PAYS_FROM = 100000
 
 
+def worth_sharing(count):
+    """Whether a sheet of ``count`` rows (a CSV: lines) has its repeated texts shared."""
+    return count >= SHARING_PAYS_FROM
+
+
 class RepeatedTexts:
     """Shares texts in rows given chunk after chunk, while a sheet is read (the copies are
     freed before the next chunk is read: the reading's peak never holds them).  A column

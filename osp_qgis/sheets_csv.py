@@ -7,7 +7,7 @@ import itertools
 import os
 import re
 
-from .shared_texts import SHARING_PAYS_FROM, RepeatedTexts
+from .shared_texts import RepeatedTexts, worth_sharing
 from .sheets import OLE2_MAGIC, PREVIEW_ROWS, ZIP_MAGIC, RawSheet, SheetError
 
 CSV_DELIMITERS = (";", ",", "\t", "|")
@@ -180,7 +180,7 @@ def read_csv(path, accept=None):
                         break
                 except csv.Error:
                     continue
-        share = len(lines) >= SHARING_PAYS_FROM
+        share = worth_sharing(len(lines))
         rows = _parse_csv(lines, delimiter, share=share, unquoted=unquoted)
     except csv.Error as error:
         raise SheetError("Fichier « %s » illisible vers la ligne %d (guillemets ou caractères "

@@ -10,7 +10,7 @@ import csv
 import io
 
 from ..osp_qgis import sheets, sheets_csv
-from ..osp_qgis.shared_texts import SHARING_PAYS_FROM
+from ..osp_qgis.shared_texts import worth_sharing
 from . import base_io
 
 PREFIXES = ("postgres:", "postgresql:", "postgis:")
@@ -94,7 +94,7 @@ def _sheet(lines, name, unquoted=False):
     ``unquoted``: no double quote nor NUL in the text (:func:`sheets_csv.unquoted_records`)."""
     if csv.field_size_limit() < sheets_csv.CSV_FIELD_LIMIT:
         csv.field_size_limit(sheets_csv.CSV_FIELD_LIMIT)
-    share = len(lines) >= SHARING_PAYS_FROM
+    share = worth_sharing(len(lines))
     records = sheets_csv.all_records(
         sheets_csv.unquoted_records(lines, ",") if unquoted
         else csv.reader(iter(lines), delimiter=","), share, blank_as=unquoted)

@@ -189,7 +189,7 @@ def test_a_large_csv_is_read_with_its_repeated_texts_shared(tmp_path, monkeypatc
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
     plain = sheets_csv.read_csv(str(path))
     assert not plain.texts_shared
-    monkeypatch.setattr(sheets_csv, "SHARING_PAYS_FROM", 1000)
+    monkeypatch.setattr(shared_texts, "SHARING_PAYS_FROM", 1000)
     shared = sheets_csv.read_csv(str(path))
     assert shared.texts_shared
     assert shared.rows == plain.rows
