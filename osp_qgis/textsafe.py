@@ -5,7 +5,7 @@ A spreadsheet opening a CSV treats a cell starting with ``=``, ``+``, ``-`` or `
 ``=cmd|' /C calc'!A0`` in an intitulé would run on the reader's desktop.  In CSV
 outputs such text gets a leading apostrophe, the spreadsheets' own « this is
 text » mark; in XLSX outputs the cell is written as a string cell (see
-:func:`osp_qgis.workbook.text_cell`), so that it reads exactly as received.
+:func:`osp_qgis.xlsx_layout.text_cell`), so that it reads exactly as received.
 No Qt, no QGIS.
 """
 

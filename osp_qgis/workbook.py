@@ -13,14 +13,9 @@ import zipfile
 
 from . import synthesis
 from .textsafe import xlsx_text
-
-HEADER_FILL = "1F4E79"
-GROUP_FILL = "D6E4F0"
-TOTAL_FILL = "F2F2F2"
-# French-style thousands separator whatever the reader's locale: « 2 247 », « 12 345 »
-NUMBER_FORMAT = '[>=1000000]#" "###" "##0;[>=1000]#" "##0;0'
-MAX_WIDTH = 48
-FIT_ROWS = 800  # column widths are fitted on the first rows (long sheets stay fast)
+from . import xlsx_layout
+from .xlsx_layout import (Styles, axis_labels, fit_columns, fit_heights, formula, group_cells,
+                          header_row, print_setup, put, sheet_title, text_cell)
 
 SHEET_LOGEMENTS = "Logements"
 SHEET_OPERATIONS = "Opérations"
@@ -56,141 +51,6 @@ CENTERED = {SHEET_OPERATIONS: {1, 3, 4, 5, 6, 10}, SHEET_QUALITE: {1, 2, 3},
 CHART_ROWS = 17          # a chart of 8 cm covers about 17 rows of 15 points
 
 
-class Styles:
-    def __init__(self):
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-        thin = Side(style="thin", color="BFBFBF")
-        self.header_font = Font(bold=True, color="FFFFFF")
-        self.header_fill = PatternFill("solid", fgColor=HEADER_FILL)
-        self.group_fill = PatternFill("solid", fgColor=GROUP_FILL)
-        self.total_fill = PatternFill("solid", fgColor=TOTAL_FILL)
-        self.bold = Font(bold=True)
-        self.title_font = Font(bold=True, size=14, color=HEADER_FILL)
-        self.block_font = Font(bold=True, size=11, color=HEADER_FILL)
-        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.middle = Alignment(horizontal="center", vertical="top")
-        self.wrap = Alignment(wrap_text=True, vertical="top")
-        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-
-
-def text_cell(cell):
-    """A cell holding text from the input stays a string, even « =HYPERLINK(…) »
-    (openpyxl would otherwise store it as a live formula)."""
-    if cell.data_type == "f":
-        cell.data_type = "s"
-    return cell
-
-
-def put(ws, row, column, value, number=False):
-    """Write one value: text as a string cell (cut with a mark past Excel's limit),
-    numbers with the French thousands format when ``number``."""
-    cell = ws.cell(row=row, column=column, value=xlsx_text(value))
-    if isinstance(value, str):
-        text_cell(cell)
-    if number:
-        cell.number_format = NUMBER_FORMAT
-    return cell
-
-
-def formula(ws, row, column, text):
-    """A formula the plugin itself writes (SUBTOTAL): the only formulas of the workbook."""
-    cell = ws.cell(row=row, column=column, value=text)
-    cell.number_format = NUMBER_FORMAT
-    return cell
-
-
-def header_row(ws, row, values, styles, start=1):
-    for offset, value in enumerate(values):
-        cell = put(ws, row, start + offset, value)
-        cell.font, cell.fill, cell.alignment = styles.header_font, styles.header_fill, \
-            styles.center
-        cell.border = styles.border
-
-
-def group_cells(ws, row, start, end, label, styles):
-    if end > start:
-        ws.merge_cells(start_row=row, start_column=start, end_row=row, end_column=end)
-    cell = put(ws, row, start, label)
-    cell.font, cell.fill, cell.alignment = styles.bold, styles.group_fill, styles.center
-
-
-def sheet_title(ws, text, styles):
-    put(ws, 1, 1, text).font = styles.title_font
-
-
-def fit_columns(ws, minimum=8, fixed=None, skip_rows=(1,)):
-    """Widths from the first rows' text (headers included, bold counted wider)."""
-    from openpyxl.utils import get_column_letter
-    widths = {}
-    merged = {(r, c) for rng in ws.merged_cells.ranges
-              for r in range(rng.min_row, rng.max_row + 1)
-              for c in range(rng.min_col, rng.max_col + 1)}
-    for row in ws.iter_rows(max_row=min(ws.max_row, FIT_ROWS)):
-        for cell in row:
-            if cell.value is None or cell.row in skip_rows or (cell.row, cell.column) in merged:
-                continue
-            text = str(cell.value)
-            if cell.data_type == "f":
-                text = "0000000"
-            longest = max((len(part) for part in text.split("\n")), default=0)
-            if cell.font is not None and cell.font.b:
-                longest = int(longest * 1.15) + 1
-            if cell.alignment is not None and cell.alignment.wrap_text:
-                longest = min(longest, max(12, max(len(w) for w in text.split() or [""])))
-            widths[cell.column] = max(widths.get(cell.column, minimum),
-                                      min(MAX_WIDTH, longest + 2))
-    widths.update(fixed or {})
-    for column, width in widths.items():
-        ws.column_dimensions[get_column_letter(column)].width = width
-
-
-def fit_heights(ws, first_row, last_row):
-    """Rows tall enough for their wrapped text (spreadsheets do not always do it when
-    they open a file)."""
-    from math import ceil
-    from openpyxl.utils import get_column_letter
-    widths = {}
-    for row in range(first_row, last_row + 1):
-        lines = 1
-        for cell in ws[row]:
-            if cell.value is None or cell.alignment is None or not cell.alignment.wrap_text:
-                continue
-            if cell.column not in widths:
-                dimension = ws.column_dimensions[get_column_letter(cell.column)]
-                widths[cell.column] = max(4, (dimension.width or 8.43) - 1)
-            words = str(cell.value).split()
-            lines = max(lines, ceil(sum(len(w) + 1 for w in words) / widths[cell.column]))
-        if lines > 1:
-            ws.row_dimensions[row].height = 15 * lines
-
-
-def print_setup(ws, title_rows=None, fit_width=True):
-    """A4 landscape, header rows repeated on every page, page numbers."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
-    ws.page_margins.header = ws.page_margins.footer = 0.3
-    if fit_width:
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-    if title_rows:
-        first, last = title_rows.split(":")
-        try:  # « $4:$5 »: the form LibreOffice also repeats (openpyxl 3.0 writes « 4:5 »)
-            ws.print_title_rows = "$%s:$%s" % (first, last)
-        except ValueError:
-            ws.print_title_rows = title_rows
-    ws.oddHeader.center.text = "OSP ERBM – &A"
-    ws.oddFooter.center.text = "Page &P / &N"
-
-
-def align(ws, first_row, last_row, columns, alignment):
-    for row in range(first_row, last_row + 1):
-        for column in columns:
-            ws.cell(row=row, column=column).alignment = alignment
-
-
 def listing_order(dwelling):
     """Dwellings listed by their OSP id, whatever order the layer gives them in (a
     GeoPackage and a PostGIS table of the same dwellings make the same workbook)."""
@@ -207,8 +67,9 @@ def logement_rows(dwellings, start=1):
 
 
 def write_logements(ws, dwellings, styles, cached):
-    """Title, totals (SUBTOTAL), headers and the first :data:`FIT_ROWS` dwellings; the
-    others are streamed into the saved file (:func:`osp_qgis.xlsx_stream.append_rows`)."""
+    """Title, totals (SUBTOTAL), headers and the first :data:`xlsx_layout.FIT_ROWS`
+    dwellings (the rows column widths are fitted on); the others are streamed into the
+    saved file (:func:`osp_qgis.xlsx_stream.append_rows`)."""
     from openpyxl.utils import get_column_letter
     sheet_title(ws, "OSP ERBM – Logements réhabilités (1 ligne = 1 logement)", styles)
     first, last = 6, 5 + len(dwellings)
@@ -222,7 +83,7 @@ def write_logements(ws, dwellings, styles, cached):
                               ("Localisation", 13, 13)):
         group_cells(ws, 4, start, end, label, styles)
     header_row(ws, 5, [label for label, _ in LOGEMENT_COLUMNS], styles)
-    for values in logement_rows(dwellings[:FIT_ROWS]):   # the rest: streamed after saving
+    for values in logement_rows(dwellings[:xlsx_layout.FIT_ROWS]):   # the rest: streamed
         ws.append([xlsx_text(v) for v in values])
         if any(isinstance(v, str) and v.startswith("=") for v in values):
             for cell in ws[ws.max_row]:
@@ -305,17 +166,6 @@ def write_syntheses(ws, blocks, styles):
         row = write_crosstab(ws, block, row, styles)
     ws.freeze_panes = "B6"
     print_setup(ws, "4:5")  # the first block's group and years rows: the same for all
-
-
-def axis_labels(axis, rotation=None, size=800):
-    """Category labels that do not wrap (« CABBALR »): smaller, rotated when many."""
-    from openpyxl.chart.text import RichText
-    from openpyxl.drawing.text import (CharacterProperties, Paragraph, ParagraphProperties,
-                                       RichTextProperties)
-    body = RichTextProperties(rot=rotation) if rotation is not None else RichTextProperties()
-    axis.txPr = RichText(bodyPr=body, p=[Paragraph(pPr=ParagraphProperties(
-        defRPr=CharacterProperties(sz=size)), endParaRPr=CharacterProperties(sz=size))])
-    axis.delete = False  # openpyxl 3.1 hides axes unless told
 
 
 def _stacked_chart(title, categories):
@@ -428,14 +278,14 @@ def detail_lines(rows, invalid_years=()):
 
 def write_detail(ws, rows, styles, invalid_years=()):
     """One line per dwelling behind the quality figures: remontés deux fois, non
-    géolocalisables, années invalides (the first :data:`FIT_ROWS`; the others are
+    géolocalisables, années invalides (the first :data:`xlsx_layout.FIT_ROWS`; the others are
     streamed into the saved file with the same style)."""
     sheet_title(ws, "OSP ERBM – Qualité : logements concernés", styles)
     header_row(ws, 3, DETAIL_COLUMNS, styles)
     row = 4
     lines = detail_lines(rows, invalid_years)
     centered = CENTERED[SHEET_DETAIL]
-    for values in lines[:FIT_ROWS]:
+    for values in lines[:xlsx_layout.FIT_ROWS]:
         for column, value in enumerate(values, start=1):
             cell = put(ws, row, column, value)
             cell.border = styles.border
@@ -492,15 +342,16 @@ def write_workbook(path, dwellings, decisions, duplicate_rows, years=None, traje
     book.save(path)
     set_cached_values(path, {SHEETS.index(t) + 1: v for t, v in cached.items() if v})
     tails = {}   # the long tails of « Logements » and « Qualité (logements) », streamed
-    if len(dwellings) > FIT_ROWS:
+    held = xlsx_layout.FIT_ROWS   # the rows written through openpyxl
+    if len(dwellings) > held:
         tails[SHEETS.index(SHEET_LOGEMENTS) + 1] = (
-            6 + FIT_ROWS, logement_rows(dwellings[FIT_ROWS:], FIT_ROWS + 1),
-            len(LOGEMENT_COLUMNS), len(dwellings) - FIT_ROWS)
+            6 + held, logement_rows(dwellings[held:], held + 1), len(LOGEMENT_COLUMNS),
+            len(dwellings) - held)
     lines = detail_lines(quality, invalid)
-    if len(lines) > FIT_ROWS:
+    if len(lines) > held:
         tails[SHEETS.index(SHEET_DETAIL) + 1] = (
-            4 + FIT_ROWS, (list(line) for line in lines[FIT_ROWS:]), len(DETAIL_COLUMNS),
-            len(lines) - FIT_ROWS)
+            4 + held, (list(line) for line in lines[held:]), len(DETAIL_COLUMNS),
+            len(lines) - held)
     if tails:
         from .xlsx_stream import append_tables
         append_tables(path, tails)

@@ -1,7 +1,7 @@
 """The Fichiers fonciers in the OSP workbook: the line of the « Qualité » sheet, the sheet of
 indicators by territory and the list of the social dwellings nobody reported.  openpyxl,
 with the workbook's own cell helpers (text stays text)."""
-from .. import workbook as wb
+from .. import xlsx_layout as wb
 from .crosscheck import LEVELS
 from .rules import METHOD_LABELS
 

@@ -3,7 +3,7 @@ block editable, lists, dates, an « Avancement » sheet, hidden ids and fingerpr
 the CRHH recap (with « Suivi de l'ambition »).  Read back by :func:`read_partner`."""
 import datetime
 
-from .. import workbook as wb
+from .. import xlsx_layout as wb
 from . import model, rates, recap, roundtrip
 
 META_SHEET = "_osp"

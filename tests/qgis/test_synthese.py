@@ -329,10 +329,10 @@ def test_streamed_logements_rows_equal_the_openpyxl_ones(pipeline, tmp_path, mon
     same values and types as openpyxl's cells, every sheet otherwise identical, and
     LibreOffice reads every row."""
     import openpyxl
-    from osp_erbm.osp_qgis import workbook
+    from osp_erbm.osp_qgis import xlsx_layout
     whole = str(tmp_path / "whole.xlsx")
     run_synthese(pipeline, whole)
-    monkeypatch.setattr(workbook, "FIT_ROWS", 37)
+    monkeypatch.setattr(xlsx_layout, "FIT_ROWS", 37)
     streamed = str(tmp_path / "streamed.xlsx")
     run_synthese(pipeline, streamed)
     a = openpyxl.load_workbook(whole, data_only=True)
