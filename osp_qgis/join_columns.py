@@ -4,11 +4,11 @@ columns instead of one :class:`locate.Dwelling` per row.
 Each identifier column is normalised by the same pure functions of :mod:`ids` — once per
 distinct cell for the columns that repeat (commune, département, PALULOS type, year; the
 EPCI, opération, street… only stripped), once per cell for the unique ones (RPLS, parcel,
-fiscal id) — without building a dictionary and an object per row.  A row where any rule objects (an :class:`ids.IdError`)
-is rebuilt by :func:`locate.build_dwelling` itself, and a dwelling that its parcel does not
-locate goes through :func:`locate._assign`: the details, their order and the motifs are
-those of the row-by-row plan, which stays the reference (the tests compare both on the
-sample, the hostile corpus and generated rows).
+fiscal id) — without building a dictionary and an object per row.  A row where any rule
+objects (an :class:`ids.IdError`) is rebuilt by :func:`locate.build_dwelling` itself, and
+a dwelling that its parcel does not locate goes through :func:`locate._assign`: the
+details, their order and the motifs are those of the row-by-row plan, which stays the
+reference (the tests compare both on the sample, the hostile corpus and generated rows).
 
 Pure Python, no Qt.
 """
@@ -58,12 +58,11 @@ def data_rows(rows, header_index, totals):
 
 def role_column(cells_list, index):
     """The stripped text of column ``index`` in every row (``""`` past a row's end)."""
-    if index is None:
-        return [""] * len(cells_list)
+    column = cells_of_column(cells_list, index)
     try:
-        return list(map(str.strip, map(operator.itemgetter(index), cells_list)))
-    except (IndexError, TypeError):
-        return [_text(c[index]) if index < len(c) else "" for c in cells_list]
+        return list(map(str.strip, column))
+    except TypeError:    # a cell that is not text
+        return list(map(_text, column))
 
 
 def _guarded(normaliser):

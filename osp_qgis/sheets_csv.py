@@ -93,9 +93,8 @@ def _parse_csv(lines, delimiter, limit=None, share=False, unquoted=False):
     as lines), record ``n`` is line ``n``, counted without following the reader line by
     line."""
     if unquoted and limit is None:
-        return list(zip(range(1, len(lines) + 1),
-                        all_records(unquoted_records(lines, delimiter), share, True)))
-    reader = csv.reader(iter(lines), delimiter=delimiter)
+        return list(zip(range(1, len(lines) + 1), records(lines, delimiter, share, True)))
+    reader = csv_reader(lines, delimiter)
     if limit is None:
         try:
             rows = all_records(reader, share)
@@ -104,7 +103,7 @@ def _parse_csv(lines, delimiter, limit=None, share=False, unquoted=False):
             raise
         if len(rows) == len(lines):
             return list(zip(range(1, len(rows) + 1), rows))
-        reader = csv.reader(iter(lines), delimiter=delimiter)
+        reader = csv_reader(lines, delimiter)
     rows, last_line = [], 0
     try:
         for cells in reader:
@@ -117,6 +116,22 @@ def _parse_csv(lines, delimiter, limit=None, share=False, unquoted=False):
         error.line = last_line + 1
         raise
     return rows
+
+
+def csv_reader(lines, delimiter):
+    """Python's CSV reader over ``lines``, fields of any size accepted."""
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
+    return csv.reader(iter(lines), delimiter=delimiter)
+
+
+def records(lines, delimiter, share, unquoted=False):
+    """Every record of a whole text's ``lines``: cut at ``delimiter`` by ``str`` when the
+    text is ``unquoted`` (:func:`is_unquoted`), else read by :func:`csv_reader`; the
+    repeated texts shared while read with ``share``."""
+    if unquoted:
+        return all_records(unquoted_records(lines, delimiter), share, blank_as=True)
+    return all_records(csv_reader(lines, delimiter), share)
 
 
 def is_unquoted(text):
@@ -164,8 +179,6 @@ def read_csv(path, accept=None):
                          % os.path.basename(path))
     text, encoding = decode_text(data)
     del data
-    if csv.field_size_limit() < CSV_FIELD_LIMIT:
-        csv.field_size_limit(CSV_FIELD_LIMIT)
     ranked = ranked_delimiters(text)
     delimiter = ranked[0]
     unquoted = is_unquoted(text)

@@ -6,7 +6,6 @@ the order of its primary key, else as stored) is line ``n + 1``, the header bein
 
 Identifiers go through ``psycopg2.sql.Identifier`` or ``quote_ident`` with the names as
 parameters: a table name full of quotes and SQL is only a name."""
-import csv
 import io
 
 from ..osp_qgis import sheets, sheets_csv
@@ -91,12 +90,8 @@ def read_database_table(value, sheet=None):
 def _sheet(lines, name, unquoted=False):
     """The server's CSV (its lines) as rows numbered by record (a value may hold line
     breaks); a large table has its repeated texts shared while read, as a large CSV.
-    ``unquoted``: no double quote nor NUL in the text (:func:`sheets_csv.unquoted_records`)."""
-    if csv.field_size_limit() < sheets_csv.CSV_FIELD_LIMIT:
-        csv.field_size_limit(sheets_csv.CSV_FIELD_LIMIT)
+    ``unquoted``: no double quote nor NUL in the text (:func:`sheets_csv.is_unquoted`)."""
     share = worth_sharing(len(lines))
-    records = sheets_csv.all_records(
-        sheets_csv.unquoted_records(lines, ",") if unquoted
-        else csv.reader(iter(lines), delimiter=","), share, blank_as=unquoted)
+    records = sheets_csv.records(lines, ",", share, unquoted)
     return sheets.RawSheet(rows=list(enumerate(records, 1)), sheet_name=name,
                            encoding="utf-8 (PostgreSQL)", delimiter=",", texts_shared=share)
