@@ -29,6 +29,7 @@ from urllib.parse import quote
 from ..osp_qgis.files import FileProblem, check_folder_writable, french_os_error
 
 LOCK_TIMEOUT = 10.0
+WAIT_FOR_OTHERS = 120.0  # seconds an import waits for another import writing the same file
 STALE_AGE = 3600  # seconds: temporaries without a process id older than this are stale
 _TEMPORARY = re.compile(r"^\.(?P<name>.+)\.osp-(?P<pid>[0-9]+)-[0-9a-f]{8}\.tmp\.gpkg$")
 _OLD_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[0-9a-f]{8}\.tmp\.gpkg$")  # earlier versions

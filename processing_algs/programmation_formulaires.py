@@ -7,6 +7,7 @@ from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber,
 from ..osp_qgis import files
 from ..osp_qgis.programmation import model, roundtrip, workbooks
 from ..osp_qgis.reference import read_reference
+from . import programmation_io as store
 from .base import OspAlgorithm
 from .outputs import AtomicFiles
 from .programmation_params import add_programmation, add_year, read_programmation
@@ -20,6 +21,11 @@ datées ; notice en français en premier onglet. Des colonnes techniques masqué
 l'identifiant et la version de chaque opération : au retour (« Importer une programmation »),
 une opération modifiée entre-temps par quelqu'un d'autre est signalée en conflit au lieu
 d'être écrasée.</p>
+<p><b>Signature</b> : chaque classeur est signé avec une clé secrète gardée dans la
+programmation (jamais dans le classeur) ; la signature couvre le partenaire, son rôle,
+l'année, les colonnes, l'identifiant, la version et les empreintes de chaque opération. Un
+classeur dont la feuille cachée, les colonnes ou les cellules techniques ont été modifiées
+est refusé à l'import.</p>
 <p><b>PARTNER</b> (facultatif) : le code d'un bailleur (M&amp;C, SIA…) ou le sigle d'un EPCI
 (CALL…) ; sinon tous les bailleurs et EPCI qui ont des opérations cette année-là.</p>
 <p><b>Exemple</b> : <code>qgis_process run osp:programmation_formulaires
@@ -46,8 +52,12 @@ class ProgrammationFormulaires(OspAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("N_WORKBOOKS", self.tr("Classeurs écrits")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        _, operations, notes, cites = read_programmation(self, parameters, context,
-                                                         must_exist=True)
+        target, operations, notes, cites = read_programmation(self, parameters, context,
+                                                              must_exist=True)
+        try:
+            key = store.signing_key(target, create=True)
+        except store.StoreError as error:
+            raise QgsProcessingException(str(error))
         year = self.parameterAsInt(parameters, "ANNEE", context)
         names = {r["code"]: r["nom"] for r in read_reference("bailleurs.csv")}
         context_rows = roundtrip.Context(cites=cites)
@@ -66,7 +76,7 @@ class ProgrammationFormulaires(OspAlgorithm):
                     path = out.temporary(os.path.join(folder, filename + ".xlsx"),
                                          self.tr("Classeurs des partenaires"))
                     n = workbooks.partner_workbook(path, role, code, label, year, operations,
-                                                   notes, context_rows)
+                                                   notes, context_rows, key)
                     feedback.pushInfo(self.tr("%s : %d opération(s).") % (filename + ".xlsx", n))
                     written += 1
         except OSError as error:

@@ -46,17 +46,24 @@ class ProgrammationInit(OspAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         target = target_of(self, parameters, "OUTPUT", context, output=True)
         cites_layer = self.parameterAsVectorLayer(parameters, "CITES", context)
+        new_cites = store.cites_from_layer(cites_layer) if cites_layer is not None else None
+        counts = []
+
+        def completed(operations, notes, cites):
+            """Nothing lost: the operations and notes as they are, the cités given."""
+            counts[:] = [operations, notes, new_cites if new_cites is not None else cites]
+            return tuple(counts)
+
         try:
-            operations, notes, cites = store.read(target)
-            if cites_layer is not None:
-                cites = store.cites_from_layer(cites_layer)
             if target.kind == "gpkg":
-                store.write_gpkg(target.path, operations, notes, cites,
-                                 cancelled=feedback.isCanceled)
+                store.update_gpkg(target.path, completed, cancelled=feedback.isCanceled)
             else:
+                completed(*store.read(target))
                 postgis.create_postgis(target)
-                postgis.write_postgis(target, operations, notes, cites, [], {}, [], [])
-                save_styles(target, cites)
+                postgis.write_postgis(target, counts[0], counts[1], counts[2], [], {}, [], [])
+                save_styles(target, counts[2])
+                store.signing_key(target, create=True)
+            operations, notes, cites = counts
         except store.StoreError as error:
             raise QgsProcessingException(str(error))
         except Exception as error:  # GeoPackageError and the like: French already

@@ -17,7 +17,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
 
 from ..osp_qgis.programmation import model
 from .base import is_database_uri
-from .gpkg_update import GeoPackageUpdate
+from .gpkg_update import WAIT_FOR_OTHERS, GeoPackageUpdate
 
 DEFAULT_SCHEMA = "programmation"
 CITES = "cites"
@@ -165,6 +165,52 @@ def read(target):
                  for n in read_layer(notes, model.NOTE_KINDS)], cite_rows
 
 
+# -- the signing key of partner workbooks ---------------------------------------------------
+KEY_TABLE = "osp_cle_classeurs"      # GeoPackage: a table no layer list shows
+POSTGIS_KEY_TABLE = "cle_classeurs"  # PostGIS: readable by the schema's owner and admins only
+
+
+def _gpkg_key(path, create):
+    """The key of a GeoPackage programmation (``None`` when it has none and ``create`` is
+    false); written with SQLite in one immediate transaction (two runs make one key)."""
+    import sqlite3
+    from ..osp_qgis.programmation.signature import new_key
+    connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+    try:
+        if create:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute('CREATE TABLE IF NOT EXISTS "%s" (cle TEXT NOT NULL, cree_le '
+                               "TEXT NOT NULL DEFAULT (datetime('now')))" % KEY_TABLE)
+        found = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                   "name = ?", (KEY_TABLE,)).fetchone()
+        row = connection.execute('SELECT cle FROM "%s" ORDER BY rowid LIMIT 1' % KEY_TABLE) \
+            .fetchone() if found else None
+        if row is None and create:
+            key = new_key()
+            connection.execute('INSERT INTO "%s" (cle) VALUES (?)' % KEY_TABLE, (key,))
+            row = (key,)
+        if connection.in_transaction:
+            connection.execute("COMMIT")
+        return row[0] if row else None
+    except sqlite3.Error as error:
+        raise StoreError("Clé de signature des classeurs illisible dans « %s » : %s."
+                         % (os.path.basename(path), error))
+    finally:
+        connection.close()
+
+
+def signing_key(target, create=False):
+    """The programmation's secret for signing partner workbooks (hex text), created on
+    first use when ``create``; ``None`` when it has none. Never leaves the programmation
+    except as a signature."""
+    if target.kind == "gpkg":
+        if not os.path.exists(target.path):
+            return None
+        return _gpkg_key(target.path, create)
+    from .programmation_postgis import postgis_key
+    return postgis_key(target, create)
+
+
 # -- geometry -------------------------------------------------------------------------------
 def cites_from_layer(layer, territory=None):
     """Cités rows ``{"id_cite", "nom", "communes", "_geom" (EPSG:2154)}`` of a cités layer."""
@@ -274,45 +320,67 @@ def _replace_rows(dataset, name, rows, kinds, geometry_of=None, key=None):
 def write_gpkg(path, operations, notes, cites, cancelled=None, extra=None):
     """Write the whole programmation into the GeoPackage ``path`` (created if absent),
     safely (see module docstring); ``extra(snapshot)`` runs before the commit."""
+    return update_gpkg(path, lambda *_: (operations, notes, cites), cancelled, extra)
+
+
+def update_gpkg(path, change, cancelled=None, extra=None, timeout=WAIT_FOR_OTHERS):
+    """Read the programmation of ``path`` *under its write lock*, let ``change(operations,
+    notes, cités)`` say what it becomes — ``(operations, notes, cités)``, or ``None`` for
+    « nothing to write » — and write that: two runs at once never read the same state,
+    so the second sees (and keeps) what the first wrote. Returns ``(update, written)``."""
+    with GeoPackageUpdate(path, timeout=timeout, cancelled=cancelled) as update:
+        if update.existed:
+            snapshot = Target(update.snapshot)
+            current = read(snapshot)
+            del snapshot
+        else:
+            current = ([], [], [])
+        wanted = change(*current)
+        if wanted is None:
+            return update, False
+        _write_snapshot(update, path, *wanted, extra=extra)
+    return update, True
+
+
+def _write_snapshot(update, path, operations, notes, cites, extra=None):
     from osgeo import ogr
     from .qgis_io import GdalErrors
-    with GeoPackageUpdate(path, cancelled=cancelled) as update:
-        with GdalErrors() as errors:
-            driver = ogr.GetDriverByName("GPKG")
-            dataset = ogr.Open(update.snapshot, 1) if os.path.exists(update.snapshot) \
-                else driver.CreateDataSource(update.snapshot)
-            if dataset is None:
-                raise StoreError("GeoPackage « %s » illisible : %s" % (
-                    os.path.basename(path), "; ".join(errors.messages)))
-            _ogr_layer(dataset, model.OPERATIONS, model.KINDS, True)
-            _ogr_layer(dataset, model.AVANCEMENT, model.NOTE_KINDS, False)
-            if cites:
-                _ogr_layer(dataset, CITES, {"id_cite": "int", "nom": "string",
-                                            "communes": "string"}, True)
-            dataset.StartTransaction()
-            _replace_rows(dataset, model.OPERATIONS, operations, model.KINDS,
-                          lambda op: operation_geometry(op, cites), key="id_op")
-            _replace_rows(dataset, model.AVANCEMENT, notes, model.NOTE_KINDS, key="id_note")
-            if cites:
-                _replace_rows(dataset, CITES, cites, {"id_cite": "int", "nom": "string",
-                                                      "communes": "string"},
-                              lambda c: c.get("_geom"), key="id_cite")
-            dataset.CommitTransaction()
-            for name in (model.OPERATIONS, model.AVANCEMENT):
-                dataset.ExecuteSQL('CREATE UNIQUE INDEX IF NOT EXISTS "%s_id" ON "%s"(%s)' % (
-                    name, name, "id_op" if name == model.OPERATIONS else "id_note"))
-            dataset = None
-        if errors.messages:
-            raise StoreError("Écriture de « %s » impossible : %s" % (
+    with GdalErrors() as errors:
+        driver = ogr.GetDriverByName("GPKG")
+        dataset = ogr.Open(update.snapshot, 1) if os.path.exists(update.snapshot) \
+            else driver.CreateDataSource(update.snapshot)
+        if dataset is None:
+            raise StoreError("GeoPackage « %s » illisible : %s" % (
                 os.path.basename(path), "; ".join(errors.messages)))
-        from .programmation_forms import save_project, save_styles
-        style_target = Target(update.snapshot)
-        save_styles(style_target, cites)
-        save_project(style_target, cites, stored_path=path)
-        if extra is not None:
-            extra(update.snapshot)
-        expected = {model.OPERATIONS: len(operations), model.AVANCEMENT: len(notes)}
+        _ogr_layer(dataset, model.OPERATIONS, model.KINDS, True)
+        _ogr_layer(dataset, model.AVANCEMENT, model.NOTE_KINDS, False)
         if cites:
-            expected[CITES] = len(cites)
-        update.commit(expected)
-    return update
+            _ogr_layer(dataset, CITES, {"id_cite": "int", "nom": "string",
+                                        "communes": "string"}, True)
+        dataset.StartTransaction()
+        _replace_rows(dataset, model.OPERATIONS, operations, model.KINDS,
+                      lambda op: operation_geometry(op, cites), key="id_op")
+        _replace_rows(dataset, model.AVANCEMENT, notes, model.NOTE_KINDS, key="id_note")
+        if cites:
+            _replace_rows(dataset, CITES, cites, {"id_cite": "int", "nom": "string",
+                                                  "communes": "string"},
+                          lambda c: c.get("_geom"), key="id_cite")
+        dataset.CommitTransaction()
+        for name in (model.OPERATIONS, model.AVANCEMENT):
+            dataset.ExecuteSQL('CREATE UNIQUE INDEX IF NOT EXISTS "%s_id" ON "%s"(%s)' % (
+                name, name, "id_op" if name == model.OPERATIONS else "id_note"))
+        dataset = None
+    _gpkg_key(update.snapshot, create=True)
+    if errors.messages:
+        raise StoreError("Écriture de « %s » impossible : %s" % (
+            os.path.basename(path), "; ".join(errors.messages)))
+    from .programmation_forms import save_project, save_styles
+    style_target = Target(update.snapshot)
+    save_styles(style_target, cites)
+    save_project(style_target, cites, stored_path=path)
+    if extra is not None:
+        extra(update.snapshot)
+    expected = {model.OPERATIONS: len(operations), model.AVANCEMENT: len(notes)}
+    if cites:
+        expected[CITES] = len(cites)
+    update.commit(expected)

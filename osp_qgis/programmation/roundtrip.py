@@ -172,11 +172,12 @@ def plan_partner(operations, notes, meta, rows, note_rows, context):
                                                               "cites_noms"]):
             continue
         plan.read += 1
+        raw_id = values.get("id_op")
+        values = _without_unsaved_formulas(row, names, by_id.get(_int_or_none(raw_id)), plan)
         new, problems = coerce_values(values, names)
         if problems:
             plan.reject(ligne, "valeur_illisible", "; ".join(problems) + ".", cells)
             continue
-        raw_id = values.get("id_op")
         if raw_id in (None, ""):
             identity = {"nom": values.get("nom"), "epci": values.get("epci"),
                         "communes": values.get("communes_noms"), "cites": values.get("cites_noms"),
@@ -246,9 +247,34 @@ def plan_partner(operations, notes, meta, rows, note_rows, context):
             plan.reject(ligne, problems[0][1], " ".join(p[2] for p in problems), cells)
             continue
         plan.updates[id_op] = new
-    plan.notes = _plan_notes(note_rows, operations + plan.additions, notes, role, partner,
-                             plan)
+    first_new_note = meta.get("premiere_note", 0)
+    plan.notes = _plan_notes([r for r in note_rows if r["ligne"] >= first_new_note],
+                             operations + plan.additions, notes, role, partner, plan)
     return plan
+
+
+def _int_or_none(value):
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _without_unsaved_formulas(row, names, op, plan):
+    """The row's values where a cell of the block holds a formula the spreadsheet saved no
+    value for: that value is unknown, so the stored one is kept (``formule_sans_valeur``)."""
+    unsaved = [n for n in names if n in row.get("sans_valeur", ())]
+    if not unsaved:
+        return row["values"]
+    values = dict(row["values"])
+    for name in unsaved:
+        values[name] = None if op is None else op.get(name)
+    plan.anomalies.append((row["ligne"], "formule_sans_valeur", "Formule sans valeur "
+                           "enregistrée (classeur non recalculé avant l'envoi) dans %s : la "
+                           "valeur connue est gardée." % ", ".join(
+                               "« %s »" % model.OPERATION_FIELDS[model.FIELD_NAMES.index(n)][2]
+                               for n in unsaved), row["cells"]))
+    return values
 
 
 def distinct_name(name, operations, year):
@@ -268,16 +294,20 @@ def _date_text(value):
 
 
 def _plan_notes(note_rows, operations, existing, role, partner, plan):
-    """New avancement notes: operation named, date and text required, once only."""
+    """New avancement notes: operation named, date and text required, once only; only on
+    the sender's own operations, signed with its verified role and name (the sheet's
+    « Auteur » cell is not an identity)."""
     seen = {(n.get("id_op"), n.get("date"), (n.get("texte") or "").strip()) for n in existing}
     out = []
     note_role = {"bailleur": "bailleur", "epci": "epci"}.get(role, "ddtm_drbm")
+    owner_field = {"bailleur": "bailleur", "epci": "epci"}.get(role)
     for row in note_rows:
         values, ligne, cells = row["values"], row["ligne"], row["cells"]
         if all(values.get(n) in (None, "") for n in NOTE_COLUMNS):
             continue
-        op = next((o for o in operations if same_name(o.get("nom"), values.get("operation"))),
-                  None)
+        named = [o for o in operations if same_name(o.get("nom"), values.get("operation"))]
+        op = next((o for o in named if not owner_field or o.get(owner_field) == partner),
+                  named[0] if named else None)
         try:
             date = model.parse_date(values.get("date"))
         except ValueError:
@@ -286,6 +316,10 @@ def _plan_notes(note_rows, operations, existing, role, partner, plan):
         if op is None:
             plan.reject(ligne, "note_sans_operation", "Onglet Avancement : note pour « %s » : "
                         "opération introuvable." % values.get("operation"), cells)
+            continue
+        if owner_field and op.get(owner_field) != partner:
+            plan.reject(ligne, "hors_perimetre", "Onglet Avancement : l'opération « %s » n'est "
+                        "pas de %s : note ignorée." % (op.get("nom"), partner), cells)
             continue
         if not date or not text:
             plan.reject(ligne, "note_incomplete", "Onglet Avancement : note de « %s » sans date valide "
@@ -296,7 +330,7 @@ def _plan_notes(note_rows, operations, existing, role, partner, plan):
             continue
         seen.add(key)
         out.append({"id_note": None, "id_op": op.get("id_op"), "date": date, "role": note_role,
-                    "auteur": values.get("auteur") or partner, "texte": text,
+                    "auteur": partner, "texte": text,
                     "statut": "publie", "_operation": op})
     return out
 

@@ -1,17 +1,19 @@
 """The programmation's workbooks (openpyxl): a partner's workbook (its operations, only its
-block editable, lists, dates, an « Avancement » sheet, hidden ids and fingerprints) and
-the CRHH recap (with « Suivi de l'ambition »).  Read back by :func:`read_partner`."""
+block editable, lists, dates, an « Avancement » sheet, hidden ids and fingerprints, signed
+with the programmation's key) and the CRHH recap (with « Suivi de l'ambition »).  A partner's
+workbook is read back and proven by :mod:`partner_return`."""
 import datetime
+import json
 
 from .. import xlsx_layout as wb
-from . import model, rates, recap, roundtrip
+from . import model, rates, recap, roundtrip, signature
 
 META_SHEET = "_osp"
 LISTS_SHEET = "_listes"
 OPERATIONS_SHEET = "Opérations"
 NOTES_SHEET = "Avancement"
 NOTICE_SHEET = "Notice"
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"      # 2: signed (issue 25); 1 was not
 HEADER_ROW, NAMES_ROW, FIRST_ROW = 4, 5, 6
 NEW_ROWS = 30
 EDIT_FILL = "FFF2CC"      # cells the partner fills
@@ -24,6 +26,7 @@ FIXED_LABELS = {"nom": "Opération", "epci": "EPCI", "communes_noms": "Communes"
                 "statut": "Statut", "crhh_nb_valides": "Logements validés (CRHH)",
                 "crhh_enveloppe": "Enveloppe validée CRHH (€)"}
 ROLE_LABEL = {"bailleur": "bailleur", "epci": "EPCI"}
+NOTE_COLUMNS = roundtrip.NOTE_COLUMNS
 TECHNICAL_LABELS = {"id_op": "Identifiant (technique)", "version": "Version (technique)",
                     "empreinte_bloc": "Empreinte du bloc (technique)",
                     "empreinte_fixe": "Empreinte du reste (technique)"}
@@ -108,9 +111,10 @@ def _list_range(ws, column, title, values):
 
 
 def partner_workbook(path, role, partner, partner_name, year, operations, notes, context,
-                     issued=None):
-    """The workbook a landlord (``role="bailleur"``) or an EPCI fills; returns the number
-    of operations it holds."""
+                     key, issued=None):
+    """The workbook a landlord (``role="bailleur"``) or an EPCI fills, signed with ``key``
+    (the programmation's, see :mod:`signature`); returns the number of operations it
+    holds."""
     import openpyxl
     styles = wb.Styles()
     issued = issued or datetime.datetime.now().replace(microsecond=0)
@@ -137,10 +141,6 @@ def partner_workbook(path, role, partner, partner_name, year, operations, notes,
     if cite_labels:
         ranges["cites"] = _list_range(lists, 4, "cités", cite_labels)
     lists.sheet_state = "hidden"
-    for key, value in (("type", "osp-programmation"), ("format", FORMAT_VERSION),
-                       ("role", role), ("partenaire", partner), ("annee", year),
-                       ("emis_le", issued.isoformat(sep=" "))):
-        meta.append([key, value])
     meta.sheet_state = "veryHidden"
     _notice(notice, role, partner_name, year, issued, len(mine), styles)
     # operations
@@ -162,11 +162,13 @@ def partner_workbook(path, role, partner, partner_name, year, operations, notes,
         sheet.cell(row=NAMES_ROW, column=column, value=name)
     sheet.row_dimensions[NAMES_ROW].hidden = True
     row = FIRST_ROW
+    signed_rows = []
     for op in mine:
         fixed = [_shown(op, n, context) for n in roundtrip.FIXED]
         technical = {"id_op": op.get("id_op"), "version": op.get("version"),
                      "empreinte_bloc": model.block_digest(op, editable),
                      "empreinte_fixe": roundtrip.fixed_digest(fixed)}
+        signed_rows.append([row] + [technical[n] for n in roundtrip.TECHNICAL])
         shown = dict(zip(roundtrip.FIXED, fixed))
         for column, name in enumerate(columns, start=1):
             value = technical.get(name, shown.get(name, op.get(name)))
@@ -189,12 +191,28 @@ def partner_workbook(path, role, partner, partner_name, year, operations, notes,
     wb.print_setup(sheet, "%d:%d" % (HEADER_ROW, HEADER_ROW))
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A3   # some twenty columns
     # avancement
-    _notes_sheet(notes_sheet, mine, notes, ranges["operations"], styles)
+    published = _notes_sheet(notes_sheet, mine, notes, ranges["operations"], styles)
+    _sign(meta, key, {"type": "osp-programmation", "format": FORMAT_VERSION, "role": role,
+                      "partenaire": partner, "annee": year,
+                      "emis_le": issued.isoformat(sep=" "), "lignes_emises": len(mine),
+                      "notes_emises": published, "cle": signature.key_id(key)},
+          columns, NOTE_COLUMNS, signed_rows)
     wb.print_setup(notice, None)
     for ws in (notice,):
         ws.protection.sheet = True
     book.save(path)
     return len(mine)
+
+
+def _sign(ws, key, meta, columns, note_columns, rows):
+    """The hidden sheet: what was issued, the column map and the signature over them and
+    over the technical cells of the issued rows."""
+    for name, value in meta.items():
+        ws.append([name, value])
+    ws.append(["colonnes", json.dumps(columns)])
+    ws.append(["colonnes_notes", json.dumps(list(note_columns))])
+    text = signature.payload(meta, columns, note_columns, rows)
+    ws.append(["signature", signature.sign(key, text)])
 
 
 def _notice(ws, role, partner_name, year, issued, count, styles):
@@ -235,7 +253,7 @@ def _notes_sheet(ws, operations, notes, operations_range, styles):
     wb.sheet_title(ws, "Avancement des opérations", styles)
     wb.put(ws, 2, 1, "Notes déjà publiées (grises), puis vos nouvelles notes : opération, "
                      "date, auteur, texte.")
-    names = ["operation", "date", "auteur", "texte"]
+    names = list(NOTE_COLUMNS)
     wb.header_row(ws, HEADER_ROW, ["Opération", "Date", "Auteur", "Texte"], styles)
     for column, name in enumerate(names, start=1):
         ws.cell(row=NAMES_ROW, column=column, value=name)
@@ -271,45 +289,7 @@ def _notes_sheet(ws, operations, notes, operations_range, styles):
         ws.column_dimensions[letter].width = width
     ws.protection.sheet = True
     wb.print_setup(ws, "%d:%d" % (HEADER_ROW, HEADER_ROW))
-
-
-def read_partner(path):
-    """``(meta, rows, note_rows)`` of a partner workbook, ``None`` when ``path`` is not one.
-    Rows are ``{"ligne", "cells", "values": {column name: value}}``; the cells of note rows
-    come after the operations' columns, so that ``meta["entetes"]`` (the headers a person
-    reads: operations', then « Avancement : … ») names the cells of both."""
-    import openpyxl
-    book = openpyxl.load_workbook(path, data_only=True)
-    try:
-        if META_SHEET not in book.sheetnames:
-            return None
-        meta = {str(r[0]): r[1] for r in book[META_SHEET].iter_rows(values_only=True) if r[0]}
-        if meta.get("type") != "osp-programmation":
-            return None
-        meta["annee"] = int(meta["annee"]) if meta.get("annee") not in (None, "") else None
-        headers, rows = _rows(book[OPERATIONS_SHEET])
-        note_headers, note_rows = _rows(book[NOTES_SHEET], offset=len(headers))
-        meta["entetes"] = headers + ["Avancement : %s" % h for h in note_headers]
-        return meta, rows, note_rows
-    finally:
-        book.close()
-
-
-def _rows(ws, offset=0):
-    """``(headers, rows)`` of a sheet laid out by :func:`partner_workbook`."""
-    names = [c.value for c in ws[NAMES_ROW]]
-    width = max((i + 1 for i, n in enumerate(names) if n), default=0)
-    names = names[:width]
-    headers = [str(c.value or n or "") for c, n in zip(ws[HEADER_ROW], names)]
-    headers += [str(n) for n in names[len(headers):]]
-    out = []
-    for number, cells in enumerate(ws.iter_rows(min_row=FIRST_ROW, max_col=width,
-                                                values_only=True), start=FIRST_ROW):
-        values = {name: value for name, value in zip(names, cells) if name}
-        out.append({"ligne": number, "cells": [""] * offset + ["" if v is None else str(v)
-                                                              for v in cells],
-                    "values": values})
-    return headers, out
+    return row - FIRST_ROW
 
 
 # -- the recap ------------------------------------------------------------------------------

@@ -537,9 +537,9 @@ def test_partner_workbook_opens_in_libreoffice_and_reads_back(round_trip, plugin
                             "--outdir", str(tmp_path / "lo"), source], env=env,
                            capture_output=True, text=True, timeout=300)
     assert saved.returncode == 0, saved.stderr
-    from osp_erbm.osp_qgis.programmation import workbooks
-    original = workbooks.read_partner(source)
-    again = workbooks.read_partner(str(tmp_path / "lo" / os.path.basename(source)))
+    from osp_erbm.osp_qgis.programmation import partner_return
+    original = partner_return.read_partner(source)
+    again = partner_return.read_partner(str(tmp_path / "lo" / os.path.basename(source)))
     assert again is not None, "métadonnées du classeur perdues par LibreOffice"
     assert again[0]["partenaire"] == "M&C" and again[0]["annee"] == 2021
     rows = lambda read: [(r["values"].get("id_op"), r["values"].get("empreinte_bloc"))
@@ -554,7 +554,8 @@ def test_the_2021_crhh_recap_imports_and_reexports_with_the_same_totals(qgis_app
     source = os.path.join(str(sample_data), "programmation", "recap_crhh_2021.xlsx")
     gpkg = str(tmp_path / "programmation_2021.gpkg")
     result = processing.run("osp:programmation_import", {
-        "INPUT": source, "OPERATIONS": gpkg, "ANOMALIES": str(tmp_path / "anomalies.csv")})
+        "INPUT": source, "OPERATIONS": gpkg, "BLOCK": "bailleur",
+        "ANOMALIES": str(tmp_path / "anomalies.csv")})
     lines = [(dep, epci, row) for dep, groups in sample_programmation.RECAP_2021.items()
              for epci, rows in groups for row in rows]
     assert result["N_ADDED"] == len(lines) and result["N_REJECTED"] == 0
@@ -591,7 +592,8 @@ def test_the_2021_crhh_recap_imports_and_reexports_with_the_same_totals(qgis_app
     # and our own recap reads back into the same operations and totals
     again = str(tmp_path / "again.gpkg")
     result = processing.run("osp:programmation_import", {
-        "INPUT": xlsx, "OPERATIONS": again, "ANOMALIES": str(tmp_path / "again.csv")})
+        "INPUT": xlsx, "OPERATIONS": again, "BLOCK": "bailleur",
+        "ANOMALIES": str(tmp_path / "again.csv")})
     assert result["N_ADDED"] == len(lines) and result["N_REJECTED"] == 0
     xlsx_again = str(tmp_path / "recap_again.xlsx")
     processing.run("osp:programmation_recap", {"OPERATIONS": again, "ANNEE": 2021,
