@@ -16,7 +16,11 @@ identifiant existant est ajouté au groupe et reçoit un nouveau mot de passe.</
 <i>Mot de passe</i>, à transmettre à la personne : il ne figure ni dans les paramètres, ni
 dans le journal, ni dans l'historique de QGIS ; il est chiffré (SCRAM) avant d'être envoyé au
 serveur.</p>
-<p>Réservé aux membres d'<i>osp_admin</i> (ou au propriétaire de la base).</p>
+<p>Réservé aux membres d'<i>osp_admin</i> et au propriétaire de la base (qui ajoute ainsi le
+premier administrateur). Seuls les identifiants créés par l'OSP peuvent recevoir un nouveau mot
+de passe : un rôle du serveur qui n'a pas été créé ici (superutilisateur, propriétaire de la
+base, rôle d'une autre application) est refusé et n'est jamais modifié. Le fichier du mot de
+passe n'est lisible que par son propriétaire.</p>
 <p><b>Exemple</b> : <code>qgis_process run osp:ajouter_utilisateur --DATABASE="service=osp"
 --LOGIN=jdupont --GROUP=osp_bailleur_sia --PASSWORD_FILE=jdupont.txt</code></p>"""
 
@@ -46,7 +50,10 @@ class AjouterUtilisateur(OspAlgorithm):
         password = secrets.token_urlsafe(15)
         temporary = path + ".partiel"
         try:
-            with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+            # readable by its owner only (0600): it holds a password
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.chmod(temporary, 0o600)   # an older « .partiel » left with other rights
+            with open(descriptor, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write("Base OSP ERBM\nIdentifiant : %s\nMot de passe : %s\n"
                              % (login, password))
         except OSError as error:

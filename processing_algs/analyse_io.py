@@ -7,7 +7,7 @@ import os
 from qgis.core import (QgsCoordinateTransformContext, QgsFeature, QgsField, QgsFields,
                        QgsGeometry, QgsMapLayer, QgsProject, QgsVectorFileWriter, QgsVectorLayer,
                        QgsWkbTypes)
-from . import qt_compat
+from . import layer_styles, qt_compat
 
 from ..osp_qgis import analyse
 from ..osp_qgis import forms as osp_forms
@@ -118,29 +118,20 @@ def apply_osp_style(layer, tables=None):
     return ""
 
 
-def _delete_styles_named(layer, names):
-    """QGIS 3.22 asks « overwrite? » in a modal box when a style name exists (it would
-    hang headless): remove ours first, the others are left alone."""
-    count, ids, styles, _, _ = layer.listStylesInDatabase()
-    for style_id, name in zip(ids, styles):
-        if name in names:
-            layer.deleteStyleFromDatabase(style_id)
-
-
-def save_styles_in_database(layer):
+def save_styles_in_database(layer, keep_existing=False):
     """The layer's current style and form as the default style in ``layer_styles``
     (GeoPackage or PostGIS), and the alternative symbologies beside it; saving again
-    replaces them."""
-    _delete_styles_named(layer, {DEFAULT_STYLE_NAME} | {n for _, n in ALTERNATIVE_STYLES})
-    error = layer.saveStyleToDatabase(DEFAULT_STYLE_NAME, "Style et formulaire OSP ERBM",
-                                      True, "")
+    replaces them (or, with ``keep_existing``, leaves the stored ones as they are)."""
+    error = layer_styles.save(layer, DEFAULT_STYLE_NAME, "Style et formulaire OSP ERBM", True,
+                              keep_existing)
     if error:
         return error
     default_xml = _style_xml(layer)
     for qml, name in ALTERNATIVE_STYLES:
         layer.loadNamedStyle(resource_path("styles", qml),
                              QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling)
-        error = layer.saveStyleToDatabase(name, "Variante de symbologie OSP ERBM", False, "")
+        error = layer_styles.save(layer, name, "Variante de symbologie OSP ERBM", False,
+                                  keep_existing)
         if error:
             return error
     _restore_style_xml(layer, default_xml)
@@ -159,9 +150,7 @@ def save_default_style(uri, qml, aliases=None):
         index = layer.fields().indexOf(field)
         if index >= 0:
             layer.setFieldAlias(index, text)
-    name = "OSP – " + os.path.splitext(qml)[0]
-    _delete_styles_named(layer, {name})
-    return layer.saveStyleToDatabase(name, "Style OSP ERBM", True, "")
+    return layer_styles.save(layer, "OSP – " + os.path.splitext(qml)[0], "Style OSP ERBM", True)
 
 
 def _style_xml(layer):

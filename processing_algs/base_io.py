@@ -263,10 +263,12 @@ def history(database, start=None, end=None, bailleur=None, epci=None, commune=No
     connection = database.connect()
     try:
         with connection.cursor() as cursor:
+            # the partners' view of the audit: all of it for the State, one's own rows
+            # without the other blocks for a partner (migration 006)
             cursor.execute("SELECT a.quand, a.qui, a.table_nom, a.action, a.cle, a.id_import, "
-                           "a.bailleur, a.epci, a.idcom, a.avant, a.apres FROM osp.audit a "
-                           "WHERE " + " AND ".join(conditions) + " ORDER BY a.id_audit",
-                           values)
+                           "a.bailleur, a.epci, a.idcom, a.avant, a.apres FROM "
+                           "osp.historique_partenaire a WHERE " + " AND ".join(conditions)
+                           + " ORDER BY a.id_audit", values)
             rows = cursor.fetchall()
     except psycopg2.Error as error:
         raise BaseError("Historique illisible : %s" % explain(error, database))

@@ -68,12 +68,13 @@ class InitBase(OspAlgorithm):
         layer = QgsVectorLayer(database.layer_uri("logements"), "Analyse au logement", "postgres")
         if not layer.isValid():
             raise base_io.BaseError("Table osp.logements illisible par QGIS (%s)." % database.label)
+        # styles already stored are left as they are: their ids and the DDTM's edits
         error = analyse_io.apply_osp_style(layer, analyse_io.form_tables()) or \
-            analyse_io.save_styles_in_database(layer)
+            analyse_io.save_styles_in_database(layer, keep_existing=True)
         if error:
             raise base_io.BaseError("Style non enregistré : %s" % database.scrub(error))
         try:
             save_styles(Target("postgres:%s schema=%s" % (database.uri.uri(False),
-                                                          base_io.SCHEMA)))
+                                                          base_io.SCHEMA)), keep_existing=True)
         except StoreError as error:
             raise base_io.BaseError(database.scrub(error))

@@ -9,6 +9,7 @@ from qgis.core import QgsMapLayer, QgsProject, QgsRelation
 from ..osp_qgis import forms as osp_forms
 from ..osp_qgis.programmation import model
 from ..osp_qgis.reference import resource_path
+from . import layer_styles
 from .forms_qgis import apply_form
 from .programmation_io import PROJECT_NAME, RELATION_ID, StoreError
 
@@ -22,12 +23,10 @@ def _form_tables(cites):
     return tables
 
 
-def _save_default_style(layer, name):
-    from .analyse_io import _delete_styles_named
-    _delete_styles_named(layer, {name})
-    error = layer.saveStyleToDatabase(name, "Formulaire OSP ERBM", True, "")
+def _save_default_style(layer, name, keep_existing=False):
+    error = layer_styles.save(layer, name, "Formulaire OSP ERBM", True, keep_existing)
     if error:
-        raise StoreError("Style non enregistré : %s" % error)
+        raise StoreError("Style non enregistré : %s." % error)
 
 
 def styled_layers(target, cites=None):
@@ -44,11 +43,13 @@ def styled_layers(target, cites=None):
     return operations, notes
 
 
-def save_styles(target, cites=None):
+def save_styles(target, cites=None, keep_existing=False):
+    """The forms and styles as the tables' default styles (``keep_existing``: a stored one
+    is left as it is — its id and the DDTM's edits)."""
     operations, notes = styled_layers(target, cites)
     for layer, name in ((operations, "OSP – opérations"), (notes, "OSP – avancement")):
         if layer.dataProvider().isSaveAndLoadStyleToDatabaseSupported():
-            _save_default_style(layer, name)
+            _save_default_style(layer, name, keep_existing)
 
 
 def project_with_relation(target, cites=None):
