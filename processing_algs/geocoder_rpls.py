@@ -16,8 +16,12 @@ géolocalisé récent, fichier bailleur, ou fichier agrégé par adresse avec un
 comptage <i>nb</i> ; CSV <code>;</code> ou <code>,</code>, UTF-8 ou Latin-1, XLSX, ODS,
 GeoPackage) sur un point :</p>
 <ol><li><i>xy_source</i> : les colonnes X, Y (et EPSG) du fichier quand il en a — seulement
-celles dont QUALITE_XY est parmi les valeurs de <i>XY_QUALITY</i> quand il est donné (les
-autres lignes sont cherchées dans la BAN) ;</li>
+celles dont QUALITE_XY est parmi les valeurs de <i>XY_QUALITY</i> quand il est donné, qui sont
+dans le domaine de validité de leur système (et de Lambert-93 en métropole) et dans leur
+commune (contour de <i>COMMUNES</i>, sinon emprise de ses adresses BAN) ; les autres lignes
+sont cherchées dans la BAN et le disent dans <i>anomalies</i> (latitude et longitude
+inversées, 0/0, Lambert-93 déclaré en degrés, autre commune). Un fichier déjà géolocalisé par
+cet algorithme garde la précision de chaque point (<i>geoloc_precision</i>) ;</li>
 <li><i>numero</i> : l'adresse retrouvée dans la <b>BAN</b> (<i>ADDRESSES</i>, fichier
 adresses-XX.csv) : numéro, indice de répétition (bis, ter, B, T…) et voie, types de voie
 développés (R, AV, BD, CHE, IMP…), accents, casse, ponctuation et articles ignorés ; voie

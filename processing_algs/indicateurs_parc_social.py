@@ -12,7 +12,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsProject, QgsRectangle, QgsVectorLayer)
 
 from ..osp_qgis.files import unique_names
-from ..osp_qgis.parc_social import indicators, zones
+from ..osp_qgis.parc_social import geocode, indicators, zones
 from . import parc_social_io, qgis_io
 from .analyse_io import write_layers
 from .base import OspAlgorithm
@@ -31,15 +31,20 @@ total de logements d'une couche de zones (Fichiers fonciers, INSEE).</p>
 <p><b>Territoires</b> : commune (code du fichier), commune en / hors QPV, EPCI et
 département (tables de référence), ensemble du fichier ; chaque couche de <i>ZONES</i>
 (QPV, cités, quartiers…) par point dans polygone, et une grille INSEE (EPSG:3035) de
-<i>GRID_SIZE</i> mètres. Seuls les logements localisés à l'adresse (ou par les coordonnées
-du fichier) comptent dans ces zones ; ceux localisés à la commune comptent dans leur commune.
-La localisation est celle de <i>osp:geocoder_rpls</i>.</p>
+<i>GRID_SIZE</i> mètres. Seuls les logements localisés à l'adresse (ou par des coordonnées
+du fichier vérifiées) comptent dans ces zones ; ceux localisés à la commune comptent dans leur
+commune, y compris quand le fichier est la sortie de <i>osp:geocoder_rpls</i> (sa colonne
+<i>geoloc_precision</i> est suivie). La localisation est celle de
+<i>osp:geocoder_rpls</i>.</p>
 <p><b>Secret statistique</b> : une valeur calculée sur moins de <i>SECRET_THRESHOLD</i>
 logements (11 par défaut) est masquée (« s » dans le classeur, vide dans les couches), toute
 une zone quand elle a moins de logements que le seuil ; le secret secondaire masque d'autres
 cellules tant qu'une valeur masquée peut être recalculée à partir d'un total et des autres
 valeurs publiées (catégories d'une famille, communes d'un EPCI, QPV / hors QPV d'une
-commune, zones d'une couche).</p>
+commune, zones d'une couche) — en tenant compte de toutes les tables de la sortie à la fois :
+un carreau ou une zone qui couvre plusieurs communes ne permet pas d'en retrouver une par
+différence. Deux sorties distinctes ne sont pas protégées l'une contre l'autre : publier
+ensemble ce qui doit l'être.</p>
 <p><b>Enquête OPS</b> (<i>OPS</i>, facultative) : un ménage par ligne, rattaché à son
 logement par l'identifiant RPLS (IDENT_REP) ou par l'adresse ; composition des ménages,
 revenus rapportés au plafond HLM (moins de 20, 40, 60 %), âge et activité de la personne de
@@ -65,7 +70,6 @@ MAIN_STYLE = "parc_social_logements.qml"
 CHOROPLETHS = ("parc_social_logements.qml", "parc_social_part_sociaux.qml",
                "parc_social_annee_moyenne.qml", "parc_social_surface_moyenne.qml",
                "parc_social_part_en_qpv.qml")
-FINE = ("xy_source", "numero", "voie")
 ADMIN_TABLES = (("commune", "communes"), ("commune_qpv", "communes_qpv"), ("epci", "epci"),
                 ("departement", "departements"), ("ensemble", "ensemble"))
 
@@ -128,7 +132,7 @@ class IndicateursParcSocial(OspAlgorithm):
         threshold = self.parameterAsInt(parameters, "SECRET_THRESHOLD", context)
         total_field = self.parameterAsString(parameters, "TOTAL_FIELD", context).strip()
         _, _, rows, located = located_rows(self, parameters, context, feedback, "RPLS")
-        fine = located["geoloc_precision"].isin(FINE).values
+        fine = located["geoloc_precision"].isin(geocode.FINE_LEVELS).values
         coarse = int((~fine & (located["geoloc_precision"] == "commune").values).sum())
         if coarse:
             feedback.pushWarning("%d lignes ne sont localisées qu'à la commune : elles comptent "
@@ -198,7 +202,6 @@ class IndicateursParcSocial(OspAlgorithm):
 
     def _sources(self, parameters, context, rows, located, households):
         """What the workbook's « Sources et secret statistique » sheet names."""
-        from ..osp_qgis.parc_social import geocode
         files = [("RPLS", self.parameterAsFile(parameters, "RPLS", context)),
                  ("Adresses", self.parameterAsFile(parameters, "ADDRESSES", context)),
                  ("Enquête OPS", self.parameterAsFile(parameters, "OPS", context))]

@@ -144,13 +144,121 @@ def commune_points(layer, crs):
     return out
 
 
+COMMUNE_MARGIN = 200.0     # metres around a commune's polygon where its points may lie
+BAN_MARGIN = 1000.0        # around the box of its BAN addresses, without polygons
+
+
+def _within_area(crs, xs, ys):
+    """Points (in ``crs``) inside the area where ``crs`` is valid (its published bounds)."""
+    import numpy as np
+    bounds = crs.bounds()
+    lon, lat = transform_xy(xs, ys, crs, QgsCoordinateReferenceSystem("EPSG:4326"))
+    if bounds.isEmpty():
+        return ~(np.isnan(lon) | np.isnan(lat))
+    return (lon >= bounds.xMinimum()) & (lon <= bounds.xMaximum()) & \
+        (lat >= bounds.yMinimum()) & (lat <= bounds.yMaximum())
+
+
+def checked_file_points(rows, communes_layer, ban, ban_crs, target):
+    """The file's own X/Y that may be believed: ``(usable, problems)`` (Series on ``rows``):
+    a point outside its reference system's area (latitude and longitude swapped, 0/0,
+    1e300, Lambert-93 values declared in degrees), outside the area of ``target`` for a
+    commune of metropolitan France, or away from the row's commune (its polygon in
+    ``communes_layer``, else the box of its BAN addresses) is not used: the row is looked
+    up by its address instead, and says why."""
+    import numpy as np
+    import pandas as pd
+    given = rows["x"].notna() & rows["y"].notna() & np.isfinite(rows["x"]) & \
+        np.isfinite(rows["y"])
+    usable = given.copy()
+    problems = pd.Series("", index=rows.index, dtype=object)
+    gx = pd.Series(np.nan, index=rows.index)
+    gy = pd.Series(np.nan, index=rows.index)
+    epsg = rows["epsg"].where(rows["epsg"] != "", "2154")
+    for code in epsg[given].unique():
+        mask = given & (epsg == code)
+        crs = QgsCoordinateReferenceSystem("EPSG:%s" % code)
+        if not crs.isValid():
+            usable[mask] = False
+            problems[mask] = "système de coordonnées EPSG:%s inconnu" % code
+            continue
+        xs, ys = rows.loc[mask, "x"].values, rows.loc[mask, "y"].values
+        inside = _within_area(crs, xs, ys)
+        tx, ty = transform_xy(xs, ys, crs, target)
+        metropolitan = ~rows.loc[mask, "depcom"].str.startswith("97").values
+        inside &= ~metropolitan | _within_area(target, tx, ty)
+        bad = mask.copy()
+        bad[mask] = ~inside
+        usable[bad] = False
+        problems[bad] = ("coordonnées X/Y hors du domaine de validité de EPSG:%s (latitude et "
+                         "longitude inversées, valeurs d'un autre système ?) : ligne placée "
+                         "par son adresse" % code)
+        gx[mask], gy[mask] = tx, ty
+    far = _away_from_commune(rows, usable, gx, gy, communes_layer, ban, ban_crs, target)
+    usable &= ~far
+    problems[far] = "coordonnées X/Y hors de la commune " + rows.loc[far, "depcom"] + \
+        " : ligne placée par son adresse"
+    return usable, problems
+
+
+def _away_from_commune(rows, usable, gx, gy, communes_layer, ban, ban_crs, target):
+    import numpy as np
+    import pandas as pd
+    far = pd.Series(False, index=rows.index)
+    polygons = {}
+    if communes_layer is not None:
+        from .ff_io import commune_geometries
+        polygons = {code.upper().zfill(5): geometry for code, geometry in
+                    commune_geometries(communes_layer, target).items()}
+    boxes = {}
+    if len(ban):
+        bx, by = transform_xy(ban["x"].values, ban["y"].values,
+                              QgsCoordinateReferenceSystem(ban_crs), target)
+        frame = pd.DataFrame({"insee": ban["insee"].values, "x": bx, "y": by}).dropna()
+        grouped = frame.groupby("insee")
+        boxes = {insee: (x0 - BAN_MARGIN, y0 - BAN_MARGIN, x1 + BAN_MARGIN, y1 + BAN_MARGIN)
+                 for insee, x0, y0, x1, y1 in zip(grouped.groups, grouped["x"].min(),
+                                                  grouped["y"].min(), grouped["x"].max(),
+                                                  grouped["y"].max())}
+    engines = {}
+    for label in rows.index[usable.values]:
+        code = rows.at[label, "depcom"]
+        x, y = gx[label], gy[label]
+        if np.isnan(x) or np.isnan(y):
+            continue
+        if code in polygons:
+            if code not in engines:
+                shape = polygons[code].buffer(COMMUNE_MARGIN, 4)
+                engine = QgsGeometry.createGeometryEngine(shape.constGet())
+                engine.prepareGeometry()
+                engines[code] = engine
+            point = QgsGeometry.fromPointXY(QgsPointXY(x, y))
+            far[label] = not engines[code].intersects(point.constGet())
+        elif code in boxes:
+            x0, y0, x1, y1 = boxes[code]
+            far[label] = not (x0 <= x <= x1 and y0 <= y <= y1)
+    return far
+
+
 def locate(rows, addresses_path, communes_layer, target, feedback=None, accepted=None):
-    """The geocoder's result with ``gx``/``gy`` in ``target``."""
+    """The geocoder's result with ``gx``/``gy`` in ``target``; the file's own coordinates
+    are checked first (:func:`checked_file_points`) and the row says why they were not
+    used."""
     ban, ban_crs = read_addresses(addresses_path)
-    ban_crs = QgsCoordinateReferenceSystem(ban_crs)
     if feedback is not None:
         feedback.pushInfo("%d points adresse lus." % len(ban))
-    located = geocode.geocode(rows, ban, commune_points(communes_layer, ban_crs), accepted)
+    usable, problems = checked_file_points(rows, communes_layer, ban, ban_crs, target)
+    refused = problems != ""
+    if refused.any():
+        rows.loc[refused, "anomalies"] = (rows.loc[refused, "anomalies"] + "; ").where(
+            rows.loc[refused, "anomalies"] != "", "") + problems[refused]
+        if feedback is not None:
+            feedback.pushWarning("%d lignes dont les coordonnées X/Y ne peuvent pas être "
+                                 "crues (hors du domaine de leur système ou de leur commune) "
+                                 ": placées par leur adresse." % int(refused.sum()))
+    ban_crs = QgsCoordinateReferenceSystem(ban_crs)
+    located = geocode.geocode(rows, ban, commune_points(communes_layer, ban_crs), accepted,
+                              usable)
     located = located.copy()
     from_ban = located["source_xy"] == 0
     xs, ys = transform_xy(located.loc[from_ban, "gx"], located.loc[from_ban, "gy"], ban_crs,

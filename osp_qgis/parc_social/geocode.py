@@ -24,6 +24,9 @@ import functools
 from ..addresses import normalise_number, normalise_repetition, normalise_street
 
 LEVELS = ("xy_source", "numero", "voie", "commune", "non_localise")
+# points precise enough to be counted in sub-commune zones and grid cells (the others count
+# in their commune only)
+FINE_LEVELS = ("xy_source", "numero", "voie")
 LEVEL_LABELS = {"xy_source": "coordonnées du fichier", "numero": "au numéro",
                 "voie": "à la voie", "commune": "à la commune",
                 "non_localise": "non localisé"}
@@ -175,20 +178,27 @@ def commune_means(ban):
     return {insee: (row.x, row.y) for insee, row in means.iterrows()}
 
 
-def trusted_xy(rows, accepted=None):
-    """Rows whose own X/Y are used: finite coordinates and, when ``accepted`` (the
-    QUALITE_XY values the user trusts) is given, a quality among them; the others are
-    matched on the BAN like rows without coordinates."""
+def trusted_xy(rows, accepted=None, usable=None):
+    """Rows whose own X/Y are used: finite coordinates that passed the caller's checks
+    (``usable``: inside the reference system's area and the row's commune) and, when
+    ``accepted`` (the QUALITE_XY values the user trusts) is given, a quality among them; a
+    geocoded file's points placed only at the commune (or less) are not used as points. The
+    others are matched on the BAN like rows without coordinates."""
     import numpy as np
     ok = rows["x"].notna() & rows["y"].notna() & np.isfinite(rows["x"]) & \
         np.isfinite(rows["y"])
+    if usable is not None:
+        ok &= usable
+    if "precision_source" in rows:
+        given = rows["precision_source"].fillna("")
+        ok &= (given == "") | given.isin(FINE_LEVELS)
     if accepted:
         wanted = {str(a).strip().upper() for a in accepted if str(a).strip()}
         ok &= rows["qualite_xy"].astype(str).str.strip().str.upper().isin(wanted)
     return ok
 
 
-def geocode(rows, ban, commune_points=None, accepted_quality=None):
+def geocode(rows, ban, commune_points=None, accepted_quality=None, usable_xy=None):
     """``rows``: the canonical RPLS table (:func:`rpls.canonical`), ``ban``: the frame of
     :func:`ban_addresses` (may be empty). Returns a frame on ``rows``' index:
     ``geoloc_precision``, ``geoloc_score``, ``geoloc_voie`` (the BAN street used), ``gx``,
@@ -205,10 +215,16 @@ def geocode(rows, ban, commune_points=None, accepted_quality=None):
     out["gy"] = np.nan
     out["source_xy"] = 0
 
-    has_xy = trusted_xy(rows, accepted_quality)
+    has_xy = trusted_xy(rows, accepted_quality, usable_xy)
     out.loc[has_xy, ["gx", "gy"]] = rows.loc[has_xy, ["x", "y"]].values
-    out.loc[has_xy, "geoloc_precision"] = "xy_source"
-    out.loc[has_xy, "geoloc_score"] = 1.0
+    # a geocoded file keeps the precision and score its points were found with
+    given = rows["precision_source"].fillna("") if "precision_source" in rows else \
+        pd.Series("", index=rows.index)
+    out.loc[has_xy, "geoloc_precision"] = given[has_xy].where(given[has_xy] != "",
+                                                              "xy_source")
+    score = rows["score_source"] if "score_source" in rows else \
+        pd.Series(np.nan, index=rows.index)
+    out.loc[has_xy, "geoloc_score"] = score[has_xy].where(score[has_xy].notna(), 1.0)
     out.loc[has_xy, "source_xy"] = 1
 
     todo = ~has_xy & (rows["depcom"] != "")

@@ -11,6 +11,7 @@ import functools
 
 from ..reference import read_reference
 from . import secret_table
+from .atoms import table_atoms
 
 TOTAL = "logements"
 HOUSEHOLDS = "menages"
@@ -257,7 +258,8 @@ def compute(rows, levels, threshold=DEFAULT_THRESHOLD, totals=None, households=N
             extra |= small[:, None] & of_unit[None, :]
     mask = secret_table.protect_table(values, contributors, row_relations(columns),
                                       zone_groups(list(counts.index), levels), threshold,
-                                      extra)
+                                      extra, table_atoms(list(counts.index), levels,
+                                                         rows.index))
     masked = pd.DataFrame(mask, index=counts.index, columns=columns)
     return publish(counts, masked, levels, totals or {}), counts, masked
 

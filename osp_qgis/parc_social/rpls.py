@@ -57,7 +57,8 @@ def canonical(frame, roles):
     row stands for: the count column of aggregated files, else 1), ``nbpiece``, ``surfhab``
     (the row's total surface), ``construct``, ``finan``/``finan_classe``, ``dpe_energie``,
     ``dpe_ges`` (A–G or empty), ``qpv`` (1 in, 0 out, NaN unknown), ``vacant`` (1/0/NaN),
-    ``x``/``y``/``epsg``, and ``anomalies`` (French, ``; ``-joined)."""
+    ``x``/``y``/``epsg``, ``precision_source``/``score_source`` (the precision and score of
+    a geocoded file's points, empty otherwise), and ``anomalies`` (French, ``; ``-joined)."""
     import numpy as np
     import pandas as pd
     out = pd.DataFrame({"ligne": frame["ligne"].values}, index=frame.index)
@@ -100,6 +101,9 @@ def canonical(frame, roles):
     out["qpv"] = qpv_flag(_column(frame, roles, "qpv"))
     mode = _column(frame, roles, "mode").str.replace(r"\.0$", "", regex=True)
     out["vacant"] = np.where(mode == "", np.nan, (mode == "2").astype(float))
+    # a file the geocoder wrote (osp:geocoder_rpls) says how precise each of its points is
+    out["precision_source"] = _column(frame, roles, "precision_source").str.lower()
+    out["score_source"] = _number(_column(frame, roles, "score_source"))
     out["x"] = _number(_column(frame, roles, "x"))
     out["y"] = _number(_column(frame, roles, "y"))
     epsg = _column(frame, roles, "epsg").str.replace(r"^EPSG:", "", regex=True)

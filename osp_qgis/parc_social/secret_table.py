@@ -134,10 +134,14 @@ def flat_relations(n_rows, width, row_relations, groups):
     return out
 
 
-def protect_table(values, contributors, row_relations, groups, threshold, extra=None):
+def protect_table(values, contributors, row_relations, groups, threshold, extra=None,
+                  atoms=None):
     """Mask (bool array zones × columns) of the cells to publish as « s »: primary cells
     (``0 < contributors < threshold`` and ``extra``), then complements until every masked
-    cell has a certificate (see the module's docstring)."""
+    cell has a certificate (see the module's docstring). With ``atoms``
+    (:class:`atoms.Atoms` of the file's rows), each certificate is made a change of the
+    file itself, so that it holds against every zone set of the table at once — zone sets
+    that cut across each other (a grid and the communes) included."""
     import numpy as np
     values = np.asarray(values, dtype=float)
     n_rows, n_columns = values.shape
@@ -150,8 +154,13 @@ def protect_table(values, contributors, row_relations, groups, threshold, extra=
     certified = np.zeros(values.shape, dtype=bool)
     for z, j in zip(*np.nonzero(masked)):
         if masked[z, j] and not certified[z, j]:
-            cells = _cheapest_certificate(int(z), int(j), values, masked, moves_of[int(j)],
-                                          weight, tree)
+            plus, minus, columns = _cheapest_certificate(int(z), int(j), values, masked,
+                                                         moves_of[int(j)], weight, tree)
+            if atoms is None:
+                cells = [(row, k) for row in plus + minus for k in columns]
+            else:
+                cells = atoms.lift(int(z), plus, minus, columns, masked, weight)
+                certified[z, j] = True   # an empty zone: zero for everyone, nothing to hide
             for y, k in cells:
                 masked[y, k] = True
                 certified[y, k] = True
@@ -169,9 +178,10 @@ def column_weights(n_columns, row_relations):
 
 
 def _cheapest_certificate(z, j, values, masked, moves, weight, tree):
-    """The cells of the cheapest rank-one change through ``(z, j)``: fewest cells to add,
-    then smallest values added (cells weighted by :func:`column_weights`). Sibling zones without children (most of them: communes'
-    QPV parts, grid cells, zones of a layer) are priced together with numpy."""
+    """The cheapest rank-one change through ``(z, j)`` as ``(rows up, rows down, columns)``:
+    fewest cells to add, then smallest values added (cells weighted by
+    :func:`column_weights`). Sibling zones without children (most of them: communes' QPV
+    parts, grid cells, zones of a layer) are priced together with numpy."""
     import numpy as np
     best, best_cost = None, None
     top, chain = tree.climb(z)
@@ -193,15 +203,15 @@ def _cheapest_certificate(z, j, values, masked, moves, weight, tree):
             prices = (open_cells * (weight[columns] + values[np.ix_(leaves, columns)] / 1e9)
                       ).sum(axis=1)
             cheapest = int(np.argmin(prices))
-            options.append((base + float(prices[cheapest]), mine + [int(leaves[cheapest])]))
+            options.append((base + float(prices[cheapest]), [int(leaves[cheapest])]))
         for sibling in others:
             rows = tree.down(sibling, set(), cost)
-            options.append((base + sum(cost(row) for row in rows), mine + rows))
+            options.append((base + sum(cost(row) for row in rows), rows))
         if not siblings:
-            options.append((base, mine))
+            options.append((base, []))
         for total, rows in options:
             if best_cost is None or total < best_cost:
-                best, best_cost = [(row, k) for row in rows for k in columns], total
+                best, best_cost = (mine, rows, columns), total
                 if total == 0:
                     return best
-    return best or [(z, j)]
+    return best or ([z], [], [j])
