@@ -10,7 +10,7 @@ from ..osp_qgis.fields import alias
 from . import ff_io, qgis_io
 from .analyse_io import save_default_style
 from .base import OspAlgorithm
-from .outputs import Outputs, destination_file
+from .outputs import Outputs, destination_file, sink_layer_name
 from .postprocess import StyleAndAliases
 
 HELP = """<p>Compare les logements remontés par les bailleurs aux <b>Fichiers fonciers</b>
@@ -183,7 +183,7 @@ class CroisementFF(OspAlgorithm):
             path, layer_name = destination_file(dest)
             if path and path.lower().endswith(".gpkg") and os.path.exists(path):
                 qgis_io.null_empty_geometries(dest)
-                table = layer_name or os.path.splitext(os.path.basename(path))[0]
+                table = layer_name or sink_layer_name(path)
                 save_default_style("%s|layername=%s" % (path, table), STYLES[name],
                                    {f.name(): f.alias() for f in fields})
             StyleAndAliases.attach(context, dest, fields, STYLES[name])

@@ -27,6 +27,7 @@ import uuid
 from urllib.parse import quote
 
 from ..osp_qgis.files import FileProblem, check_folder_writable, french_os_error
+from ..osp_qgis.sqlplan import quoted
 
 LOCK_TIMEOUT = 10.0
 WAIT_FOR_OTHERS = 120.0  # seconds an import waits for another import writing the same file
@@ -120,9 +121,15 @@ def check_database(connection, label):
 
 
 def count_rows(connection, table):
-    if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", table):  # identifiers are ours; never values
-        raise ValueError(table)
-    return connection.execute('SELECT count(*) FROM "%s"' % table).fetchone()[0]
+    """Rows of ``table`` (any name a user gives: spaces, quotes, accents), quoted as an
+    SQL identifier; ``None`` when the table is missing."""
+    if table is None or "\0" in str(table):
+        return None
+    exists = connection.execute("SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') "
+                                "AND name = ?", (table,)).fetchone()
+    if exists is None:
+        return None
+    return connection.execute("SELECT count(*) FROM %s" % quoted(table)).fetchone()[0]
 
 
 class GeoPackageUpdate:
@@ -221,8 +228,9 @@ class GeoPackageUpdate:
                     found = count_rows(snapshot, table)
                     if found != rows:
                         raise GeoPackageError("Copie de travail de « %s » incomplète (table %s : "
-                                              "%d lignes au lieu de %d) : rien n'a été modifié."
-                                              % (self.label, table, found, rows))
+                                              "%s lignes au lieu de %d) : rien n'a été modifié."
+                                              % (self.label, table, "aucune" if found is None
+                                                 else found, rows))
                 if self.existed:
                     self.lock.execute("ROLLBACK")  # the backup takes the file's write lock itself
                     snapshot.backup(self.lock, pages=-1,

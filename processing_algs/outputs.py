@@ -51,6 +51,26 @@ def destination_file(destination):
     return path, layer
 
 
+def sink_layer_name(path):
+    """The table QGIS made in the GeoPackage ``path`` when no layer name was given: the only
+    feature table of a new file, else the file's name up to its *first* dot (QGIS's
+    ``QFileInfo.baseName``: « logements_2021.12.gpkg » holds « logements_2021 »)."""
+    try:
+        connection = sqlite3.connect("file:%s?mode=ro" % path.replace("?", "%3F"), uri=True)
+        try:
+            names = [r[0] for r in connection.execute(
+                "SELECT table_name FROM gpkg_contents WHERE data_type IN ('features', "
+                "'attributes') ORDER BY rowid")]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        names = []
+    base = os.path.basename(path).split(".", 1)[0]
+    if base not in names and len(names) == 1:
+        return names[0]
+    return base
+
+
 DATABASE_PREFIXES = (("postgis:", "postgres"), ("postgres:", "postgres"),
                      ("spatialite:", "spatialite"))
 
@@ -258,7 +278,7 @@ class Outputs:
 
     def _bulk_points(self, path, layer_name, fields, features, progress, record):
         from ..osp_qgis import gpkg_write, sqlplan
-        table = layer_name or os.path.splitext(os.path.basename(path))[0]
+        table = layer_name or sink_layer_name(path)
         cancelled = self.feedback.isCanceled if self.feedback is not None else None
         try:
             return gpkg_write.bulk_insert_points(path, table, fields.names(), features,

@@ -21,6 +21,7 @@ class Atoms:
     def __init__(self, positions):
         import numpy as np
         self.positions = positions
+        self._near = {}
         self.size = (positions >= 0).sum(axis=1)
         atom_ids, columns = np.nonzero(positions >= 0)
         zones = positions[atom_ids, columns]
@@ -69,7 +70,14 @@ class Atoms:
         return atoms[order[:limit]]
 
     def _neighbours(self, atom, zone):
-        """Atoms outside ``zone`` sharing the smallest other zones of ``atom``."""
+        """Atoms outside ``zone`` sharing the smallest other zones of ``atom`` (kept: the
+        same pairs come back for every column of a zone)."""
+        key = (atom, zone)
+        if key not in self._near:
+            self._near[key] = self._find_neighbours(atom, zone)
+        return self._near[key]
+
+    def _find_neighbours(self, atom, zone):
         import numpy as np
         zones = sorted((p for p in self.zones_of(atom) if p != zone),
                        key=lambda p: len(self.atoms_in(p)))
@@ -102,26 +110,34 @@ class Atoms:
         near = [self._neighbours(int(a), zone) for a in plus[:4]]
         minus = np.unique(np.concatenate([self._candidates(chosen)] + near))
         columns = list(columns)
-        open_cost = (~masked[:, columns] * weight[columns]).sum(axis=1)
         pa = self.positions[plus]
-        cost_a = np.where(pa >= 0, open_cost[np.maximum(pa, 0)], 0.0)
-        best = (float(cost_a.sum(axis=1).min()), int(plus[int(cost_a.sum(axis=1).argmin())]),
-                None)
+        pb = self.positions[minus] if len(minus) else np.zeros((0, pa.shape[1]), dtype=int)
+        # the zones these atoms are in, what masking the move's open cells costs in each,
+        # and which atom is in which (local 0/1 matrices): a pair's cost is the cost of the
+        # zones holding one atom and not the other
+        zones = np.unique(np.concatenate([pa.ravel(), pb.ravel()]))
+        zones = zones[zones >= 0]
+        cost = (~masked[np.ix_(zones, columns)] * weight[columns]).sum(axis=1)
+        in_a, in_b = _incidence(pa, zones), _incidence(pb, zones)
+        cost_a = in_a @ cost
+        best = (float(cost_a.min()), int(plus[int(cost_a.argmin())]), None)
         if len(minus):
-            pb = self.positions[minus]
-            cost_b = np.where(pb >= 0, open_cost[np.maximum(pb, 0)], 0.0)
-            shared = (pa[:, None, :, None] == pb[None, :, None, :]) & \
-                (pa[:, None, :, None] >= 0)
-            a_alone = ~shared.any(axis=3)            # plus × minus × width of a
-            b_alone = ~shared.any(axis=2)            # plus × minus × width of b
-            total = (cost_a[:, None, :] * a_alone).sum(axis=2) + \
-                (cost_b[None, :, :] * b_alone).sum(axis=2)
+            total = cost_a[:, None] + (in_b @ cost)[None, :] - 2.0 * ((in_a * cost) @ in_b.T)
             i, k = np.unravel_index(int(total.argmin()), total.shape)
             if float(total[i, k]) <= best[0]:
                 best = (float(total[i, k]), int(plus[i]), int(minus[k]))
         _, a, b = best
         touched = self.zones_of(a) ^ (self.zones_of(b) if b is not None else set())
         return [(z, j) for z in sorted(touched) for j in columns]
+
+
+def _incidence(positions, zones):
+    """0/1 matrix atoms × ``zones`` (sorted) of padded ``positions``."""
+    import numpy as np
+    out = np.zeros((len(positions), len(zones)))
+    rows, columns = np.nonzero(positions >= 0)
+    out[rows, np.searchsorted(zones, positions[rows, columns])] = 1.0
+    return out
 
 
 def table_atoms(index, levels, rows_index):
