@@ -9,6 +9,7 @@ from qgis.core import (Qgis, QgsLayoutExporter, QgsLayoutItemLabel, QgsLayoutIte
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..osp_qgis import fonts
 from ..osp_qgis.reference import resource_path
 
 TEMPLATE = ("layouts", "programmation_a4.qpt")
@@ -35,7 +36,7 @@ def _cell(text, kind=None, align_right=False):
     cell = QgsTableCell("" if text is None else str(text))
     if kind in SHADES:
         cell.setBackgroundColor(QColor(SHADES[kind]))
-        cell.setTextFormat(QgsTextFormat.fromQFont(QFont("DejaVu Sans", 7, QFont.Weight.Bold)))
+        cell.setTextFormat(QgsTextFormat.fromQFont(QFont(fonts.FAMILY, 7, QFont.Weight.Bold)))
     if align_right:
         from qgis.PyQt.QtCore import Qt
         cell.setHorizontalAlignment(Qt.AlignmentFlag.AlignRight)

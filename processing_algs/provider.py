@@ -3,6 +3,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..osp_qgis.reference import resource_path
+from . import fonts_qt
 from .ajouter_utilisateur import AjouterUtilisateur
 from .analyse_logement import AnalyseLogement
 from .apply_form import ApplyOspForm
@@ -43,5 +44,6 @@ class OspProvider(QgsProcessingProvider):
         return QIcon(resource_path("icons", "osp.svg"))
 
     def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
+        fonts_qt.register()   # the font of styles and layouts, desktop or qgis_process
         for algorithm in ALGORITHMS:
             self.addAlgorithm(algorithm())

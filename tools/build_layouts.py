@@ -9,6 +9,7 @@ titre, sous_titre, carte, apercu, tableau (attribute table frame), non_geoloc,
 legende, echelle, nord, page.  A user's own template keeps these ids.
 """
 import os
+import sys
 
 from qgis.core import (QgsApplication, QgsBasicNumericFormat, QgsLayoutFrame,
                        QgsLayoutItemManualTable, QgsLayoutMultiFrame, QgsLayoutTable, QgsLayoutItemAttributeTable,
@@ -21,6 +22,9 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, REPO)
+from osp_qgis.fonts import FAMILY  # noqa: E402 (the one font, osp_qgis/fonts.py)
+
 OUT = os.path.join(REPO, "resources", "layouts")
 BLUE = QColor("#1f4e79")
 
@@ -34,7 +38,7 @@ def label(layout, ident, text, x, y, w, h, k, size, bold=False, italic=False, al
     item = QgsLayoutItemLabel(layout)
     item.setId(ident)
     item.setText(text)
-    font = QFont("DejaVu Sans", int(round(size * k)))
+    font = QFont(FAMILY, int(round(size * k)))
     font.setBold(bold)
     font.setItalic(italic)
     item.setFont(font)  # QGIS 3.22: font + colour (text formats came with 3.24)
@@ -73,9 +77,9 @@ def build(page, k):
     label(layout, "non_geoloc", "dont non géolocalisés : "
           "[% attribute(@atlas_feature, 'non_geoloc') %]", 205, 86, 82, 5, k, 8.5)
     table = QgsLayoutItemAttributeTable.create(layout)
-    table.setHeaderTextFormat(QgsTextFormat.fromQFont(QFont("DejaVu Sans", int(round(8 * k)),
+    table.setHeaderTextFormat(QgsTextFormat.fromQFont(QFont(FAMILY, int(round(8 * k)),
                                                             QFont.Bold)))
-    table.setContentTextFormat(QgsTextFormat.fromQFont(QFont("DejaVu Sans", int(round(8 * k)))))
+    table.setContentTextFormat(QgsTextFormat.fromQFont(QFont(FAMILY, int(round(8 * k)))))
     table.setGridStrokeWidth(0.2)
     layout.addMultiFrame(table)
     frame = QgsLayoutFrame(layout, table)
@@ -89,8 +93,9 @@ def build(page, k):
     for style, size, bold in ((QgsLegendStyle.Title, 10, True),
                               (QgsLegendStyle.Group, 9, True),
                               (QgsLegendStyle.Subgroup, 8.5, True),
+                              (QgsLegendStyle.Symbol, 8, False),
                               (QgsLegendStyle.SymbolLabel, 8, False)):
-        font = QFont("DejaVu Sans", int(round(size * k)))
+        font = QFont(FAMILY, int(round(size * k)))
         font.setBold(bold)
         legend.setStyleFont(style, font)
     layout.addLayoutItem(legend)
@@ -106,7 +111,7 @@ def build(page, k):
     scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
     scalebar.setMinimumBarWidth(25 * k)
     scalebar.setMaximumBarWidth(45 * k)
-    scalebar.setFont(QFont("DejaVu Sans", int(round(8 * k))))
+    scalebar.setFont(QFont(FAMILY, int(round(8 * k))))
     french = QgsBasicNumericFormat()  # « 0,5 km », « 1 500 m »: French separators
     french.setDecimalSeparator(",")
     french.setThousandsSeparator("\u202f")
@@ -137,8 +142,8 @@ def build_programmation():
     label(layout, "titre", "Programmation", 10, 6, 277, 10, 1, 15, bold=True)
     label(layout, "sous_titre", "version", 10, 16, 277, 6, 1, 9, italic=True)
     table = QgsLayoutItemManualTable.create(layout)
-    table.setHeaderTextFormat(QgsTextFormat.fromQFont(QFont("DejaVu Sans", 7, QFont.Weight.Bold)))
-    table.setContentTextFormat(QgsTextFormat.fromQFont(QFont("DejaVu Sans", 7)))
+    table.setHeaderTextFormat(QgsTextFormat.fromQFont(QFont(FAMILY, 7, QFont.Weight.Bold)))
+    table.setContentTextFormat(QgsTextFormat.fromQFont(QFont(FAMILY, 7)))
     table.setGridStrokeWidth(0.15)
     table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
     table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished)
@@ -153,15 +158,34 @@ def build_programmation():
     return layout
 
 
+def save(layout, name):
+    """The template, written the same way every time: item ids (QGIS draws a random
+    uuid per item) replaced by ids derived from the file's name and their order, so that a
+    regenerated template differs only when the design does (attribute order is fixed by
+    ``QT_HASH_SEED=0``, set by ``make generate``)."""
+    import re
+    import uuid
+    path = os.path.join(OUT, name)
+    assert layout.saveAsTemplate(path, QgsReadWriteContext())
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    found = {}
+    for match in re.finditer(r"\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}",
+                             text):
+        found.setdefault(match.group(0), "{%s}" % uuid.uuid5(uuid.NAMESPACE_URL, "osp-erbm/%s/%d"
+                                                             % (name, len(found))))
+    text = re.sub(r"\{[0-9a-f-]{36}\}", lambda m: found.get(m.group(0), m.group(0)), text)
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
 def main():
     app = QgsApplication([], False)
     app.initQgis()
     os.makedirs(OUT, exist_ok=True)
     for name, page, k in (("atlas_a4.qpt", "A4", 1.0), ("atlas_a3.qpt", "A3", 420 / 297)):
-        layout = build(page, k)
-        assert layout.saveAsTemplate(os.path.join(OUT, name), QgsReadWriteContext())
-    assert build_programmation().saveAsTemplate(os.path.join(OUT, "programmation_a4.qpt"),
-                                                QgsReadWriteContext())
+        save(build(page, k), name)
+    save(build_programmation(), "programmation_a4.qpt")
     print("Gabarits écrits dans %s" % OUT)
 
 

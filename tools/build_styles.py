@@ -30,13 +30,14 @@ from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymb
                        QgsMapLayer, QgsMarkerSymbol, QgsPalLayerSettings, QgsRendererCategory,
                        QgsSingleSymbolRenderer, QgsTextBufferSettings, QgsTextFormat,
                        QgsVectorLayer, QgsVectorLayerSimpleLabeling)
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QFont
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 sys.path.insert(0, os.path.join(REPO, "tools"))
 import plugin_package  # noqa: E402,F401 (the checkout importable as osp_erbm)
 from osp_qgis import analyse, forms, reference  # noqa: E402
+from osp_qgis.fonts import FAMILY  # noqa: E402
 from osp_qgis.ids import PALULOS_TYPES  # noqa: E402
 
 STYLES = os.path.join(REPO, "resources", "styles")
@@ -79,6 +80,7 @@ def labels():
     settings.maximumScale = 1
     settings.minimumScale = 2500  # only at large scales (1:2 500 and closer)
     text = QgsTextFormat()
+    text.setFont(QFont(FAMILY))
     text.setSize(8)
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)
@@ -136,6 +138,7 @@ def cites_style():
     settings.maximumScale = 1
     settings.minimumScale = 25000
     text = QgsTextFormat()
+    text.setFont(QFont(FAMILY))
     text.setSize(9)
     text.setColor(QColor("#4e342e"))
     buffer = QgsTextBufferSettings()
@@ -174,6 +177,7 @@ def operations_style():
     settings.maximumScale = 1
     settings.minimumScale = 25000
     text = QgsTextFormat()
+    text.setFont(QFont(FAMILY))
     text.setSize(8)
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)

@@ -199,7 +199,7 @@
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
-      <text-style multilineHeight="1" fontUnderline="0" capitalization="0" useSubstitutions="0" fontSize="8" fontFamily="DejaVu LGC Sans" textOrientation="horizontal" fontWeight="50" fontSizeUnit="Point" fontStrikeout="0" legendString="Aa" namedStyle="" textColor="0,0,0,255" fontLetterSpacing="0" fontWordSpacing="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" fontItalic="0" previewBkgrdColor="255,255,255,255" textOpacity="1" allowHtml="0" fieldName="ident_rep" blendMode="0" fontKerning="1" isExpression="0">
+      <text-style multilineHeight="1" fontUnderline="0" capitalization="0" useSubstitutions="0" fontSize="8" fontFamily="DejaVu Sans" textOrientation="horizontal" fontWeight="50" fontSizeUnit="Point" fontStrikeout="0" legendString="Aa" namedStyle="" textColor="0,0,0,255" fontLetterSpacing="0" fontWordSpacing="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" fontItalic="0" previewBkgrdColor="255,255,255,255" textOpacity="1" allowHtml="0" fieldName="ident_rep" blendMode="0" fontKerning="1" isExpression="0">
         <families/>
         <text-buffer bufferNoFill="1" bufferColor="255,255,255,255" bufferJoinStyle="128" bufferOpacity="1" bufferDraw="1" bufferSizeUnits="MM" bufferSizeMapUnitScale="3x:0,0,0,0,0,0" bufferBlendMode="0" bufferSize="0.80000000000000004"/>
         <text-mask maskSizeUnits="MM" maskJoinStyle="128" maskType="0" maskedSymbolLayers="" maskSize="1.5" maskSizeMapUnitScale="3x:0,0,0,0,0,0" maskEnabled="0" maskOpacity="1"/>

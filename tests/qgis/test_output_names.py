@@ -140,3 +140,59 @@ def test_social_stock_outputs_with_dots(sample_data, folder):
     done = run("osp:fiche_territoire", {"INPUT": out + "|layername=epci",
                                         "OUTPUT_FOLDER": str(fiches)})
     assert len([f for f in os.listdir(str(fiches)) if f.endswith(".pdf")]) == done["N_PAGES"]
+
+
+# -- issue 26, point 3: no algorithm ever reaches QGIS's « overwrite style? » dialog ----------
+def _qgis_process(profile, algorithm, timeout=240, **params):
+    import subprocess
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(profile), QT_QPA_PLATFORM="offscreen")
+    args = ["qgis_process.bin", "run", algorithm, "--"] + ["%s=%s" % kv for kv in params.items()]
+    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def _lock_styles(gpkg):
+    """A trigger refuses every deletion from layer_styles (as a full disk or a protected
+    table would): QGIS would then ask « overwrite? » in a modal box."""
+    with sqlite3.connect(gpkg) as db:
+        db.execute("CREATE TRIGGER garder_styles BEFORE DELETE ON layer_styles BEGIN "
+                   "SELECT RAISE(ABORT, 'styles protégés'); END")
+
+
+def test_a_style_that_cannot_be_replaced_fails_in_french_without_hanging(pipeline, sample_data,
+                                                                       tmp_path):
+    import shutil
+    import install_profile
+    profile = tmp_path / "profil"
+    install_profile.install(str(profile))
+    sample = str(sample_data)
+    analyse = str(tmp_path / "analyse.gpkg")
+    run("osp:analyselogement", {"INPUT": pipeline["layer"], "OUTPUT": analyse})
+    programmation = str(tmp_path / "programmation.gpkg")
+    shutil.copyfile(os.path.join(sample, "programmation", "programmation.gpkg"), programmation)
+    run("osp:programmation_init", {"OUTPUT": programmation})
+    books = tmp_path / "classeurs"
+    run("osp:programmation_formulaires", {"OPERATIONS": programmation, "ANNEE": 2021,
+                                          "PARTNER": "SIA", "OUTPUT_FOLDER": str(books)})
+    book = str(books / "programmation_2021_bailleur_SIA.xlsx")
+    import sample_programmation
+    sample_programmation.edit_partner_workbook(book)
+    for gpkg in (analyse, programmation):
+        _lock_styles(gpkg)
+    with open(analyse, "rb") as handle:
+        before = {analyse: handle.read()}
+    with open(programmation, "rb") as handle:
+        before[programmation] = handle.read()
+    runs = [("osp:analyselogement", {"INPUT": pipeline["layer"], "OUTPUT": analyse,
+                                     "UPDATE_EXISTING": "true"}),
+            ("osp:programmation_init", {"OUTPUT": programmation}),
+            ("osp:programmation_import", {"INPUT": book, "OPERATIONS": programmation,
+                                          "ANOMALIES": str(tmp_path / "a.csv")})]
+    for algorithm, params in runs:
+        done = _qgis_process(profile, algorithm, **params)      # a hang would time out
+        text = done.stdout + done.stderr
+        assert done.returncode != 0, algorithm
+        assert "n'ont pas pu être supprimés" in text and "Traceback" not in text, algorithm
+    for gpkg, content in before.items():
+        with open(gpkg, "rb") as handle:
+            assert handle.read() == content, gpkg
+    assert not [f for f in os.listdir(str(tmp_path)) if ".tmp." in f]
