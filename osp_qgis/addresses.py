@@ -6,9 +6,9 @@ abbreviations expanded (``R`` -> ``RUE``) from ``resources/reference/street_type
 """
 import functools
 import re
-import unicodedata
 
 from .ids import clean_text
+from .plain_text import without_accents
 from .reference import read_reference
 
 _REPETITION = {"B": "B", "BIS": "B", "T": "T", "TER": "T", "Q": "Q", "QUATER": "Q",
@@ -24,8 +24,7 @@ def street_types():
 @functools.lru_cache(maxsize=65536)
 def normalise_street(name):
     """``r. d'Artois`` -> ``RUE D ARTOIS`` (streets repeat: computed once per spelling)."""
-    text = unicodedata.normalize("NFKD", clean_text(name))
-    text = "".join(c for c in text if not unicodedata.combining(c)).upper()
+    text = without_accents(clean_text(name)).upper()
     words = re.sub(r"[^0-9A-Z]+", " ", text).split()
     if words and words[0] in street_types():
         words[0] = street_types()[words[0]]

@@ -3,8 +3,9 @@ system's errors told in French.  No Qt, no QGIS."""
 import errno
 import os
 import re
-import unicodedata
 import uuid
+
+from .plain_text import without_accents
 
 # what the system says, as a user reads it (the rest: the system's own words)
 _OS_ERRORS = {
@@ -37,8 +38,7 @@ def french_os_error(error):
 def safe_filename(text, limit=80):
     """A file name Windows accepts: no accents, no ``* / : \\ ? " < > |``, no spaces,
     no reserved device name (``CON``, ``NUL``…)."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = without_accents(text)
     text = re.sub(r"[^0-9A-Za-z._-]+", "_", text).strip("._")
     text = (text or "sans_nom")[:limit].rstrip("._") or "sans_nom"
     if text.split(".")[0].upper() in WINDOWS_RESERVED:

@@ -9,6 +9,8 @@ import functools
 import re
 import unicodedata
 
+from .plain_text import without_accents
+
 RPLS_LENGTH = 10
 IDLOCAL_LENGTH = 12
 IDPAR_LENGTH = 14
@@ -259,9 +261,7 @@ def normalise_year(value):
 @functools.lru_cache(maxsize=65536)
 def fold(text):
     """Lower case, accents removed, only letters and digits: for comparing labels."""
-    text = unicodedata.normalize("NFKD", clean_text(text))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^0-9a-z]+", "", text.lower())
+    return re.sub(r"[^0-9a-z]+", "", without_accents(clean_text(text)).lower())
 
 
 PALULOS_GROUPE = "Groupé"

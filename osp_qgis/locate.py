@@ -7,7 +7,6 @@ The caller decides how to fetch (indexed SQL, filtered requests in chunks…);
 this module decides what is needed and what every row becomes.
 """
 import re
-import unicodedata
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
@@ -15,6 +14,8 @@ from . import ids
 from .addresses import address_key
 from .columns import ROLES
 from .fields import specs
+from .french_numbers import integer
+from .plain_text import without_accents
 from .sheets import is_blank, total_label
 
 SOURCE_PARCELLE = "parcelle"
@@ -139,8 +140,7 @@ def safe_field_name(header, taken, reserved=RESERVED_NAMES):
 
 
 def header_ascii(header):
-    text = unicodedata.normalize("NFKD", header or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = without_accents(header or "").lower()
     return re.sub(r"_+", "_", re.sub(r"[^0-9a-z]+", "_", text)).strip("_")
 
 
@@ -408,7 +408,7 @@ def join(rows, colmap, palulos_variants, fetch_parcels, fetch_locals=None,
 
 def summary_lines(result):
     """French summary for the log (numbers with French thousands separators)."""
-    n = lambda x: format(x, ",").replace(",", "\u202f")
+    n = integer
     sources = result.count_by_source()
     motifs = result.count_by_motif()
     lines = ["Lignes lues : %s" % n(result.rows_read),

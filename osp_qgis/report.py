@@ -2,6 +2,7 @@
 from html import escape
 
 from . import synthesis
+from .french_numbers import integer
 
 STYLE = """body{font-family:sans-serif;font-size:10pt;color:#222}
 h1{color:#1f4e79;font-size:15pt}h2{color:#1f4e79;font-size:12pt;margin-top:18px}
@@ -11,7 +12,7 @@ background:#f2f2f2}th.group{background:#d6e4f0;color:#1f4e79}p.phrase{font-size:
 
 
 def _n(value):
-    return "" if value is None else synthesis.french_number(value) \
+    return "" if value is None else integer(value) \
         if isinstance(value, int) else escape(str(value))
 
 

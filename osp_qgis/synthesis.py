@@ -7,6 +7,7 @@ import re
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
+from .french_numbers import integer
 from .ids import PALULOS_GROUPE, PALULOS_ISOLE, YEAR_MAX, YEAR_MIN
 
 GROUP_PALULOS = "Palulos (groupé & isolé)"
@@ -228,11 +229,6 @@ def quality(dwellings, decisions, duplicate_rows):
     return out
 
 
-def french_number(n):
-    """``2247`` -> ``2 247`` (narrow no-break space, as in French typography)."""
-    return format(int(n), ",").replace(",", "\u202f")
-
-
 def quality_sentence(rows, dwellings=None):
     """« parmi les 2 247 logements financés PALULOS entre 2018 et 2020, 35 n'ont pas été
     remontés, 16 ont été remontés deux fois, 41 ne sont pas géolocalisables »."""
@@ -251,11 +247,11 @@ def quality_sentence(rows, dwellings=None):
     if not financed_rows:
         return ("Aucune décision de financement fournie : %s logements ont été remontés deux "
                 "fois, %s ne sont pas géolocalisables."
-                % (french_number(duplicates), french_number(not_located)))
+                % (integer(duplicates), integer(not_located)))
     return ("Parmi les %s logements financés PALULOS %s, %s n'ont pas été remontés, %s ont été "
             "remontés deux fois, %s ne sont pas géolocalisables."
-            % (french_number(financed), period, french_number(not_reported),
-               french_number(duplicates), french_number(not_located)))
+            % (integer(financed), period, integer(not_reported),
+               integer(duplicates), integer(not_located)))
 
 
 def filter_dwellings(dwellings, epci=None, bailleur=None, departement=None):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from . import reference
 from .ids import fold
+from .plain_text import without_accents
 
 # words that do not tell one cité from another
 _CITE_STOP_WORDS = {"cite", "cites", "du", "de", "des", "la", "le", "les", "d", "l", "au", "aux",
@@ -66,9 +67,7 @@ def cite_tokens(text, commune_names=(), commune_words=None):
 
 def fold_words(text):
     """Lower case, no accents, punctuation turned into spaces (word boundaries kept)."""
-    import unicodedata
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = without_accents(text or "").lower()
     text = text.replace("saint", "st").replace("sainte", "ste")
     return re.sub(r"[^0-9a-z]+", " ", text)
 

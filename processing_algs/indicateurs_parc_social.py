@@ -13,6 +13,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
 
 from ..osp_qgis.files import unique_names
 from ..osp_qgis.parc_social import geocode, indicators, zones
+from ..osp_qgis.plain_text import without_accents
 from . import parc_social_io, qgis_io
 from .analyse_io import write_layers
 from .base import OspAlgorithm
@@ -409,8 +410,7 @@ def _zone_label(layer):
 def _table_name(text, n):
     """A layer name as a table name: ``QPV Narbonne (2024)`` → ``qpv_narbonne_2024``."""
     import re
-    import unicodedata
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = without_accents(text).encode("ascii", "ignore").decode()
     name = re.sub(r"[^0-9a-z]+", "_", ascii_text.lower()).strip("_")[:40]
     return name or str(n)
 

@@ -66,13 +66,14 @@ class ProgrammationFormulaires(OspAlgorithm):
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         written = 0
         try:
+            filenames = files.unique_names([files.safe_filename("programmation_%d_%s_%s" % (
+                year, role, model.operation_sigle(code) if role == "bailleur" else code))
+                for role, code in partners])
             with AtomicFiles() as out:
-                for role, code in partners:
+                for (role, code), filename in zip(partners, filenames):
                     if feedback.isCanceled():
                         raise QgsProcessingException(self.tr("Annulé : aucun classeur écrit."))
                     label = names.get(code, code) if role == "bailleur" else code
-                    filename = files.safe_filename("programmation_%d_%s_%s" % (
-                        year, role, model.operation_sigle(code) if role == "bailleur" else code))
                     path = out.temporary(os.path.join(folder, filename + ".xlsx"),
                                          self.tr("Classeurs des partenaires"))
                     n = workbooks.partner_workbook(path, role, code, label, year, operations,

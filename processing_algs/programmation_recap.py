@@ -8,6 +8,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutpu
                        QgsProcessingParameterVectorLayer)
 
 from ..osp_qgis import files, forms
+from ..osp_qgis.french_numbers import euros, integer
 from ..osp_qgis.programmation import model, rates, recap, workbooks
 from ..osp_qgis.reference import read_reference
 from . import analyse_io, records_io
@@ -127,9 +128,9 @@ class ProgrammationRecap(OspAlgorithm):
         title = workbooks.recap_title(year, when)
         headers = ["Programmes", "Dépôt prév.", "Report", "Total", "C", "BBC", "Bio."] + \
             ["PALULOS", "+ bio toiture", "+ bio mur", "+ bio mur et toiture"]
-        rows = [(line.kind, [line.label, _date(line.date_depot), line.report, line.total,
-                             line.c, line.bbc, line.bio] + [_euros(a) for a in line.amounts])
-                for line in lines]
+        rows = [(line.kind, [line.label, _date(line.date_depot), line.report]
+                 + [integer(n) for n in (line.total, line.c, line.bbc, line.bio)]
+                 + [_euros(a) for a in line.amounts]) for line in lines]
         write_pdf(out.temporary(os.path.join(folder, "recapitulatif_%d.pdf" % year)), title,
                   "Bloc : %s" % (workbooks.BLOCK_SOURCE.get(block) or "le plus avancé de chaque "
                                  "opération"), headers, rows,
@@ -140,28 +141,34 @@ class ProgrammationRecap(OspAlgorithm):
                            if op.get("bailleur") and op.get("annee_prog") == year} |
                           {("epci", op["epci"]) for op in operations
                            if op.get("epci") and op.get("annee_prog") == year})
-        for role, partner in partners:
+        # two partners whose names reduce to the same file name (« A/B », « A:B ») get two
+        # files, never one overwriting the other
+        filenames = files.unique_names([files.safe_filename("%s_%s_%d" % (
+            role, model.operation_sigle(partner) if role == "bailleur" else partner, year))
+            for role, partner in partners])
+        for (role, partner), filename in zip(partners, filenames):
             ops = [l for l in lines if l.kind == "operation" and
                    l.operation.get("bailleur" if role == "bailleur" else "epci") == partner]
             label = names.get(partner, partner) if role == "bailleur" else partner
             headers = ["Opération", "Statut", "Logements", "C", "BBC", "Bio.",
                        "PALULOS (estimation)", "Dernier avancement"]
-            rows = []
+            rows, sums = [], [0, 0, 0, 0, 0.0]
             for line in ops:
                 note = latest.get(line.operation.get("id_op"))
                 text = "%s – %s : %s" % (_date(note.get("date")), note.get("auteur") or "",
                                          note.get("texte")) if note else ""
                 statut = forms.value_label(model.OPERATIONS, "statut",
                                            line.operation.get("statut"))
-                rows.append(("operation", [line.label, statut, line.total,
-                                           line.c, line.bbc, line.bio, _euros(line.amounts[0]),
-                                           text]))
-            path = os.path.join(folder, files.safe_filename("%s_%s_%d" % (
-                role, model.operation_sigle(partner) if role == "bailleur" else partner, year))
-                + ".pdf")
+                rows.append(("operation", [line.label, statut] + [integer(n) for n in (
+                    line.total, line.c, line.bbc, line.bio)] + [_euros(line.amounts[0]), text]))
+                sums = _add(sums, [line.total, line.c, line.bbc, line.bio, line.amounts[0]])
+            if ops:   # the partner's total, as the CRHH recap has one per EPCI
+                rows.append(("total", ["TOTAL %s" % label, ""] + [integer(n) for n in sums[:4]]
+                             + [_euros(sums[4]), ""]))
+            path = os.path.join(folder, filename + ".pdf")
             write_pdf(out.temporary(path), "Programmation %d – %s" % (year, label),
                       "Version du %s à %s" % (when.strftime("%d/%m/%Y"), when.strftime("%Hh%M")),
-                      headers, rows, (70, 18, 15, 10, 10, 10, 28, 116), numeric=range(2, 7))
+                      headers, rows, (70, 18, 21, 10, 10, 10, 28, 110), numeric=range(2, 7))
             count += 1
         return count
 
@@ -172,6 +179,18 @@ def _date(value):
 
 
 def _euros(amount):
-    if amount is None:
-        return rates.A_RENSEIGNER
-    return ("%s €" % format(round(amount, 2), ",.2f")).replace(",", "\u202f").replace(".", ",")
+    return rates.A_RENSEIGNER if amount is None else euros(amount)
+
+
+def _add(sums, values):
+    """Column sums of a partner's operations; an unknown amount (rate « à renseigner »)
+    makes its sum unknown, as in the recap's totals; a count left empty adds nothing."""
+    out = list(sums)
+    for i, value in enumerate(values):
+        if out[i] is None:
+            continue
+        if value is None:
+            out[i] = None if i == 4 else out[i]
+        else:
+            out[i] += value
+    return out

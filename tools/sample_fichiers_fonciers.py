@@ -37,7 +37,7 @@ REPORTED_LOGHLLS = ("NC", "NC", "NC", "NC", "OUI PROBABLE", "NC", "OUI", "NC", "
 
 def _upper_ascii(text):
     """« Béthune » -> « BETHUNE », as idcomtxt is written in the extracts."""
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE"))
     return "".join(c for c in text if not unicodedata.combining(c)).upper()
 
 

@@ -87,6 +87,7 @@ RECAP_2021_PRINTED_TOTALS = {"TOTAL CAPH": 388, "TOTAL CAVM": 257, "TOTAL DA": 4
 def _words(text):
     import unicodedata
     import re
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).upper()
     return " ".join(re.sub(r"[^0-9A-Z]+", " ", text).split())

@@ -22,6 +22,7 @@ import difflib
 import functools
 
 from ..addresses import normalise_number, normalise_repetition, normalise_street
+from ..french_numbers import integer
 
 LEVELS = ("xy_source", "numero", "voie", "commune", "non_localise")
 # points precise enough to be counted in sub-commune zones and grid cells (the others count
@@ -307,7 +308,7 @@ def summary_text(table):
 
 
 def format_int(value):
-    return "{:,}".format(int(round(value))).replace(",", "\u202f")
+    return integer(value)
 
 
 

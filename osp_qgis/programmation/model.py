@@ -13,6 +13,7 @@ import re
 from .. import reference
 from ..fields import specs
 from ..ids import fold
+from ..plain_text import without_accents
 
 OPERATIONS = "operations"
 AVANCEMENT = "avancement"
@@ -215,9 +216,7 @@ def check_operation(op, bailleurs=None, epcis=None):
 
 # -- the name convention --------------------------------------------------------------------
 def _upper_words(text):
-    import unicodedata
-    text = unicodedata.normalize("NFKD", str(text or ""))
-    text = "".join(c for c in text if not unicodedata.combining(c)).upper()
+    text = without_accents(text or "").upper()
     return " ".join(re.sub(r"[^0-9A-Z/]+", " ", text).split())
 
 

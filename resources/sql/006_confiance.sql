@@ -202,7 +202,7 @@ RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
         (SELECT jsonb_object_agg(n.key, n.value) FROM jsonb_each(record_) n
           WHERE NOT (n.key ~ '^(b|e|d)_' AND left(n.key, 2) <> ALL (kept))
             AND n.key <> ALL (hidden)),
-        '{}'::jsonb) END
+        jsonb_build_object()) END
 $$;
 
 CREATE VIEW osp.historique_partenaire WITH (security_barrier) AS

@@ -196,3 +196,34 @@ def test_a_style_that_cannot_be_replaced_fails_in_french_without_hanging(pipelin
         with open(gpkg, "rb") as handle:
             assert handle.read() == content, gpkg
     assert not [f for f in os.listdir(str(tmp_path)) if ".tmp." in f]
+
+
+# -- issue 26, points 4 and 17: one file per partner, French numbers, a total per partner ----
+def test_partners_with_the_same_safe_name_get_two_pdfs(qgis_app, sample_data, tmp_path):
+    import shutil
+    import subprocess
+    gpkg = str(tmp_path / "programmation.gpkg")
+    shutil.copyfile(os.path.join(str(sample_data), "programmation", "programmation.gpkg"), gpkg)
+    with sqlite3.connect(gpkg) as db:
+        ids = [r[0] for r in db.execute("SELECT id_op FROM operations WHERE annee_prog = 2021 "
+                                        "ORDER BY id_op LIMIT 2")]
+    from osgeo import ogr      # GDAL's GeoPackage functions for the spatial index triggers
+    dataset = ogr.Open(gpkg, 1)
+    for id_op, epci in zip(ids, ("A/B", "A:B")):
+        dataset.ExecuteSQL("UPDATE operations SET epci = '%s' WHERE id_op = %d" % (epci, id_op))
+    dataset = None
+    folder = tmp_path / "pdf"
+    result = run("osp:programmation_recap", {"OPERATIONS": gpkg, "ANNEE": 2021,
+                                             "OUTPUT_XLSX": str(tmp_path / "r.xlsx"),
+                                             "OUTPUT_FOLDER": str(folder)})
+    names = sorted(os.listdir(str(folder)))
+    assert len(names) == result["N_PDF"]
+    assert {"epci_A_B_2021.pdf", "epci_A_B_2021_2.pdf"} <= set(names)
+    texts = [subprocess.run(["pdftotext", "-layout", str(folder / n), "-"],
+                            capture_output=True, text=True).stdout
+             for n in ("epci_A_B_2021.pdf", "epci_A_B_2021_2.pdf")]
+    assert sorted(t.split("\n")[0].strip() for t in texts) == \
+        ["Programmation 2021 – A/B", "Programmation 2021 – A:B"]
+    landlord = subprocess.run(["pdftotext", "-layout", str(folder / "bailleur_MC_2021.pdf"),
+                               "-"], capture_output=True, text=True).stdout
+    assert "TOTAL Maisons & Cités" in landlord
