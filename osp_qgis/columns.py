@@ -34,6 +34,7 @@ class ColumnMap:
     roles: dict                        # role -> column index
     header_index: int                  # index in RawSheet.rows of the header row
     others: list = field(default_factory=list)  # [column index] not mapped to a role
+    empty: set = field(default_factory=set)     # columns with neither header nor value
 
     def column_of(self, role):
         return self.roles.get(role)
@@ -177,8 +178,33 @@ def detect_columns(rows, synonyms, explicit=None, where=""):
     headers = list(rows[header_index][1]) + [""] * (width - len(rows[header_index][1]))
     groups = group_labels(rows, header_index, width)
     roles, others = map_columns(headers, groups, synonyms, explicit)
+    empty = empty_columns(rows, header_index, headers)
+    others = [i for i in others if i not in empty]
     if not any(r in roles for r in ID_ROLES + ("voie",)):
         raise ColumnError("Aucune colonne d'identifiant reconnue (RPLS, identifiant bailleur, "
                           "fiscal, parcelle ou adresse) dans l'en-tête%s (ligne %d) : %s."
                           % (where, rows[header_index][0], ", ".join(h for h in headers if h)))
-    return ColumnMap(headers=headers, roles=roles, header_index=header_index, others=others)
+    return ColumnMap(headers=headers, roles=roles, header_index=header_index, others=others,
+                     empty=empty)
+
+
+def empty_columns(rows, header_index, headers):
+    """Columns without a header and without any value below it: not columns at all, only
+    the width a stray cell far to the right (column XFD) gives a sheet. Rows come without
+    their trailing blank cells, so the columns past the longest data row are empty
+    without looking."""
+    data = rows[header_index + 1:]
+    data_width = max((len(c) for _, c in data), default=0)
+    blank = [i for i, h in enumerate(headers) if not str(h).strip()]
+    empty = {i for i in blank if i >= data_width}
+    inside = {i for i in blank if i < data_width}
+    if inside:
+        seen = set()
+        for _, cells in data:
+            for i in inside - seen:
+                if i < len(cells) and str(cells[i]).strip():
+                    seen.add(i)
+            if seen == inside:
+                break
+        empty |= inside - seen
+    return empty

@@ -31,6 +31,8 @@ MOTIF_SANS_GEOMETRIE = "parcelle_sans_geometrie"
 GEOLOC_MOTIFS = (MOTIF_PARCELLE_INCONNUE, MOTIF_SANS_GEOMETRIE, MOTIF_PARCELLE_INVALIDE,
                  MOTIF_LOCAL_INCONNU, MOTIF_SANS_LOCALISATION)
 MOTIF_DOUBLON = "doublon"
+MOTIF_LIGNE_INCOMPLETE = "ligne_incomplete"        # fewer cells than the header (CSV)
+MOTIF_GEOMETRIE_INVALIDE = "geometrie_parcelle_invalide"   # a bow-tie parcel…
 MOTIF_TOTAL = "ligne_total"
 
 # Names are binding (issue #2); aliases in fields.py.
@@ -159,7 +161,8 @@ def extra_fields(colmap):
 
 def anomaly_column_fields(colmap):
     """Every column of the sheet, as received, after ``ligne | motif | detail``."""
-    return column_fields(colmap.headers, range(len(colmap.headers)),
+    return column_fields(colmap.headers, [i for i in range(len(colmap.headers))
+                                          if i not in colmap.empty],
                          {"fid", "ogc_fid", "geom", "geometry"} | {f[0] for f in ANOMALY_FIELDS})
 
 
@@ -425,3 +428,32 @@ def summary_lines(result):
         lines.append("Lignes de total ignorées : %s" % n(len(result.total_lines)))
     lines.append("Anomalies signalées : %s" % n(len(result.anomalies)))
     return lines
+
+
+def short_row_notes(rows, header_index):
+    """``[(ligne, motif, detail)]`` of the data rows of a CSV sheet that have fewer cells
+    than its header: a line cut in two (a line break inside an unquoted cell) whose missing
+    columns are read empty."""
+    width = len(rows[header_index][1])
+    return [(ligne, MOTIF_LIGNE_INCOMPLETE,
+             "La ligne n'a que %d cellules pour les %d colonnes de l'en-tête : ligne coupée "
+             "(retour à la ligne dans une cellule ?) ; les colonnes manquantes sont lues "
+             "vides." % (len(cells), width))
+            for ligne, cells in rows[header_index + 1:]
+            if len(cells) < width and not is_blank(cells)]
+
+
+def invalid_parcel_anomalies(result, invalid):
+    """An anomaly for each dwelling placed on a parcel whose geometry is not valid
+    (self-intersecting « bow-tie », ring not closed…): the point on surface is given but
+    may be outside the real parcel."""
+    out = []
+    for i, idpar in enumerate(result.values["idpar"]):
+        if idpar in invalid and result.points[i] is not None:
+            cells = result.cells[i] if result.cells[i] is not None else []
+            out.append(Anomaly(result.lignes[i], MOTIF_GEOMETRIE_INVALIDE,
+                               "La géométrie de la parcelle %s n'est pas valide (contour qui "
+                               "se recoupe) : le logement y est placé, mais le point peut "
+                               "tomber hors de la vraie parcelle ; la corriger dans le "
+                               "cadastre." % idpar, cells))
+    return out

@@ -146,8 +146,10 @@ class ParcelPoints:
         self.connections = [self.connection]
         # the point kept as a blob, its X and Y read when collecting: in one statement,
         # SQLite would compute the point on surface twice (once for X, once for Y)
+        self.invalid = set()     # parcels whose geometry is not valid (a bow-tie…)
         self.sql = ("INSERT INTO temp.osp_found SELECT CAST(p.{id} AS TEXT), "
-                    "ST_PointOnSurface(GeomFromGPB(p.{geom})) FROM {table} p "
+                    "ST_PointOnSurface(GeomFromGPB(p.{geom})), "
+                    "ST_IsValid(GeomFromGPB(p.{geom})) FROM {table} p "
                     "WHERE p.{id} IN (SELECT k FROM temp.osp_keys)").format(
                         id=quoted(self.id_column), geom=quoted(self.geometry),
                         table=quoted(self.table))
@@ -155,7 +157,7 @@ class ParcelPoints:
     @staticmethod
     def _temporary_tables(connection):
         connection.execute("CREATE TEMP TABLE osp_keys (k TEXT PRIMARY KEY)")
-        connection.execute("CREATE TEMP TABLE osp_found (k TEXT, pt BLOB)")
+        connection.execute("CREATE TEMP TABLE osp_found (k TEXT, pt BLOB, valid INTEGER)")
 
     def _helper(self):
         """The second connection to the file (opened once), with its temporary tables."""
@@ -216,6 +218,8 @@ class ParcelPoints:
                         "SELECT k FROM temp.osp_found WHERE ST_X(pt) IS NULL "
                         "OR ST_Y(pt) IS NULL OR pt IS NULL"):
                     found.setdefault(key, None)
+                self.invalid.update(k for (k,) in connection.execute(
+                    "SELECT k FROM temp.osp_found WHERE valid = 0"))
                 connection.execute("DELETE FROM temp.osp_found")
             if out is None or len(found) > len(out):   # the smaller merged into the larger
                 out, found = found, out or {}
@@ -256,13 +260,15 @@ class PostgisParcelPoints:
         except psycopg2.Error:   # a server without JIT (PostgreSQL < 11)
             pass
         self.query = sql.SQL(
-            "SELECT s.k, ST_X(s.pt), ST_Y(s.pt) FROM (SELECT p.{id}::text AS k, "
-            "ST_PointOnSurface(p.{geom}) AS pt FROM {table} p WHERE p.{id}::text = ANY(%s) "
+            "SELECT s.k, ST_X(s.pt), ST_Y(s.pt), s.valid FROM (SELECT p.{id}::text AS k, "
+            "ST_PointOnSurface(p.{geom}) AS pt, ST_IsValid(p.{geom}) AS valid FROM {table} p "
+            "WHERE p.{id}::text = ANY(%s) "
             "OFFSET 0) s"   # OFFSET 0: the point computed once, not once for X and for Y
         ).format(id=sql.Identifier(id_column), geom=sql.Identifier(geometry),
                  table=sql.Identifier(schema, table) if schema else sql.Identifier(table))
         self.error = psycopg2.Error
         self.staged = []
+        self.invalid = set()
 
     def stage(self, keys, cancelled=None):
         """Look ``keys`` up (psycopg2 lets Python's lock go while the server works, so a
@@ -280,7 +286,8 @@ class PostgisParcelPoints:
 
     def collect(self):
         rows, self.staged = self.staged, []
-        return points_by_key(rows)
+        self.invalid.update(k for k, _, _, valid in rows if valid is False)
+        return points_by_key([(k, x, y) for k, x, y, _ in rows])
 
     def __call__(self, keys, cancelled=None):
         self.stage(keys, cancelled)

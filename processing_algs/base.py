@@ -2,7 +2,8 @@
 import os
 import re
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterEnum
+from qgis.core import (QgsProcessingAlgorithm, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFile)
 from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QIcon
 
@@ -126,7 +127,29 @@ class OspAlgorithm(QgsProcessingAlgorithm):
                 out[name] = index
         return out
 
+    def _folder_given_for_a_file(self, parameters):
+        """A French refusal when a file parameter (input or output) is given a folder:
+        QGIS's own check says « Incorrect parameter value » in English, or writes
+        « dossier.gpkg » beside the folder."""
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if not isinstance(value, str) or not value.strip():
+                continue
+            path = value[4:] if value.startswith("ogr:") else value
+            path = path.split("|", 1)[0]
+            kind = definition.type()
+            is_file = kind == "file" and definition.behavior() == \
+                QgsProcessingParameterFile.Behavior.File
+            is_output = definition.isDestination() and kind != "folderDestination"
+            if (is_file or is_output) and os.path.isdir(path):
+                return self.tr("« %s » est un dossier : %s attend un fichier (%s).") % (
+                    path, definition.name(), definition.description())
+        return None
+
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
+        problem = self._folder_given_for_a_file(parameters)
+        if problem:
+            return False, problem
         checked = self._with_indexes(parameters)
         for name in self.DATABASE_TARGETS:  # QGIS checks a file's extension: a database is fine
             if is_database_uri(checked.get(name)):

@@ -8,7 +8,7 @@ import re
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry
 
 from ..osp_qgis import reference
-from ..osp_qgis.base_partagee import migrations as osp_migrations
+from ..osp_qgis.base_partagee import migrations as osp_migrations, server_messages
 
 SCHEMA = osp_migrations.SCHEMA
 _LOCK = 7406510   # advisory lock key of osp:init_base (two runs never interleave)
@@ -113,8 +113,10 @@ def first_line(error):
 
 
 def explain(error, database):
-    """What the user reads about a server error: the session lost (server stopped, session
-    ended by an administrator, network) said in French, else the server's own message."""
+    """What the user reads about a server error, in French: the session lost (server
+    stopped, session ended by an administrator, network), a refusal the server words in
+    English (privilege, row security, constraint, missing table: translated, naming the
+    table and column), else the OSP's own French message."""
     import psycopg2
     code = getattr(error, "pgcode", None)
     lost = isinstance(error, (psycopg2.OperationalError, psycopg2.InterfaceError)) \
@@ -122,7 +124,15 @@ def explain(error, database):
     if lost or code in ("57P01", "57P02", "57P03"):   # admin shutdown, crash, cannot connect
         return ("connexion au serveur perdue en cours de route (serveur arrêté, session "
                 "interrompue ou réseau coupé) ; relancer quand le serveur répond")
-    return database.scrub(first_line(error))
+    diagnostic = getattr(error, "diag", None)
+    detail = getattr(diagnostic, "message_detail", None) or ""
+    return database.scrub(server_messages.french(code, first_line(error), detail,
+                                                 _constraint_messages()))
+
+
+def _constraint_messages():
+    from ..osp_qgis.base_partagee import checks
+    return {name: message for _, name, _, message in checks.form_checks()}
 
 
 # -- schema ---------------------------------------------------------------------------------

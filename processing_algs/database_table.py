@@ -76,7 +76,7 @@ def read_database_table(value, sheet=None):
             cursor.copy_expert(query, data)
     except Error as error:
         raise base_io.BaseError("Lecture de la table « %s » impossible : %s" % (
-            name, database.scrub(base_io.first_line(error))))
+            name, base_io.explain(error, database)))
     finally:
         connection.close()
     text = str(data.getbuffer(), "utf-8")   # the bytes not copied

@@ -208,6 +208,9 @@ class JoinBailleurParcelles(OspAlgorithm):
         feedback.pushInfo(self.tr("En-tête ligne %d ; colonnes reconnues : %s.") % (
             ligne_header, ", ".join("%s → %s" % (colmap.headers[i], columns.ROLE_LABELS[r])
                                     for r, i in sorted(colmap.roles.items(), key=lambda x: x[1]))))
+        if raw.delimiter:   # a CSV row shorter than its header was cut: said, not silent
+            for ligne, motif, detail in locate.short_row_notes(raw.rows, colmap.header_index):
+                raw.note(ligne, motif, detail)
         parcels, fetch_parcels = self._parcels(parameters, context, feedback)
         fetch_locals, fetch_addresses = self._optional_fetchers(parameters, context, parcels,
                                                                 feedback)
@@ -220,6 +223,10 @@ class JoinBailleurParcelles(OspAlgorithm):
             raise QgsProcessingException(self.tr("Traitement annulé : rien n'a été écrit."))
         finally:
             fetch_parcels.close()
+        if fetch_parcels.invalid:
+            result.anomalies = sorted(
+                result.anomalies + locate.invalid_parcel_anomalies(result, fetch_parcels.invalid),
+                key=lambda a: (a.ligne, a.motif))
         feedback.setProgress(70)
         if feedback.isCanceled():
             raise QgsProcessingException(self.tr("Traitement annulé : rien n'a été écrit."))

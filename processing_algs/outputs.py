@@ -208,8 +208,14 @@ class Outputs:
                 self.parameters, name, self.context, fields, wkb_type,
                 crs if crs is not None else QgsCoordinateReferenceSystem())
         except QgsProcessingException as error:
-            raise QgsProcessingException("Impossible de créer « %s » : %s" % (path or target, error))
+            if created and path:
+                remove_file(path)      # what the format's driver began: nothing half-written
+            raise QgsProcessingException("Impossible de créer « %s » : le format refuse cette "
+                                         "table (raison donnée par GDAL : %s)."
+                                         % (path or target, error))
         if sink is None:
+            if created and path:
+                remove_file(path)
             raise QgsProcessingException("Impossible de créer la sortie « %s »." % (path or target))
         if path:
             path_after, layer_after = destination_file(dest)

@@ -161,6 +161,7 @@ class ParcelFetcher:
     def __init__(self, layer, field, mode, feedback=None, use_sql=True):
         self.layer, self.field, self.mode, self.feedback = layer, field, mode, feedback
         self.requested = 0
+        self.invalid = set()   # parcel ids (as asked) whose geometry is not valid
         self.sql = _sql_parcel_points(layer, field, feedback) if use_sql else None
         self.executor, self.pending = None, []
         self.plan = "fournisseur" if self.sql is None else \
@@ -212,8 +213,11 @@ class ParcelFetcher:
             raise QgsProcessingException(
                 "La recherche des parcelles dans « %s » a échoué : %s" % (self.layer.name(),
                                                                           error))
+        invalid = getattr(self.sql, "invalid", set())
         if self.mode == "idu":
+            self.invalid |= {p for p in asked | rest if p[2:] in invalid}
             return {p: found[p[2:]] for p in asked | rest if p[2:] in found}
+        self.invalid |= invalid
         return found
 
     def _keys(self, idpars):
@@ -228,6 +232,8 @@ class ParcelFetcher:
                                                  self.feedback):
             point = None
             if geometry is not None and not geometry.isEmpty():
+                if not geometry.isGeosValid():
+                    self.invalid.add(idpar)
                 point = geometry.pointOnSurface()
                 point = None if point.isEmpty() else point
             if out.get(idpar) is None:  # None: the parcel is there, without geometry

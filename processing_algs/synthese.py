@@ -6,7 +6,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutpu
                        QgsProcessingParameterRange, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer)
 
-from ..osp_qgis import report, synthesis, workbook
+from ..osp_qgis import ids, report, synthesis, workbook
 from ..osp_qgis.fichiers_fonciers.rules import METHODS
 from ..osp_qgis.files import french_os_error
 from ..osp_qgis.locate import identity_key
@@ -184,6 +184,11 @@ class Synthese(OspAlgorithm):
         if parameters.get("YEARS") not in (None, ""):
             low, high = self.parameterAsRange(parameters, "YEARS", context)
             years = (int(low), int(high))
+            if not (ids.YEAR_MIN <= years[0] <= years[1] <= ids.YEAR_MAX):
+                raise QgsProcessingException(self.tr(
+                    "Années %d à %d refusées : une période entre %d et %d, la première année "
+                    "avant la dernière (par exemple 2017,2026).")
+                    % (years[0], years[1], ids.YEAR_MIN, ids.YEAR_MAX))
         feedback.pushInfo(self.tr("%d logements retenus sur %d.") % (len(share), len(dwellings)))
         trajectory = self._trajectory(parameters, context, share, decisions, filters)
         ff = self._fichiers_fonciers(parameters, context, share, filters, feedback)

@@ -1,7 +1,7 @@
 -- OSP ERBM shared base, migration 006: trust between partners (issue 25).
 --
 -- 1. osp.ajouter_utilisateur creates and resets OSP logins only: the logins it created
---    (osp.utilisateurs), members of an OSP group, never a superuser, the database owner, a
+--    (marked by a role comment), members of an OSP group, never a superuser, the database owner, a
 --    role that can create roles or bypass row security, nor any other application's role.
 --    The database owner may add the first OSP admin.
 -- 2. Read isolation, as the partners would have it (RLS + column privileges):
@@ -19,6 +19,9 @@
 -- 3. The key that signs partner workbooks (osp.cle_classeurs): administrators only.
 
 -- 1. logins ---------------------------------------------------------------------------------
+-- A login the OSP created carries the comment « OSP ERBM … » (role comments are shared by
+-- every database of the server, like the roles and the OSP groups themselves); the table
+-- osp.utilisateurs says who created which, in this base.
 CREATE TABLE osp.utilisateurs (
     login text PRIMARY KEY,
     groupe text NOT NULL,
@@ -29,17 +32,35 @@ REVOKE ALL ON osp.utilisateurs FROM PUBLIC;
 GRANT SELECT ON osp.utilisateurs TO osp_admin;
 
 -- the logins earlier versions created: members of an OSP group, nothing more
-INSERT INTO osp.utilisateurs (login, groupe, cree_par)
-SELECT DISTINCT ON (r.rolname) r.rolname, g.rolname, 'migration 006'
-  FROM pg_roles r
-  JOIN pg_auth_members m ON m.member = r.oid
-  JOIN pg_roles g ON g.oid = m.roleid
- WHERE r.rolcanlogin AND NOT r.rolsuper AND NOT r.rolcreaterole AND NOT r.rolbypassrls
-   AND NOT r.rolreplication
-   AND r.oid <> (SELECT datdba FROM pg_database WHERE datname = current_database())
-   AND (g.rolname IN ('osp_admin', 'osp_lecteur')
-        OR g.rolname IN (SELECT role FROM osp.partenaires))
- ORDER BY r.rolname, g.rolname;
+DO $$
+DECLARE
+    found record;
+BEGIN
+    FOR found IN
+        SELECT DISTINCT ON (r.rolname) r.rolname AS login, g.rolname AS groupe
+          FROM pg_roles r
+          JOIN pg_auth_members m ON m.member = r.oid
+          JOIN pg_roles g ON g.oid = m.roleid
+         WHERE r.rolcanlogin AND NOT r.rolsuper AND NOT r.rolcreaterole AND NOT r.rolbypassrls
+           AND NOT r.rolreplication
+           AND r.oid <> (SELECT datdba FROM pg_database WHERE datname = current_database())
+           AND (g.rolname IN ('osp_admin', 'osp_lecteur')
+                OR g.rolname IN (SELECT role FROM osp.partenaires))
+         ORDER BY r.rolname, g.rolname
+    LOOP
+        INSERT INTO osp.utilisateurs (login, groupe, cree_par)
+        VALUES (found.login, found.groupe, 'migration 006');
+        EXECUTE format('COMMENT ON ROLE %I IS %L', found.login,
+                       'OSP ERBM : identifiant créé par osp.ajouter_utilisateur');
+    END LOOP;
+END
+$$;
+
+CREATE FUNCTION osp.identifiant_osp(login text) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT coalesce(shobj_description(r.oid, 'pg_authid') LIKE 'OSP ERBM%', false)
+      FROM pg_roles r WHERE r.rolname = login
+$$;
 
 CREATE FUNCTION osp.proprietaire_base() RETURNS text
 LANGUAGE sql STABLE AS $$
@@ -75,7 +96,7 @@ BEGIN
     IF FOUND THEN
         IF existing.rolsuper OR existing.rolcreaterole OR existing.rolbypassrls
            OR existing.rolreplication OR login = osp.proprietaire_base()
-           OR NOT EXISTS (SELECT 1 FROM osp.utilisateurs u WHERE u.login = existing.rolname) THEN
+           OR NOT osp.identifiant_osp(login) THEN
             RAISE EXCEPTION 'Le rôle « % » existe déjà sur le serveur et n''est pas un identifiant créé par l''OSP : ni son mot de passe ni ses groupes ne sont modifiés. Choisir un autre identifiant.', login
                 USING ERRCODE = '42501';
         END IF;
@@ -85,8 +106,11 @@ BEGIN
     ELSE
         EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION '
                        'NOBYPASSRLS INHERIT PASSWORD %L', login, mot_de_passe_chiffre);
-        INSERT INTO osp.utilisateurs (login, groupe) VALUES (login, groupe);
+        EXECUTE format('COMMENT ON ROLE %I IS %L', login,
+                       'OSP ERBM : identifiant créé par osp.ajouter_utilisateur');
     END IF;
+    INSERT INTO osp.utilisateurs (login, groupe) VALUES (login, groupe)
+    ON CONFLICT ON CONSTRAINT utilisateurs_pkey DO UPDATE SET groupe = excluded.groupe;
     EXECUTE format('GRANT %I TO %I', groupe, login);
     RETURN login;
 END
@@ -125,6 +149,15 @@ CREATE POLICY lecture_bailleur ON osp.logements FOR SELECT TO osp_bailleurs
     USING (bailleur = ANY (osp.mes_codes('bailleur')));
 CREATE POLICY lecture_epci ON osp.logements FOR SELECT TO osp_epcis
     USING (epci = ANY (osp.mes_codes('epci')));
+
+-- updates of the identity, the DDTM's block and the CRHH decision reach the trigger, which
+-- refuses them in French naming the column (a column privilege would refuse them too, but
+-- in the server's English, without the column); the row is still the partner's own (RLS)
+GRANT UPDATE (nom, bailleur, epci, communes, cites, annee_prog, type_prog, statut,
+              d_nb_total, d_nb_c, d_nb_bbc, d_nb_bio, d_env_total, d_env_c, d_env_bbc, d_obs,
+              d_env_min, d_env_max, d_bonus_min, d_bonus_max,
+              crhh_nb_valides, crhh_enveloppe, crhh_date, num_decision, geom)
+    ON osp.operations TO osp_bailleurs, osp_epcis;
 
 -- operations: the table for its own rows, with its own block
 GRANT SELECT (fid, id_op, nom, bailleur, epci, communes, cites, annee_prog, type_prog, statut,

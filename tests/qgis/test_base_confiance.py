@@ -50,11 +50,11 @@ def confiance(qgis_app, postgis, tmp_path_factory):
             passwords[login] = handle.read().split("Mot de passe : ")[1].strip()
         return path
 
-    first = add("chef_ddtm", "osp_admin", "proprietaire", "proprio-secret")
-    for login, group in (("sia1", "osp_bailleur_sia"), ("mc1", "osp_bailleur_mc"),
-                         ("caph1", "osp_epci_caph"), ("ccpc1", "osp_epci_ccpc"),
-                         ("lecteur1", "osp_lecteur")):
-        add(login, group, "chef_ddtm", passwords["chef_ddtm"])
+    first = add("c_chef_ddtm", "osp_admin", "proprietaire", "proprio-secret")
+    for login, group in (("c_sia1", "osp_bailleur_sia"), ("c_mc1", "osp_bailleur_mc"),
+                         ("c_caph1", "osp_epci_caph"), ("c_ccpc1", "osp_epci_ccpc"),
+                         ("c_lecteur1", "osp_lecteur")):
+        add(login, group, "c_chef_ddtm", passwords["c_chef_ddtm"])
     sql("""
         INSERT INTO osp.logements (id_osp, ident_rep, ident_int, bailleur, epci, idcom, info,
                                    statut, geom)
@@ -77,11 +77,11 @@ def confiance(qgis_app, postgis, tmp_path_factory):
                (3, 2, '2026-01-12', 'epci', 'CCPC', 'brouillon CCPC', 'brouillon');
     """, dbname="osp_confiance")
     # the partners' own edits leave audit rows
-    ok, out = psql(postgis, "sia1", passwords["sia1"],
+    ok, out = psql(postgis, "c_sia1", passwords["c_sia1"],
                    "UPDATE osp.operations SET b_obs = 'revu SIA', version = version + 1 "
                    "WHERE id_op = 1")
     assert ok, out
-    ok, out = psql(postgis, "caph1", passwords["caph1"],
+    ok, out = psql(postgis, "c_caph1", passwords["c_caph1"],
                    "UPDATE osp.operations SET e_obs = 'revu CAPH', version = version + 1 "
                    "WHERE id_op = 1")
     assert ok, out
@@ -106,8 +106,8 @@ def verifier(confiance, role):
 
 def test_an_osp_admin_cannot_take_over_a_role_the_osp_did_not_create(confiance, tmp_path):
     from qgis.core import QgsProcessingException
-    admin = database_string(confiance["postgis"], "osp_confiance", "chef_ddtm",
-                            confiance["passwords"]["chef_ddtm"])
+    admin = database_string(confiance["postgis"], "osp_confiance", "c_chef_ddtm",
+                            confiance["passwords"]["c_chef_ddtm"])
     for role, group in (("postgres", "osp_lecteur"), ("proprietaire", "osp_admin"),
                         ("appli_sig", "osp_bailleur_sia"), ("osp_admin", "osp_lecteur"),
                         ("pg_monitor", "osp_lecteur")):
@@ -127,20 +127,20 @@ def test_an_osp_admin_cannot_take_over_a_role_the_osp_did_not_create(confiance, 
         "r.rolname IN ('appli_sig', 'proprietaire', 'postgres')", dbname="postgres")
     assert membership.strip() == "0"
     # a login the OSP created is reset: new password, old one refused
-    old = confiance["passwords"]["lecteur1"]
+    old = confiance["passwords"]["c_lecteur1"]
     path = str(tmp_path / "lecteur1.txt")
-    run("osp:ajouter_utilisateur", {"DATABASE": admin, "LOGIN": "lecteur1",
+    run("osp:ajouter_utilisateur", {"DATABASE": admin, "LOGIN": "c_lecteur1",
                                     "GROUP": "osp_lecteur", "PASSWORD_FILE": path})
     with open(path, encoding="utf-8") as handle:
         new = handle.read().split("Mot de passe : ")[1].strip()
-    assert not psql(confiance["postgis"], "lecteur1", old, "SELECT 1")[0]
-    assert psql(confiance["postgis"], "lecteur1", new, "SELECT 1")[0]
-    confiance["passwords"]["lecteur1"] = new
+    assert not psql(confiance["postgis"], "c_lecteur1", old, "SELECT 1")[0]
+    assert psql(confiance["postgis"], "c_lecteur1", new, "SELECT 1")[0]
+    confiance["passwords"]["c_lecteur1"] = new
 
 
 def test_the_owner_added_the_first_admin_and_password_files_are_private(confiance):
     assert confiance["postgis"]["psql"](
-        "SELECT pg_has_role('chef_ddtm', 'osp_admin', 'MEMBER')",
+        "SELECT pg_has_role('c_chef_ddtm', 'osp_admin', 'MEMBER')",
         dbname="osp_confiance").strip() == "t"
     for name in os.listdir(str(confiance["folder"])):
         mode = stat.S_IMODE(os.stat(str(confiance["folder"] / name)).st_mode)
@@ -148,77 +148,77 @@ def test_the_owner_added_the_first_admin_and_password_files_are_private(confianc
 
 
 def test_a_landlord_reads_its_own_dwellings_only(confiance):
-    assert rows(confiance, "sia1", "SELECT id_osp, ident_int, info FROM osp.logements "
+    assert rows(confiance, "c_sia1", "SELECT id_osp, ident_int, info FROM osp.logements "
                                    "ORDER BY 1") == [["1", "SIA-A1", "note privée SIA"],
                                                      ["2", "SIA-A2", ""]]
-    assert rows(confiance, "mc1", "SELECT id_osp, info FROM osp.logements") == \
+    assert rows(confiance, "c_mc1", "SELECT id_osp, info FROM osp.logements") == \
         [["3", "note privée M&C"]]
-    assert rows(confiance, "mc1", "SELECT count(*) FROM osp.logements WHERE info LIKE "
+    assert rows(confiance, "c_mc1", "SELECT count(*) FROM osp.logements WHERE info LIKE "
                                   "'%SIA%' OR ident_int LIKE 'SIA%'") == [["0"]]
 
 
 def test_an_epci_reads_its_territory_without_the_landlords_private_fields(confiance):
-    assert rows(confiance, "caph1", "SELECT id_osp, bailleur FROM osp.logements_territoire "
+    assert rows(confiance, "c_caph1", "SELECT id_osp, bailleur FROM osp.logements_territoire "
                                     "ORDER BY 1") == [["1", "SIA"], ["3", "M&C"]]
     for column in ("info", "ident_int", "historique"):
-        ok, error = as_(confiance, "caph1", "SELECT %s FROM osp.logements" % column)
+        ok, error = as_(confiance, "c_caph1", "SELECT %s FROM osp.logements" % column)
         assert not ok and "permission denied" in error, column
-    assert rows(confiance, "lecteur1", "SELECT count(*) FROM osp.logements") == [["3"]]
+    assert rows(confiance, "c_lecteur1", "SELECT count(*) FROM osp.logements") == [["3"]]
 
 
 def test_blocks_are_read_by_their_author_and_the_state_only(confiance):
-    assert rows(confiance, "sia1", "SELECT id_op, b_obs FROM osp.operations") == \
+    assert rows(confiance, "c_sia1", "SELECT id_op, b_obs FROM osp.operations") == \
         [["1", "revu SIA"]]
     for column in ("e_obs", "d_obs", "e_nb_total", "d_nb_total", "historique"):
-        ok, error = as_(confiance, "sia1", "SELECT %s FROM osp.operations" % column)
+        ok, error = as_(confiance, "c_sia1", "SELECT %s FROM osp.operations" % column)
         assert not ok and "permission denied" in error, column
-        ok, error = as_(confiance, "sia1", "SELECT %s FROM osp.operations_partagees" % column)
+        ok, error = as_(confiance, "c_sia1", "SELECT %s FROM osp.operations_partagees" % column)
         assert not ok, column
-    ok, error = as_(confiance, "caph1", "SELECT b_obs FROM osp.operations")
+    ok, error = as_(confiance, "c_caph1", "SELECT b_obs FROM osp.operations")
     assert not ok and "permission denied" in error
-    assert rows(confiance, "caph1", "SELECT id_op, e_obs FROM osp.operations") == \
+    assert rows(confiance, "c_caph1", "SELECT id_op, e_obs FROM osp.operations") == \
         [["1", "revu CAPH"]]
-    assert rows(confiance, "mc1", "SELECT id_op, b_obs FROM osp.operations") == \
+    assert rows(confiance, "c_mc1", "SELECT id_op, b_obs FROM osp.operations") == \
         [["2", "brouillon M&C"]]
     # the identity and the CRHH decision of every operation are shared
-    for login in ("sia1", "mc1", "caph1", "ccpc1"):
+    for login in ("c_sia1", "c_mc1", "c_caph1", "c_ccpc1"):
         assert rows(confiance, login, "SELECT id_op, nom, crhh_nb_valides FROM "
                                       "osp.operations_partagees ORDER BY 1") == \
             [["1", "SIA CAPH 1", "9"], ["2", "MC CCPC 2", ""]], login
-    assert rows(confiance, "lecteur1", "SELECT b_obs, e_obs, d_obs FROM osp.operations "
+    assert rows(confiance, "c_lecteur1", "SELECT b_obs, e_obs, d_obs FROM osp.operations "
                                        "WHERE id_op = 2") == [["brouillon M&C", "avis CCPC",
                                                                 "avis DDTM 2"]]
     # the editing view carries the same rights as the table
-    assert rows(confiance, "sia1", "SELECT id_op FROM osp.operations_bloc_bailleur") == [["1"]]
-    ok, error = as_(confiance, "sia1", "UPDATE osp.operations_bloc_bailleur SET b_nb_c = 3, "
+    assert rows(confiance, "c_sia1", "SELECT id_op FROM osp.operations_bloc_bailleur") == [["1"]]
+    ok, error = as_(confiance, "c_sia1", "UPDATE osp.operations_bloc_bailleur SET b_nb_c = 3, "
                                        "b_nb_bbc = 7, version = version + 1 WHERE id_op = 1")
     assert ok, error
-    ok, error = as_(confiance, "sia1", "SELECT * FROM osp.operations_bloc_epci")
+    ok, error = as_(confiance, "c_sia1", "SELECT * FROM osp.operations_bloc_epci")
     assert not ok and "permission denied" in error
 
 
 def test_drafts_are_read_by_their_authors_group_and_the_state(confiance):
     def texts(login):
         return sorted(r[0] for r in rows(confiance, login, "SELECT texte FROM osp.avancement"))
-    assert texts("sia1") == ["brouillon SIA", "publiée SIA"]
-    assert texts("mc1") == ["publiée SIA"]
-    assert texts("caph1") == ["publiée SIA"]
-    assert texts("ccpc1") == ["brouillon CCPC", "publiée SIA"]
-    assert texts("lecteur1") == ["brouillon CCPC", "brouillon SIA", "publiée SIA"]
+    assert texts("c_sia1") == ["brouillon SIA", "publiée SIA"]
+    assert texts("c_mc1") == ["publiée SIA"]
+    assert texts("c_caph1") == ["publiée SIA"]
+    assert texts("c_ccpc1") == ["brouillon CCPC", "publiée SIA"]
+    assert texts("c_lecteur1") == ["brouillon CCPC", "brouillon SIA", "publiée SIA"]
 
 
 def test_each_partner_reads_the_audit_of_its_own_rows_without_the_others_blocks(confiance,
                                                                                tmp_path):
-    ok, error = as_(confiance, "sia1", "SELECT count(*) FROM osp.audit")
+    ok, error = as_(confiance, "c_sia1", "SELECT count(*) FROM osp.audit")
     assert not ok and "permission denied" in error
-    mine = rows(confiance, "sia1", "SELECT table_nom, bailleur, coalesce(avant::text, ''), "
+    mine = rows(confiance, "c_sia1", "SELECT table_nom, bailleur, coalesce(avant::text, ''), "
                                    "coalesce(apres::text, '') FROM osp.historique_partenaire")
     assert mine and {r[1] for r in mine} == {"SIA"}
     text = " ".join(r[2] + r[3] for r in mine)
     assert "revu SIA" in text
     for secret in ("revu CAPH", "avis CAPH", "avis DDTM", "e_obs", "d_obs", "M&C"):
         assert secret not in text, secret
-    theirs = rows(confiance, "caph1", "SELECT table_nom, coalesce(avant::text, '') || "
+    theirs = rows(confiance, "c_caph1", "SELECT table_nom, coalesce(avant::text, '') || "
                                       "coalesce(apres::text, '') FROM osp.historique_partenaire")
     text = " ".join(r[1] for r in theirs)
     assert "revu CAPH" in text and "revu SIA" not in text and "note privée" not in text
@@ -226,8 +226,8 @@ def test_each_partner_reads_the_audit_of_its_own_rows_without_the_others_blocks(
     # osp:historique as a landlord: its own rows only
     import csv
     out = str(tmp_path / "historique.csv")
-    landlord = database_string(confiance["postgis"], "osp_confiance", "mc1",
-                               confiance["passwords"]["mc1"])
+    landlord = database_string(confiance["postgis"], "osp_confiance", "c_mc1",
+                               confiance["passwords"]["c_mc1"])
     run("osp:historique", {"DATABASE": landlord, "OUTPUT": out})
     with open(out, encoding="utf-8") as handle:
         exported = list(csv.DictReader(handle))

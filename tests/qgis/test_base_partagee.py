@@ -321,8 +321,11 @@ def test_operations_blocks_by_role(base):
     assert "Modification refusée" in error and "e_nb_total" in error and "bailleur" in error
     assert update("sia1", "b_nb_total", 3, 2) is None     # M&C's operation: not seen,
     assert scalar(base, "SELECT b_nb_total FROM osp.operations WHERE id_op = 2") is None
-    assert "permission denied" in update("sia1", "crhh_enveloppe", 1.0, 1)
-    assert "permission denied" in update("sia1", "d_nb_total", 1, 1)
+    # the CRHH decision, the DDTM's block, the identity: refused by the server, in French,
+    # naming the column
+    for column, value in (("crhh_enveloppe", 1.0), ("d_nb_total", 1), ("nom", "x")):
+        error = update("sia1", column, value, 1)
+        assert "Modification refusée" in error and "« %s »" % column in error, column
     assert update("caph1", "e_nb_total", 10, 1) is None  # operation 1 is in the CAPH
     assert "Modification refusée" in update("caph1", "b_obs", "x", 1)
     assert update("caph1", "e_obs", "x", 2) is None      # CCPC's: not seen, untouched
