@@ -51,7 +51,8 @@ def fields_every_dwelling_gets(with_cites):
 @dataclass
 class MergeStats:
     added: int = 0
-    updated: int = 0
+    updated: int = 0          # matched and changed
+    unchanged: int = 0        # matched, the same values as before
     absent: int = 0
     manual_kept: int = 0
     unchanged_other_bailleurs: int = 0
@@ -144,10 +145,12 @@ def merge_reimport(existing, incoming, geometry_key, now):
             target["geometry"] = new["geometry"]
             merged["geom_import"] = geometry_key(new["geometry"])
         merged["statut"] = STATUT_PRESENT
-        if merged != old["values"]:
+        if merged != old["values"]:   # counted only when something changed: what happened
             merged["date_maj"] = now
+            stats.updated += 1
+        else:
+            stats.unchanged += 1
         target["values"] = merged
-        stats.updated += 1
     for old, target in zip(existing, out):
         if id(old) in matched:
             continue

@@ -37,6 +37,15 @@ def is_database_uri(value):
     return isinstance(value, str) and value.strip().lower().startswith(DATABASE_PREFIXES)
 
 
+TABLE_FILE_EXTENSIONS = (".csv", ".txt", ".tsv")
+
+
+def own_table_file(value):
+    """A text table file (path) the plugin reads with its own reader."""
+    return isinstance(value, str) and value.lower().endswith(TABLE_FILE_EXTENSIONS) and \
+        os.path.isfile(value)
+
+
 class OspAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ``NAME``, ``DISPLAY_NAME``, ``SHORT`` (one sentence, the toolbox
     tooltip), ``GROUP_ID`` (a key of :data:`GROUPS`), ``HELP`` (French HTML, with an
@@ -51,6 +60,9 @@ class OspAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = "logements"
     HELP = ""
     CHOICES = {}
+    # layer parameters that also take a table file the plugin reads itself (a UTF-16 CSV
+    # QGIS cannot open)
+    FILE_LAYERS = ()
     # file parameters that also take a database (« postgres:… schema=… »)
     DATABASE_TARGETS = ()
     MAIN_THREAD = False
@@ -154,14 +166,21 @@ class OspAlgorithm(QgsProcessingAlgorithm):
         for name in self.DATABASE_TARGETS:  # QGIS checks a file's extension: a database is fine
             if is_database_uri(checked.get(name)):
                 checked[name] = "programmation.gpkg"
-        ok, message = super().checkParameterValues(checked, context)
-        if not ok:
-            for name, codes in self.CHOICES.items():
-                value = parameters.get(name)
-                if value not in (None, "") and self.choice_index(name, value) is None:
-                    return False, self.tr("Valeur « %s » refusée pour %s : attendu %s.") % (
-                        value, name, ", ".join("%s (%d)" % (c, i) for i, c in enumerate(codes)))
-        return ok, message
+        for name, codes in self.CHOICES.items():
+            value = parameters.get(name)
+            if value not in (None, "") and self.choice_index(name, value) is None:
+                return False, self.tr("Valeur « %s » refusée pour %s : attendu %s.") % (
+                    value, name, ", ".join("%s (%d)" % (c, i) for i, c in enumerate(codes)))
+        for definition in self.parameterDefinitions():   # QGIS's check, said in French
+            name = definition.name()
+            if name in self.FILE_LAYERS and own_table_file(checked.get(name)):
+                continue   # a table the plugin reads itself (UTF-16 CSV…), not QGIS
+            if not definition.checkValueIsAcceptable(checked.get(name), context):
+                value = checked.get(name)
+                return False, self.tr("Valeur refusée pour %s (%s)%s.") % (
+                    name, definition.description(),
+                    "" if value in (None, "") else " : « %s »" % value)
+        return True, ""
 
     def parameterAsChoice(self, parameters, name, context):  # noqa: N802 (reads like QGIS's)
         """The code of an enum parameter's option (``"epci"``), whether the user gave its

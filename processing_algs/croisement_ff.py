@@ -62,6 +62,7 @@ class CroisementFF(OspAlgorithm):
              "part de logements sociaux par commune, EPCI et département.")
     GROUP_ID = "croisements"
     HELP = HELP
+    FILE_LAYERS = ("LOCAUX",)
     CHOICES = {"METHOD": rules.METHODS}
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
@@ -102,7 +103,7 @@ class CroisementFF(OspAlgorithm):
 
     def _locaux(self, parameters, context, territory, feedback):
         locaux, refused = ff_io.usable_locaux(
-            self.parameterAsVectorLayer(parameters, "LOCAUX", context), feedback)
+            ff_io.locaux_source(self, parameters, context), feedback)
         if territory is not None:
             locaux = locaux[locaux["idpar"].map(territory.keeps_parcel).astype(bool)]
         return locaux, refused

@@ -58,9 +58,26 @@ def usable_locaux(layer, feedback):
     return locaux, refused
 
 
+def locaux_source(algorithm, parameters, context):
+    """What ``LOCAUX`` names: a layer QGIS opens, or the path of a text table QGIS cannot
+    open but the plugin reads (a UTF-16 extract); ``None`` when not given."""
+    from .base import own_table_file
+    value = parameters.get("LOCAUX")
+    layer = algorithm.parameterAsVectorLayer(parameters, "LOCAUX", context)
+    if (layer is None or not layer.isValid()) and own_table_file(value):
+        return value
+    return layer
+
+
 def read_locaux(layer, feedback=None):
-    """The raw locals (text) of ``layer``: a CSV or a GeoPackage / SQLite table read by
-    pandas, other sources (PostGIS…) through QGIS with only the needed columns."""
+    """The raw locals (text) of ``layer``: a CSV (also given as a path) or a GeoPackage /
+    SQLite table read by pandas, other sources (PostGIS…) through QGIS with only the needed
+    columns."""
+    if isinstance(layer, str):
+        try:
+            return read.read_csv(layer)
+        except rules.FFError as error:
+            raise QgsProcessingException(str(error))
     if layer is None or not layer.isValid():
         raise QgsProcessingException("La table des locaux des Fichiers fonciers est illisible.")
     try:

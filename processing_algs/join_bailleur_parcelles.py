@@ -9,7 +9,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException,
 
 from ..osp_qgis import columns, join_columns, locate, reference, runtime, sheets
 from ..osp_qgis.gpkg_write import PointColumns
-from . import base_io, database_table, qgis_io
+from . import base_io, database_table, ff_io, qgis_io
 from .base import OspAlgorithm
 from .outputs import Outputs, point_xy
 from .postprocess import StyleAndAliases
@@ -65,6 +65,7 @@ class JoinBailleurParcelles(OspAlgorithm):
              "logements non localisables, doublons et identifiants illisibles.")
     GROUP_ID = "logements"
     HELP = HELP
+    FILE_LAYERS = ("LOCAUX",)
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFile(
@@ -161,13 +162,14 @@ class JoinBailleurParcelles(OspAlgorithm):
 
     def _optional_fetchers(self, parameters, context, parcels_layer, feedback):
         fetch_locals = fetch_addresses = None
-        locaux = self.parameterAsVectorLayer(parameters, "LOCAUX", context)
+        locaux = ff_io.locaux_source(self, parameters, context)
         if locaux is not None:
-            fetch_locals = qgis_io.LocalFetcher(locaux, feedback)
+            fetch_locals = qgis_io.TableLocalFetcher(locaux) if isinstance(locaux, str) \
+                else qgis_io.LocalFetcher(locaux, feedback)
             if not fetch_locals.is_valid():
                 raise QgsProcessingException(self.tr(
                     "La table des locaux « %s » doit avoir les champs idlocal et idpar.")
-                    % locaux.name())
+                    % (locaux if isinstance(locaux, str) else locaux.name()))
         addresses = self.parameterAsVectorLayer(parameters, "ADDRESSES", context)
         if addresses is not None:
             problem = qgis_io.crs_problem(addresses, "d'adresses")

@@ -332,6 +332,35 @@ class LocalFetcher:
         return out
 
 
+class TableLocalFetcher:
+    """The same lookup from a text extract QGIS cannot open (UTF-16…), read whole by the
+    Fichiers fonciers reader."""
+
+    def __init__(self, path):
+        from ..osp_qgis.fichiers_fonciers import read, rules
+        try:
+            frame = read.read_csv(path)
+        except rules.FFError as error:
+            raise QgsProcessingException(str(error))
+        names = rules.column_map(list(frame.columns))
+        self.table = {}
+        if "idlocal" in names and "idpar" in names:
+            for idlocal, idpar in zip(frame[names["idlocal"]], frame[names["idpar"]]):
+                try:
+                    idpar = ids.normalise_idpar(idpar)
+                except ids.IdError:
+                    continue
+                if idpar:
+                    self.table.setdefault(str(idlocal).strip(), idpar)
+        self.valid = "idlocal" in names and "idpar" in names
+
+    def is_valid(self):
+        return self.valid
+
+    def __call__(self, idlocals):
+        return {i: self.table[i] for i in idlocals if i in self.table}
+
+
 ADDRESS_FIELDS = {"numero": ("numero", "num", "numvoie", "dnvoiri"),
                   "rep": ("rep", "indrep", "dindic", "suffixe"),
                   "voie": ("nom_voie", "nomvoie", "voie", "dvoilib", "lib_voie"),

@@ -59,6 +59,7 @@ class Synthese(OspAlgorithm):
              "territoire, graphiques et qualité des remontées.")
     GROUP_ID = "syntheses"
     HELP = HELP
+    FILE_LAYERS = ("LOCAUX",)
     DATABASE_TARGETS = ("OPERATIONS",)
     CHOICES = {"FF_METHOD": METHODS}
 
@@ -132,7 +133,7 @@ class Synthese(OspAlgorithm):
     def _fichiers_fonciers(self, parameters, context, share, filters, feedback):
         """The cross-check with the Fichiers fonciers of the partner's share, ``None``
         without ``LOCAUX`` or with a landlord filter (the FF do not name landlords)."""
-        layer = self.parameterAsVectorLayer(parameters, "LOCAUX", context)
+        layer = ff_io.locaux_source(self, parameters, context)
         if layer is None:
             return None
         if filters["bailleur"]:

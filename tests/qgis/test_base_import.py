@@ -115,7 +115,10 @@ def test_import_gives_the_geopackage_dwellings_in_one_recorded_import(shared):
 def test_reimport_changes_nothing_and_keeps_hand_edits(shared):
     before = state(shared["dsn"])
     again = analyse(shared["sample"], shared["join"], shared["dest"])
-    assert again["N_ADDED"] == 0 and again["N_UPDATED"] == again["N_DWELLINGS"]
+    # counts say what happened (issue 26, point 7): nothing changed, nothing counted
+    assert again["N_ADDED"] == 0 and again["N_UPDATED"] == 0
+    assert query(shared["dsn"], "SELECT n_ajoutes, n_mis_a_jour FROM osp.imports ORDER BY "
+                                "id_import DESC LIMIT 1")[0] == (0, 0)
     after = state(shared["dsn"])
     assert after[0] == before[0] and after[1] == before[1] + 1 and after[2] == before[2]
     # a cartographer's note and a point moved by hand survive the next delivery

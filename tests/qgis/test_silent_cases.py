@@ -131,3 +131,34 @@ def test_a_folder_given_for_a_file_is_refused_in_french(sample_data, tmp_path):
             run("osp:joinbailleurparcelles", dict(params, PARCELS=parcels))
     assert sorted(os.listdir(str(tmp_path))) == ["dossier.csv"]
     assert not os.path.exists(str(tmp_path) + ".gpkg")
+
+
+def test_a_utf16_fichiers_fonciers_extract_is_accepted_as_locaux(pipeline, sample_data,
+                                                                  tmp_path):
+    """Issue 26, point 6: QGIS cannot open a UTF-16 CSV, the plugin reads it: LOCAUX takes
+    it (cross-check and join), with the same figures as the UTF-8 extract."""
+    sample = str(sample_data)
+    source = os.path.join(sample, "pb0010_local.csv")
+    with open(source, encoding="utf-8") as handle:
+        text = handle.read()
+    utf16 = str(tmp_path / "pb0010_local_utf16.csv")
+    with open(utf16, "w", encoding="utf-16") as handle:
+        handle.write(text)
+    from qgis.core import QgsVectorLayer
+    assert not QgsVectorLayer(utf16, "l", "ogr").isValid() or \
+        QgsVectorLayer(utf16, "l", "ogr").featureCount() <= 0
+    gpkg = os.path.join(sample, "territoire.gpkg")
+    figures = []
+    for locaux in (source, utf16):
+        out = tmp_path / os.path.basename(locaux).replace(".csv", "")
+        out.mkdir()
+        result = run("osp:croisement_ff", {
+            "LOCAUX": locaux, "INPUT": pipeline["layer"], "PARCELS": gpkg + "|layername=parcelles",
+            "MISSING": str(out / "m.gpkg"), "PARCEL_COMPARISON": str(out / "p.gpkg"),
+            "INDICATORS": str(out / "i.gpkg")})
+        joined = run("osp:joinbailleurparcelles", {
+            "INPUT": os.path.join(sample, "bailleurs", "sia_logements.csv"),
+            "PARCELS": gpkg + "|layername=parcelles", "LOCAUX": locaux,
+            "OUTPUT": str(out / "j.gpkg"), "ANOMALIES": str(out / "a.csv")})
+        figures.append((result["N_LOCAUX"], result["N_MISSING"], joined["N_LOCATED"]))
+    assert figures[0] == figures[1] and figures[0][0] > 0
