@@ -255,6 +255,8 @@ def build_columns(rows, colmap, palulos_variants, notes=None, totals=None, on_pa
     count = len(lignes)
     v["geoloc_source"] = [None] * count
     v["geoloc_motif"] = [None] * count
+    v["geoloc_precision"] = [None] * count
+    v["geoloc_score"] = [None] * count
     v["ligne_source"] = lignes
     values = {name: v[name] for name in locate.CORE_FIELD_NAMES}
     result = JoinColumns(lignes, cells, values)
@@ -304,10 +306,12 @@ def locate_columns(result, fetch_parcels, fetch_locals=None, fetch_addresses=Non
     pending = [i for i, point in enumerate(points) if point is None]
     result.release_cells(set(pending) | set(result.problems))
     source = result.values["geoloc_source"]
+    precision, score = result.values["geoloc_precision"], result.values["geoloc_score"]
     for i, point in enumerate(points):
         if point is not None:
             result.points[i] = point
             source[i] = locate.SOURCE_PARCELLE
+            precision[i], score[i] = locate.PRECISION_PARCELLE, 1.0
     v = result.values
     local_parcels = {}
     rest = pending

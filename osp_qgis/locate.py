@@ -31,6 +31,7 @@ MOTIF_SANS_GEOMETRIE = "parcelle_sans_geometrie"
 GEOLOC_MOTIFS = (MOTIF_PARCELLE_INCONNUE, MOTIF_SANS_GEOMETRIE, MOTIF_PARCELLE_INVALIDE,
                  MOTIF_LOCAL_INCONNU, MOTIF_SANS_LOCALISATION)
 MOTIF_DOUBLON = "doublon"
+PRECISION_PARCELLE = "parcelle"   # geoloc_precision of a dwelling placed on its parcel
 MOTIF_LIGNE_INCOMPLETE = "ligne_incomplete"        # fewer cells than the header (CSV)
 MOTIF_GEOMETRIE_INVALIDE = "geometrie_parcelle_invalide"   # a bow-tie parcel…
 MOTIF_TOTAL = "ligne_total"
@@ -44,7 +45,7 @@ CORE_FIELDS = specs(
     ("dindic", "string"), ("dvoilib", "string"), ("cite_ini", "string"),
     ("num_rpls_ini", "string"), ("num_esti_ini", "string"), ("idpar_ini", "string"),
     ("idlocal_ini", "string"), ("geoloc_source", "string"), ("geoloc_motif", "string"),
-    ("ligne_source", "int"),
+    ("geoloc_precision", "string"), ("geoloc_score", "double"), ("ligne_source", "int"),
 )
 CORE_FIELD_NAMES = tuple(f[0] for f in CORE_FIELDS)
 ANOMALY_FIELDS = specs(("ligne", "int"), ("motif", "string"), ("detail", "string"))
@@ -223,6 +224,8 @@ def build_dwelling(ligne, cells, roles, palulos_variants):
     v["cite_ini"] = get("cite") or None
     v["geoloc_source"] = None
     v["geoloc_motif"] = None
+    v["geoloc_precision"] = None
+    v["geoloc_score"] = None
     v["ligne_source"] = ligne
     return d
 
@@ -331,6 +334,7 @@ def _assign(d, parcels, local_parcels, addresses, with_locals, with_addresses):
     idpar, idlocal = v["idpar"], v["idlocal"]
     if idpar and parcels.get(idpar) is not None:
         d.geometry, v["geoloc_source"] = parcels[idpar], SOURCE_PARCELLE
+        v["geoloc_precision"], v["geoloc_score"] = PRECISION_PARCELLE, 1.0
         return
     parcel_motif = None
     if idpar and idpar in parcels:
@@ -344,6 +348,7 @@ def _assign(d, parcels, local_parcels, addresses, with_locals, with_addresses):
     ff_parcel = local_parcels.get(idlocal) if idlocal else None
     if ff_parcel and parcels.get(ff_parcel) is not None:
         d.geometry, v["geoloc_source"] = parcels[ff_parcel], SOURCE_LOCAL
+        v["geoloc_precision"], v["geoloc_score"] = PRECISION_PARCELLE, 1.0
         v["idpar"] = ff_parcel
         return
     if idlocal and with_locals:
@@ -355,7 +360,10 @@ def _assign(d, parcels, local_parcels, addresses, with_locals, with_addresses):
             d.add_problem(MOTIF_LOCAL_INCONNU,
                           "Local %s absent des Fichiers fonciers fournis." % idlocal)
     if d.address and d.address in addresses:
-        d.geometry, v["geoloc_source"] = addresses[d.address], SOURCE_ADRESSE
+        found = addresses[d.address]   # (point, level, score) of the one address matcher
+        point, level, score = found if isinstance(found, tuple) else (found, "numero", 1.0)
+        d.geometry, v["geoloc_source"] = point, SOURCE_ADRESSE
+        v["geoloc_precision"], v["geoloc_score"] = level, score
         return
     if d.address and with_addresses:
         d.add_problem("adresse_inconnue", "Adresse « %s %s %s » (%s) introuvable dans la couche "

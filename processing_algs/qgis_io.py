@@ -18,7 +18,8 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
 from . import qt_compat
 
 from ..osp_qgis import ids, sqlplan
-from ..osp_qgis.addresses import address_key
+from ..osp_qgis.addresses import normalise_number, normalise_repetition
+from ..osp_qgis.parc_social.geocode import match_addresses, street_key
 from ..osp_qgis.sheets import RawSheet, cell_text
 
 CHUNK_SIZE = 900
@@ -368,7 +369,10 @@ ADDRESS_FIELDS = {"numero": ("numero", "num", "numvoie", "dnvoiri"),
 
 
 class AddressFetcher:
-    """``fetcher(address keys) -> {key: point}`` from a BAN-like point layer."""
+    """``fetcher(address keys) -> {key: (point, level, score)}`` from a BAN-like point
+    layer, by the plugin's one address matcher (:func:`geocode.match_addresses`): the
+    number on the street written, else on the closest street name of the commune (typos),
+    else the street's middle (level ``voie``); the score says how sure."""
 
     def __init__(self, layer, target_crs, feedback=None):
         self.layer, self.feedback = layer, feedback
@@ -378,22 +382,42 @@ class AddressFetcher:
     def is_valid(self):
         return all(self.indexes[k] >= 0 for k in ("numero", "voie", "insee"))
 
-    def __call__(self, keys):
-        communes = {k[0] for k in keys}
+    def _ban(self, communes):
+        """The BAN points of ``communes`` as the matcher reads them (target CRS)."""
+        import pandas as pd   # lazily: pandas costs ≈ 0.3 s of QGIS's start-up
         field = self.layer.fields()[self.indexes["insee"]].name()
         attrs = [i for i in self.indexes.values() if i >= 0]
-        out = {}
+        rows = []
         for insee, feature in iter_matching(self.layer, field, communes, attrs, True,
                                             self.feedback):
+            geometry = QgsGeometry(feature.geometry())
+            if geometry.isEmpty():
+                continue
+            geometry.transform(self.transform)
+            point = geometry.centroid().asPoint()
             rep = feature[self.indexes["rep"]] if self.indexes["rep"] >= 0 else ""
-            key = address_key(insee, text_value(feature[self.indexes["numero"]]),
-                              text_value(rep), text_value(feature[self.indexes["voie"]]))
-            if key in keys and key not in out:
-                geometry = QgsGeometry(feature.geometry())
-                if geometry.isEmpty():
-                    continue
-                geometry.transform(self.transform)
-                out[key] = geometry
+            rows.append((insee, normalise_number(text_value(feature[self.indexes["numero"]])),
+                         normalise_repetition(text_value(rep)),
+                         street_key(text_value(feature[self.indexes["voie"]])),
+                         point.x(), point.y()))
+        ban = pd.DataFrame(rows, columns=["insee", "numero", "rep", "voie", "x", "y"])
+        return ban[ban["voie"] != ""].reset_index(drop=True)
+
+    def __call__(self, keys):
+        import pandas as pd   # lazily, as above
+        keys = [k for k in keys if k]
+        ban = self._ban({k[0] for k in keys})
+        requests = pd.DataFrame({"insee": [k[0] for k in keys],
+                                 "numero": [k[1] for k in keys],
+                                 "rep": [k[2] for k in keys],
+                                 "voie": [street_key(k[3]) for k in keys]})
+        found = match_addresses(requests, ban)
+        out = {}
+        for key, level, score, x, y in zip(keys, found["precision"], found["score"],
+                                           found["x"], found["y"]):
+            if level and x == x and y == y:   # not NaN
+                out[key] = (QgsGeometry.fromPointXY(QgsPointXY(x, y)), level,
+                            round(float(score), 3))
         return out
 
 

@@ -229,35 +229,21 @@ def geocode(rows, ban, commune_points=None, accepted_quality=None, usable_xy=Non
     out.loc[has_xy, "source_xy"] = 1
 
     todo = ~has_xy & (rows["depcom"] != "")
-    street = rpls_street(rows["typvoie"], rows["nomvoie"])
-    number = rows["numvoie"].map(normalise_number)
-    rep = rows["indrep"].map(normalise_repetition)
-    matched = match_streets(set(zip(rows.loc[todo, "depcom"], street[todo])), ban) \
-        if len(ban) else {}
-    points = {(i, n, r, v): (x, y) for i, n, r, v, x, y in
-              zip(ban["insee"], ban["numero"], ban["rep"], ban["voie"], ban["x"], ban["y"])}
-    picked = [_pick(matched.get((i, v), ()), i, n, r, points) if t else ("", 0.0, None, False)
-              for t, i, v, n, r in zip(todo, rows["depcom"], street, number, rep)]
-    ban_street = pd.Series([p[0] for p in picked], index=rows.index, dtype=object)
-    ratio = pd.Series([p[1] for p in picked], index=rows.index, dtype=float)
-    point = pd.Series([p[2] for p in picked], index=rows.index, dtype=object)
-    exact = pd.Series([p[3] for p in picked], index=rows.index, dtype=bool)
-    at_number = todo & point.notna()
-    out.loc[at_number, "geoloc_precision"] = "numero"
-    out.loc[at_number, "geoloc_score"] = (ratio * np.where(exact, 1.0, 0.9))[at_number]
-    out.loc[at_number, "geoloc_voie"] = ban_street[at_number]
-    _set_points(out, at_number, point)
+    requests = pd.DataFrame({"insee": rows["depcom"],
+                             "voie": rpls_street(rows["typvoie"], rows["nomvoie"]),
+                             "numero": rows["numvoie"].map(normalise_number),
+                             "rep": rows["indrep"].map(normalise_repetition)},
+                            index=rows.index)[todo]
+    found = match_addresses(requests, ban)
+    placed = found[found["precision"] != ""]
+    out.loc[placed.index, "geoloc_precision"] = placed["precision"]
+    out.loc[placed.index, "geoloc_score"] = placed["score"]
+    out.loc[placed.index, "geoloc_voie"] = placed["geoloc_voie"]
+    out.loc[placed.index, "gx"] = placed["x"]
+    out.loc[placed.index, "gy"] = placed["y"]
 
-    middles = street_middles(ban) if len(ban) else {}
-    at_street = todo & ~at_number & (ban_street != "")
-    middle = pd.Series([middles.get((i, v)) for i, v in zip(rows["depcom"], ban_street)],
-                       index=rows.index, dtype=object)
-    out.loc[at_street, "geoloc_precision"] = "voie"
-    out.loc[at_street, "geoloc_score"] = (0.5 * ratio)[at_street]
-    out.loc[at_street, "geoloc_voie"] = ban_street[at_street]
-    _set_points(out, at_street, middle)
-
-    at_commune = todo & ~at_number & ~at_street
+    at_commune = todo.copy()
+    at_commune[placed.index] = False
     centres = dict(commune_means(ban)) if len(ban) else {}
     centres.update(commune_points or {})
     centre = pd.Series([centres.get(i) for i in rows["depcom"]], index=rows.index,
@@ -266,6 +252,52 @@ def geocode(rows, ban, commune_points=None, accepted_quality=None, usable_xy=Non
     out.loc[at_commune, "geoloc_score"] = 0.1
     _set_points(out, at_commune, centre)
     return out
+
+
+def match_addresses(requests, ban):
+    """The plugin's one address matcher (the geocoder's, and the join's ADDRESSES): each
+    request ``insee``, ``voie`` (:func:`street_key`), ``numero``, ``rep`` → a frame on the
+    same index: ``precision`` (``numero``: the BAN point of the number, on the street found
+    exactly or the closest street name of the commune; ``voie``: the street found but not
+    the number, its middle point; ``""``: no street), ``score`` (the similarity, × 0.9 when
+    the repetition index was not found, × 0.5 at the street's middle), ``geoloc_voie`` (the
+    BAN street used), ``x``, ``y`` (in the BAN's CRS, NaN without point)."""
+    import numpy as np
+    import pandas as pd
+    out = pd.DataFrame({"precision": "", "score": 0.0, "geoloc_voie": "", "x": np.nan,
+                        "y": np.nan}, index=requests.index)
+    if not len(requests) or not len(ban):
+        return out
+    matched = match_streets(set(zip(requests["insee"], requests["voie"])), ban)
+    points = {(i, n, r, v): (x, y) for i, n, r, v, x, y in
+              zip(ban["insee"], ban["numero"], ban["rep"], ban["voie"], ban["x"], ban["y"])}
+    picked = [_pick(matched.get((i, v), ()), i, n, r, points) for i, v, n, r in
+              zip(requests["insee"], requests["voie"], requests["numero"], requests["rep"])]
+    street = pd.Series([p[0] for p in picked], index=requests.index, dtype=object)
+    ratio = pd.Series([p[1] for p in picked], index=requests.index, dtype=float)
+    point = pd.Series([p[2] for p in picked], index=requests.index, dtype=object)
+    exact = pd.Series([p[3] for p in picked], index=requests.index, dtype=bool)
+    at_number = point.notna()
+    out.loc[at_number, "precision"] = "numero"
+    out.loc[at_number, "score"] = (ratio * np.where(exact, 1.0, 0.9))[at_number]
+    out.loc[at_number, "geoloc_voie"] = street[at_number]
+    _set_xy(out, at_number, point)
+    middles = street_middles(ban)
+    at_street = ~at_number & (street != "")
+    middle = pd.Series([middles.get((i, v)) for i, v in zip(requests["insee"], street)],
+                       index=requests.index, dtype=object)
+    out.loc[at_street, "precision"] = "voie"
+    out.loc[at_street, "score"] = (0.5 * ratio)[at_street]
+    out.loc[at_street, "geoloc_voie"] = street[at_street]
+    _set_xy(out, at_street, middle)
+    return out
+
+
+def _set_xy(out, mask, points):
+    chosen = points[mask & points.notna()]
+    if len(chosen):
+        out.loc[chosen.index, "x"] = [p[0] for p in chosen]
+        out.loc[chosen.index, "y"] = [p[1] for p in chosen]
 
 
 def _set_points(out, mask, points):

@@ -162,3 +162,60 @@ def test_a_utf16_fichiers_fonciers_extract_is_accepted_as_locaux(pipeline, sampl
             "OUTPUT": str(out / "j.gpkg"), "ANOMALIES": str(out / "a.csv")})
         figures.append((result["N_LOCAUX"], result["N_MISSING"], joined["N_LOCATED"]))
     assert figures[0] == figures[1] and figures[0][0] > 0
+
+
+def test_the_join_finds_real_addresses_with_the_typos_landlords_make(parcels, tmp_path):
+    """Issue 26, point 8: one address matcher. Real Bondy addresses written as landlords
+    write them (a letter missing, doubled or swapped, street type abbreviated): the join's
+    ADDRESSES fallback finds each on its BAN point, with the level and the score."""
+    import random
+    import pandas as pd
+    from conftest import shared_path
+    from qgis.core import QgsVectorLayer
+    ban_path = shared_path("adresses", "ban_adresses_93010.csv")
+    raw = pd.read_csv(ban_path, dtype=str, keep_default_na=False)
+    raw = raw[(raw["rep"] == "") & (raw["nom_voie"].str.len() > 12)]
+    raw = raw.drop_duplicates(["numero", "nom_voie"], keep=False)
+    streets = raw.groupby("nom_voie").head(1).sample(n=25, random_state=93)
+    rng = random.Random(93)
+
+    def typo(name):
+        first, _, rest = name.partition(" ")
+        position = rng.randrange(len(first) + 2, len(name) - 2)
+        change = rng.choice(("drop", "double", "swap"))
+        if change == "drop":
+            name = name[:position] + name[position + 1:]
+        elif change == "double":
+            name = name[:position] + name[position] + name[position:]
+        else:
+            name = name[:position] + name[position + 1] + name[position] + name[position + 2:]
+        return {"Rue": "R.", "Avenue": "Av.", "Allée": "All."}.get(first, first) + \
+            name[len(first):]
+
+    lines = ["RPLS;Commune;Numéro;Voie;Bailleur"]
+    expected = {}
+    for n, row in enumerate(streets.itertuples(index=False), start=1):
+        lines.append("%010d;93010;%s;%s;SIA" % (n, row.numero, typo(row.nom_voie)))
+        expected[n + 1] = (float(row.x), float(row.y))
+    sheet = tmp_path / "bailleur_bondy.csv"
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    clean = tmp_path / "ban.csv"
+    raw[["numero", "rep", "nom_voie", "code_insee", "x", "y"]].to_csv(clean, index=False)
+    addresses = QgsVectorLayer("file://%s?delimiter=,&xField=x&yField=y&crs=EPSG:2154"
+                               % clean, "adresses", "delimitedtext")
+    assert addresses.isValid()
+    result = run("osp:joinbailleurparcelles", {
+        "INPUT": str(sheet), "PARCELS": parcels, "ADDRESSES": addresses,
+        "OUTPUT": str(tmp_path / "o.gpkg"), "ANOMALIES": str(tmp_path / "a.csv")})
+    assert result["N_LOCATED"] == len(expected)
+    layer = QgsVectorLayer(str(tmp_path / "o.gpkg"), "o", "ogr")
+    scores = []
+    for feature in layer.getFeatures():
+        x, y = expected[feature["ligne_source"]]
+        point = feature.geometry().asPoint()
+        assert abs(point.x() - x) < 1 and abs(point.y() - y) < 1, feature["ligne_source"]
+        assert feature["geoloc_source"] == "adresse"
+        assert feature["geoloc_precision"] == "numero"
+        assert 0.85 <= feature["geoloc_score"] <= 1.0
+        scores.append(feature["geoloc_score"])
+    assert sum(1 for s in scores if s < 1.0) >= 20   # the typos were found, not exact keys
