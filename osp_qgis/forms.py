@@ -15,6 +15,7 @@ import json
 import os
 import re
 
+from .ids import fold
 from .reference import PLUGIN_DIR, read_reference
 
 FORMS_DIR = os.path.join(PLUGIN_DIR, "forms")
@@ -77,9 +78,10 @@ def tab_fields(spec):
 
 
 def optional_fields(spec):
-    """Fields of the tabs marked ``"optional": true``: shown when the layer has them (the
-    « Historique » of the shared base), absent from a GeoPackage without fault."""
-    out = set()
+    """Fields of the tabs marked ``"optional": true`` and the ``virtual`` ones: shown when
+    the layer has them (the « Historique » of the shared base, the names a project computes
+    from codes), absent from a GeoPackage without fault."""
+    out = set(spec.get("virtual", ()))   # computed in the project (names behind codes)
     for tab in spec["tabs"]:
         if tab.get("optional"):
             out |= set(tab.get("fields", ()))
@@ -146,6 +148,8 @@ def value_pairs(values, tables=None):
             raise FormError("Source de liste inconnue : %s" % source)
         pairs = [(row[values["key"]], label(values["label"], row) or str(row[values["key"]]))
                  for row in rows if row.get(values["key"]) not in (None, "")]
+    if not isinstance(values, list) and values.get("sort"):
+        pairs.sort(key=lambda pair: fold(pair[1]))
     short = [(value, elide(text, limit)) for value, text in pairs]
     seen = {}
     for _, text in short:

@@ -11,6 +11,17 @@ from . import reference
 from .ids import fold
 from .plain_text import without_accents
 
+_LEGAL_FORM = re.compile(r"^(?:CA|CC|CU|Communauté (?:d'agglomération|de communes|urbaine))"
+                         r"\s+(?:(?:de la|des|du|de)\s+|de l'|d')?", re.IGNORECASE)
+
+
+def short_epci_name(name):
+    """« CA de Valenciennes Métropole » → « Valenciennes Métropole »: the name without its
+    legal form, beside the sigle in lists (« CAVM – Valenciennes Métropole »)."""
+    short = _LEGAL_FORM.sub("", name or "").strip()
+    return short[:1].upper() + short[1:] if short else (name or "")
+
+
 # words that do not tell one cité from another
 _CITE_STOP_WORDS = {"cite", "cites", "du", "de", "des", "la", "le", "les", "d", "l", "au", "aux",
                     "et", "fosse", "ancienne", "nouvelle", "tranche", "tr", "residence"}
@@ -32,6 +43,14 @@ class Territory:
             return None
         info = self.epcis.get(siren, {})
         return info.get("sigle") or siren
+
+    def epci_name(self, code):
+        """The EPCI's name as the reference tables spell it, from its sigle or its SIREN
+        (``None`` when unknown): one spelling in atlases, fiches, forms and PDFs."""
+        code = str(code or "")
+        if code in self.epcis:
+            return self.epcis[code]["nom"]
+        return next((v["nom"] for v in self.epcis.values() if v.get("sigle") == code), None)
 
     def describe(self, insee):
         """``{"idcomtxt", "dep", "epci"}`` of a commune (None where unknown)."""

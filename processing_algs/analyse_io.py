@@ -81,10 +81,10 @@ def form_tables(epci_choices=None, cites=None):
     """The rows behind the form's ``table:epci`` and ``table:cites`` value lists, from
     EPCI choices ``[(code, nom)]`` (default: the reference tables) and a cités layer
     (``id_cite``, ``nom``, ``communes``)."""
-    from ..osp_qgis.territory import Territory
+    from ..osp_qgis.territory import Territory, short_epci_name
     if epci_choices is None:
         epci_choices = Territory.from_reference().epci_choices()
-    tables = {"epci": [{"code": code, "nom": nom,
+    tables = {"epci": [{"code": code, "nom": nom, "nom_court": short_epci_name(nom),
                         "sigle": None if str(code).isdigit() else code}
                        for code, nom in epci_choices]}
     if cites is not None:

@@ -113,6 +113,8 @@ class Atlas(OspAlgorithm):
             name = records_io.python_value(feature[name_index]) if name_index >= 0 else None
             if scale == "epci" and code is not None and str(code).isdigit():
                 code = territory.epci_code(str(code))   # SIREN -> ERBM sigle when known
+            if scale == "epci" and code is not None:     # the reference's spelling
+                name = territory.epci_name(code) or name
             if scale == "bassin":
                 code, name = "bassin", name or "Bassin minier"
             if code is None or not feature.hasGeometry():

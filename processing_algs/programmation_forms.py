@@ -4,14 +4,16 @@ GeoPackage with the relation operations → avancement (the operations' « Avanc
 lists the notes; the list shows the latest note's date)."""
 import os
 
-from qgis.core import QgsMapLayer, QgsProject, QgsRelation
+from qgis.core import (QgsCoordinateReferenceSystem, QgsMapLayer, QgsProject,
+                       QgsReferencedRectangle, QgsRelation)
 
+from ..osp_qgis import fields as field_names
 from ..osp_qgis import forms as osp_forms
 from ..osp_qgis.programmation import model
 from ..osp_qgis.reference import resource_path
 from . import layer_styles
 from .forms_qgis import apply_form
-from .programmation_io import PROJECT_NAME, RELATION_ID, StoreError
+from .programmation_io import CITES, COMMUNES, CRS, PROJECT_NAME, RELATION_ID, StoreError
 
 OPERATIONS_STYLE = "operations.qml"   # symbology by status (tools/build_styles.py)
 
@@ -60,7 +62,14 @@ def project_with_relation(target, cites=None):
     from . import qt_compat
     project = QgsProject()
     operations, notes = styled_layers(target, cites)
-    project.addMapLayers([operations, notes])
+    names = _name_layers(target)
+    project.addMapLayers([operations, notes] + names)
+    _add_name_fields(operations, names)
+    project.setCrs(QgsCoordinateReferenceSystem(CRS))
+    extent = _view_extent(operations, names)
+    if extent is not None:
+        project.viewSettings().setDefaultViewExtent(
+            QgsReferencedRectangle(extent, QgsCoordinateReferenceSystem(CRS)))
     relation = QgsRelation(QgsRelationContext(project))  # not QgsProject.instance()'s layers
     relation.setId(RELATION_ID)
     relation.setName("Avancement")
@@ -78,6 +87,47 @@ def project_with_relation(target, cites=None):
     operations.setFieldAlias(operations.fields().indexOf("derniere_note"), "Dernier avancement")
     _bind_relation_editors(operations, project)
     return project
+
+
+def _name_layers(target):
+    """The cités and the communes of the programmation (names for the operations' form);
+    absent tables are left out."""
+    out = []
+    for table, title in ((CITES, "Cités"), (COMMUNES, "Communes")):
+        layer = target.layer(table, title)
+        if layer.isValid():
+            out.append(layer)
+    return out
+
+
+NAMES_EXPRESSION = ("aggregate(layer:='{layer}', aggregate:='concatenate', expression:=\"nom\", "
+                    "filter:=array_contains(string_to_array(attribute(@parent, '{field}'), ','), "
+                    "to_string(\"{key}\")), concatenator:=', ')")
+
+
+def _add_name_fields(operations, name_layers):
+    """``cites_noms`` and ``communes_noms``: the names behind the operation's codes, read in
+    the cités and communes tables of the same file (the Identité tab shows names)."""
+    from qgis.core import QgsField
+    from . import qt_compat
+    keys = {"Cités": ("cites", "id_cite", "cites_noms"),
+            "Communes": ("communes", "insee", "communes_noms")}
+    for layer in name_layers:
+        field, key, name = keys[layer.name()]
+        operations.addExpressionField(NAMES_EXPRESSION.format(layer=layer.id(), field=field,
+                                                              key=key),
+                                      QgsField(name, qt_compat.STRING))
+        operations.setFieldAlias(operations.fields().indexOf(name),
+                                 field_names.alias(name, model.OPERATIONS))
+
+
+def _view_extent(operations, name_layers):
+    """Where the project opens: the operations (else the cités), a little margin."""
+    for layer in [operations] + [l for l in name_layers if l.name() == "Cités"]:
+        extent = layer.extent()
+        if layer.featureCount() and not extent.isEmpty() and extent.width() > 0:
+            return extent.buffered(max(extent.width(), extent.height()) * 0.05)
+    return None
 
 
 def _bind_relation_editors(layer, project):

@@ -21,6 +21,7 @@ from .gpkg_update import WAIT_FOR_OTHERS, GeoPackageUpdate
 
 DEFAULT_SCHEMA = "programmation"
 CITES = "cites"
+COMMUNES = "communes"     # INSEE code → name, for the names the operations' form shows
 RELATION_ID = "avancement_operation"
 PROJECT_NAME = "Programmation OSP"
 CRS = "EPSG:2154"
@@ -267,6 +268,11 @@ _OGR_TYPES = {"int": "OFTInteger", "double": "OFTReal", "string": "OFTString",
               "date": "OFTDate", "datetime": "OFTDateTime"}
 
 
+def _commune_rows():
+    from ..osp_qgis.reference import communes
+    return [{"insee": insee, "nom": info["nom"]} for insee, info in sorted(communes().items())]
+
+
 def _ogr_layer(dataset, name, kinds, geometry):
     from osgeo import ogr, osr
     layer = dataset.GetLayerByName(name)
@@ -365,6 +371,8 @@ def _write_snapshot(update, path, operations, notes, cites, extra=None):
             _replace_rows(dataset, CITES, cites, {"id_cite": "int", "nom": "string",
                                                   "communes": "string"},
                           lambda c: c.get("_geom"), key="id_cite")
+        _ogr_layer(dataset, COMMUNES, {"insee": "string", "nom": "string"}, False)
+        _replace_rows(dataset, COMMUNES, _commune_rows(), {"insee": "string", "nom": "string"})
         dataset.CommitTransaction()
         for name in (model.OPERATIONS, model.AVANCEMENT):
             dataset.ExecuteSQL('CREATE UNIQUE INDEX IF NOT EXISTS "%s_id" ON "%s"(%s)' % (
@@ -380,7 +388,8 @@ def _write_snapshot(update, path, operations, notes, cites, extra=None):
     save_project(style_target, cites, stored_path=path)
     if extra is not None:
         extra(update.snapshot)
-    expected = {model.OPERATIONS: len(operations), model.AVANCEMENT: len(notes)}
+    expected = {model.OPERATIONS: len(operations), model.AVANCEMENT: len(notes),
+                COMMUNES: len(_commune_rows())}
     if cites:
         expected[CITES] = len(cites)
     update.commit(expected)

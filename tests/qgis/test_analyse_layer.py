@@ -121,7 +121,11 @@ def test_plain_qgis_opens_the_layer_with_form_style_and_constraints(built, artif
     for insee, commune, _ in generator.COMMUNES:
         cite_names[insee] = commune
     code, text = report["represented"]["epci"]
-    assert code in generator.EPCI and text == code      # an ERBM sigle reads as itself
+    # an ERBM sigle reads with its short name (issue 26, point 17), from the territory's
+    # EPCI layer (the generator's)
+    from osp_qgis.territory import short_epci_name
+    assert code in generator.EPCI and \
+        text == "%s – %s" % (code, short_epci_name(generator.EPCI[code][1]))
     code, text = report["represented"]["id_cite"]
     source = {f["id_cite"]: f for f in features(os.path.join(str(sample_data), "territoire.gpkg"),
                                                 "cites")}

@@ -132,8 +132,8 @@ def test_the_programmation_opens_with_its_notes_in_desktop_qgis(desktop, sample_
     import sqlite3
     seen = desktop["programmation"]
     assert seen["read"] and all(seen["layers"].values()), seen
-    assert seen["tabs"] == ["Identité", "Prévisionnel bailleur", "Prévisionnel EPCI",
-                            "Prévisionnel DIRBM/DDTM", "Décision CRHH", "Avancement"]
+    assert seen["tabs"] == ["Identité", "Bailleur", "EPCI", "DDTM", "CRHH",
+                            "Avancement"]
     for tab in seen["fit"]:
         assert not tab["hbar"], tab
     connection = sqlite3.connect(os.path.join(str(sample_data), "programmation",

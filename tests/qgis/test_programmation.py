@@ -671,8 +671,8 @@ def test_plain_qgis_opens_the_stored_project_with_forms_and_relation(round_trip,
     assert all(valid and source.startswith(str(copy)) for valid, _, source in layers.values())
     assert report["relations"] == {"avancement_operation": [
         True, "Opérations de la programmation", "Avancement des opérations"]}
-    assert report["tabs"] == ["Identité", "Prévisionnel bailleur", "Prévisionnel EPCI",
-                              "Prévisionnel DIRBM/DDTM", "Décision CRHH", "Avancement"]
+    assert report["tabs"] == ["Identité", "Bailleur", "EPCI", "DDTM", "CRHH",
+                              "Avancement"]
     mine = [n for n in notes if n["id_op"] == id_op]
     assert report["relation_rows"] == len(mine)
     assert report["derniere_note"] == max(n["date"] for n in mine)
@@ -682,6 +682,19 @@ def test_plain_qgis_opens_the_stored_project_with_forms_and_relation(round_trip,
     assert report["aliases"]["b_nb_c"] == "Bailleur : logements étiquette C"
     for tab in report["fit"]:
         assert not tab["hbar"], tab
+    assert report["tab_bar_fits"]            # every tab reachable without the arrows at 650 px
+    # the Identité tab shows names, not codes (issue 26, point 12)
+    names = report["names"]
+    from osp_qgis.reference import communes as reference_communes
+    assert names["communes_noms"] == ", ".join(
+        reference_communes()[c]["nom"] for c in names["communes"].split(","))
+    cites = {str(c["id_cite"]): c["nom"] for c in sample_cites(round_trip["sample"])}
+    assert names["cites_noms"] == ", ".join(cites[c] for c in names["cites"].split(","))
+    # the project opens in Lambert 93, on the operations (issue 26, point 10)
+    assert report["crs"] == "EPSG:2154"
+    x0, y0, x1, y1 = report["view"]
+    ox0, oy0, ox1, oy1 = report["operations_extent"]
+    assert x0 <= ox0 < ox1 <= x1 and y0 <= oy0 < oy1 <= y1 and x1 - x0 < 200000
     assert len(report["form_pngs"]) == 6 and all(os.path.getsize(p) > 3000
                                                  for p in report["form_pngs"])
     assert "OSP – opérations" in report["styles"]

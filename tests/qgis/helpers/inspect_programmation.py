@@ -56,6 +56,16 @@ for name in ("statut", "type_prog", "bailleur", "epci"):
     represented[name] = [str(feature[name]), registry.fieldFormatter(setup.type()).representValue(
         operations, index, setup.config(), None, feature[name])]
 report["represented"] = represented
+report["names"] = {name: feature[name] for name in ("communes", "communes_noms", "cites",
+                                                    "cites_noms")
+                   if fields.indexOf(name) >= 0}
+report["crs"] = project.crs().authid()
+view = project.viewSettings().defaultViewExtent()
+report["view"] = [view.xMinimum(), view.yMinimum(), view.xMaximum(), view.yMaximum()]
+extent = operations.extent()
+report["operations_extent"] = [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(),
+                               extent.yMaximum()]
+scale_tabs = None
 
 from qgis.core import QgsVectorLayerTools  # noqa: E402
 from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsGui  # noqa: E402
@@ -92,6 +102,7 @@ form.resize(650, 470)
 form.show()
 tabs = form.findChildren(QTabWidget)[0]
 pngs, fit, listed = [], [], None
+report["tab_bar_fits"] = tabs.tabBar().sizeHint().width() <= tabs.width()
 for i in range(tabs.count()):
     tabs.setCurrentIndex(i)
     app.processEvents()
