@@ -126,6 +126,20 @@ def value_label(layer, field, value):
     return dict(value_pairs(widget["values"]) or ()).get(value, value)
 
 
+def value_code(layer, field, text):
+    """The stored value behind what a person wrote: the code itself, or the label the form
+    shows for it (« Complémentaire » → ``complementaire``), compared without accents or
+    case; ``text`` unchanged when it is neither."""
+    widget = form(layer).get("widgets", {}).get(field, {})
+    if widget.get("type") != "ValueMap" or text in (None, ""):
+        return text
+    wanted = fold(text)
+    for value, label_text in value_pairs(widget["values"]) or ():
+        if wanted in (fold(value), fold(label_text)):
+            return value
+    return text
+
+
 def value_pairs(values, tables=None):
     """``[(stored value, label read by people)]`` of a value list: written in the file,
     from a reference table, or from ``tables[name]`` (rows as dicts) for ``table:…``.

@@ -13,8 +13,10 @@ fingerprints (its block, the locked columns) as issued.  Reading it back:
 
 Pure Python: the caller reads the files and writes the result."""
 import datetime
+import re
 from dataclasses import dataclass, field
 
+from .. import forms
 from ..territory import match_cite
 from . import model
 from .sheet import cell, same_name
@@ -105,13 +107,14 @@ class Context:
 
     def cite_ids(self, text, commune_names=()):
         out = []
-        for part in str(text or "").split(","):
-            part = part.strip()
-            if not part:
-                continue
+        for part in _cite_parts(text):
             if part.isdigit():
                 out.append(part)
                 continue
+            labelled = _LABELLED.match(part)     # « Cité du 4 (Lens) »: the list's label
+            if labelled:
+                part = labelled.group(1).strip()
+                commune_names = [labelled.group(2).strip()]
             candidates = [(c["id_cite"], c["nom"]) for c in self.cites
                           if not commune_names or any(
                               model.fold(n) in model.fold(c.get("communes") or "")
@@ -121,6 +124,24 @@ class Context:
             if found is not None:
                 out.append(str(found))
         return out
+
+
+_LABELLED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+
+
+def _cite_parts(text):
+    """The cités a cell names, split at the commas that separate cités (not those inside
+    a label's parenthesis: « Cité du 4 (Lens, Liévin) »)."""
+    parts, depth, current = [], 0, ""
+    for char in str(text or ""):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return [p.strip() for p in parts if p.strip()]
 
 
 def _identify(values, context, year, partner_role=None, partner=None):
@@ -146,8 +167,11 @@ def _identify(values, context, year, partner_role=None, partner=None):
         cites = context.cite_ids(parsed["cite"], commune_names)
     op["cites"] = ",".join(cites) or None
     op["annee_prog"] = values.get("annee_prog") or year
-    op["type_prog"] = values.get("type_prog") or "annuelle"
-    op["statut"] = values.get("statut") or "propose"
+    # the words a partner picks in the lists (« Complémentaire ») or the codes
+    op["type_prog"] = forms.value_code(model.OPERATIONS, "type_prog",
+                                       values.get("type_prog")) or "annuelle"
+    op["statut"] = forms.value_code(model.OPERATIONS, "statut", values.get("statut")) \
+        or "propose"
     if not op["nom"]:
         cite_name = next((c["nom"] for c in context.cites if str(c["id_cite"]) in cites), "")
         op["nom"] = model.propose_name(op["bailleur"], op["epci"],

@@ -5,6 +5,7 @@ workbook is read back and proven by :mod:`partner_return`."""
 import datetime
 import json
 
+from .. import forms
 from .. import xlsx_layout as wb
 from . import model, rates, recap, roundtrip, signature
 
@@ -36,8 +37,14 @@ def _label(name):
     return FIXED_LABELS.get(name) or model.OPERATION_FIELDS[model.FIELD_NAMES.index(name)][2]
 
 
+def cite_label(cite):
+    """« Cité du 4 (Lens) »: a cité in lists, told from its namesakes by its commune."""
+    communes = cite.get("communes")
+    return "%s (%s)" % (cite["nom"], communes) if communes else cite["nom"]
+
+
 def _shown(op, name, context):
-    """What a locked column shows for an operation (names, not codes)."""
+    """What a locked column shows for an operation (names and words, not codes)."""
     if name == "communes_noms":
         codes = [c for c in str(op.get("communes") or "").split(",") if c]
         names = {insee: info[1] for info in context.communes(None).values()
@@ -45,8 +52,10 @@ def _shown(op, name, context):
         return ", ".join(names.get(c, c) for c in codes) or None
     if name == "cites_noms":
         ids = [c for c in str(op.get("cites") or "").split(",") if c]
-        names = {str(c["id_cite"]): c["nom"] for c in context.cites}
+        names = {str(c["id_cite"]): cite_label(c) for c in context.cites}
         return ", ".join(names.get(i, i) for i in ids) or None
+    if name in ("statut", "type_prog"):
+        return forms.value_label(model.OPERATIONS, name, op.get(name))
     return op.get(name)
 
 
@@ -132,10 +141,13 @@ def partner_workbook(path, role, partner, partner_name, year, operations, notes,
     lists = book.create_sheet(LISTS_SHEET)
     meta = book.create_sheet(META_SHEET)
     # lists for the drop-downs
-    cite_labels = sorted({c["nom"] for c in context.cites})
+    cite_labels = sorted({cite_label(c) for c in context.cites}, key=model.fold)
     ranges = {"oui_non": _list_range(lists, 1, "oui / non", list(model.OUI_NON)),
-              "types": _list_range(lists, 2, "types", list(model.TYPES_PROG)),
-              "epci": _list_range(lists, 3, "EPCI", sorted(context.epcis)),
+              "types": _list_range(lists, 2, "types", [
+                  forms.value_label(model.OPERATIONS, "type_prog", t) for t in model.TYPES_PROG]),
+              # the sigles partners know (the EPCI without one are not ERBM partners)
+              "epci": _list_range(lists, 3, "EPCI", sorted(
+                  e for e in context.epcis if not str(e).isdigit())),
               "operations": _list_range(lists, 5, "opérations",
                                         [o.get("nom") for o in mine] or [""])}
     if cite_labels:
@@ -188,8 +200,7 @@ def partner_workbook(path, role, partner, partner_name, year, operations, notes,
     sheet.freeze_panes = sheet.cell(row=FIRST_ROW, column=len(roundtrip.TECHNICAL) + 2)
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # widths may be changed
-    wb.print_setup(sheet, "%d:%d" % (HEADER_ROW, HEADER_ROW))
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A3   # some twenty columns
+    wb.print_setup(sheet, "%d:%d" % (HEADER_ROW, HEADER_ROW))   # A4, fitted to its width
     # avancement
     published = _notes_sheet(notes_sheet, mine, notes, ranges["operations"], styles)
     _sign(meta, key, {"type": "osp-programmation", "format": FORMAT_VERSION, "role": role,
@@ -243,12 +254,12 @@ def _notice(ws, role, partner_name, year, issued, count, styles):
     for row, text in enumerate(lines[1:], start=2):
         wb.put(ws, row, 1, text).alignment = styles.wrap
     ws.column_dimensions["A"].width = 110
-    for row in range(2, len(lines) + 1):
-        ws.row_dimensions[row].height = 30
+    for row, text in enumerate(lines[1:], start=2):   # every line whole, however long
+        ws.row_dimensions[row].height = 15 * max(1, -(-len(text) // 95)) + 4
 
 
 def _notes_sheet(ws, operations, notes, operations_range, styles):
-    from openpyxl.styles import Protection
+    from openpyxl.styles import PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
     wb.sheet_title(ws, "Avancement des opérations", styles)
     wb.put(ws, 2, 1, "Notes déjà publiées (grises), puis vos nouvelles notes : opération, "
@@ -266,6 +277,7 @@ def _notes_sheet(ws, operations, notes, operations_range, styles):
                                         note.get("auteur"), note.get("texte")), start=1):
             cell = wb.put(ws, row, column, value)
             cell.protection = Protection(locked=True)
+            cell.fill = PatternFill("solid", fgColor=LOCKED_FILL)   # published: grey
             if column == 2 and value is not None:
                 cell.number_format = DATE_FORMAT
         row += 1
@@ -274,7 +286,6 @@ def _notes_sheet(ws, operations, notes, operations_range, styles):
         for column in range(1, 5):
             cell = ws.cell(row=new, column=column)
             cell.protection = Protection(locked=False)
-            from openpyxl.styles import PatternFill
             cell.fill = PatternFill("solid", fgColor=EDIT_FILL)
             if column == 2:
                 cell.number_format = DATE_FORMAT
