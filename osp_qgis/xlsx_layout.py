@@ -123,14 +123,27 @@ def fit_heights(ws, first_row, last_row):
             ws.row_dimensions[row].height = 15 * lines
 
 
+PAGE_WIDTH = 135   # what an A4 landscape page holds, in column-width units (≈ characters)
+
+
+def narrow(ws):
+    """A sheet whose columns already fit the page's width: LibreOffice's fit-to-width of such
+    a sheet prints a blank last page, so it is not asked for."""
+    from openpyxl.utils import get_column_letter
+    width = sum(ws.column_dimensions[get_column_letter(c)].width or 8.43
+                for c in range(1, ws.max_column + 1))
+    return width <= PAGE_WIDTH
+
+
 def print_setup(ws, title_rows=None, fit_width=True):
-    """A4 landscape, header rows repeated on every page, page numbers."""
+    """A4 landscape, header rows repeated on every page, page numbers; fitted to the page's
+    width when the columns are wider than it (call it once the columns have their widths)."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.75
     ws.page_margins.header = ws.page_margins.footer = 0.3
-    if fit_width:
+    if fit_width and not narrow(ws):
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -306,6 +306,7 @@ def _notes_sheet(ws, operations, notes, operations_range, styles):
 # -- the recap ------------------------------------------------------------------------------
 RECAP_SHEET = "Récapitulatif"
 TRAJECTORY_SHEET = "Suivi de l'ambition"
+TRAJECTORY_EPCI_SHEET = "Suivi par EPCI"
 LATEST_SHEET = "Derniers avancements"
 RECAP_COUNTS = ("Total", "C", "BBC", "Biosourcés")
 BLOCK_SOURCE = {"b": "Prévisionnel bailleur", "e": "Prévisionnel EPCI",
@@ -385,13 +386,15 @@ def _latest_sheet(ws, lines, latest, styles):
 
 
 def trajectory_sheet(ws, traj, styles):
-    """Cumulated dwellings of the basin per year against the ambition, then per EPCI."""
+    """Cumulated dwellings of the basin per year against the ambition and its chart; the
+    figures per EPCI on a sheet of their own beside it (their header on every page)."""
     from openpyxl.chart import LineChart, Reference
     wb.sheet_title(ws, "Suivi de l'ambition ERBM (logements, cumul depuis %d)" % traj.years[0],
                    styles)
     measures = list(recap.MEASURES)
-    wb.header_row(ws, 3, ["Année", "Ambition (cumul)"] +
-                  [recap.MEASURE_LABELS[m] + " (cumul)" for m in measures], styles)
+    headers = ["Année", "Ambition (cumul)"] + \
+        [recap.MEASURE_LABELS[m] + " (cumul)" for m in measures]
+    wb.header_row(ws, 3, headers, styles)
     for i, year in enumerate(traj.years):
         wb.put(ws, 4 + i, 1, str(year))
         wb.put(ws, 4 + i, 2, traj.ambition[i], number=True)
@@ -409,23 +412,37 @@ def trajectory_sheet(ws, traj, styles):
     wb.axis_labels(chart.y_axis)
     chart.legend.position = "b"
     ws.add_chart(chart, "A%d" % (last + 2))
-    row = last + 22
-    wb.put(ws, row, 1, "Par EPCI et par année (non cumulé)").font = styles.block_font
-    row += 1
-    wb.header_row(ws, row, ["EPCI", "Mesure"] + [str(y) for y in traj.years] + ["Total"],
-                  styles)
-    row += 1
+    _fit_header_words(ws, headers, minimum=10)
+    wb.fit_heights(ws, 3, 3)
+    wb.print_setup(ws, "3:3")
+    ws.sheet_properties.pageSetUpPr.fitToPage = True   # the table and its chart on one page
+    ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = 1
+    by_epci = ws.parent.create_sheet(TRAJECTORY_EPCI_SHEET)
+    wb.sheet_title(by_epci, "Suivi de l'ambition par EPCI et par année (non cumulé)", styles)
+    headers = ["EPCI", "Mesure"] + [str(y) for y in traj.years] + ["Total"]
+    wb.header_row(by_epci, 3, headers, styles)
+    row = 4
     for epci, measures_of in traj.by_epci.items():
         for measure in measures:
             values = measures_of[measure]
-            wb.put(ws, row, 1, epci)
-            wb.put(ws, row, 2, recap.MEASURE_LABELS[measure])
+            wb.put(by_epci, row, 1, epci)
+            wb.put(by_epci, row, 2, recap.MEASURE_LABELS[measure])
             for i, value in enumerate(values + [sum(values)]):
-                wb.put(ws, row, 3 + i, value, number=True)
+                wb.put(by_epci, row, 3 + i, value, number=True)
             row += 1
-    ws.column_dimensions["A"].width = 12
-    ws.column_dimensions["B"].width = 28
-    for column in range(3, 3 + len(traj.years) + 1):
-        ws.column_dimensions[ws.cell(row=1, column=column).column_letter].width = 11
-    wb.fit_heights(ws, 3, 3)
-    wb.print_setup(ws, None)
+    by_epci.column_dimensions["A"].width = 12
+    by_epci.column_dimensions["B"].width = 30
+    _fit_header_words(by_epci, headers, minimum=8)
+    wb.print_setup(by_epci, "3:3")
+
+
+def _fit_header_words(ws, headers, minimum):
+    """Columns at least as wide as the longest word of their header: a header wraps
+    between words, never inside one (« programmés », not « programmé / s »)."""
+    from openpyxl.utils import get_column_letter
+    for column, text in enumerate(headers, start=1):
+        letter = get_column_letter(column)
+        longest = max((len(word) for word in str(text).split()), default=0)
+        needed = max(minimum, longest * 1.15 + 2)
+        if (ws.column_dimensions[letter].width or 0) < needed:
+            ws.column_dimensions[letter].width = needed

@@ -500,7 +500,8 @@ def test_recap_pdfs_one_per_partner_readable_and_within_the_page(round_trip, art
 def test_recap_workbook_has_latest_notes_and_the_trajectory(round_trip):
     import openpyxl
     book = openpyxl.load_workbook(str(round_trip["dir"] / "recap_2021.xlsx"))
-    assert book.sheetnames == ["Récapitulatif", "Derniers avancements", "Suivi de l'ambition"]
+    assert book.sheetnames == ["Récapitulatif", "Derniers avancements", "Suivi de l'ambition",
+                               "Suivi par EPCI"]
     trajectory = book["Suivi de l'ambition"]
     assert len(trajectory._charts) == 1
     rows = {r[0]: r for r in trajectory.iter_rows(min_row=4, max_row=13, values_only=True)}
@@ -794,7 +795,7 @@ def test_synthese_follows_the_ambition_when_given_the_programmation(pipeline, ro
     run_synthese(pipeline, target, OPERATIONS=round_trip["gpkg"], AMBITION=20000,
                  AMBITION_START=2016)
     book = openpyxl.load_workbook(target, data_only=True)
-    assert book.sheetnames[-1] == "Suivi de l'ambition"
+    assert book.sheetnames[-2:] == ["Suivi de l'ambition", "Suivi par EPCI"]
     sheet = book["Suivi de l'ambition"]
     rows = {r[0]: r for r in sheet.iter_rows(min_row=4, max_row=13, values_only=True)}
     assert rows["2016"][1] == 2000 and rows["2025"][1] == 20000
@@ -809,3 +810,48 @@ def test_synthese_follows_the_ambition_when_given_the_programmation(pipeline, ro
     without = str(tmp_path / "sans.xlsx")
     run_synthese(pipeline, without)
     assert "Suivi de l'ambition" not in openpyxl.load_workbook(without).sheetnames
+
+
+def test_the_workbook_with_the_ambition_prints_cleanly(pipeline, round_trip, tmp_path,
+                                                       artifacts):
+    """Issue 26, point 14: through LibreOffice, no blank page, the ambition's tables keep
+    their header on every page, no header word broken in two."""
+    import openpyxl
+    from test_synthese import run_synthese
+    target = str(tmp_path / "OSP_synthese.xlsx")
+    run_synthese(pipeline, target, OPERATIONS=round_trip["gpkg"])
+    book = openpyxl.load_workbook(target)
+    from openpyxl.utils import get_column_letter
+    for sheet in book:
+        if sheet.title.startswith("_"):
+            continue
+        spans = {(m.min_row, m.min_col): (m.min_col, m.max_col)
+                 for m in sheet.merged_cells.ranges}
+        for row in sheet.iter_rows(min_row=1, max_row=8):
+            for cell in row:
+                if not isinstance(cell.value, str) or not cell.alignment.wrap_text:
+                    continue
+                first, last = spans.get((cell.row, cell.column), (cell.column, cell.column))
+                width = sum(sheet.column_dimensions[get_column_letter(c)].width or 8.43
+                            for c in range(first, last + 1))
+                longest = max(len(word) for word in cell.value.split())
+                assert longest * 1.1 <= width + 0.5, (sheet.title, cell.coordinate, cell.value)
+    soffice = shutil.which("libreoffice") or shutil.which("soffice")
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    target], env=dict(os.environ, HOME=str(tmp_path)), capture_output=True,
+                   timeout=300)
+    pdf = str(tmp_path / "OSP_synthese.pdf")
+    pages = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
+                           text=True).stdout.split("\f")[:-1]
+    blank = [n for n, page in enumerate(pages, start=1)
+             if len([l for l in page.splitlines() if l.strip()]) <= 2]
+    assert not blank, blank
+    ambition = [(n, p) for n, p in enumerate(pages, start=1)
+                if "Suivi de l'ambition" in p or "Suivi par EPCI" in p]
+    assert ambition
+    for n, page in ambition:
+        head = "\n".join(page.splitlines()[:8])
+        assert "Année" in head or "EPCI" in head, (n, head)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", str(ambition[0][0]), "-l",
+                    str(ambition[-1][0]), pdf, os.path.join(artifacts, "synthese_ambition")],
+                   check=True)
