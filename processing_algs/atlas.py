@@ -7,8 +7,9 @@ from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
                        QgsFillSymbol, QgsGeometry, QgsLayoutItemAttributeTable,
                        QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture,
                        QgsLayoutItemScaleBar, QgsLayoutTableColumn, QgsMapLayer,
-                       QgsPalLayerSettings, QgsPrintLayout, QgsProcessing, QgsProcessingException,
-                       QgsProcessingParameterEnum, QgsProcessingParameterFile,
+                       QgsPalLayerSettings, QgsPrintLayout, QgsProcessing,
+                       QgsProcessingException, QgsProcessingParameterEnum,
+                       QgsProcessingParameterExpression, QgsProcessingParameterFile,
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer,
                        QgsProject, QgsReadWriteContext, QgsRectangle, QgsRuleBasedRenderer,
                        QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling, QgsWkbTypes)
@@ -80,7 +81,7 @@ class Atlas(OspAlgorithm):
                             ("PARCELS", "Parcelles (dessinées à l'échelle de la cité)")):
             self.addParameter(QgsProcessingParameterVectorLayer(
                 name, self.tr(label), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterString(
+        self.addParameter(QgsProcessingParameterExpression(
             "FILTER", self.tr("Filtre sur les entités (expression, ex. \"sigle\" = 'CALL')"),
             optional=True))
         self.addParameter(QgsProcessingParameterString(
@@ -91,7 +92,7 @@ class Atlas(OspAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             "PAGE", self.tr("Format"), options=list(PAGES), defaultValue=0))
         self.addParameter(QgsProcessingParameterFile(
-            "TEMPLATE", self.tr("Gabarit de mise en page (.qpt, facultatif)"),
+            "TEMPLATE", self.tr("Gabarit de mise en page (.qpt)"),
             extension="qpt", optional=True))
         atlas_export.add_export_parameters(self)
 

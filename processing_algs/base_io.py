@@ -15,10 +15,13 @@ _LOCK = 7406510   # advisory lock key of osp:init_base (two runs never interleav
 
 
 def database_parameter(algorithm):
-    """The ``DATABASE`` parameter every algorithm of the shared base takes."""
-    from qgis.core import QgsProcessingParameterString
-    return QgsProcessingParameterString(
-        "DATABASE", algorithm.tr("Base PostgreSQL (connexion QGIS, service=… ou dbname=…)"))
+    """The ``DATABASE`` parameter every algorithm of the shared base takes: the dialog lists
+    the PostgreSQL connections of QGIS; ``qgis_process`` and scripts may still give
+    ``service=…`` or ``dbname=… host=…`` (any text is accepted, read by :class:`Database`)."""
+    from qgis.core import QgsProcessingParameterProviderConnection
+    return QgsProcessingParameterProviderConnection(
+        "DATABASE", algorithm.tr("Base PostgreSQL (connexion QGIS, service=… ou dbname=…)"),
+        "postgres")
 
 
 class BaseError(Exception):

@@ -32,7 +32,7 @@ le territoire : logements FF, logements sociaux FF, part (%), objectif et manque
 <i>SRU_TARGET</i> (logements FF comme base), logements remontés et couverture ; polygones des
 communes (et de leurs regroupements) quand <i>COMMUNES</i> est donné, prêts pour une carte
 choroplèthe.</p>
-<p><i>TERRITORY</i> (facultatif) restreint le contrôle aux parcelles dont le point est dans
+<p><i>TERRITORY</i> restreint le contrôle aux parcelles dont le point est dans
 ses polygones. Les locaux illisibles (identifiant faux, local en double) sont comptés et
 signalés dans le journal.</p>
 <p><b>Exemple</b> : <code>qgis_process run osp:croisement_ff --LOCAUX=pb0010_local_62.csv
@@ -74,7 +74,7 @@ class CroisementFF(OspAlgorithm):
             "PARCELS", self.tr("Parcelles (géométrie des sorties)"),
             [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "TERRITORY", self.tr("Territoire à contrôler (polygones, facultatif)"),
+            "TERRITORY", self.tr("Territoire à contrôler (polygones)"),
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "COMMUNES", self.tr("Communes (polygones avec le code INSEE, pour la carte des "

@@ -6,7 +6,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, Q
                        QgsProcessingParameterNumber, QgsProcessingParameterVectorLayer,
                        QgsProject, QgsProviderRegistry)
 
-from ..osp_qgis.fichiers_fonciers import read, rules
+from ..osp_qgis.fichiers_fonciers import crosscheck, read, rules
 from . import qgis_io
 from .qgis_io import field_index
 
@@ -30,15 +30,17 @@ def add_method(algorithm, method="METHOD"):
     algorithm.addParameter(QgsProcessingParameterEnum(
         method, tr("Repérage des logements sociaux des Fichiers fonciers"),
         options=[tr(rules.METHOD_LABELS[m]) for m in rules.METHODS], defaultValue=0))
-    algorithm.addParameter(QgsProcessingParameterNumber(
+    target = QgsProcessingParameterNumber(
         "SRU_TARGET", tr("Objectif de logements sociaux (%, loi SRU)"),
-        QgsProcessingParameterNumber.Type.Double, defaultValue=25.0, minValue=0.0,
-        maxValue=100.0, optional=True))
+        QgsProcessingParameterNumber.Type.Double, defaultValue=crosscheck.SRU_TARGET,
+        minValue=0.0, maxValue=100.0, optional=True)
+    target.setMetadata({"widget_wrapper": {"decimals": 0}})   # « 25 », not « 25,000000 »
+    algorithm.addParameter(target)
 
 
 def sru_target(algorithm, parameters, context):
     if parameters.get("SRU_TARGET") in (None, ""):
-        return 25.0
+        return float(crosscheck.SRU_TARGET)
     return algorithm.parameterAsDouble(parameters, "SRU_TARGET", context)
 
 

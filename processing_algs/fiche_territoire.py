@@ -1,10 +1,10 @@
 """osp:fiche_territoire — « Fiches territoire du parc social »."""
-from qgis.core import (QgsFillSymbol, QgsLayoutItemLabel,
-                       QgsLayoutItemMap, QgsLayoutItemPage, QgsLayoutItemShape,
-                       QgsLayoutObject, QgsLayoutPoint, QgsLayoutSize,
+from qgis.core import (QgsFillSymbol, QgsLayoutItemLabel, QgsLayoutItemMap, QgsLayoutItemPage,
+                       QgsLayoutItemShape, QgsLayoutObject, QgsLayoutPoint, QgsLayoutSize,
                        QgsPrintLayout, QgsProcessing, QgsProcessingException,
-                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer,
-                       QgsProject, QgsProperty, QgsRuleBasedRenderer, QgsUnitTypes)
+                       QgsProcessingParameterExpression,
+                       QgsProcessingParameterVectorLayer, QgsProject, QgsProperty,
+                       QgsRuleBasedRenderer, QgsUnitTypes)
 from qgis.PyQt.QtGui import QColor, QFont
 
 from . import atlas_export
@@ -65,9 +65,9 @@ class FicheTerritoire(OspAlgorithm):
         self.addParameter(QgsProcessingParameterVectorLayer(
             "INPUT", self.tr("Indicateurs du parc social (table d'osp:indicateurs_parc_social)"),
             [QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString(
+        self.addParameter(QgsProcessingParameterExpression(
             "FILTER", self.tr("Zones à imprimer (expression, ex. \"niveau\" = 'Commune')"),
-            optional=True))
+            parentLayerParameterName="INPUT", optional=True))
         atlas_export.add_export_parameters(self)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)

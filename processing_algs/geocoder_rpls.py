@@ -57,10 +57,10 @@ def add_rpls_inputs(algorithm, name="INPUT"):
     algorithm.addParameter(QgsProcessingParameterFile(
         name, algorithm.tr("Fichier RPLS (CSV, XLSX, ODS, GeoPackage…)")))
     algorithm.addParameter(QgsProcessingParameterFile(
-        "ADDRESSES", algorithm.tr("Adresses BAN (adresses-XX.csv ou .csv.gz, facultatif)"),
+        "ADDRESSES", algorithm.tr("Adresses BAN (adresses-XX.csv ou .csv.gz)"),
         optional=True))
     algorithm.addParameter(QgsProcessingParameterVectorLayer(
-        "COMMUNES", algorithm.tr("Communes (polygones avec le code INSEE, facultatif)"),
+        "COMMUNES", algorithm.tr("Communes (polygones avec le code INSEE)"),
         [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
     algorithm.addParameter(QgsProcessingParameterString(
         "XY_QUALITY", algorithm.tr("Valeurs de QUALITE_XY à croire (séparées par des "

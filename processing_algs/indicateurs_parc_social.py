@@ -5,8 +5,8 @@ import time
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature,
                        QgsGeometry, QgsProcessing, QgsProcessingException,
-                       QgsProcessingOutputNumber, QgsProcessingParameterFile,
-                       QgsProcessingParameterFileDestination,
+                       QgsProcessingOutputNumber, QgsProcessingParameterField,
+                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer,
                        QgsProject, QgsRectangle, QgsVectorLayer)
@@ -86,28 +86,28 @@ class IndicateursParcSocial(OspAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         add_rpls_inputs(self, "RPLS")
         self.addParameter(QgsProcessingParameterFile(
-            "OPS", self.tr("Enquête occupation du parc social (OPS, un ménage par ligne, "
-                           "facultatif)"), optional=True))
+            "OPS", self.tr("Enquête occupation du parc social (OPS, un ménage par ligne)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             "OPS_YEAR", self.tr("Année de l'enquête OPS (si le fichier ne la donne pas)"),
             QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=1990,
             maxValue=2100))
         self.addParameter(QgsProcessingParameterFile(
-            "RPLS_AVANT", self.tr("RPLS d'un millésime antérieur (étiquettes avant travaux, "
-                                  "facultatif)"), optional=True))
+            "RPLS_AVANT", self.tr("RPLS d'un millésime antérieur (étiquettes avant travaux)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "ANALYSE", self.tr("Logements réhabilités (couche d'analyse OSP, avec RPLS_AVANT)"),
             [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            "ZONES", self.tr("Zones (polygones : QPV, cités, quartiers…, facultatif)"),
+            "ZONES", self.tr("Zones (polygones : QPV, cités, quartiers…)"),
             QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             "GRID_SIZE", self.tr("Carreaux INSEE de (m, 0 = aucun)"),
             QgsProcessingParameterNumber.Type.Integer, 0, minValue=0, maxValue=100000))
-        self.addParameter(QgsProcessingParameterString(
-            "TOTAL_FIELD", self.tr("Champ du nombre total de logements des zones ou des "
-                                   "communes (part de logements sociaux, facultatif)"),
-            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "TOTAL_FIELD", self.tr("Champ du nombre total de logements des communes (et des "
+                                   "zones qui ont le même champ : part de logements sociaux)"),
+            parentLayerParameterName="COMMUNES", optional=True))
         self.addParameter(QgsProcessingParameterString(
             "VINTAGE", self.tr("Millésime du RPLS (ex. « RPLS au 1er janvier 2024 », pour "
                                "les sources du classeur)"), optional=True))
@@ -118,7 +118,7 @@ class IndicateursParcSocial(OspAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT", self.tr("Indicateurs (GeoPackage)"), "GeoPackage (*.gpkg)"))
         self.addParameter(QgsProcessingParameterFileDestination(
-            "WORKBOOK", self.tr("Classeur des indicateurs (.xlsx, facultatif)"),
+            "WORKBOOK", self.tr("Classeur des indicateurs (.xlsx)"),
             "Classeur Excel (*.xlsx)", optional=True))
         for name, label in (("N_ROWS", "Lignes RPLS"), ("N_DWELLINGS", "Logements"),
                             ("N_HOUSEHOLDS", "Ménages OPS"),

@@ -26,7 +26,7 @@ programmation (jamais dans le classeur) ; la signature couvre le partenaire, son
 l'année, les colonnes, l'identifiant, la version et les empreintes de chaque opération. Un
 classeur dont la feuille cachée, les colonnes ou les cellules techniques ont été modifiées
 est refusé à l'import.</p>
-<p><b>PARTNER</b> (facultatif) : le code d'un bailleur (M&amp;C, SIA…) ou le sigle d'un EPCI
+<p><b>PARTNER</b> : le code d'un bailleur (M&amp;C, SIA…) ou le sigle d'un EPCI
 (CALL…) ; sinon tous les bailleurs et EPCI qui ont des opérations cette année-là.</p>
 <p><b>Exemple</b> : <code>qgis_process run osp:programmation_formulaires
 --OPERATIONS=programmation.gpkg --ANNEE=2021 --OUTPUT_FOLDER=classeurs_2021</code></p>"""

@@ -27,7 +27,7 @@ EPCI lus dans le nom de l'opération quand il n'y a pas de colonne).</p>
 émission avec la clé secrète de la programmation) correspond à son contenu : partenaire,
 rôle, année, colonnes, identifiant, version et empreintes de chaque opération. Une feuille
 cachée, une colonne ou une cellule technique modifiée, une colonne supprimée, un classeur émis
-par une autre programmation : refusé, rien n'est écrit. <i>PARTNER</i> (facultatif) : le
+par une autre programmation : refusé, rien n'est écrit. <i>PARTNER</i> : le
 partenaire de qui le classeur a été reçu, vérifié contre la signature. Seul le bloc du
 partenaire (bailleur ou EPCI) de ses propres opérations est repris ; ses nouvelles lignes
 deviennent des opérations, ses notes de l'onglet « Avancement » sont ajoutées (une seule fois,

@@ -15,7 +15,7 @@ identité, blocs Prévisionnel bailleur, Prévisionnel EPCI, Prévisionnel DIRBM
 CRHH) et la table <i>avancement</i> (notes datées de chaque partenaire), leurs formulaires et
 styles enregistrés par défaut, leurs listes de valeurs et la relation entre elles (projet
 « Programmation OSP » rangé dans le GeoPackage : Projet › Ouvrir depuis › GeoPackage).</p>
-<p><b>Cités</b> (facultatif) : leurs polygones et noms sont copiés dans la programmation
+<p><b>Cités</b> : leurs polygones et noms sont copiés dans la programmation
 (listes des classeurs partenaires, géométrie des opérations).</p>
 <p>Destination PostGIS : <i>postgres:service=osp schema=programmation</i> (ou
 <i>dbname=… host=…</i>, ou <i>connexion=Nom de la connexion QGIS</i>).</p>

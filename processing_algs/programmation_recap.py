@@ -45,6 +45,9 @@ class ProgrammationRecap(OspAlgorithm):
     GROUP_ID = "programmation"
     HELP = HELP
     DATABASE_TARGETS = ("OPERATIONS",)
+    # its PDFs come from a print layout: QGIS refuses layout labels in background threads
+    # (one warning per label in the dialog), so it runs on the main thread as the atlas does
+    MAIN_THREAD = True
     CHOICES = {"BLOCK": ("auto", "bailleur", "epci", "ddtm", "crhh")}
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)

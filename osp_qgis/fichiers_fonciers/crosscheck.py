@@ -8,6 +8,8 @@ from ..ids import departement_of_commune
 from ..territory import Territory
 from .rules import is_dwelling, is_social_housing
 
+SRU_TARGET = 25   # % of social dwellings the SRU law asks (loi SRU, art. 55): the default
+
 STATUSES = ("conforme", "manquants_bailleur", "absents_ff")
 STATUS_LABELS = {"conforme": "Conforme (autant de logements remontés que de logements "
                              "sociaux FF)",
@@ -54,7 +56,8 @@ def parcel_status(ff_social, reported):
     return numpy.select([gap == 0, gap < 0], ["conforme", "manquants_bailleur"], "absents_ff")
 
 
-def cross_check(locaux, reported, method="cerema", territory=None, sru_target=25.0):
+def cross_check(locaux, reported, method="cerema", territory=None,
+                sru_target=SRU_TARGET):
     """Compare the FF locals (:func:`rules.prepare`'s frame) with the reported dwellings
     (:func:`reported_frame`)."""
     import pandas
@@ -79,7 +82,7 @@ def cross_check(locaux, reported, method="cerema", territory=None, sru_target=25
                       len(reported), missing, parcels.sort_index(), rows, sru_target)
 
 
-def indicators(locaux, dwelling, social, reported, territory, sru_target=25.0):
+def indicators(locaux, dwelling, social, reported, territory, sru_target=SRU_TARGET):
     """Per commune, EPCI, département and for the whole territory: FF dwellings, FF social
     dwellings, their share (%), the SRU objective and the dwellings lacking to reach it,
     dwellings reported by the landlords, coverage (reported ÷ FF social, %)."""
