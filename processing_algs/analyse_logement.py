@@ -12,8 +12,7 @@ from . import qt_compat
 from ..osp_qgis import analyse, runtime, territory as territory_rules
 from . import analyse_io, analyse_territory, base_import, base_io, polygon_lookup, records_io
 from .base import OspAlgorithm
-from .gpkg_update import (LOCK_TIMEOUT, WAIT_FOR_OTHERS, Cancelled, GeoPackageError,
-                          GeoPackageUpdate)
+from .gpkg_update import WAIT_FOR_OTHERS, Cancelled, GeoPackageError, GeoPackageUpdate
 from .outputs import written_layer
 from .postprocess import StyleAndAliases
 from .qgis_io import field_index
@@ -144,7 +143,7 @@ class AnalyseLogement(OspAlgorithm):
             path, table = target
             try:
                 with GeoPackageUpdate(path, cancelled=feedback.isCanceled,
-                                      timeout=WAIT_FOR_OTHERS if update else LOCK_TIMEOUT) \
+                                      wait_for_others=WAIT_FOR_OTHERS if update else 0) \
                         as gpkg:
                     for name in gpkg.removed:
                         feedback.pushInfo(self.tr("Copie temporaire laissée par une exécution "

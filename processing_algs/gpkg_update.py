@@ -100,6 +100,22 @@ def remove_stale_temporaries(target):
     return removed
 
 
+def other_import_running(target):
+    """Whether another live process is updating ``target`` (its working copy is there)."""
+    folder, name = os.path.split(os.path.abspath(target))
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return False
+    for entry in entries:
+        match = _TEMPORARY.match(entry)
+        if match and match.group("name") == name:
+            pid = int(match.group("pid"))
+            if pid != os.getpid() and _process_alive(pid) is not False:
+                return True
+    return False
+
+
 def _connect(path, timeout, read_only=False):
     if read_only:
         return sqlite3.connect("file:%s?mode=ro" % quote(os.path.abspath(path)), uri=True,
@@ -140,10 +156,11 @@ class GeoPackageUpdate:
             update.commit({"analyse_logement": n})
     """
 
-    def __init__(self, target, timeout=LOCK_TIMEOUT, cancelled=None):
+    def __init__(self, target, timeout=LOCK_TIMEOUT, cancelled=None, wait_for_others=0.0):
         self.target = os.path.abspath(target)
         self.label = os.path.basename(target)
         self.timeout = timeout
+        self.wait_for_others = wait_for_others
         self.cancelled = cancelled or (lambda: False)
         self.snapshot = temporary_path(target)
         self.existed = os.path.exists(target)
@@ -207,7 +224,7 @@ class GeoPackageUpdate:
         if self.lock.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
             self.lock.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # committed edits into the file
         check_database(self.lock, self.label)
-        self.lock.execute("BEGIN IMMEDIATE")  # nobody else writes until we are done
+        self._begin_immediate()  # nobody else writes until we are done
         reader = _connect(self.target, self.timeout, read_only=True)
         destination = sqlite3.connect(self.snapshot)
         try:
@@ -216,6 +233,29 @@ class GeoPackageUpdate:
         finally:
             destination.close()
             reader.close()
+
+    def _begin_immediate(self):
+        """Take the write lock: wait ``timeout`` seconds for an editor, longer (up to
+        :data:`WAIT_FOR_OTHERS`) while the holder is another OSP import of this file (its
+        working copy is beside it): two imports at once run one after the other."""
+        start = time.time()
+        self.lock.execute("PRAGMA busy_timeout = 1000")
+        while True:
+            try:
+                self.lock.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) and "busy" not in str(error):
+                    raise
+                waited = time.time() - start
+                if self.cancelled():
+                    raise Cancelled()
+                if waited < self.timeout:
+                    continue
+                if waited < max(self.timeout, self.wait_for_others) and \
+                        other_import_running(self.target):
+                    continue
+                raise
 
     # -- after ---------------------------------------------------------------------------
     def commit(self, expected_rows):

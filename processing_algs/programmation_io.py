@@ -329,12 +329,12 @@ def write_gpkg(path, operations, notes, cites, cancelled=None, extra=None):
     return update_gpkg(path, lambda *_: (operations, notes, cites), cancelled, extra)
 
 
-def update_gpkg(path, change, cancelled=None, extra=None, timeout=WAIT_FOR_OTHERS):
+def update_gpkg(path, change, cancelled=None, extra=None):
     """Read the programmation of ``path`` *under its write lock*, let ``change(operations,
     notes, cités)`` say what it becomes — ``(operations, notes, cités)``, or ``None`` for
     « nothing to write » — and write that: two runs at once never read the same state,
     so the second sees (and keeps) what the first wrote. Returns ``(update, written)``."""
-    with GeoPackageUpdate(path, timeout=timeout, cancelled=cancelled) as update:
+    with GeoPackageUpdate(path, cancelled=cancelled, wait_for_others=WAIT_FOR_OTHERS) as update:
         if update.existed:
             snapshot = Target(update.snapshot)
             current = read(snapshot)

@@ -112,6 +112,8 @@ def test_repeated_values_read_back_as_written(tmp_path):
                                                                     values_only=True))
         shown = [[("oui" if v else "non") if isinstance(v, bool) else
                   (None if v == "" else v) for v in row] for row in rows]
+        while shown and all(v is None for v in shown[-1]):
+            shown.pop()   # a reader sees no trailing row without any cell: nothing to show
         assert [list(r) for r in got] == shown
         for row, back in zip(shown, got):
             for v, b in zip(row, back):
