@@ -6,7 +6,7 @@ import os
 
 from qgis.core import QgsApplication, QgsProject
 
-from .processing_algs import qt_compat
+from .processing_algs.common import qt_compat
 from .processing_algs.provider import MENU, OspProvider
 
 MENU_TITLE = "&OSP ERBM"
@@ -27,7 +27,7 @@ class OspErbmPlugin:
             self.provider = OspProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
             # edits of the shared base keep its optimistic lock (processing_algs/versioning)
-            from .processing_algs import versioning
+            from .processing_algs.base_partagee import versioning
             project = QgsProject.instance()
             versioning.watch_layers(project.mapLayers().values())
             project.layersAdded.connect(versioning.watch_layers)
@@ -63,7 +63,7 @@ class OspErbmPlugin:
         project.layersAdded.connect(self.offer_action)
 
     def offer_action(self, layers):
-        from .processing_algs.analyse_io import is_compatible
+        from .processing_algs.logements.analyse_io import is_compatible
         for layer in layers:
             if is_compatible(layer):
                 self.iface.addCustomActionForLayer(self.action, layer)
@@ -92,7 +92,7 @@ class OspErbmPlugin:
             self.iface.messageBar().pushMessage("OSP ERBM", str(error), Qgis.MessageLevel.Warning, 10)
 
     def unload(self):
-        from .processing_algs import versioning
+        from .processing_algs.base_partagee import versioning
         try:
             QgsProject.instance().layersAdded.disconnect(versioning.watch_layers)
         except (TypeError, RuntimeError):

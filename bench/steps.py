@@ -14,7 +14,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, REPO)
-from osp_qgis.files import fresh  # noqa: E402
+from osp_qgis.files import fresh# noqa: E402
 
 PLUGIN = None
 SHARED = os.path.normpath(os.path.join(REPO, "..", "shared", "data", "territoires"))

@@ -3,23 +3,23 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..osp_qgis.reference import resource_path
-from . import fonts_qt
-from .ajouter_utilisateur import AjouterUtilisateur
-from .analyse_logement import AnalyseLogement
-from .apply_form import ApplyOspForm
-from .atlas import Atlas
-from .croisement_ff import CroisementFF
-from .fiche_territoire import FicheTerritoire
-from .geocoder_rpls import GeocoderRpls
-from .historique import Historique
-from .indicateurs_parc_social import IndicateursParcSocial
-from .init_base import InitBase
-from .join_bailleur_parcelles import JoinBailleurParcelles
-from .programmation_formulaires import ProgrammationFormulaires
-from .programmation_import import ProgrammationImport
-from .programmation_init import ProgrammationInit
-from .programmation_recap import ProgrammationRecap
-from .synthese import Synthese
+from .common import fonts_qt
+from .base_partagee.ajouter_utilisateur import AjouterUtilisateur
+from .logements.analyselogement import AnalyseLogement
+from .logements.appliquerformulaire import ApplyOspForm
+from .logements.atlas import Atlas
+from .fichiers_fonciers.croisement_ff import CroisementFF
+from .parc_social.fiche_territoire import FicheTerritoire
+from .parc_social.geocoder_rpls import GeocoderRpls
+from .base_partagee.historique import Historique
+from .parc_social.indicateurs_parc_social import IndicateursParcSocial
+from .base_partagee.init_base import InitBase
+from .logements.joinbailleurparcelles import JoinBailleurParcelles
+from .programmation.programmation_formulaires import ProgrammationFormulaires
+from .programmation.programmation_import import ProgrammationImport
+from .programmation.programmation_init import ProgrammationInit
+from .programmation.programmation_recap import ProgrammationRecap
+from .logements.synthese import Synthese
 
 ALGORITHMS = (ProgrammationInit, ProgrammationFormulaires, ProgrammationImport,
               ProgrammationRecap, JoinBailleurParcelles, AnalyseLogement, ApplyOspForm,

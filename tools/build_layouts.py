@@ -23,7 +23,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
-from osp_qgis.fonts import FAMILY  # noqa: E402 (the one font, osp_qgis/fonts.py)
+from osp_qgis.fonts import FAMILY# noqa: E402 (the one font, osp_qgis/fonts.py)
 
 OUT = os.path.join(REPO, "resources", "layouts")
 BLUE = QColor("#1f4e79")

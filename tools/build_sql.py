@@ -12,7 +12,7 @@ import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
-from osp_qgis.base_partagee import checks  # noqa: E402
+from osp_qgis.base_partagee import checks# noqa: E402
 
 TARGET = os.path.join(REPO, "resources", "sql", "002_contraintes.sql")
 

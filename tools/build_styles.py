@@ -36,9 +36,10 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 sys.path.insert(0, os.path.join(REPO, "tools"))
 import plugin_package  # noqa: E402,F401 (the checkout importable as osp_erbm)
-from osp_qgis import analyse, forms, reference  # noqa: E402
-from osp_qgis.fonts import FAMILY  # noqa: E402
-from osp_qgis.ids import PALULOS_TYPES  # noqa: E402
+from osp_qgis.logements import analyse
+from osp_qgis import forms, reference# noqa: E402
+from osp_qgis.fonts import FAMILY# noqa: E402
+from osp_qgis.ids import PALULOS_TYPES# noqa: E402
 
 STYLES = os.path.join(REPO, "resources", "styles")
 OTHER_COLOUR = "#9e9e9e"
@@ -96,8 +97,8 @@ def labels():
 def configure_form(layer):
     """The form of forms/analyse_logement.json, EPCI names from the reference tables
     (the plugin puts the GeoPackage's own EPCI and cités in the lists when it writes one)."""
-    from osp_erbm.processing_algs.analyse_io import form_tables
-    from osp_erbm.processing_algs.forms_qgis import apply_form
+    from osp_erbm.processing_algs.logements.analyse_io import form_tables
+    from osp_erbm.processing_algs.common.forms_qgis import apply_form
     apply_form(layer, forms.form(analyse.LAYER_NAME), form_tables())
 
 

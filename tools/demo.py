@@ -15,7 +15,7 @@ import sample_data  # noqa: E402
 import sample_programmation  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(HERE))
-from osp_qgis.files import fresh  # noqa: E402
+from osp_qgis.files import fresh# noqa: E402
 
 SHEETS = ("mc_logements_rehabilites.xlsx", "sia_logements.csv", "mc_2019.ods",
           "sia_2021_utf8.csv")

@@ -5,7 +5,7 @@ line number people see (header = line 1).  Pure Python + pandas."""
 import os
 import sqlite3
 
-from ..sqlplan import connect, quoted
+from ..storage.sqlplan import connect, quoted
 from .rules import FFError, column_map, check_columns
 
 DELIMITERS = (";", ",", "\t", "|")

@@ -1,7 +1,7 @@
 """The Fichiers fonciers in the OSP workbook: the line of the « Qualité » sheet, the sheet of
 indicators by territory and the list of the social dwellings nobody reported.  openpyxl,
 with the workbook's own cell helpers (text stays text)."""
-from .. import xlsx_layout as wb
+from ..storage import xlsx_layout as wb
 from .crosscheck import LEVELS
 from .rules import METHOD_LABELS
 
@@ -89,7 +89,7 @@ def missing_sheet(ws, result, styles):
 
 
 def extra_sheets(result):
-    """``[(title, writer(ws, styles))]`` for :func:`osp_qgis.workbook.write_workbook`."""
+    """``[(title, writer(ws, styles))]`` for :func:`osp_qgis.logements.workbook.write_workbook`."""
     return [(SHEET_INDICATORS, lambda ws, styles: indicators_sheet(ws, result, styles)),
             (SHEET_MISSING, lambda ws, styles: missing_sheet(ws, result, styles))]
 

@@ -1,10 +1,10 @@
 """A sheet's rows as a pandas table of text, for the social-stock files (RPLS, OPS): the
-header found by the project's column detection (:mod:`osp_qgis.columns`), one column per
+header found by the project's column detection (:mod:`osp_qgis.sheets.columns`), one column per
 header, ``ligne`` the row number the user sees, blank rows left out; and the column
 readers the canonical tables share."""
-from ..columns import detect_header_row, group_labels, map_columns
+from ..sheets.columns import detect_header_row, group_labels, map_columns
 from ..files import unique_names
-from ..sheets import is_blank
+from ..sheets.raw import is_blank
 
 
 def column_names(headers):

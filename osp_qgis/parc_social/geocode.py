@@ -353,7 +353,7 @@ def read_ban(path):
 
     import pandas as pd
 
-    from ..sheets_csv import decode_text, sniff_delimiter
+    from ..sheets.csv_sheets import decode_text, sniff_delimiter
     name = os.path.basename(path)
     try:
         opener = gzip.open if path.lower().endswith(".gz") else open

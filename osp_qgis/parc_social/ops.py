@@ -21,7 +21,7 @@ POIDS                  households the row stands for (default 1)
 import functools
 import re
 
-from ..columns import has_header
+from ..sheets.columns import has_header
 from ..ids import RPLS_LENGTH, fold
 from ..reference import read_reference, synonyms
 from .frames import Anomalies, column as _column, number as _number, read_number, \

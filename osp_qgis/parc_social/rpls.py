@@ -6,7 +6,7 @@ the row says why (``anomalies``)."""
 import functools
 import re
 
-from ..columns import has_header
+from ..sheets.columns import has_header
 from ..reference import read_reference, synonyms
 from .frames import Anomalies, column as _column, number as _number, read_number, \
     sheet_table

@@ -3,7 +3,7 @@
 territory), and « Sources et secret statistique ». A value hidden by secrecy reads « s »."""
 import functools
 
-from .. import xlsx_layout as osp
+from ..storage import xlsx_layout as osp
 from ..reference import read_reference
 from . import indicators
 

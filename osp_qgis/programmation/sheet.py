@@ -8,10 +8,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .. import columns
+from ..sheets import columns
 from ..ids import fold
 from ..reference import read_reference
-from ..sheets import is_blank, total_label
+from ..sheets.raw import is_blank, total_label
 
 _YEAR = re.compile(r"\bprogrammation\s+((?:19|20)[0-9]{2})\b", re.IGNORECASE)
 _VERSION_LINE = re.compile(r"^\s*version\s+du\b", re.IGNORECASE)

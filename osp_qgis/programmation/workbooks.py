@@ -6,7 +6,7 @@ import datetime
 import json
 
 from .. import forms
-from .. import xlsx_layout as wb
+from ..storage import xlsx_layout as wb
 from . import model, rates, recap, roundtrip, signature
 
 META_SHEET = "_osp"

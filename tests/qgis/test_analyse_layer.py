@@ -284,8 +284,8 @@ def test_interrupted_run_leaves_the_previous_file_byte_identical(qgis_app, built
 
 
 def test_failure_while_writing_leaves_file_and_no_temporary(qgis_app, built, tmp_path):
-    from osp_erbm.processing_algs import analyse_io
-    from osp_erbm.processing_algs.gpkg_update import GeoPackageUpdate
+    from osp_erbm.processing_algs.logements import analyse_io
+    from osp_erbm.processing_algs.common.gpkg_update import GeoPackageUpdate
     from qgis.core import QgsVectorLayer
     gpkg = str(tmp_path / "osp.gpkg")
     shutil.copyfile(built["gpkg"], gpkg)
@@ -468,7 +468,8 @@ def test_bulk_written_rows_equal_what_qgis_writer_writes(qgis_app, built, tmp_pa
     dates, datetimes, point blobs) and the spatial index must find every point."""
     import sqlite3
     from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
-    from osp_erbm.processing_algs import analyse_io, records_io
+    from osp_erbm.processing_algs.logements import analyse_io
+    from osp_erbm.processing_algs.common import records_io
     source = analyse_io.QgsVectorLayer(built["gpkg"] + "|layername=analyse_logement", "a", "ogr")
     records = records_io.read_records(source)
     assert any(r["values"].get("date_maj") for r in records)

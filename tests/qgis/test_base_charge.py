@@ -18,7 +18,7 @@ SECONDS = float(os.environ.get("OSP_CHARGE_SECONDES", "60"))
 
 def test_twenty_editors_for_a_minute_lose_no_update(qgis_app, postgis):
     import psycopg2
-    from osp_erbm.processing_algs import base_io
+    from osp_erbm.processing_algs.base_partagee import database as base_io
     postgis["psql"]("create database osp_charge", dbname="postgres")
     dsn = "dbname=osp_charge host=%s port=%s user=postgres" % (postgis["host"], postgis["port"])
     database = base_io.Database(dsn)

@@ -68,7 +68,7 @@ def state(dsn):
 
 
 def features_by_id(layer):
-    from osp_erbm.osp_qgis import analyse as core
+    from osp_erbm.osp_qgis.logements import analyse as core
     names = [n for n, _, _ in core.FIELDS if n != "date_maj"]
     out = {}
     for feature in layer.getFeatures():

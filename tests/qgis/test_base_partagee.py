@@ -157,7 +157,7 @@ def test_init_base_creates_the_schema_and_is_idempotent(base):
 
 
 def test_columns_are_the_plugins_fields(base):
-    from osp_erbm.osp_qgis import analyse
+    from osp_erbm.osp_qgis.logements import analyse
     from osp_erbm.osp_qgis.programmation import model
     types = {"int": "integer", "string": "text", "date": "date",
              "datetime": "timestamp without time zone", "double": "double precision"}
@@ -182,7 +182,7 @@ def test_columns_are_the_plugins_fields(base):
 def test_older_schema_upgraded_in_one_transaction_and_a_failed_migration_leaves_it(base,
                                                                                   tmp_path):
     from osp_erbm.osp_qgis.base_partagee import migrations
-    from osp_erbm.processing_algs import base_io
+    from osp_erbm.processing_algs.base_partagee import database as base_io
     base["postgis"]["psql"]("create database osp_ancienne", dbname="postgres")
     dsn = database_string(base["postgis"], "osp_ancienne")
     database = base_io.Database(dsn)
@@ -231,7 +231,7 @@ def test_sql_checks_are_the_forms_constraints(base):
                                              "62498000AP0347", "62498000ap0347", "59A123456789",
                                              "591234567890", "Groupé", "Isolé", "bailleur",
                                              "epci", "SIA", "M&C", "autre", "texte"])}
-    from osp_erbm.osp_qgis import analyse
+    from osp_erbm.osp_qgis.logements import analyse
     from osp_erbm.osp_qgis.programmation import model
     kinds = {"logements": {n: k for n, k, _ in analyse.FIELDS},
              "operations": dict(model.KINDS), "avancement": dict(model.NOTE_KINDS)}
@@ -544,7 +544,7 @@ def test_logins_have_scram_passwords_and_no_password_leaks(base, tmp_path):
     for password in passwords.values():
         assert not any(password in text for text in texts)
     # a connection error does not echo the password it was given
-    from osp_erbm.processing_algs import base_io
+    from osp_erbm.processing_algs.base_partagee import database as base_io
     secret = "Secret-De-Test-42"
     database = base_io.Database(database_string(base["postgis"], "osp_base", "sia1", secret))
     with pytest.raises(base_io.BaseError) as error:
@@ -590,7 +590,7 @@ def test_backend_killed_during_a_migration_leaves_the_base_as_it_was(base, tmp_p
     French error, nothing of the migration stays, the next run succeeds."""
     import time
     from osp_erbm.osp_qgis.base_partagee import migrations
-    from osp_erbm.processing_algs import base_io
+    from osp_erbm.processing_algs.base_partagee import database as base_io
     database = base_io.Database(base["dsn"])
     files = migrations.migrations()
     folder = tmp_path / "sql"

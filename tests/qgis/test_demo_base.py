@@ -56,7 +56,7 @@ def rows_of(layer, key, skip=()):
 
 def test_the_dwellings_in_the_base_are_the_geopackage_ones(demos):
     from qgis.core import QgsDataSourceUri, QgsVectorLayer
-    from osp_erbm.osp_qgis import analyse as core
+    from osp_erbm.osp_qgis.logements import analyse as core
     uri = QgsDataSourceUri(demos["dsn"])
     uri.setDataSource("osp", "logements", "geom", "", "fid")
     base = QgsVectorLayer(uri.uri(False), "base", "postgres")

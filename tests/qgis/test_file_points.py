@@ -26,7 +26,7 @@ def rows_of(gpkg, table):
 def _square(path, code_field, code, x0, y0, size):
     from qgis.core import (QgsFeature, QgsField, QgsGeometry, QgsProject, QgsRectangle,
                            QgsVectorFileWriter, QgsVectorLayer)
-    from osp_erbm.processing_algs import qt_compat
+    from osp_erbm.processing_algs.common import qt_compat
     layer = QgsVectorLayer("Polygon?crs=EPSG:2154", "zones", "memory")
     layer.dataProvider().addAttributes([QgsField(code_field, qt_compat.STRING)])
     layer.updateFields()

@@ -110,7 +110,7 @@ time.sleep(60)
 
 def test_a_file_locked_by_an_editor_is_refused_in_time_not_waited_for(pipeline, gpkg):
     from qgis.core import QgsProcessingException
-    from osp_erbm.processing_algs.gpkg_update import LOCK_TIMEOUT
+    from osp_erbm.processing_algs.common.gpkg_update import LOCK_TIMEOUT
     before = content(gpkg)
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, gpkg], stdout=subprocess.PIPE,
                               text=True)

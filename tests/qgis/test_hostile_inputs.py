@@ -459,7 +459,7 @@ def test_every_hostile_file_given_as_addresses_or_survey_is_refused_in_french(co
 @pytest.mark.parametrize("encoding", ["UTF-8", "windows-1252"])
 def test_formula_text_is_neutralised_in_anomalies_csv_of_any_encoding(corpus, sample_data,
                                                                       tmp_path, encoding):
-    """UTF-8 anomalies are written by osp_qgis.csv_write, other encodings by QGIS's writer:
+    """UTF-8 anomalies are written by osp_qgis.storage.csv_write, other encodings by QGIS's writer:
     in both, a text the spreadsheet would run gets its apostrophe."""
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback

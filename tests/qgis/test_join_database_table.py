@@ -109,7 +109,7 @@ def test_a_table_in_the_database_joins_as_its_file(landlord_table, sample_data, 
 
 def test_rows_follow_the_primary_key_and_geometries_are_left_out(qgis_app, sample_data,
                                                                   postgis, tmp_path):
-    from osp_erbm.processing_algs import database_table
+    from osp_erbm.processing_algs.logements import database_table
     with connect(postgis) as connection, connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS bailleurs.ordre")
         cursor.execute("CREATE TABLE bailleurs.ordre (k int PRIMARY KEY, rpls numeric, "

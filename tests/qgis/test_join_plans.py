@@ -162,7 +162,7 @@ def test_flat_files_go_through_an_indexed_geopackage_copy(qgis_app, tmp_path, mo
     sheet = str(tmp_path / "epinay_cache.csv")
     write_sheet(sheet, rows)
     monkeypatch.delenv("OSP_PLAN", raising=False)
-    from osp_erbm.processing_algs import parcel_cache
+    from osp_erbm.processing_algs.logements import parcel_cache
 
     def copies_made_here():   # other tests' copies of other files live in the same folder
         return set(glob.glob(os.path.join(parcel_cache.cache_folder(), "*.gpkg"))) - before
@@ -251,7 +251,7 @@ def test_parcels_asked_on_parallel_connections_answer_like_one(qgis_app, sample_
     the main thread helping while it waits): the same points as one connection asking
     batch after batch and as SQL asked parcel by parcel, duplicates of a parcel and
     parcels without geometry included (each answered by the first row with a geometry)."""
-    from osp_erbm.osp_qgis import sqlplan
+    from osp_erbm.osp_qgis.storage import sqlplan
     path = str(tmp_path / "doublons.gpkg")
     to_gpkg(os.path.join(str(sample_data), "territoire.gpkg") + "|layername=parcelles",
             path, "parcelles")
@@ -340,7 +340,7 @@ def test_bulk_insert_keeps_gdal_feature_counter_and_triggers(qgis_app, tmp_path)
     once, its trigger (and the spatial index's) back in place for the next edits; the
     numpy-made point blobs read back as the same points."""
     from osgeo import ogr, osr
-    from osp_erbm.osp_qgis import gpkg_write, sqlplan
+    from osp_erbm.osp_qgis.storage import gpkg_write, sqlplan
     path = str(tmp_path / "compteur.gpkg")
     source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
     srs = osr.SpatialReference()
@@ -409,7 +409,7 @@ def test_parcels_in_postgis_are_looked_up_on_the_server(qgis_app, sample_data, t
     assert layer.isValid()
     params = {"INPUT": os.path.join(sample, "bailleurs", "mc_2019.ods"), "PARCELS": layer,
               "LOCAUX": os.path.join(sample, "pb0010_local.csv")}
-    from osp_erbm.processing_algs import qgis_io
+    from osp_erbm.processing_algs.common import qgis_io
     fetcher = qgis_io.ParcelFetcher(layer, "idpar", "idpar")
     assert fetcher.plan == "postgis"
     some = {f["idpar"] for f in parcels.getFeatures()}
@@ -433,7 +433,7 @@ def test_columns_without_any_value_are_written_as_null_unless_they_have_a_defaul
     NULL; a column with a DEFAULT is still bound (its NULLs stay NULL, not the default);
     a chunk where the column has values writes them."""
     from osgeo import ogr, osr
-    from osp_erbm.osp_qgis import gpkg_write
+    from osp_erbm.osp_qgis.storage import gpkg_write
     path = str(tmp_path / "vides.gpkg")
     source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
     srs = osr.SpatialReference()
@@ -465,7 +465,7 @@ def test_parcels_prefetched_twice_are_asked_once(qgis_app, sample_data):
     normalised: a key already on its way is not asked again, and the answer holds every key
     asked, as one lookup."""
     from qgis.core import QgsVectorLayer
-    from osp_erbm.processing_algs import qgis_io
+    from osp_erbm.processing_algs.common import qgis_io
     layer = QgsVectorLayer(os.path.join(str(sample_data), "territoire.gpkg")
                            + "|layername=parcelles", "p", "ogr")
     ids = sorted({f["idpar"] for f in layer.getFeatures()})[:60]

@@ -234,11 +234,11 @@ def test_any_table_qgis_opens_and_shapefile_parcels(qgis_app, sample_data, tmp_p
 @pytest.mark.parametrize("sheet", ["mc_logements_rehabilites.xlsx", "sia_logements.csv"])
 def test_anomalies_csv_written_directly_reads_like_the_qgis_writer(qgis_app, sample_data,
                                                                    tmp_path, sheet):
-    """The anomalies CSV (rows written by osp_qgis.csv_write, not feature by feature) holds
+    """The anomalies CSV (rows written by osp_qgis.storage.csv_write, not feature by feature) holds
     what QGIS's own writer puts in a GeoPackage for the same run, read back through QGIS:
     same fields, rows and values (texts as texts, NULL as an empty cell)."""
     from qgis.core import NULL, QgsVectorLayer
-    from osp_qgis.textsafe import csv_text
+    from osp_qgis.storage.textsafe import csv_text
 
     def null(value):
         return value is None or (not isinstance(value, (str, int)) and value == NULL)

@@ -91,7 +91,7 @@ def hostile(qgis_app, tmp_path):
 
 def test_sqlite_reading_equals_the_provider(hostile):
     from qgis.core import QgsVectorLayer
-    from osp_erbm.processing_algs import records_io
+    from osp_erbm.processing_algs.common import records_io
     for table in ("logements", "autre_table"):
         layer = QgsVectorLayer("%s|layername=%s" % (hostile, table), "t", "ogr")
         assert layer.isValid()
@@ -123,7 +123,7 @@ def test_columns_or_layers_sqlite_would_read_otherwise_go_through_the_provider(q
                                                                                 tmp_path,
                                                                                 hostile):
     from qgis.core import QgsVectorLayer
-    from osp_erbm.processing_algs import records_io
+    from osp_erbm.processing_algs.common import records_io
     path = str(tmp_path / "booleen.gpkg")
     write_gpkg(path, hostile_rows(50), boolean=True)
     layer = QgsVectorLayer(path, "b", "ogr")
@@ -149,7 +149,7 @@ def test_columns_or_layers_sqlite_would_read_otherwise_go_through_the_provider(q
 def test_quotes_and_sql_in_the_table_name_are_only_a_name(qgis_app, tmp_path):
     import sqlite3
     from qgis.core import QgsVectorLayer
-    from osp_erbm.processing_algs import records_io
+    from osp_erbm.processing_algs.common import records_io
     path = str(tmp_path / "piege.gpkg")
     name = 'lo"g\'; DROP TABLE autre_table; --'
     write_gpkg(path, hostile_rows(60), table=name, extra_tables=("autre_table",))
@@ -168,7 +168,7 @@ def test_completed_records_hold_every_asked_field_and_nothing_else_changes(hosti
     has no such field, the layer's value where it has one), through SQLite and through
     the provider; every other value is the one read without it."""
     from qgis.core import QgsVectorLayer
-    from osp_erbm.processing_algs import records_io
+    from osp_erbm.processing_algs.common import records_io
     layer = QgsVectorLayer(hostile + "|layername=logements", "t", "ogr")
     complete = ("statut", "id_osp", "bailleur", "l_id_cite")
     plain = records_io.read_records(layer)
@@ -189,8 +189,8 @@ def test_record_columns_are_the_fields_of_each_record_whether_complete_or_not(qg
     """:class:`RecordColumns` reads records holding every field in one call per record and
     falls back to one field at a time when some lack a field: the same columns, in the
     analyse order, dates as GeoPackage text, compared with a reading field by field."""
-    from osp_erbm.osp_qgis import analyse
-    from osp_erbm.processing_algs import records_io
+    from osp_erbm.osp_qgis.logements import analyse
+    from osp_erbm.processing_algs.common import records_io
     rng = random.Random(3)
     names = [name for name, _, _ in analyse.FIELDS]
     full, partial = [], []

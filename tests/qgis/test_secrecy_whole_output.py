@@ -212,7 +212,7 @@ def _synthetic(tmp_path):
     # a zone over the western half of the Lens/Liévin cell and the Avion cell
     from qgis.core import QgsFeature, QgsGeometry, QgsRectangle, QgsVectorFileWriter, \
         QgsVectorLayer, QgsField
-    from osp_erbm.processing_algs import qt_compat
+    from osp_erbm.processing_algs.common import qt_compat
     zone = QgsVectorLayer("Polygon?crs=EPSG:3035", "qpv", "memory")
     zone.dataProvider().addAttributes([QgsField("code", qt_compat.STRING)])
     zone.updateFields()

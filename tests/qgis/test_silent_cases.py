@@ -28,7 +28,7 @@ def parcels(qgis_app, tmp_path_factory):
     """Two parcels of Lens: a square, and a « bow-tie » whose contour crosses itself."""
     from qgis.core import (QgsFeature, QgsField, QgsGeometry, QgsProject, QgsVectorFileWriter,
                            QgsVectorLayer)
-    from osp_erbm.processing_algs import qt_compat
+    from osp_erbm.processing_algs.common import qt_compat
     layer = QgsVectorLayer("Polygon?crs=EPSG:2154", "parcelles", "memory")
     layer.dataProvider().addAttributes([QgsField("idpar", qt_compat.STRING)])
     layer.updateFields()

@@ -16,7 +16,7 @@ from conftest import shared_path
 
 def polygon_layer(wkts, crs="EPSG:2154"):
     from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
-    from osp_erbm.processing_algs import qt_compat
+    from osp_erbm.processing_algs.common import qt_compat
     layer = QgsVectorLayer("MultiPolygon?crs=%s" % crs if not any("CURVE" in w.upper()
                                                                  for w in wkts)
                            else "MultiSurface?crs=%s" % crs, "p", "memory")
@@ -36,7 +36,7 @@ def polygon_layer(wkts, crs="EPSG:2154"):
 
 def lookup_of(layer, points_crs="EPSG:2154"):
     from qgis.core import QgsCoordinateReferenceSystem
-    from osp_erbm.processing_algs import polygon_lookup
+    from osp_erbm.processing_algs.logements import polygon_lookup
     return polygon_lookup.PolygonLookup(layer, [0], QgsCoordinateReferenceSystem(points_crs))
 
 
@@ -113,7 +113,7 @@ def test_a_point_in_nested_polygons_gets_all_of_them_smallest_first(qgis_app):
 
 
 def test_many_points_several_batches_and_cancel(qgis_app, monkeypatch):
-    from osp_erbm.osp_qgis import spatial_join
+    from osp_erbm.osp_qgis.storage import spatial_join
     monkeypatch.setattr(spatial_join, "BATCH", 997)
     rng = random.Random(12)
     cells = ["MULTIPOLYGON((%s))" % ring_wkt(square(x * 1000, y * 1000, 1000))
@@ -176,7 +176,7 @@ def test_real_territories_in_another_crs_than_the_points(real_layers):
     xys += [(rng.uniform(box.xMinimum(), box.xMaximum()),
              rng.uniform(box.yMinimum(), box.yMaximum())) for _ in range(3000)]
     geometries = points(xys)
-    from osp_erbm.processing_algs import polygon_lookup
+    from osp_erbm.processing_algs.logements import polygon_lookup
     lookups = []
     for name, layer in real_layers.items():
         index = 0 if name != "cites_erbm.geojson" else layer.fields().indexOf("id_cite")
@@ -199,7 +199,7 @@ def test_real_territories_in_another_crs_than_the_points(real_layers):
 
 
 def test_no_polygons_or_no_points(qgis_app):
-    from osp_erbm.osp_qgis import spatial_join
+    from osp_erbm.osp_qgis.storage import spatial_join
     assert spatial_join.containing([[]], [1.0, None], [2.0, None]) == [[[], []]]
     lookup = lookup_of(polygon_layer(["MULTIPOLYGON(((0 0, 1 0, 1 1, 0 1, 0 0)))"]))
     assert lookup.containing_each([]) == [] and lookup.containing_each([None]) == [[]]

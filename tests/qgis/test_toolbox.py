@@ -46,7 +46,7 @@ BOUND_NAMES = {"Croiser avec les Fichiers fonciers"}
 
 def test_groups_read_as_the_workflow_and_differ_from_qgis_own(qgis_app):
     from qgis.core import QgsApplication
-    from osp_erbm.processing_algs.base import GROUPS
+    from osp_erbm.processing_algs.common.base import GROUPS
     native = {a.group() for p in QgsApplication.processingRegistry().providers()
               if p.id() != "osp" for a in p.algorithms()}
     ours = list(GROUPS.values())

@@ -1,7 +1,8 @@
 """Territory rules and the safe re-import, as pure functions (no QGIS)."""
 from hypothesis import given, settings, strategies as st
 
-from osp_qgis import analyse, territory
+from osp_qgis.logements import analyse
+from osp_qgis import territory
 
 
 def test_reference_tables_know_the_erbm_sigles():
@@ -90,7 +91,7 @@ def test_reimport_never_loses_a_dwelling_and_keeps_ids(old_ids, new_ids):
 
 
 def test_atlas_file_names_are_safe_on_windows_and_sorted():
-    from osp_qgis import atlas
+    from osp_qgis.logements import atlas
     assert atlas.entity_filename("epci", "CALL", "CA de Lens - Liévin") == "epci_CALL"
     assert atlas.entity_filename("commune", "62498", "Lens") == "commune_62498_Lens"
     name = atlas.entity_filename("cite", "7", 'Cité "4/5" : Sud*? <Nœux>|')
@@ -101,7 +102,7 @@ def test_atlas_file_names_are_safe_on_windows_and_sorted():
 
 
 def test_atlas_figures_are_the_synthesis_counts():
-    from osp_qgis import atlas, synthesis
+    from osp_qgis.logements import atlas, synthesis
     dwellings = [{"annee_financ": 2018, "type_palu": "Groupé", "geoloc_source": "parcelle"},
                  {"annee_financ": 2018, "type_palu": "Hors", "geoloc_source": None},
                  {"annee_financ": 2020, "type_palu": "Isolé", "geoloc_source": "adresse"}]

@@ -6,8 +6,8 @@ import csv
 
 from hypothesis import given, settings, strategies as st
 
-from osp_qgis import csv_write
-from osp_qgis.textsafe import csv_text
+from osp_qgis.storage import csv_write
+from osp_qgis.storage.textsafe import csv_text
 
 texts = st.one_of(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),

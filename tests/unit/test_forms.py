@@ -1,7 +1,8 @@
 """Forms as files: every form follows its layer; value lists read as names, fit, stay exact."""
 import pytest
 
-from osp_qgis import analyse, forms
+from osp_qgis.logements import analyse
+from osp_qgis import forms
 from osp_qgis.programmation import model
 
 

@@ -9,7 +9,7 @@ import struct
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from osp_qgis import gpkg_write, sqlplan
+from osp_qgis.storage import gpkg_write, sqlplan
 
 
 def rtree(connection, name="rtree_t_geom"):

@@ -7,7 +7,10 @@ import zipfile
 import pytest
 from hypothesis import given, strategies as st
 
-from osp_qgis import columns, files, ids, locate, reference, sheets, sheets_csv, sheets_office, textsafe
+from osp_qgis.sheets import (columns, raw as sheets, csv_sheets as sheets_csv, office_sheets as sheets_office)
+from osp_qgis import files, ids, reference
+from osp_qgis.logements import locate
+from osp_qgis.storage import textsafe
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "cp1252"])

@@ -9,7 +9,8 @@ import pytest
 
 from hypothesis import given, settings, strategies as st
 
-from osp_qgis import columns, join_columns, locate, shared_texts, sheets, sheets_csv
+from osp_qgis.sheets import columns, shared_texts, raw as sheets, csv_sheets as sheets_csv
+from osp_qgis.logements import join_columns, locate
 from osp_qgis.reference import column_synonyms, palulos_variants
 
 HEADER = ["RPLS", "Id bailleur", "Fiscal", "Parcelle", "Commune", "Département", "EPCI",

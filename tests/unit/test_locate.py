@@ -1,7 +1,9 @@
 """The join plan: order of geolocation, duplicates, conservation (no QGIS)."""
 from hypothesis import given, settings, strategies as st
 
-from osp_qgis import addresses, columns, locate
+from osp_qgis import addresses
+from osp_qgis.sheets import columns
+from osp_qgis.logements import locate
 from osp_qgis.reference import column_synonyms, palulos_variants
 
 HEADER = ["RPLS", "Id bailleur", "Fiscal", "Parcelle", "Commune", "N°", "Voie", "Palulos"]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from osp_qgis.parc_social import geocode, indicators, rpls, secret, secret_table, zones
-from osp_qgis.sheets import read_sheet
+from osp_qgis.sheets.raw import read_sheet
 from secrecy_attack import administrative_groups, recomputable
 
 SHARED = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared",

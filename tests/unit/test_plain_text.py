@@ -2,7 +2,7 @@
 communes, streets, headers, file names)."""
 from osp_qgis import files, ids, territory
 from osp_qgis.addresses import normalise_street
-from osp_qgis.locate import header_ascii
+from osp_qgis.logements.locate import header_ascii
 from osp_qgis.plain_text import without_accents
 from osp_qgis.programmation import model
 

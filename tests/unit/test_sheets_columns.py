@@ -6,7 +6,7 @@ import sys
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from osp_qgis import columns, sheets, sheets_csv
+from osp_qgis.sheets import columns, raw as sheets, csv_sheets as sheets_csv
 from osp_qgis.reference import column_synonyms
 
 OSP_GROUPS = ["Identifiants"] + [""] * 7 + ["Programme"] + [""] * 3
@@ -17,8 +17,8 @@ ROW = ["1", "0044619057", "SOG156962", "594560559289", "594560000C1988", "59", "
 
 
 def test_core_modules_do_not_import_qgis():
-    code = ("import sys; sys.path.insert(0, %r); import osp_qgis.ids, osp_qgis.sheets, "
-            "osp_qgis.columns, osp_qgis.locate, osp_qgis.addresses, osp_qgis.reference; "
+    code = ("import sys; sys.path.insert(0, %r); import osp_qgis.ids, osp_qgis.sheets.raw, "
+            "osp_qgis.sheets.columns, osp_qgis.logements.locate, osp_qgis.addresses, osp_qgis.reference; "
             "assert not [m for m in sys.modules if m.startswith(('qgis', 'PyQt'))], 'qgis loaded'"
             % os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     subprocess.run([sys.executable, "-c", code], check=True)

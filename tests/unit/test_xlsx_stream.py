@@ -1,11 +1,11 @@
-"""Rows streamed into a saved workbook (osp_qgis.xlsx_stream): values and types read back
+"""Rows streamed into a saved workbook (osp_qgis.storage.xlsx_stream): values and types read back
 by openpyxl, text that looks like a formula stays text, XML-illegal characters dropped,
 over-long text cut with its mark, the file replaced only when complete."""
 import openpyxl
 import pytest
 
-from osp_qgis import xlsx_stream
-from osp_qgis.textsafe import XLSX_MAX_CHARS
+from osp_qgis.storage import xlsx_stream
+from osp_qgis.storage.textsafe import XLSX_MAX_CHARS
 
 
 def saved(path, header):

@@ -1,0 +1,193 @@
+"""One base class for the provider's algorithms: names, group, icon, help, choices."""
+import os
+import re
+
+from qgis.core import (QgsProcessingAlgorithm, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFile)
+from qgis.PyQt.QtCore import QCoreApplication, QUrl
+from qgis.PyQt.QtGui import QIcon
+
+from ...osp_qgis.ids import fold
+from ...osp_qgis.reference import resource_path
+
+# The toolbox sorts groups by name: the numbers make it read as the workflow.
+GROUPS = {"programmation": "1. Programmation", "logements": "2. Logements réhabilités",
+          "croisements": "3. Contrôles et croisements", "syntheses": "4. Synthèses et indicateurs",
+          "cartes": "5. Cartes et atlas", "base": "6. Base partagée PostGIS"}
+HELP_DIR = ("help",)
+_BLANKS = re.compile(r"\s+")
+
+
+def one_line_html(text):
+    """HTML help with its source line breaks removed: QGIS shows every newline of a
+    help string as a visible break (« …et place chaque logement » / « sur le cadastre »)."""
+    return _BLANKS.sub(" ", text).replace("> <", "><").strip()
+
+
+def help_path(name):
+    return resource_path(*(HELP_DIR + ("%s.html" % name,)))
+
+
+DATABASE_PREFIXES = ("postgres:", "postgresql:", "postgis:")
+
+
+def is_database_uri(value):
+    """Whether a parameter names a database (« postgres:service=osp schema=… ») rather
+    than a file."""
+    return isinstance(value, str) and value.strip().lower().startswith(DATABASE_PREFIXES)
+
+
+TABLE_FILE_EXTENSIONS = (".csv", ".txt", ".tsv")
+
+
+def own_table_file(value):
+    """A text table file (path) the plugin reads with its own reader."""
+    return isinstance(value, str) and value.lower().endswith(TABLE_FILE_EXTENSIONS) and \
+        os.path.isfile(value)
+
+
+class OspAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses set ``NAME``, ``DISPLAY_NAME``, ``SHORT`` (one sentence, the toolbox
+    tooltip), ``GROUP_ID`` (a key of :data:`GROUPS`), ``HELP`` (French HTML, with an
+    example), ``CHOICES`` (enum parameter -> the codes its options stand for, so that
+    batch users may write ``SCALE=epci`` as well as ``SCALE=2``), ``MAIN_THREAD`` when
+    they touch the current project, and implement ``initAlgorithm`` /
+    ``processAlgorithm``."""
+
+    NAME = ""
+    DISPLAY_NAME = ""
+    SHORT = ""
+    GROUP_ID = "logements"
+    HELP = ""
+    CHOICES = {}
+    # layer parameters that also take a table file the plugin reads itself (a UTF-16 CSV
+    # QGIS cannot open)
+    FILE_LAYERS = ()
+    # file parameters that also take a database (« postgres:… schema=… »)
+    DATABASE_TARGETS = ()
+    MAIN_THREAD = False
+
+    def flags(self):
+        flags = super().flags()
+        return flags | QgsProcessingAlgorithm.Flag.FlagNoThreading if self.MAIN_THREAD else flags
+
+    def tr(self, text):
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    def createInstance(self):  # noqa: N802 (QGIS API name)
+        return type(self)()
+
+    def name(self):
+        return self.NAME
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr(self.DISPLAY_NAME)
+
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr(self.SHORT)
+
+    def group(self):
+        return self.tr(GROUPS[self.GROUP_ID])
+
+    def groupId(self):  # noqa: N802 (QGIS API name)
+        return self.GROUP_ID
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return one_line_html(self.tr(self.HELP))
+
+    def helpUrl(self):  # noqa: N802 (QGIS API name)
+        """The help page shipped in the plugin (resources/help), opened locally."""
+        path = help_path(self.NAME)
+        return QUrl.fromLocalFile(path).toString() if os.path.exists(path) else ""
+
+    def icon(self):
+        return QIcon(resource_path("icons", "osp.svg"))
+
+    # -- choices by name -------------------------------------------------------------------
+    def choice_index(self, name, value):
+        """The option index an enum value means: an index (``2``, ``"2"``) or one of the
+        codes of :attr:`CHOICES` (``"epci"``, ``"EPCI"``, ``"Département"``); ``None``
+        when it means nothing."""
+        codes = self.CHOICES.get(name, ())
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, int):
+            return value if 0 <= value < len(codes) or not codes else None
+        text = str(value).strip()
+        if text.isascii() and text.isdigit():
+            return int(text)
+        wanted = fold(text)
+        for index, code in enumerate(codes):
+            if fold(code) == wanted:
+                return index
+        definition = self.parameterDefinition(name)
+        if isinstance(definition, QgsProcessingParameterEnum):
+            for index, option in enumerate(definition.options()):
+                if fold(option) == wanted:
+                    return index
+        return None
+
+    def _with_indexes(self, parameters):
+        """``parameters`` with every named choice replaced by its index."""
+        out = dict(parameters)
+        for name in self.CHOICES:
+            value = out.get(name)
+            if value in (None, "") or isinstance(value, list):
+                continue
+            index = self.choice_index(name, value)
+            if index is not None:
+                out[name] = index
+        return out
+
+    def _folder_given_for_a_file(self, parameters):
+        """A French refusal when a file parameter (input or output) is given a folder:
+        QGIS's own check says « Incorrect parameter value » in English, or writes
+        « dossier.gpkg » beside the folder."""
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if not isinstance(value, str) or not value.strip():
+                continue
+            path = value[4:] if value.startswith("ogr:") else value
+            path = path.split("|", 1)[0]
+            kind = definition.type()
+            is_file = kind == "file" and definition.behavior() == \
+                QgsProcessingParameterFile.Behavior.File
+            is_output = definition.isDestination() and kind != "folderDestination"
+            if (is_file or is_output) and os.path.isdir(path):
+                return self.tr("« %s » est un dossier : %s attend un fichier (%s).") % (
+                    path, definition.name(), definition.description())
+        return None
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
+        problem = self._folder_given_for_a_file(parameters)
+        if problem:
+            return False, problem
+        checked = self._with_indexes(parameters)
+        for name in self.DATABASE_TARGETS:  # QGIS checks a file's extension: a database is fine
+            if is_database_uri(checked.get(name)):
+                checked[name] = "programmation.gpkg"
+        for name, codes in self.CHOICES.items():
+            value = parameters.get(name)
+            if value not in (None, "") and self.choice_index(name, value) is None:
+                return False, self.tr("Valeur « %s » refusée pour %s : attendu %s.") % (
+                    value, name, ", ".join("%s (%d)" % (c, i) for i, c in enumerate(codes)))
+        for definition in self.parameterDefinitions():   # QGIS's check, said in French
+            name = definition.name()
+            if name in self.FILE_LAYERS and own_table_file(checked.get(name)):
+                continue   # a table the plugin reads itself (UTF-16 CSV…), not QGIS
+            if not definition.checkValueIsAcceptable(checked.get(name), context):
+                value = checked.get(name)
+                return False, self.tr("Valeur refusée pour %s (%s)%s.") % (
+                    name, definition.description(),
+                    "" if value in (None, "") else " : « %s »" % value)
+        return True, ""
+
+    def parameterAsChoice(self, parameters, name, context):  # noqa: N802 (reads like QGIS's)
+        """The code of an enum parameter's option (``"epci"``), whether the user gave its
+        name or its index."""
+        codes = self.CHOICES[name]
+        value = parameters.get(name)
+        index = self.choice_index(name, value) if value not in (None, "") else None
+        if index is None:
+            index = self.parameterAsEnum(self._with_indexes(parameters), name, context)
+        return codes[index]

@@ -1,0 +1,496 @@
+"""osp:atlas — « Imprimer l'atlas OSP »."""
+import datetime
+import os
+
+from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
+                       QgsExpressionContextUtils, QgsFeature, QgsField, QgsFields,
+                       QgsFillSymbol, QgsGeometry, QgsLayoutItemAttributeTable,
+                       QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture,
+                       QgsLayoutItemScaleBar, QgsLayoutTableColumn, QgsMapLayer,
+                       QgsPalLayerSettings, QgsPrintLayout, QgsProcessing,
+                       QgsProcessingException, QgsProcessingParameterEnum,
+                       QgsProcessingParameterExpression, QgsProcessingParameterFile,
+                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer,
+                       QgsProject, QgsReadWriteContext, QgsRectangle, QgsRuleBasedRenderer,
+                       QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling, QgsWkbTypes)
+from ..common import qt_compat
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtXml import QDomDocument
+
+from ...osp_qgis.logements import atlas as atlas_rules
+from ...osp_qgis.logements import synthesis
+from ...osp_qgis.files import unique_names
+from ...osp_qgis.reference import resource_path
+from ...osp_qgis.territory import Territory
+from . import analyse_io
+from ..common import atlas_print as atlas_export, records_io
+from ..common.base import OspAlgorithm
+from ..common.qgis_io import field_index
+
+HELP = """<p>Imprime les <b>états de sortie cartographiques</b> : une page par cité, commune, EPCI
+ou département ayant des logements, ou la vue d'ensemble du Bassin minier. Chaque page porte le
+titre de l'entité, la date des données et la source, la carte zoomée (logements par type
+PALULOS ou par bailleur, entité surlignée, voisines grisées, cités, parcelles à l'échelle de la
+cité), la légende limitée à ce que montre la carte, l'échelle, le nord, une carte de situation,
+le tableau des logements par année (Palulos / Hors Palulos, mêmes nombres que le classeur OSP),
+le nombre de logements non géolocalisés et le numéro de page.</p>
+<p>Un PDF par entité dans le dossier de sortie (noms sûrs sous Windows : <i>epci_CALL.pdf</i>…),
+ou un seul PDF de plusieurs pages. La mise en page (gabarit <i>resources/layouts/atlas_a4.qpt</i>
+ou le vôtre) est ajoutée au gestionnaire de mises en page du projet (« OSP – Atlas epci ») pour
+être retouchée.</p>
+<p><b>Exemple</b> : atlas des EPCI de la couche d'analyse, un PDF par EPCI et un aperçu PNG.<br>
+<code>qgis_process run osp:atlas --INPUT=osp_erbm.gpkg --SCALE=epci
+--EPCI=epci_bassin_minier.geojson --OUTPUT_FOLDER=atlas --PNG_PREVIEW=true</code></p>
+<p>Les listes (échelle, couleurs, format) acceptent le rang (<i>SCALE=2</i>) ou le nom
+(<i>SCALE=epci</i> ; cite, commune, epci, departement, bassin ; STYLE_BY=type_palu ou bailleur ;
+PAGE=A4 ou A3).</p>"""
+
+SCALE_PARAMETER = {"cite": "CITES", "commune": "COMMUNES", "epci": "EPCI",
+                   "departement": "DEPARTEMENTS", "bassin": "BASSIN"}
+CODE_FIELDS = {"cite": analyse_io.CITE_ID_FIELDS, "commune": analyse_io.COMMUNE_ID_FIELDS,
+               "epci": analyse_io.EPCI_SIGLE_FIELDS + analyse_io.EPCI_ID_FIELDS,
+               "departement": ("code", "dep", "code_dep", "insee_dep", "code_departement"),
+               "bassin": ("nom", "name")}
+NAME_FIELDS = {"cite": analyse_io.CITE_NAME_FIELDS, "commune": analyse_io.NAME_FIELDS,
+               "epci": analyse_io.EPCI_NAME_FIELDS, "departement": ("nom", "name", "libelle"),
+               "bassin": ("nom", "name")}
+STYLE_BY = ("type_palu", "bailleur")
+STYLE_QML = {"type_palu": "analyse_logement_type_palu.qml", "bailleur": "analyse_logement.qml"}
+PAGES = ("A4", "A3")
+NORTH_ARROW = "arrows/NorthArrow_02.svg"
+
+
+class Atlas(OspAlgorithm):
+    NAME = "atlas"
+    DISPLAY_NAME = "Imprimer l'atlas OSP"
+    SHORT = ("Une page PDF par cité, commune, EPCI ou département, ou le Bassin minier : carte, "
+             "légende, chiffres par année.")
+    GROUP_ID = "cartes"
+    CHOICES = {"SCALE": atlas_rules.SCALES, "STYLE_BY": STYLE_BY, "PAGE": PAGES}
+    HELP = HELP
+    MAIN_THREAD = True  # builds a layout in the current project
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "INPUT", self.tr("Logements (couche d'analyse)"), [QgsProcessing.SourceType.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterEnum(
+            "SCALE", self.tr("Échelle des pages"),
+            options=[atlas_rules.SCALE_LABELS[s] for s in atlas_rules.SCALES], defaultValue=2))
+        for name, label in (("CITES", "Cités"), ("COMMUNES", "Communes"), ("EPCI", "EPCI"),
+                            ("DEPARTEMENTS", "Départements"),
+                            ("BASSIN", "Périmètre du Bassin minier"),
+                            ("PARCELS", "Parcelles (dessinées à l'échelle de la cité)")):
+            self.addParameter(QgsProcessingParameterVectorLayer(
+                name, self.tr(label), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterExpression(
+            "FILTER", self.tr("Filtre sur les entités (expression, ex. \"sigle\" = 'CALL')"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "BAILLEUR", self.tr("Atlas d'un seul bailleur (ex. M&C)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            "STYLE_BY", self.tr("Logements colorés par"),
+            options=[self.tr("type PALULOS"), self.tr("bailleur")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            "PAGE", self.tr("Format"), options=list(PAGES), defaultValue=0))
+        self.addParameter(QgsProcessingParameterFile(
+            "TEMPLATE", self.tr("Gabarit de mise en page (.qpt)"),
+            extension="qpt", optional=True))
+        atlas_export.add_export_parameters(self)
+
+    # -- the data ---------------------------------------------------------------------------
+    def _entities(self, source, scale, territory):
+        """``[(code, name, geometry)]`` of the coverage layer, codes as the dwellings say."""
+        if source is None:
+            return []
+        code_index = field_index(source, *CODE_FIELDS[scale])
+        name_index = field_index(source, *NAME_FIELDS[scale])
+        if scale != "bassin" and code_index < 0:
+            raise QgsProcessingException(self.tr(
+                "La couche « %s » n'a pas de champ identifiant pour l'échelle %s (%s).")
+                % (source.name(), atlas_rules.SCALE_LABELS[scale],
+                   ", ".join(CODE_FIELDS[scale])))
+        out = []
+        for feature in source.getFeatures():
+            code = records_io.python_value(feature[code_index]) if code_index >= 0 else None
+            name = records_io.python_value(feature[name_index]) if name_index >= 0 else None
+            if scale == "epci" and code is not None and str(code).isdigit():
+                code = territory.epci_code(str(code))   # SIREN -> ERBM sigle when known
+            if scale == "epci" and code is not None:     # the reference's spelling
+                name = territory.epci_name(code) or name
+            if scale == "bassin":
+                code, name = "bassin", name or "Bassin minier"
+            if code is None or not feature.hasGeometry():
+                continue
+            out.append((str(code), name, QgsGeometry(feature.geometry()), feature))
+        return out
+
+    def _bassin_outline(self, parameters, context, records, crs):
+        """Without a perimeter layer: the union of the EPCI (or communes) given, else the
+        dwellings' extent."""
+        for name in ("EPCI", "COMMUNES"):
+            layer = self.parameterAsVectorLayer(parameters, name, context)
+            if layer is not None and layer.featureCount() > 0:
+                union = QgsGeometry.unaryUnion([f.geometry() for f in layer.getFeatures()
+                                                if f.hasGeometry()])
+                if not union.isEmpty():
+                    return union, layer.crs()
+        return self._bassin_from_dwellings(records, crs), crs
+
+    def _bassin_from_dwellings(self, records, crs):
+        box = QgsRectangle()
+        for r in records:
+            if r["geometry"] is not None and not r["geometry"].isEmpty():
+                box.combineExtentWith(r["geometry"].boundingBox())
+        if box.isEmpty():
+            raise QgsProcessingException(self.tr("Aucun logement géolocalisé à cartographier."))
+        box.grow(max(box.width(), box.height()) * 0.05 + 100)
+        return QgsGeometry.fromRect(box)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        source = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        if source is None or not source.isValid():
+            raise QgsProcessingException(self.tr("La couche des logements est illisible."))
+        scale = self.parameterAsChoice(parameters, "SCALE", context)
+        style_by = self.parameterAsChoice(parameters, "STYLE_BY", context)
+        bailleur = self.parameterAsString(parameters, "BAILLEUR", context) or None
+        records = records_io.read_records(source, feedback)
+        if bailleur:
+            records = [r for r in records if r["values"].get("bailleur") == bailleur]
+        dwellings = [r["values"] for r in records]
+        for d in dwellings:
+            d.setdefault("geoloc_source", None)
+        if not dwellings:
+            raise QgsProcessingException(self.tr("Aucun logement à cartographier%s.")
+                                         % (" pour le bailleur %s" % bailleur if bailleur else ""))
+        crs = source.crs()
+        territory = Territory.from_reference()
+        coverage_source = self.parameterAsVectorLayer(parameters, SCALE_PARAMETER[scale], context)
+        if coverage_source is None and scale != "bassin":
+            raise QgsProcessingException(self.tr(
+                "L'échelle %s demande la couche « %s ».")
+                % (atlas_rules.SCALE_LABELS[scale], SCALE_PARAMETER[scale]))
+        entities = self._entities(coverage_source, scale, territory)
+        entity_crs = coverage_source.crs() if coverage_source is not None else crs
+        if scale == "bassin" and not entities:
+            outline, entity_crs = self._bassin_outline(parameters, context, records, crs)
+            entities = [("bassin", "Bassin minier", outline, None)]
+        years = synthesis.year_columns(dwellings)
+        kept = self._select(parameters, context, scale, entities, dwellings, coverage_source)
+        if not kept:
+            raise QgsProcessingException(self.tr("Aucune entité à imprimer (aucun logement, ou "
+                                                 "filtre trop strict)."))
+        feedback.pushInfo(self.tr("%d pages à l'échelle %s.") % (len(kept),
+                                                                atlas_rules.SCALE_LABELS[scale]))
+        coverage, figures = self._coverage_layers(scale, kept, dwellings, years, entity_crs)
+        context_layer = self._context_layer(scale, entities, entity_crs)
+        layers = self._map_layers(parameters, context, scale, records, crs, style_by,
+                                  context_layer)
+        layout = self._layout(parameters, context, scale, coverage, figures, layers,
+                              context_layer, source)
+        feedback.setProgress(20)
+        outputs = self._export(parameters, context, feedback, layout, scale)
+        self._add_to_project(context, layout, scale, [coverage, figures, context_layer]
+                             + [l for l in layers if l is not None])
+        outputs.update({"N_PAGES": len(kept), "LAYOUT": layout.name()})
+        return outputs
+
+    def _select(self, parameters, context, scale, entities, dwellings, coverage_source):
+        expression_text = self.parameterAsString(parameters, "FILTER", context)
+        expression = QgsExpression(expression_text) if expression_text else None
+        if expression is not None and expression.hasParserError():
+            raise QgsProcessingException(self.tr("Filtre invalide : %s")
+                                         % expression.parserErrorString())
+        kept = []
+        for code, name, geometry, feature in entities:
+            members = atlas_rules.dwellings_of(dwellings, scale, code)
+            if expression is not None and feature is not None:
+                ctx = QgsExpressionContext(
+                    QgsExpressionContextUtils.globalProjectLayerScopes(coverage_source))
+                ctx.setFeature(feature)
+                if not expression.evaluate(ctx):
+                    continue
+            elif not members:
+                continue
+            kept.append((code, name, geometry, members))
+        return sorted(kept, key=lambda e: atlas_rules.entity_filename(scale, e[0], e[1]))
+
+    def _coverage_layers(self, scale, kept, dwellings, years, entity_crs):
+        fields = [QgsField("cle", qt_compat.STRING), QgsField("nom", qt_compat.STRING),
+                  QgsField("titre", qt_compat.STRING), QgsField("fichier", qt_compat.STRING),
+                  QgsField("n_logements", qt_compat.INT), QgsField("non_geoloc", qt_compat.INT)]
+        coverage = records_io.memory_layer(fields, QgsWkbTypes.Type.MultiPolygon, entity_crs,
+                                           "OSP – pages")
+        figures = records_io.memory_layer(
+            [QgsField("cle", qt_compat.STRING), QgsField("annee", qt_compat.STRING),
+             QgsField("palulos", qt_compat.INT), QgsField("hors", qt_compat.INT),
+             QgsField("total", qt_compat.INT)], QgsWkbTypes.Type.NoGeometry, entity_crs,
+            "OSP – chiffres par année")
+        pages, rows = [], []
+        # one file per page, even when two names reduce to the same safe name (A/B, A:B)
+        filenames = unique_names([atlas_rules.entity_filename(scale, code, name)
+                                  for code, name, _, _ in kept])
+        for (code, name, geometry, members), filename in zip(kept, filenames):
+            table, not_located = atlas_rules.figures(members, years)
+            feature = QgsFeature(coverage.fields())
+            geometry = QgsGeometry(geometry)
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            feature.setAttributes([code, name, atlas_rules.entity_title(scale, code, name),
+                                   filename, len(members),
+                                   not_located])
+            pages.append(feature)
+            for annee, palulos, hors, total in table:
+                row = QgsFeature(figures.fields())
+                row.setAttributes([code, annee, palulos, hors, total])
+                rows.append(row)
+        coverage.dataProvider().addFeatures(pages)
+        figures.dataProvider().addFeatures(rows)
+        return coverage, figures
+
+    def _context_layer(self, scale, entities, entity_crs):
+        """Every entity of the scale: the current one outlined, the others greyed."""
+        layer = records_io.memory_layer(
+            [QgsField("cle", qt_compat.STRING), QgsField("nom", qt_compat.STRING)],
+            QgsWkbTypes.Type.MultiPolygon, entity_crs, "OSP – %s" % atlas_rules.SCALE_LABELS[scale])
+        features = []
+        for code, name, geometry, _ in entities:
+            feature = QgsFeature(layer.fields())
+            geometry = QgsGeometry(geometry)
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            feature.setAttributes([code, name])
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+        root = QgsRuleBasedRenderer.Rule(None)
+        current = QgsRuleBasedRenderer.Rule(
+            QgsFillSymbol.createSimple({"color": "255,255,255,0", "outline_color": "#c0392b",
+                                        "outline_width": "0.8"}),
+            filterExp="\"cle\" = attribute(@atlas_feature, 'cle')",
+            label=atlas_rules.SCALE_LABELS[scale] + " imprimée")
+        others = QgsRuleBasedRenderer.Rule(
+            QgsFillSymbol.createSimple({"color": "200,200,200,110", "outline_color": "#9e9e9e",
+                                        "outline_width": "0.3"}),
+            elseRule=True, label="Autres")
+        root.appendChild(current)
+        root.appendChild(others)
+        layer.setRenderer(QgsRuleBasedRenderer(root))
+        return layer
+
+    def _map_layers(self, parameters, context, scale, records, crs, style_by, context_layer):
+        names = ("ident_rep", "bailleur", "type_palu", "annee_financ")
+        fields = QgsFields()
+        for name in names:
+            fields.append(QgsField(name, qt_compat.INT if name == "annee_financ"
+                                   else qt_compat.STRING))
+        dwellings = records_io.memory_layer(fields, QgsWkbTypes.Type.Point, crs,
+                                            "Logements réhabilités")
+        features = []
+        for r in records:
+            if r["geometry"] is None or r["geometry"].isEmpty():
+                continue
+            feature = QgsFeature(dwellings.fields())
+            feature.setAttributes([r["values"].get(n) for n in names])
+            feature.setGeometry(r["geometry"])
+            features.append(feature)
+        dwellings.dataProvider().addFeatures(features)
+        dwellings.loadNamedStyle(resource_path("styles", STYLE_QML[style_by]),
+                                 QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling)
+        cites = None
+        source = self.parameterAsVectorLayer(parameters, "CITES", context)
+        if source is not None and scale != "bassin":
+            cites = source.clone()
+            cites.setName("Cités minières")
+            cites.loadNamedStyle(resource_path("styles", "cites.qml"))
+        parcels = None
+        source = self.parameterAsVectorLayer(parameters, "PARCELS", context)
+        if source is not None and scale == "cite":
+            parcels = source.clone()
+            parcels.setName("Parcelles")
+            parcels.setRenderer(parcels.renderer().defaultRenderer(QgsWkbTypes.GeometryType.PolygonGeometry))
+            parcels.renderer().setSymbol(QgsFillSymbol.createSimple({
+                "color": "250,248,243,255", "outline_color": "#bdbdbd", "outline_width": "0.1"}))
+        background = None
+        name = atlas_rules.BACKGROUND[scale]
+        source = self.parameterAsVectorLayer(parameters, name, context) if name else None
+        if source is not None and name != "CITES":
+            background = source.clone()
+            background.setName({"EPCI": "EPCI", "COMMUNES": "Communes"}[name])
+            background.setRenderer(
+                background.renderer().defaultRenderer(QgsWkbTypes.GeometryType.PolygonGeometry))
+            background.renderer().setSymbol(QgsFillSymbol.createSimple({
+                "color": "255,255,255,0", "outline_color": "#8d8d8d", "outline_width": "0.25",
+                "outline_style": "dot"}))
+        return [dwellings, cites, parcels, background]
+
+    # -- the layout -------------------------------------------------------------------------
+    def _template(self, parameters, context):
+        path = self.parameterAsFile(parameters, "TEMPLATE", context)
+        if not path:
+            page = self.parameterAsChoice(parameters, "PAGE", context)
+            path = resource_path("layouts", "atlas_%s.qpt" % page.lower())
+        if not os.path.isfile(path):
+            raise QgsProcessingException(self.tr("Gabarit « %s » introuvable.") % path)
+        document = QDomDocument()
+        with open(path, encoding="utf-8") as handle:
+            if not document.setContent(handle.read()):
+                raise QgsProcessingException(self.tr("Gabarit « %s » illisible.") % path)
+        return document
+
+    def _layout(self, parameters, context, scale, coverage, figures, layers, context_layer,
+                source):
+        dwellings, cites, parcels, background = layers
+        project = context.project() or QgsProject.instance()  # qgis_process has no project
+        layout = QgsPrintLayout(project)
+        items, ok = layout.loadFromTemplate(self._template(parameters, context),
+                                            QgsReadWriteContext())
+        if not ok:
+            raise QgsProcessingException(self.tr("Le gabarit n'a pas pu être chargé."))
+        layout.setName("OSP – Atlas %s" % scale)
+        carte = layout.itemById("carte")
+        if not isinstance(carte, QgsLayoutItemMap):
+            raise QgsProcessingException(self.tr(
+                "Le gabarit doit contenir une carte d'identifiant « carte »."))
+        map_layers = [l for l in (dwellings, cites, background, parcels, context_layer)
+                      if l is not None]
+        carte.setLayers(map_layers)
+        carte.setKeepLayerSet(True)
+        carte.setCrs(dwellings.crs())
+        carte.setAtlasDriven(True)
+        carte.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
+        carte.setAtlasMargin(0.12)
+        apercu = layout.itemById("apercu")
+        if isinstance(apercu, QgsLayoutItemMap):
+            self._locator(parameters, context, scale, apercu, carte, context_layer, layers,
+                          dwellings.crs(), project)
+        legend = layout.itemById("legende")
+        if isinstance(legend, QgsLayoutItemLegend):
+            legend.setLinkedMap(carte)
+            legend.setAutoUpdateModel(False)
+            root = legend.model().rootGroup()
+            root.removeAllChildren()
+            for layer in (dwellings, cites):
+                if layer is not None:
+                    root.addLayer(layer)
+            legend.setLegendFilterByMapEnabled(True)
+        nord = layout.itemById("nord")
+        if isinstance(nord, QgsLayoutItemPicture):
+            for folder in QgsApplication.svgPaths():
+                if os.path.exists(os.path.join(folder, NORTH_ARROW)):
+                    nord.setPicturePath(os.path.join(folder, NORTH_ARROW))
+                    break
+        table = next((m for m in layout.multiFrames()
+                      if isinstance(m, QgsLayoutItemAttributeTable)), None)
+        if table is not None:
+            table.setVectorLayer(figures)
+            table.setFilterFeatures(True)
+            table.setFeatureFilter("\"cle\" = attribute(@atlas_feature, 'cle')")
+            columns = []
+            for attribute, heading in (("annee", "Année"), ("palulos", "Palulos"),
+                                       ("hors", "Hors Palulos"), ("total", "Total")):
+                column = QgsLayoutTableColumn(heading)
+                column.setAttribute(attribute)
+                columns.append(column)
+            table.setColumns(columns)
+            table.setMaximumNumberOfFeatures(100)
+        echelle = layout.itemById("echelle")
+        if isinstance(echelle, QgsLayoutItemScaleBar) and scale == "cite":
+            echelle.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)  # a cité spans a few hundred metres
+            echelle.setUnitLabel("m")
+        data_date = self._data_date(source)
+        QgsExpressionContextUtils.setLayoutVariable(
+            layout, "osp_sous_titre", "Données au %s – %s" % (data_date,
+                                                               atlas_rules.SOURCE_LINE))
+        atlas = layout.atlas()
+        atlas.setCoverageLayer(coverage)
+        atlas.setEnabled(True)
+        atlas.setHideCoverage(True)
+        atlas.setFilenameExpression("\"fichier\"")
+        atlas.setSortFeatures(True)
+        atlas.setSortExpression("\"fichier\"")
+        atlas.setPageNameExpression("\"titre\"")
+        return layout
+
+    def _outline(self, parameters, context, name, fill, label_field=None):
+        """A territory layer of the parameters, drawn as context on the locator map."""
+        source = self.parameterAsVectorLayer(parameters, name, context)
+        if source is None:
+            return None
+        outline = source.clone()
+        outline.setRenderer(outline.renderer().defaultRenderer(QgsWkbTypes.GeometryType.PolygonGeometry))
+        outline.renderer().setSymbol(QgsFillSymbol.createSimple({
+            "color": fill, "outline_color": "#9e9e9e", "outline_width": "0.15"}))
+        index = field_index(outline, *label_field) if label_field else -1
+        if index >= 0:
+            settings = QgsPalLayerSettings()
+            settings.fieldName = outline.fields()[index].name()
+            text = QgsTextFormat()
+            text.setSize(6.5)
+            text.setColor(QColor("#616161"))
+            settings.setFormat(text)
+            settings.placement = QgsPalLayerSettings.Placement.OverPoint
+            outline.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+            outline.setLabelsEnabled(True)
+        return outline
+
+    def _locator(self, parameters, context, scale, apercu, carte, context_layer, layers, crs,
+                 project):
+        """The situation map: where the page's entity is.
+
+        Bassin: the départements (or EPCI) around the basin, no frame; cité and commune:
+        the surrounding communes, named, following the atlas; EPCI and département: all
+        the entities of the scale, the page's one outlined, the map's extent framed."""
+        situation = [context_layer]
+        if scale == "bassin":
+            name = "DEPARTEMENTS" if self.parameterAsVectorLayer(
+                parameters, "DEPARTEMENTS", context) is not None else "EPCI"
+            around = self._outline(parameters, context, name, "245,245,245,255",
+                                   NAME_FIELDS["departement"] if name == "DEPARTEMENTS"
+                                   else NAME_FIELDS["epci"])
+        elif scale in ("cite", "commune"):
+            around = self._outline(parameters, context, "COMMUNES", "240,240,240,255",
+                                   NAME_FIELDS["commune"])
+        else:
+            around = None
+        if around is not None:
+            situation.append(around)
+            layers.append(around)
+        apercu.setLayers(situation)
+        apercu.setKeepLayerSet(True)
+        apercu.setCrs(crs)
+        reference = around if around is not None and scale == "bassin" else context_layer
+        extent = reference.extent()
+        if reference.crs() != crs:
+            from qgis.core import QgsCoordinateTransform
+            extent = QgsCoordinateTransform(reference.crs(), crs, project).transformBoundingBox(
+                extent)
+        extent.grow(max(extent.width(), extent.height()) * 0.03)
+        apercu.zoomToExtent(extent)
+        overview = apercu.overview()
+        if scale == "bassin":
+            overview.setEnabled(False)  # the map shows the whole basin: nothing to frame
+            return
+        overview.setLinkedMap(carte)
+        overview.setFrameSymbol(QgsFillSymbol.createSimple({
+            "color": "192,57,43,60", "outline_color": "#c0392b", "outline_width": "0.6"}))
+        if scale in ("cite", "commune"):  # zoomed on the entity's surroundings
+            apercu.setAtlasDriven(True)
+            apercu.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
+            apercu.setAtlasMargin(3.0 if scale == "cite" else 1.5)
+
+    @staticmethod
+    def _data_date(layer):
+        index = layer.fields().indexOf("date_maj")
+        if index >= 0:
+            latest = layer.maximumValue(index)
+            value = records_io.python_value(latest)
+            if isinstance(value, (datetime.date, datetime.datetime)):
+                return value.strftime("%d/%m/%Y")
+        return datetime.date.today().strftime("%d/%m/%Y")
+
+    def _export(self, parameters, context, feedback, layout, scale):
+        return atlas_export.export(self, parameters, context, feedback, layout,
+                                   "atlas_%s" % scale)
+
+    @staticmethod
+    def _add_to_project(context, layout, scale, layers):
+        atlas_export.add_to_project(context, layout, layers)

@@ -1,0 +1,239 @@
+"""The programmation in a PostGIS schema (a team's shared programmation): tables with their
+keys and the form's rules as CHECK constraints, every value a query parameter, the changes
+of an import in one transaction that applies only to the versions the import read."""
+from .store import StoreError, operation_geometry
+from ...osp_qgis.programmation import model
+
+
+_SQL_TYPES = {"int": "integer", "double": "double precision", "string": "text",
+              "date": "date", "datetime": "timestamp"}
+
+
+def _checks():
+    """CHECK constraints mirroring the form's rules (a direct insert cannot bypass them)."""
+    checks = []
+    for p in ("b", "e", "d"):
+        checks.append("CHECK (%s_nb_c IS NULL OR %s_nb_bbc IS NULL OR %s_nb_total IS NULL "
+                      "OR %s_nb_c + %s_nb_bbc = %s_nb_total)" % ((p,) * 6))
+        checks.append("CHECK (%s_nb_bio IS NULL OR %s_nb_total IS NULL OR %s_nb_bio <= "
+                      "%s_nb_total)" % ((p,) * 4))
+        for n in ("nb_total", "nb_c", "nb_bbc", "nb_bio", "env_total", "env_c", "env_bbc"):
+            checks.append("CHECK (%s_%s IS NULL OR %s_%s >= 0)" % (p, n, p, n))
+    checks.append("CHECK (statut IS NULL OR statut IN (%s))"
+                  % ", ".join("'%s'" % s for s in model.STATUTS))
+    checks.append("CHECK (type_prog IS NULL OR type_prog IN (%s))"
+                  % ", ".join("'%s'" % s for s in model.TYPES_PROG))
+    return checks
+
+
+def create_postgis(target):
+    """Schema, tables, keys and checks (idempotent).  Identifiers are the module's own
+    (checked names), values are parameters."""
+    from psycopg2 import sql
+    columns = ", ".join("%s %s" % (name, _SQL_TYPES[kind]) for name, kind in
+                        model.KINDS.items() if name != "id_op")
+    note_columns = ", ".join("%s %s" % (name, _SQL_TYPES[kind]) for name, kind in
+                             model.NOTE_KINDS.items() if name not in ("id_note", "id_op"))
+    schema = sql.Identifier(target.schema)
+    statements = [
+        sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(schema),
+        sql.SQL("CREATE TABLE IF NOT EXISTS {}.operations (fid serial PRIMARY KEY, "
+                "id_op integer NOT NULL UNIQUE, " + columns + ", "
+                "geom geometry(MultiPolygon, 2154), " + ", ".join(_checks()) + ")")
+        .format(schema),
+        sql.SQL("CREATE TABLE IF NOT EXISTS {}.avancement (fid serial PRIMARY KEY, "
+                "id_note integer NOT NULL UNIQUE, id_op integer NOT NULL REFERENCES "
+                "{}.operations(id_op) ON DELETE CASCADE, " + note_columns + ", "
+                "CHECK (role IN ('bailleur', 'epci', 'ddtm_drbm')), "
+                "CHECK (statut IS NULL OR statut IN ('publie', 'brouillon')))")
+        .format(schema, schema),
+        sql.SQL("CREATE TABLE IF NOT EXISTS {}.cites (fid serial PRIMARY KEY, id_cite integer "
+                "NOT NULL UNIQUE, nom text, communes text, geom geometry(MultiPolygon, 2154))")
+        .format(schema),
+        sql.SQL("CREATE TABLE IF NOT EXISTS {}.cle_classeurs (cle text NOT NULL, cree_le "
+                "timestamptz NOT NULL DEFAULT now())").format(schema),
+        sql.SQL("REVOKE ALL ON {}.cle_classeurs FROM PUBLIC").format(schema),
+        sql.SQL("CREATE INDEX IF NOT EXISTS operations_geom ON {}.operations USING gist(geom)")
+        .format(schema),
+        sql.SQL("CREATE INDEX IF NOT EXISTS avancement_id_op ON {}.avancement(id_op)")
+        .format(schema)]
+    connection = target.connect()
+    try:
+        with connection:
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)
+    finally:
+        connection.close()
+
+
+def _insert(cursor, schema, table, row, kinds, geometry=None):
+    from psycopg2 import sql
+    names = [n for n in kinds]
+    placeholders = [sql.Placeholder()] * len(names)
+    values = [row.get(n) for n in names]
+    if geometry is not None:
+        names.append("geom")
+        placeholders.append(sql.SQL("ST_Multi(ST_GeomFromWKB({}, 2154))").format(
+            sql.Placeholder()))
+        import psycopg2
+        values.append(psycopg2.Binary(bytes(geometry.asWkb())))
+    cursor.execute(sql.SQL("INSERT INTO {}.{} ({}) VALUES ({})").format(
+        sql.Identifier(schema), sql.Identifier(table),
+        sql.SQL(", ").join(sql.Identifier(n) for n in names), sql.SQL(", ").join(placeholders)),
+        values)
+
+
+def write_postgis(target, operations, notes, cites, changed_ids, read_versions, added_ids,
+                  new_notes):
+    """Apply an import in one transaction: changed operations updated only if still at the
+    version read (else nothing is written), new operations and notes inserted."""
+    connection = target.connect()
+    try:
+        with connection:
+            with connection.cursor() as cursor:
+                _write(cursor, target.schema, operations, cites, changed_ids, read_versions,
+                       added_ids, new_notes)
+    except StoreError:
+        raise
+    except Exception as error:  # psycopg2.Error and its kind: nothing was committed
+        raise _refused(error)
+    finally:
+        connection.close()
+
+
+def _refused(error):
+    return StoreError("Enregistrement dans PostGIS refusé, rien n'a été écrit : %s"
+                      % str(error).strip().splitlines()[0])
+
+
+def import_in_transaction(target, change, who):
+    """An import as one transaction: the programmation read *after* taking the import lock
+    of the schema (two imports never read the same state), ``change(operations, notes,
+    cités)`` returns the plan, which is applied (version check on each changed row) and
+    committed, or nothing is. Returns the plan."""
+    from psycopg2 import sql
+    from ...osp_qgis.programmation.roundtrip import apply_plan
+    connection = target.connect()
+    schema = target.schema
+    try:
+        with connection:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))",
+                               ("osp programmation import %s" % schema,))
+                operations = _select(cursor, schema, "operations", model.KINDS)
+                notes = _select(cursor, schema, "avancement", model.NOTE_KINDS)
+                cursor.execute(sql.SQL("SELECT id_cite, nom, communes, ST_AsBinary(geom) "
+                                       "FROM {}.cites").format(sql.Identifier(schema)))
+                cites = [{"id_cite": i, "nom": n, "communes": c, "_geom": _geometry(g)}
+                         for i, n, c, g in cursor.fetchall()]
+                plan, extra_cites = change(operations, notes, cites)
+                new_operations, new_notes = apply_plan(operations, notes, plan, who)
+                old_ids = {op["id_op"] for op in operations}
+                old_notes = {n["id_note"] for n in notes}
+                _write(cursor, schema, new_operations, cites + list(extra_cites),
+                       list(plan.updates), {op["id_op"]: op.get("version") for op in operations},
+                       [op["id_op"] for op in new_operations if op["id_op"] not in old_ids],
+                       [n for n in new_notes if n["id_note"] not in old_notes])
+        return plan
+    except StoreError:
+        raise
+    except Exception as error:
+        if type(error).__name__ == "Cancelled":
+            raise
+        raise _refused(error)
+    finally:
+        connection.close()
+
+
+def _geometry(wkb):
+    from qgis.core import QgsGeometry
+    geometry = QgsGeometry()
+    if wkb is not None:
+        geometry.fromWkb(bytes(wkb))
+    return geometry
+
+
+def _select(cursor, schema, table, kinds):
+    from psycopg2 import sql
+    names = list(kinds)
+    cursor.execute(sql.SQL("SELECT {} FROM {}.{} ORDER BY 1").format(
+        sql.SQL(", ").join(sql.Identifier(n) for n in names), sql.Identifier(schema),
+        sql.Identifier(table)))
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _write(cursor, schema, operations, cites, changed_ids, read_versions, added_ids,
+           new_notes):
+    from psycopg2 import sql
+    by_id = {op["id_op"]: op for op in operations}
+    if cites:
+        cursor.execute(sql.SQL("SELECT id_cite FROM {}.cites").format(sql.Identifier(schema)))
+        known = {r[0] for r in cursor.fetchall()}
+        for cite in cites:
+            if cite["id_cite"] not in known:
+                known.add(cite["id_cite"])
+                _insert(cursor, schema, "cites", cite,
+                        {"id_cite": "int", "nom": "string", "communes": "string"},
+                        cite.get("_geom"))
+    for id_op in changed_ids:
+        op = by_id[id_op]
+        names = [n for n in model.KINDS if n != "id_op"]
+        geometry = operation_geometry(op, cites)
+        assignments = [sql.SQL("{} = {}").format(sql.Identifier(n), sql.Placeholder())
+                       for n in names]
+        values = [op.get(n) for n in names]
+        if geometry is not None:
+            import psycopg2
+            assignments.append(sql.SQL("geom = ST_Multi(ST_GeomFromWKB({}, 2154))")
+                               .format(sql.Placeholder()))
+            values.append(psycopg2.Binary(bytes(geometry.asWkb())))
+        cursor.execute(sql.SQL("UPDATE {}.operations SET {} WHERE id_op = {} AND "
+                               "version IS NOT DISTINCT FROM {}").format(
+            sql.Identifier(schema), sql.SQL(", ").join(assignments),
+            sql.Placeholder(), sql.Placeholder()),
+            values + [id_op, read_versions.get(id_op)])
+        if cursor.rowcount != 1:
+            raise StoreError("L'opération %d a été modifiée par quelqu'un d'autre "
+                             "pendant l'import : rien n'a été enregistré, relancer "
+                             "l'import." % id_op)
+    for id_op in added_ids:
+        op = by_id[id_op]
+        _insert(cursor, schema, "operations", op, model.KINDS, operation_geometry(op, cites))
+    for note in new_notes:
+        _insert(cursor, schema, "avancement", note, model.NOTE_KINDS)
+
+
+def postgis_key(target, create=False):
+    """The signing key kept in ``<schema>.cle_classeurs`` (see programmation_io.signing_key):
+    readable by the schema's owner and the OSP admins only, created under a lock."""
+    import psycopg2
+    from psycopg2 import sql
+    from ...osp_qgis.programmation.signature import new_key
+    connection = target.connect()
+    table = sql.SQL("{}.cle_classeurs").format(sql.Identifier(target.schema))
+    try:
+        with connection:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT to_regclass(%s)", ("%s.cle_classeurs" % target.schema,))
+                if cursor.fetchone()[0] is None:
+                    if not create:
+                        return None
+                    create_postgis(target)
+                if create:
+                    cursor.execute(sql.SQL("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE")
+                                   .format(table))
+                cursor.execute(sql.SQL("SELECT cle FROM {} ORDER BY cree_le LIMIT 1")
+                               .format(table))
+                row = cursor.fetchone()
+                if row is None and create:
+                    row = (new_key(),)
+                    cursor.execute(sql.SQL("INSERT INTO {} (cle) VALUES (%s)").format(table),
+                                   row)
+                return row[0] if row else None
+    except psycopg2.Error as error:
+        raise StoreError("Clé de signature des classeurs illisible dans %s : %s (seuls le "
+                         "propriétaire du schéma et les administrateurs OSP la lisent)."
+                         % (target.label, str(error).strip().splitlines()[0]))
+    finally:
+        connection.close()

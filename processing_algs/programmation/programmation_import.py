@@ -1,0 +1,241 @@
+"""osp:programmation_import — « Importer une programmation »."""
+import os
+
+from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFile, QgsProcessingParameterString,
+                       QgsProcessingParameterVectorLayer, QgsWkbTypes)
+
+from ...osp_qgis.sheets import columns, raw as sheets
+from ...osp_qgis.logements import locate
+from ...osp_qgis.programmation import partner_return, roundtrip, sheet as programmation_sheet
+from . import store as store
+from . import postgis as postgis
+from ..common import qgis_io
+from ..common.base import OspAlgorithm
+from ..common.gpkg_update import Cancelled, GeoPackageError
+from ..common.outputs import Outputs
+from .project import save_styles
+from .params import add_programmation, add_year, target_of
+
+BLOCKS = ("bailleur", "epci", "ddtm", "crhh")
+HELP = """<p>Met à jour la <b>programmation</b> à partir d'un classeur : le classeur d'un
+partenaire (produit par « Classeurs des partenaires ») ou toute feuille de programmation, le
+récapitulatif CRHH de 2021 compris (deux lignes d'en-tête « Nombre de logements » au-dessus
+de Total / C / BBC / Biosourcés, lignes « TOTAL … » recalculées et non importées, bailleur et
+EPCI lus dans le nom de l'opération quand il n'y a pas de colonne).</p>
+<p><b>Classeur d'un partenaire</b> : il n'est cru que si sa <b>signature</b> (faite à son
+émission avec la clé secrète de la programmation) correspond à son contenu : partenaire,
+rôle, année, colonnes, identifiant, version et empreintes de chaque opération. Une feuille
+cachée, une colonne ou une cellule technique modifiée, une colonne supprimée, un classeur émis
+par une autre programmation : refusé, rien n'est écrit. <i>PARTNER</i> : le
+partenaire de qui le classeur a été reçu, vérifié contre la signature. Seul le bloc du
+partenaire (bailleur ou EPCI) de ses propres opérations est repris ; ses nouvelles lignes
+deviennent des opérations, ses notes de l'onglet « Avancement » sont ajoutées (une seule fois,
+sur ses propres opérations, signées de son nom). Une opération modifiée par quelqu'un d'autre
+depuis l'envoi du classeur n'est pas écrasée : anomalie <i>conflit</i>. Les modifications de
+cellules verrouillées sont signalées (<i>modification_hors_bloc</i>) et ignorées ; une formule
+sans valeur enregistrée (<i>formule_sans_valeur</i>) garde la valeur connue.</p>
+<p><b>Autre feuille</b> : rien ne dit qui l'envoie, c'est donc la personne qui lance l'import
+qui choisit le bloc qu'elle remplit (<i>BLOCK</i> : bailleur, epci, ddtm, crhh ; obligatoire
+pour une telle feuille) ; les opérations sont retrouvées par leur identifiant, sinon par leur
+nom et leur année, et créées sinon ; <i>ANNEE</i> donne l'année quand la feuille ne la dit
+pas.</p>
+<p>Chaque ligne refusée est dans <i>ANOMALIES</i> (ligne, motif, détail, colonnes reçues) ;
+les nombres lues, mises à jour, ajoutées, en conflit et rejetées sont donnés. La programmation
+est relue sous son verrou d'écriture : deux imports lancés en même temps s'appliquent l'un
+après l'autre, aucun n'est perdu. Un import interrompu laisse la programmation telle qu'elle
+était.</p>
+<p><b>Exemple</b> : <code>qgis_process run osp:programmation_import
+--INPUT=programmation_2021_bailleur_MC.xlsx --OPERATIONS=programmation.gpkg
+--ANOMALIES=anomalies_import.csv</code></p>"""
+
+
+class ProgrammationImport(OspAlgorithm):
+    NAME = "programmation_import"
+    DISPLAY_NAME = "Importer une programmation"
+    SHORT = ("Reprend un classeur de partenaire ou une feuille de programmation (bloc du "
+             "partenaire, nouvelles opérations, notes) sans écraser les saisies des autres.")
+    GROUP_ID = "programmation"
+    HELP = HELP
+    DATABASE_TARGETS = ("OPERATIONS",)
+    CHOICES = {"BLOCK": BLOCKS}
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFile(
+            "INPUT", self.tr("Classeur ou feuille (xlsx, ods, csv)"),
+            fileFilter=self.tr("Tableurs (*.xlsx *.xlsm *.ods *.csv *.txt *.xls)")))
+        self.addParameter(QgsProcessingParameterString(
+            "SHEET", self.tr("Feuille (par défaut : celle qui a un en-tête reconnu)"),
+            optional=True))
+        add_programmation(self, label="Programmation à mettre à jour (GeoPackage, créé s'il "
+                                       "n'existe pas, ou postgres:… schema=…)")
+        add_year(self, label="Année de programmation (si la feuille ne la dit pas)",
+                 optional=True)
+        self.addParameter(QgsProcessingParameterEnum(
+            "BLOCK", self.tr("Bloc rempli par une feuille qui n'est pas un classeur partenaire "
+                             "(à choisir : aucun par défaut)"),
+            options=[self.tr("Prévisionnel bailleur"), self.tr("Prévisionnel EPCI"),
+                     self.tr("Prévisionnel DIRBM/DDTM"), self.tr("Décision CRHH")],
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "PARTNER", self.tr("Partenaire qui a envoyé le classeur (code bailleur ou sigle "
+                               "d'EPCI, vérifié contre la signature)"), optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "CITES", self.tr("Cités minières (pour reconnaître les cités des nouvelles "
+                             "opérations)"), [QgsProcessing.SourceType.TypeVectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "ANOMALIES", self.tr("Anomalies de l'import"), QgsProcessing.SourceType.TypeVector))
+        for name, label in (("N_READ", "Lignes lues"), ("N_UPDATED", "Opérations mises à jour"),
+                            ("N_ADDED", "Opérations ajoutées"), ("N_CONFLICTS", "Conflits"),
+                            ("N_REJECTED", "Lignes rejetées"), ("N_NOTES", "Notes ajoutées")):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+
+    # -- reading ---------------------------------------------------------------------------
+    def _partner_workbook(self, path, target, parameters, context, feedback):
+        """``(meta, rows, note_rows)`` of a partner workbook proven by the programmation's
+        key (and ``PARTNER`` when given); ``None`` for any other sheet."""
+        if not path.lower().endswith((".xlsx", ".xlsm")):
+            return None
+        try:
+            returned = partner_return.read_partner(path)
+        except partner_return.WorkbookRefused as error:
+            raise QgsProcessingException(str(error))
+        except Exception:
+            return None  # not a workbook openpyxl reads: read as any sheet
+        if returned is None:
+            return None
+        expected = (self.parameterAsString(parameters, "PARTNER", context) or "").strip()
+        try:
+            meta = partner_return.prove(returned, store.signing_key(target), expected or None,
+                                        os.path.basename(path))
+        except (partner_return.WorkbookRefused, store.StoreError) as error:
+            raise QgsProcessingException(str(error))
+        feedback.pushInfo(self.tr("Classeur signé du partenaire %s (%s), programmation %s, "
+                                  "émis le %s : signature vérifiée.")
+                          % (meta["partenaire"], meta["role"], meta["annee"], meta["emis_le"]))
+        return meta, returned[1], returned[2]
+
+    def _plain_sheet(self, path, sheet_name, block, year, parameters, context):
+        """The parsed sheet of any programmation table (BLOCK required: no signature says
+        whose block it fills)."""
+        try:
+            raw = sheets.read_sheet(path, sheet_name, programmation_sheet.has_header)
+        except sheets.SheetError as error:
+            raise QgsProcessingException(str(error))
+        if raw is None:
+            raw = qgis_io.read_table_layer(path, sheet_name)
+        if raw is None or not any(not sheets.is_blank(c) for _, c in raw.rows):
+            raise QgsProcessingException(self.tr("La feuille « %s » est illisible ou vide.")
+                                         % os.path.basename(path))
+        try:
+            parsed = programmation_sheet.read(raw.rows)
+        except columns.ColumnError as error:
+            raise QgsProcessingException("%s (%s, feuille « %s »)" % (error,
+                                                                     os.path.basename(path),
+                                                                     raw.sheet_name))
+        if (self.parameterAsString(parameters, "PARTNER", context) or "").strip():
+            raise QgsProcessingException(self.tr(
+                "PARTNER vérifie l'expéditeur d'un classeur partenaire signé ; « %s » n'en est "
+                "pas un : laisser PARTNER vide et choisir BLOCK.") % os.path.basename(path))
+        if parsed.year is None and year is None and "annee_prog" not in parsed.roles:
+            raise QgsProcessingException(self.tr(
+                "Année de programmation inconnue : la feuille ne la dit pas (titre « Programmation "
+                "2021 » ou colonne Année) ; indiquer le paramètre ANNEE."))
+        if block is None:
+            raise QgsProcessingException(self.tr(
+                "« %s » n'est pas un classeur partenaire signé : rien ne dit quel bloc il "
+                "remplit. Choisir le bloc (BLOCK : bailleur, epci, ddtm ou crhh) en tant que "
+                "personne qui lance l'import ; rien n'a été écrit.") % os.path.basename(path))
+        return parsed
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        path = self.parameterAsFile(parameters, "INPUT", context)
+        if not path or not os.path.isfile(path):
+            raise QgsProcessingException(self.tr("Le classeur « %s » est introuvable.") % path)
+        block = self.parameterAsChoice(parameters, "BLOCK", context) \
+            if parameters.get("BLOCK") not in (None, "") else None
+        year = self.parameterAsInt(parameters, "ANNEE", context) \
+            if parameters.get("ANNEE") not in (None, "") else None
+        target = target_of(self, parameters, "OPERATIONS", context)
+        cites_layer = self.parameterAsVectorLayer(parameters, "CITES", context)
+        extra_cites = store.cites_from_layer(cites_layer) if cites_layer is not None else []
+        partner = self._partner_workbook(path, target, parameters, context, feedback)
+        if partner is not None:
+            meta, rows, note_rows = partner
+            headers, who = meta["entetes"], meta["partenaire"]
+
+            def plan_of(operations, notes, context_rows):
+                return roundtrip.plan_partner(operations, notes, meta, rows, note_rows,
+                                              context_rows)
+        else:
+            parsed = self._plain_sheet(path, self.parameterAsString(parameters, "SHEET", context)
+                                       or None, block, year, parameters, context)
+            headers, who = parsed.headers, "import %s" % os.path.basename(path)
+
+            def plan_of(operations, notes, context_rows):
+                plan = roundtrip.plan_sheet(operations, parsed, block, year, context_rows)
+                plan.anomalies = list(parsed.skipped) + plan.anomalies
+                return plan
+        Outputs(self, parameters, context).check_folders("ANOMALIES")  # before any write
+        plan = self._apply(target, plan_of, who, extra_cites, feedback)
+        result = self._anomalies(parameters, context, plan, headers)
+        summary = plan.summary()
+        feedback.pushInfo(self.tr("Lignes lues : %(lus)d ; mises à jour : %(mis_a_jour)d ; "
+                                  "ajoutées : %(ajoutes)d ; conflits : %(conflits)d ; rejetées : "
+                                  "%(rejetes)d ; inchangées : %(inchanges)d ; notes : %(notes)d.")
+                          % summary)
+        result.update({"N_READ": summary["lus"], "N_UPDATED": summary["mis_a_jour"],
+                       "N_ADDED": summary["ajoutes"], "N_CONFLICTS": summary["conflits"],
+                       "N_REJECTED": summary["rejetes"], "N_NOTES": summary["notes"]})
+        return result
+
+    def _apply(self, target, plan_of, who, extra_cites, feedback):
+        """Read the programmation under its lock, plan, write (see programmation_io)."""
+        planned = []
+
+        def planned_on(operations, notes, cites):
+            stored = {c["id_cite"] for c in cites}
+            added = [c for c in extra_cites if c["id_cite"] not in stored]
+            plan = plan_of(operations, notes, roundtrip.Context(cites=cites + added))
+            planned.append(plan)
+            feedback.setProgress(50)
+            if feedback.isCanceled():
+                raise Cancelled()
+            return plan, added
+
+        def gpkg_change(operations, notes, cites):
+            plan, added = planned_on(operations, notes, cites)
+            if not (plan.updates or plan.additions or plan.notes or added):
+                return None   # nothing changes: the file is left as it is
+            new_operations, new_notes = roundtrip.apply_plan(operations, notes, plan, who)
+            return new_operations, new_notes, cites + added
+
+        try:
+            if target.kind == "gpkg":
+                store.update_gpkg(target.path, gpkg_change, cancelled=feedback.isCanceled)
+                return planned[-1]
+            if not target.exists():
+                postgis.create_postgis(target)
+                save_styles(target, extra_cites)
+            return postgis.import_in_transaction(target, planned_on, who)
+        except store.StoreError as error:
+            raise QgsProcessingException(str(error))
+        except (Cancelled, GeoPackageError) as error:
+            raise QgsProcessingException(str(error) or self.tr("Import annulé : rien n'a "
+                                                               "été écrit."))
+
+    def _anomalies(self, parameters, context, plan, headers):
+        column_fields = locate.column_fields(headers, range(len(headers)),
+                                             {"fid", "ligne", "motif", "detail"})
+        fields = qgis_io.make_fields(list(locate.ANOMALY_FIELDS)
+                                     + [(name, "string", header) for _, name, header
+                                        in column_fields])
+        rows = []
+        for ligne, motif, detail, cells in sorted(plan.anomalies, key=lambda a: (a[0], a[1])):
+            rows.append([ligne, motif, detail] + [cells[i] if i < len(cells) and cells[i] != ""
+                                                  else None for i, _, _ in column_fields])
+        with Outputs(self, parameters, context) as outputs:
+            dest = outputs.write("ANOMALIES", fields, QgsWkbTypes.Type.NoGeometry, None, rows)
+        return {"ANOMALIES": dest}
