@@ -1,6 +1,6 @@
 """OSP ERBM QGIS plugin entry point (the deployed folder is ``osp_erbm``)."""
 
 
-def classFactory(iface):  # noqa: N802 (QGIS API name)
+def classFactory(iface):
     from .plugin import OspErbmPlugin
     return OspErbmPlugin(iface)

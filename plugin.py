@@ -4,9 +4,14 @@ with the plugin) and the layer action « Appliquer le formulaire OSP » on the l
 applies to."""
 import os
 
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import Qgis, QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import QAction
 
+from .processing_algs.base_partagee import versioning
 from .processing_algs.common import qt_compat
+from .processing_algs.logements.analyse_io import is_compatible
 from .processing_algs.provider import MENU, OspProvider
 
 MENU_TITLE = "&OSP ERBM"
@@ -22,21 +27,19 @@ class OspErbmPlugin:
         self.action = None
         self.menu_actions = []
 
-    def initProcessing(self):  # noqa: N802 (QGIS API name)
+    def initProcessing(self):
         if self.provider is None:
             self.provider = OspProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
             # edits of the shared base keep its optimistic lock (processing_algs/versioning)
-            from .processing_algs.base_partagee import versioning
             project = QgsProject.instance()
             versioning.watch_layers(project.mapLayers().values())
             project.layersAdded.connect(versioning.watch_layers)
 
-    def initGui(self):  # noqa: N802 (QGIS API name)
+    def initGui(self):
         self.initProcessing()
         if self.iface is None:
             return
-        from qgis.PyQt.QtWidgets import QAction
         window = self.iface.mainWindow()
         for algorithm_id in MENU:
             algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
@@ -63,7 +66,6 @@ class OspErbmPlugin:
         project.layersAdded.connect(self.offer_action)
 
     def offer_action(self, layers):
-        from .processing_algs.logements.analyse_io import is_compatible
         for layer in layers:
             if is_compatible(layer):
                 self.iface.addCustomActionForLayer(self.action, layer)
@@ -75,13 +77,10 @@ class OspErbmPlugin:
 
     @staticmethod
     def open_help():
-        from qgis.PyQt.QtCore import QUrl
-        from qgis.PyQt.QtGui import QDesktopServices
         QDesktopServices.openUrl(QUrl.fromLocalFile(HELP_INDEX))
 
     def apply_form_to_current_layer(self):
         import processing
-        from qgis.core import Qgis
         layer = self.iface.activeLayer()
         cites = next((l for l in QgsProject.instance().mapLayersByName("cites")), None)
         try:
@@ -92,7 +91,6 @@ class OspErbmPlugin:
             self.iface.messageBar().pushMessage("OSP ERBM", str(error), Qgis.MessageLevel.Warning, 10)
 
     def unload(self):
-        from .processing_algs.base_partagee import versioning
         try:
             QgsProject.instance().layersAdded.disconnect(versioning.watch_layers)
         except (TypeError, RuntimeError):

@@ -7,7 +7,8 @@ Data are generated once per size with the project's generator (seeded) and cache
 bench/data/<size>/.  Each step runs BENCH_RUNS times, each time in a fresh process under
 ``/usr/bin/time -v``: the wall time is the operation's own (QGIS start-up excluded), the
 memory is the process's peak RSS.  The plugin is compiled to bytecode first, as QGIS has it
-from its second start on.  Writes bench/results.json and bench/results.md (one section per size, the latest run).
+from its second start on.  Writes bench/results.json and bench/results.md (one section per
+size, the latest run).
 """
 import datetime
 import json
@@ -51,7 +52,11 @@ STEPS = {
              ("render", "Ouverture et premier rendu de la couche d'analyse", None),
              ("analyse", "Couche d'analyse osp:analyselogement (30 k logements)", None),
              ("parc_social", "Indicateurs du parc social osp:indicateurs_parc_social (30 k "
-                             "lignes RPLS, 150 k adresses BAN, grille 1 km, secret)", None)],
+                             "lignes RPLS, 150 k adresses BAN, grille 1 km, secret)", None),
+             ("publication_getmap", "Publication : GetMap 1 000 × 800 px, toute l'emprise, "
+                                    "comme un bailleur (95e centile)", 2),
+             ("publication_wfs", "Publication : GetFeature WFS filtré, comme un bailleur (95e "
+                                 "centile)", 1)],
     "departement": [("join_osp", "Jointure osp:joinbailleurparcelles", 8),
                     ("join_native", "Jointure native (pointonsurface + joinattributestable)",
                      None),
@@ -72,10 +77,16 @@ STEPS = {
                     ("analyse", "Couche d'analyse osp:analyselogement (420 k logements)", 20),
                     ("parc_social", "Indicateurs du parc social (200 k lignes RPLS, 900 k "
                                     "adresses BAN, 648 communes, grille 1 km, secret)", None),
+                    ("publication_getmap", "Publication : GetMap 1 000 × 800 px du "
+                                           "département, comme un bailleur (95e centile)", 2),
+                    ("publication_wfs", "Publication : GetFeature WFS filtré, comme un "
+                                        "bailleur (95e centile)", 1),
                     ("growth", "Croissance du coût de la jointure (voir le tableau)", None)],
 }
-SETUP = {"synthese_osp": "setup_analyse", "croisement_ff": "setup_analyse", "synthese_pandas": "setup_analyse",
-         "render": "setup_analyse", "atlas": "setup_atlas"}
+SETUP = {"synthese_osp": "setup_analyse", "croisement_ff": "setup_analyse",
+         "synthese_pandas": "setup_analyse",
+         "render": "setup_analyse", "atlas": "setup_atlas",
+         "publication_getmap": "setup_publication", "publication_wfs": "setup_publication"}
 
 
 def generate(size):

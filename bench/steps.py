@@ -14,7 +14,9 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, REPO)
-from osp_qgis.files import fresh# noqa: E402
+import steps_publication
+
+from osp_qgis.files import fresh
 
 PLUGIN = None
 SHARED = os.path.normpath(os.path.join(REPO, "..", "shared", "data", "territoires"))
@@ -180,6 +182,7 @@ def _postgis_landlord_table(data):
     (``bench_<size>.logements``, stored in file order): the ``(INPUT, SHEET)`` of the
     join.  Not timed."""
     import csv
+
     import psycopg2
     from psycopg2 import sql
     _postgis_parcels(data)   # the server started, the schema made
@@ -380,9 +383,16 @@ def step_synthese_pandas(data, work):
 
 def step_setup_atlas(data, work):
     """ERBM-size dwellings drawn inside the 330 real communes of the basin."""
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature,
-                           QgsGeometry, QgsProject, QgsVectorFileWriter, QgsVectorLayer,
-                           QgsCoordinateTransformContext)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsCoordinateTransformContext,
+        QgsFeature,
+        QgsGeometry,
+        QgsProject,
+        QgsVectorFileWriter,
+        QgsVectorLayer,
+    )
     communes = QgsVectorLayer(os.path.join(SHARED, "communes_bassin_minier.geojson"), "c", "ogr")
     layer = QgsVectorLayer("Point?crs=EPSG:2154&field=ident_rep:string&field=idcom:string"
                            "&field=bailleur:string&field=type_palu:string"
@@ -500,6 +510,16 @@ def _parc_social(work, size):
 
 def step_parc_social(data, work):
     return _parc_social(work, "departement" if "departement" in data else "erbm")
+
+
+def step_setup_publication(data, work):
+    if not os.path.exists(os.path.join(work, "osp_erbm.gpkg")):
+        step_setup_analyse(data, work)
+    return steps_publication.step_setup_publication(data, work, run, analyse_layer)
+
+
+step_publication_getmap = steps_publication.step_publication_getmap
+step_publication_wfs = steps_publication.step_publication_wfs
 
 
 def main():

@@ -3,6 +3,7 @@ system's errors told in French.  No Qt, no QGIS."""
 import errno
 import os
 import re
+import shutil
 import uuid
 
 from .plain_text import without_accents
@@ -89,7 +90,6 @@ def check_folder_writable(path, label):
 def fresh(path):
     """``path`` after removing the file or folder a previous run left there (scripts and
     benchmarks that write to fixed places)."""
-    import shutil
     if os.path.isdir(path) and not os.path.islink(path):
         shutil.rmtree(path)
     elif os.path.lexists(path):

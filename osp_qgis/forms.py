@@ -40,6 +40,15 @@ def form(name):
     return spec
 
 
+def value_codes(name, field):
+    """The codes of field ``field``'s value list (ValueMap) in form ``name``, in order."""
+    widget = form(name)["widgets"].get(field) or {}
+    if widget.get("type") != "ValueMap":
+        raise FormError("Le champ %s du formulaire « %s » n'a pas de liste de valeurs."
+                        % (field, name))
+    return tuple(code for code, _ in widget["values"])
+
+
 def names():
     return sorted(n[:-5] for n in os.listdir(FORMS_DIR) if n.endswith(".json"))
 

@@ -56,6 +56,15 @@ def epcis():
 
 
 @functools.lru_cache(maxsize=None)
+def territory_fields(layer, role):
+    """The field names recognised for ``role`` (``id``, ``nom``, ``insee``, ``commune``,
+    ``sigle``) in a user's ``layer`` of ``cite``, ``commune`` or ``epci``, in order of
+    preference (``champs_territoire.csv``)."""
+    return tuple(row["champ"] for row in read_reference("champs_territoire.csv")
+                 if row["couche"] == layer and row["role"] == role)
+
+
+@functools.lru_cache(maxsize=None)
 def departements():
     return {row["code"]: row["nom"] for row in read_reference("departements.csv")}
 

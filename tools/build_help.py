@@ -1,19 +1,35 @@
 #!/usr/bin/python3
-"""Regenerate the help pages shipped in the plugin, resources/help/*.html, from the
-algorithms themselves (names, help text, parameters, outputs): one page per algorithm,
-opened by the dialog's « Aide » button, and index.html, opened by « Extensions ›
-OSP ERBM › Documentation ».
+"""Regenerate, from the help texts (resources/help/textes/<id>.html, the one source) and the
+algorithms themselves (names, parameters, outputs):
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tools/build_help.py
+- the help pages shipped in the plugin, resources/help/<id>.html, opened by the dialog's
+  « Aide » button, and index.html, opened by « Extensions › OSP ERBM › Documentation »;
+- the table of algorithms in README.md (between its ``algorithmes`` markers);
+- the parameter table of each algorithm in docs/*.md (between ``parametres osp:<id>``
+  markers).
 
-tests/qgis/test_toolbox.py checks that the pages are those this script writes today.
+    make generate      (or: QT_QPA_PLATFORM=offscreen /usr/bin/python3 tools/build_help.py)
+
+tools/generate.py --check (run by the tests) fails when one of these is out of date.
 """
 import os
+import re
 import sys
 from html import escape
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HELP = os.path.join(REPO, "resources", "help")
+sys.path.insert(0, os.path.join(REPO, "tools"))
+import plugin_package
+
+HELP = ("resources", "help")
+DOCS = "docs"
+# the module (processing_algs/<module>/) → its page in docs/
+MODULE_PAGES = (("programmation", "Programmation", "docs/programmation.md"),
+                ("logements", "Logements réhabilités et cartographie", "docs/logements.md"),
+                ("fichiers_fonciers", "Fichiers fonciers", "docs/fichiers_fonciers.md"),
+                ("parc_social", "Parc social", "docs/parc_social.md"),
+                ("base_partagee", "Base partagée PostGIS", "docs/base_partagee.md"),
+                ("publication", "Publication", "docs/publication.md"))
 STYLE = ("body{font-family:sans-serif;font-size:10.5pt;color:#222;max-width:60em;margin:1em auto;"
          "padding:0 1em}h1{color:#1f4e79;font-size:16pt}h2{color:#1f4e79;font-size:12.5pt;"
          "margin-top:1.4em}table{border-collapse:collapse;width:100%}td,th{border:1px solid "
@@ -92,9 +108,80 @@ def pages(algorithms):
     return out
 
 
+def module_of(algorithm):
+    """The module (``programmation``, ``logements``…) an algorithm belongs to."""
+    return type(algorithm).__module__.split(".")[-2]
+
+
+def default_text(definition):
+    value = definition.defaultValue()
+    if value is None or value == "":
+        return ""
+    from osp_erbm.processing_algs.common.help_text import french_value
+    return french_value(value, definition)
+
+
+def markdown_cell(text):
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def parameter_table(algorithm):
+    """The Markdown table of an algorithm's parameters (docs/)."""
+    lines = ["**`osp:%s` — %s**" % (algorithm.name(), algorithm.displayName()), "",
+             "| paramètre | dans le dialogue | type | par défaut |", "|---|---|---|---|"]
+    for definition in algorithm.parameterDefinitions():
+        optional = " (facultatif)" if definition.flags() & definition.FlagOptional else ""
+        lines.append("| `%s` | %s%s | %s | %s |" % (
+            definition.name(), markdown_cell(definition.description()), optional,
+            TYPES.get(definition.type(), definition.type()),
+            markdown_cell(default_text(definition))))
+    return "\n".join(lines)
+
+
+def algorithms_table(algorithms):
+    """The README's table: every algorithm, by module, with its one-sentence summary."""
+    lines = ["| module | algorithme | identifiant | ce qu'il fait |", "|---|---|---|---|"]
+    for module, title, page in MODULE_PAGES:
+        for algorithm in algorithms:
+            if module_of(algorithm) == module:
+                lines.append("| [%s](%s) | %s | `osp:%s` | %s |" % (
+                    title, page, markdown_cell(algorithm.displayName()), algorithm.name(),
+                    markdown_cell(algorithm.shortDescription())))
+    return "\n".join(lines)
+
+
+def replace_block(text, start, end, content, where):
+    """``text`` with what lies between the lines ``start`` and ``end`` replaced."""
+    first = text.find(start)
+    last = text.find(end, first + 1)
+    if first < 0 or last < 0:
+        raise SystemExit("%s : repères « %s » / « %s » introuvables" % (where, start, end))
+    return text[:first + len(start)] + "\n" + content + "\n" + text[last:]
+
+
+def documents(algorithms):
+    """``{path relative to the checkout: text}`` of README.md and docs/*.md, their
+    generated blocks filled."""
+    out = {}
+    by_name = {a.name(): a for a in algorithms}
+    with open(os.path.join(REPO, "README.md"), encoding="utf-8") as handle:
+        out["README.md"] = replace_block(handle.read(), "<!-- algorithmes -->",
+                                         "<!-- fin algorithmes -->",
+                                         algorithms_table(algorithms), "README.md")
+    for _, _, page in MODULE_PAGES:
+        with open(os.path.join(REPO, page), encoding="utf-8") as handle:
+            text = handle.read()
+        for name in sorted(set(re.findall(r"<!-- parametres osp:([a-z_]+) -->", text))):
+            if name not in by_name:
+                raise SystemExit("%s : algorithme osp:%s inconnu" % (page, name))
+            text = replace_block(text, "<!-- parametres osp:%s -->" % name,
+                                 "<!-- fin parametres osp:%s -->" % name,
+                                 parameter_table(by_name[name]), page)
+        out[page] = text
+    return out
+
+
 def algorithms():
-    sys.path.insert(0, os.path.join(REPO, "tools"))
-    import plugin_package  # noqa: F401
     from osp_erbm.processing_algs.provider import ALGORITHMS
     out = []
     for cls in ALGORITHMS:
@@ -108,11 +195,14 @@ def main():
     from qgis.core import QgsApplication
     app = QgsApplication([], False)
     app.initQgis()
-    os.makedirs(HELP, exist_ok=True)
-    for name, content in pages(algorithms()).items():
-        with open(os.path.join(HELP, name), "w", encoding="utf-8", newline="\n") as handle:
+    found = algorithms()
+    files = {os.path.join(*(HELP + (name,))): content for name, content in pages(found).items()}
+    files.update(documents(found))
+    for name, content in files.items():
+        with open(plugin_package.output_path(name), "w", encoding="utf-8",
+                  newline="\n") as handle:
             handle.write(content)
-    print("Aide écrite dans %s" % HELP)
+    print("Aide, README.md et docs/ écrits (%d fichiers)" % len(files))
 
 
 if __name__ == "__main__":

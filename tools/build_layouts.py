@@ -11,21 +11,42 @@ legende, echelle, nord, page.  A user's own template keeps these ids.
 import os
 import sys
 
-from qgis.core import (QgsApplication, QgsBasicNumericFormat, QgsLayoutFrame,
-                       QgsLayoutItemManualTable, QgsLayoutMultiFrame, QgsLayoutTable, QgsLayoutItemAttributeTable,
-                       QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
-                       QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemScaleBar,
-                       QgsLayoutPoint, QgsLegendStyle, QgsRectangle,
-                       QgsScaleBarSettings, QgsLayoutSize, QgsPrintLayout,
-                       QgsProject, QgsReadWriteContext, QgsTextFormat, QgsUnitTypes)
+from qgis.core import (
+    QgsApplication,
+    QgsBasicNumericFormat,
+    QgsLayoutFrame,
+    QgsLayoutItemAttributeTable,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemManualTable,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutMultiFrame,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLayoutTable,
+    QgsLegendStyle,
+    QgsPrintLayout,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsScaleBarSettings,
+    QgsTextFormat,
+    QgsUnitTypes,
+)
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
-from osp_qgis.fonts import FAMILY# noqa: E402 (the one font, osp_qgis/fonts.py)
+sys.path.insert(0, os.path.join(REPO, "tools"))
+import plugin_package
 
-OUT = os.path.join(REPO, "resources", "layouts")
+from osp_qgis.fonts import FAMILY
+
+OUT = os.path.dirname(plugin_package.output_path("resources", "layouts", "x"))
 BLUE = QColor("#1f4e79")
 
 

@@ -11,8 +11,9 @@ import csv
 import os
 import sys
 
-OUT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                   "resources", "reference")
+import plugin_package
+
+OUT = os.path.dirname(plugin_package.output_path("resources", "reference", "x"))
 
 
 def main(communes, epci):

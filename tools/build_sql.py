@@ -12,9 +12,12 @@ import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
-from osp_qgis.base_partagee import checks# noqa: E402
+sys.path.insert(0, os.path.join(REPO, "tools"))
+import plugin_package
 
-TARGET = os.path.join(REPO, "resources", "sql", "002_contraintes.sql")
+from osp_qgis.base_partagee import checks
+
+TARGET = plugin_package.output_path("resources", "sql", "002_contraintes.sql")
 
 if __name__ == "__main__":
     with open(TARGET, "w", encoding="utf-8", newline="\n") as handle:

@@ -26,22 +26,33 @@ import sys
 # the same file from one run to the next: Qt orders XML attributes by a seeded hash
 os.environ.setdefault("QT_HASH_SEED", "0")
 
-from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol,
-                       QgsMapLayer, QgsMarkerSymbol, QgsPalLayerSettings, QgsRendererCategory,
-                       QgsSingleSymbolRenderer, QgsTextBufferSettings, QgsTextFormat,
-                       QgsVectorLayer, QgsVectorLayerSimpleLabeling)
+from qgis.core import (
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsFillSymbol,
+    QgsMapLayer,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsRendererCategory,
+    QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
 from qgis.PyQt.QtGui import QColor, QFont
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 sys.path.insert(0, os.path.join(REPO, "tools"))
-import plugin_package  # noqa: E402,F401 (the checkout importable as osp_erbm)
-from osp_qgis.logements import analyse
-from osp_qgis import forms, reference# noqa: E402
-from osp_qgis.fonts import FAMILY# noqa: E402
-from osp_qgis.ids import PALULOS_TYPES# noqa: E402
+import plugin_package
 
-STYLES = os.path.join(REPO, "resources", "styles")
+from osp_qgis import forms, reference
+from osp_qgis.fonts import FAMILY
+from osp_qgis.ids import PALULOS_TYPES
+from osp_qgis.logements import analyse
+
+STYLES = os.path.dirname(plugin_package.output_path("resources", "styles", "x"))
 OTHER_COLOUR = "#9e9e9e"
 PALU_COLOURS = {"Groupé": "#1a9850", "Isolé": "#fdae61", "Hors": "#4575b4"}
 YEAR_RAMP = ("#fde725", "#b5de2b", "#6ece58", "#35b779", "#1f9e89", "#26828e", "#31688e",
@@ -97,8 +108,8 @@ def labels():
 def configure_form(layer):
     """The form of forms/analyse_logement.json, EPCI names from the reference tables
     (the plugin puts the GeoPackage's own EPCI and cités in the lists when it writes one)."""
-    from osp_erbm.processing_algs.logements.analyse_io import form_tables
     from osp_erbm.processing_algs.common.forms_qgis import apply_form
+    from osp_erbm.processing_algs.common.territory_layers import form_tables
     apply_form(layer, forms.form(analyse.LAYER_NAME), form_tables())
 
 
@@ -200,8 +211,9 @@ SHARE_CLASSES = ((0, 10, "#fee5d9"), (10, 20, "#fcae91"), (20, 25, "#fb6a4a"),
 
 def ff_styles():
     """The three outputs of osp:croisement_ff."""
-    from osp_qgis.fichiers_fonciers.crosscheck import STATUS_LABELS
     from qgis.core import QgsRuleBasedRenderer
+
+    from osp_qgis.fichiers_fonciers.crosscheck import STATUS_LABELS
     points = QgsVectorLayer("Point?crs=EPSG:2154&field=idlocal:string", "ff", "memory")
     points.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple({
         "name": "diamond", "color": "#d73027", "outline_color": "#ffffff",

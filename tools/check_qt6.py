@@ -79,7 +79,7 @@ def qualified(owner_name, owner, member):
     namespace = dict(classes())
     for candidate in candidates:
         try:
-            if eval(candidate, namespace) == value:  # noqa: S307 (names of QGIS only)
+            if eval(candidate, namespace) == value:
                 return candidate
         except Exception:
             continue
@@ -95,13 +95,13 @@ class Checker(ast.NodeVisitor):
         self.problems.append((node.lineno, node.col_offset, message, replacement,
                               getattr(node, "end_col_offset", None)))
 
-    def visit_Import(self, node):  # noqa: N802 (ast API)
+    def visit_Import(self, node):
         for alias in node.names:
             if alias.name.split(".")[0] in ("PyQt5", "PyQt6", "sip"):
                 self.report(node, "import direct de %s : passer par qgis.PyQt" % alias.name)
         self.generic_visit(node)
 
-    def visit_ImportFrom(self, node):  # noqa: N802
+    def visit_ImportFrom(self, node):
         module = node.module or ""
         if module.split(".")[0] in ("PyQt5", "PyQt6", "sip"):
             self.report(node, "import direct de %s : passer par qgis.PyQt" % module)
@@ -111,14 +111,14 @@ class Checker(ast.NodeVisitor):
                                                                       REMOVED_NAMES[alias.name]))
         self.generic_visit(node)
 
-    def visit_Call(self, node):  # noqa: N802
+    def visit_Call(self, node):
         if isinstance(node.func, ast.Attribute) and node.func.attr == "exec_":
             self.report(node, "exec_() n'existe plus avec Qt6 : exec()")
         if isinstance(node.func, ast.Name) and node.func.id == "QVariant":
             self.report(node, "QVariant() : utiliser NULL de qgis.core")
         self.generic_visit(node)
 
-    def visit_Attribute(self, node):  # noqa: N802
+    def visit_Attribute(self, node):
         if isinstance(node.value, ast.Name):
             owner_name, member = node.value.id, node.attr
             if owner_name == "QVariant" and member in QVARIANT_TYPES | {"Type"}:

@@ -10,12 +10,12 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-import install_profile  # noqa: E402
-import sample_data  # noqa: E402
-import sample_programmation  # noqa: E402
+import install_profile
+import sample_data
+import sample_programmation
 
 sys.path.insert(0, os.path.dirname(HERE))
-from osp_qgis.files import fresh# noqa: E402
+from osp_qgis.files import fresh
 
 SHEETS = ("mc_logements_rehabilites.xlsx", "sia_logements.csv", "mc_2019.ods",
           "sia_2021_utf8.csv")
@@ -135,6 +135,8 @@ def main(out, base=None):
         written.append(target)
     if base is None:
         written += demo_parc_social(profile, data, out, gpkg, analyse_input)
+        written += demo_publication(profile, out, [analyse_input.split("|")[0], programmation,
+                                                   os.path.join(out, "parc_social.gpkg")])
     print("\nRésultats dans %s :" % out)
     for path in written:
         print("   " + os.path.relpath(path, os.getcwd()))
@@ -171,6 +173,18 @@ def demo_parc_social(profile, data, out, gpkg, analyse_input):
                        "PNG_PREVIEW=true")
     print("   " + _counts(log, ("N_PAGES", "fiches EPCI")))
     return [indicators, book, sheets]
+
+
+def demo_publication(profile, out, sources):
+    """9. The web publication for the partners (QGIS Server, Lizmap); make serve serves it."""
+    print("9. Publication pour les partenaires (osp:publier) ; « make serve » la sert")
+    folder = os.path.join(out, "publication")
+    log = qgis_process(profile, "run", "osp:publier", "--", "SOURCE=" + ";".join(sources),
+                       "CONTACT=DDTM du Pas-de-Calais – MCSIG", "OUTPUT_FOLDER=" + folder)
+    print("   " + _counts(log, ("N_PUBLIC", "couches publiques"),
+                          ("N_PARTNER", "couches des partenaires"),
+                          ("N_EXCLUDED", "tables non publiées")))
+    return [folder]
 
 
 def _counts(log, *names):

@@ -3,7 +3,8 @@
 set -euo pipefail
 PACKAGES="python3-qgis qgis qgis-providers python3-gdal python3-pandas python3-openpyxl python3-psycopg2
 python3-pytest python3-hypothesis postgresql-15-postgis-3 postgresql-client-15 poppler-utils
-util-linux zip libreoffice-calc time gdal-bin xvfb xauth python3-venv"
+util-linux zip libreoffice-calc time gdal-bin xvfb xauth python3-venv
+qgis-server chromium libjs-leaflet libjs-jquery libjs-bootstrap4 libjs-popper.js"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -17,11 +18,14 @@ fi
 /usr/bin/python3 -c "import qgis.core, openpyxl, pandas, pytest, hypothesis" \
   || { echo "Les modules Python de QGIS sont introuvables pour /usr/bin/python3" >&2; exit 1; }
 command -v qgis_process.bin >/dev/null || { echo "qgis_process.bin introuvable" >&2; exit 1; }
-# Static checks of the plugin's code (Python 3.9 compatibility): vermin, in a venv of the
-# project (the plugin itself needs nothing outside QGIS).
+command -v qgis_mapserver >/dev/null || { echo "qgis_mapserver (qgis-server) introuvable" >&2; exit 1; }
+# Static checks of the plugin's code: vermin (Python 3.9 compatibility) and ruff (make lint,
+# rules in pyproject.toml), pinned, in a venv of the project (the plugin itself needs nothing
+# outside QGIS).
 VENV="$(dirname "$0")/../build/tools-venv"
-if [ ! -x "$VENV/bin/vermin" ]; then
+if [ ! -x "$VENV/bin/vermin" ] || [ ! -x "$VENV/bin/ruff" ]; then
   PYTHON=$(command -v python3)
-  "$PYTHON" -m venv "$VENV" 2>/dev/null || /usr/bin/python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q vermin==1.6.0 || { echo "vermin n'a pas pu être installé" >&2; exit 1; }
+  [ -x "$VENV/bin/pip" ] || "$PYTHON" -m venv "$VENV" 2>/dev/null || /usr/bin/python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q vermin==1.6.0 ruff==0.17.6 \
+    || { echo "vermin et ruff n'ont pas pu être installés" >&2; exit 1; }
 fi

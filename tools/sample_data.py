@@ -439,13 +439,13 @@ def write_gpkg(path, communes, cites, parcels, addresses=True):
             lyr.CreateFeature(feature)
         ds.CommitTransaction()
 
-    S, I = ogr.OFTString, ogr.OFTInteger
-    lyr = layer("communes", ogr.wkbMultiPolygon, [("insee", S), ("nom", S), ("dep", S),
-                                                  ("epci_siren", S), ("epci_sigle", S)])
+    text, integer = ogr.OFTString, ogr.OFTInteger
+    lyr = layer("communes", ogr.wkbMultiPolygon, [("insee", text), ("nom", text), ("dep", text),
+                                                  ("epci_siren", text), ("epci_sigle", text)])
     write(lyr, communes, lambda c: {"insee": c["insee"], "nom": c["nom"], "dep": c["dep"],
                                     "epci_siren": EPCI[c["sigle"]][0], "epci_sigle": c["sigle"]},
           lambda c: "MULTI" + rect_wkt(c["rect"]).replace("POLYGON(", "POLYGON((") + ")")
-    lyr = layer("epci", ogr.wkbMultiPolygon, [("siren", S), ("nom", S), ("sigle", S)])
+    lyr = layer("epci", ogr.wkbMultiPolygon, [("siren", text), ("nom", text), ("sigle", text)])
     epci_geoms = {}
     for c in communes:
         geom = ogr.CreateGeometryFromWkt(rect_wkt(c["rect"]))
@@ -453,18 +453,18 @@ def write_gpkg(path, communes, cites, parcels, addresses=True):
             else epci_geoms[c["sigle"]].Union(geom)
     write(lyr, sorted(epci_geoms), lambda s: {"siren": EPCI[s][0], "nom": EPCI[s][1], "sigle": s},
           lambda s: ogr.ForceToMultiPolygon(epci_geoms[s]).ExportToWkt())
-    lyr = layer("departements", ogr.wkbMultiPolygon, [("code", S), ("nom", S)])
+    lyr = layer("departements", ogr.wkbMultiPolygon, [("code", text), ("nom", text)])
     dep_geoms = {}
     for c in communes:
         geom = ogr.CreateGeometryFromWkt(rect_wkt(c["rect"]))
         dep_geoms[c["dep"]] = geom if c["dep"] not in dep_geoms else dep_geoms[c["dep"]].Union(geom)
     write(lyr, sorted(dep_geoms), lambda d: {"code": d, "nom": DEPARTEMENTS[d]},
           lambda d: ogr.ForceToMultiPolygon(dep_geoms[d]).ExportToWkt())
-    lyr = layer("cites", ogr.wkbMultiPolygon, [("id_cite", I), ("nom", S), ("insee", S)])
+    lyr = layer("cites", ogr.wkbMultiPolygon, [("id_cite", integer), ("nom", text), ("insee", text)])
     write(lyr, cites, lambda c: {"id_cite": c["id_cite"], "nom": c["nom"], "insee": c["insee"]},
           lambda c: "MULTI" + rect_wkt(c["rect"]).replace("POLYGON(", "POLYGON((") + ")")
-    lyr = layer("parcelles", ogr.wkbMultiPolygon, [("idpar", S), ("commune", S), ("prefixe", S),
-                                                   ("section", S), ("numero", S)])
+    lyr = layer("parcelles", ogr.wkbMultiPolygon, [("idpar", text), ("commune", text), ("prefixe", text),
+                                                   ("section", text), ("numero", text)])
     write(lyr, parcels, lambda p: {"idpar": p["idpar"], "commune": p["insee"], "prefixe": "000",
                                    "section": p["section"].rjust(2, "0"),
                                    "numero": "%04d" % p["numero"]},
@@ -473,8 +473,8 @@ def write_gpkg(path, communes, cites, parcels, addresses=True):
     if not addresses:
         ds = None
         return
-    lyr = layer("adresses", ogr.wkbPoint, [("numero", I), ("rep", S), ("nom_voie", S),
-                                           ("code_insee", S)])
+    lyr = layer("adresses", ogr.wkbPoint, [("numero", integer), ("rep", text), ("nom_voie", text),
+                                           ("code_insee", text)])
     write(lyr, parcels, lambda p: {"numero": p["num_voie"], "rep": "", "nom_voie": p["street"],
                                    "code_insee": p["insee"]},
           lambda p: "POINT(%r %r)" % ((p["rect"][0] + p["rect"][2]) / 2,

@@ -64,7 +64,8 @@ RECAP_2021 = {
                    ("MC DA DOULAI CORONS VERTS", "01/11/2021", "non", 81, 0, 81, 81),
                    ("MC DA LALLAING HAUTS PRES", "01/12/2021", "non", 39, 0, 39, 39)])],
     "62": [("CABBALR", [("MC CABBALR BRUAY LA BUISSIERE ANATOLE FRANCE", "01/04/2021", "non", 78, 0, 78, 78),
-                        ("MC CABBALR BRUAY LA BUISSIERE NOUVEAU MONDE", "01/03/2021", "non", 105, 0, 105, 105),
+                        ("MC CABBALR BRUAY LA BUISSIERE NOUVEAU MONDE", "01/03/2021", "non",
+                         105, 0, 105, 105),
                         ("MC CABBALR HOUDAIN VICTOIRE 1ÈRE TRANCHE", "01/04/2021", "non", 124, 0, 124, 124)]),
            ("CACH", [("MC CACH HENIN BEAUMONT DANCY", "01/07/2021", "non", 97, 0, 97, 97),
                      ("MC CACH OIGNIES DEUCHECO", "01/04/2021", "non", 100, 0, 100, 100),
@@ -85,8 +86,8 @@ RECAP_2021_PRINTED_TOTALS = {"TOTAL CAPH": 388, "TOTAL CAVM": 257, "TOTAL DA": 4
 
 
 def _words(text):
-    import unicodedata
     import re
+    import unicodedata
     text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).upper()

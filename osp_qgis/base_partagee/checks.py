@@ -38,6 +38,27 @@ def form_checks():
     return checks
 
 
+def value_list_checks(form_name, table, fields):
+    """``[(table, constraint name, SQL condition, French message)]``: each of ``fields``
+    holds one of its value list's codes (or nothing)."""
+    out = []
+    for field in fields:
+        codes = forms.value_codes(form_name, field)
+        condition = "(\"%s\" IS NULL OR \"%s\" IN (%s))" % (
+            field, field, ", ".join("'%s'" % code.replace("'", "''") for code in codes))
+        out.append((table, "%s_%s_liste" % (table, field), condition,
+                    "%s : une des valeurs de la liste (%s)." % (field, ", ".join(codes))))
+    return out
+
+
+def programmation_checks():
+    """The CHECKs of a programmation kept in PostGIS (its own schema): the forms'
+    constraints of operations and avancement, and their value lists."""
+    return [c for c in form_checks() if c[0] in ("operations", "avancement")] + \
+        value_list_checks("operations", "operations", ("type_prog", "statut")) + \
+        value_list_checks("avancement", "avancement", ("role", "statut"))
+
+
 def migration_sql(checks=None):
     """The text of the migration that adds the form's checks (tools/build_sql.py)."""
     lines = ["-- OSP ERBM shared base: the forms' constraints as CHECK constraints.",

@@ -5,6 +5,7 @@ import math
 from dataclasses import dataclass
 
 from ..ids import departement_of_commune
+from ..reference import departements
 from ..territory import Territory
 from .rules import is_dwelling, is_social_housing
 
@@ -103,7 +104,6 @@ def indicators(locaux, dwelling, social, reported, territory, sru_target=SRU_TAR
                              departement=info.get("dep") or departement_of_commune(insee)))
     out = sorted(communes, key=lambda r: (r["departement"], r["code"]))
     epci_names = {territory.epci_code(s): i.get("nom") for s, i in territory.epcis.items()}
-    from ..reference import departements
     for level, key, names in (("epci", "epci", epci_names),
                               ("departement", "departement", departements())):
         groups = {}

@@ -6,7 +6,7 @@ import os
 import sqlite3
 
 from ..storage.sqlplan import connect, quoted
-from .rules import FFError, column_map, check_columns
+from .rules import FFError, check_columns, column_map
 
 DELIMITERS = (";", ",", "\t", "|")
 SNIFF_BYTES = 65536

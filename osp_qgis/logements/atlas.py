@@ -2,8 +2,8 @@
 
 Pure Python.  The figures of an entity are the synthesis crosstab of its
 dwellings (the same function as the workbook's Synthèses sheet)."""
-from . import synthesis
 from ..files import safe_filename
+from . import synthesis
 
 SCALES = ("cite", "commune", "epci", "departement", "bassin")
 SCALE_LABELS = {"cite": "Cité", "commune": "Commune", "epci": "EPCI",

@@ -16,10 +16,10 @@ import operator
 from collections import Counter
 
 from .. import ids
-from . import locate
 from ..addresses import address_key
 from ..sheets.raw import TOTAL_INITIALS, is_blank, total_label
 from ..sheets.shared_texts import share_repeated_texts, worth_sharing
+from . import locate
 
 _ERROR = object()       # a rule refused the value: the row is rebuilt by build_dwelling
 
@@ -31,7 +31,7 @@ def _text(cell):
 def data_rows(rows, header_index, totals):
     """``(lignes, cells)`` of the rows after the header that are dwellings: blank rows are
     skipped, total lines (« TOTAL CAPH ») go to ``totals`` as in
-    :func:`locate.build_dwellings`."""
+    the row-by-row reference (tests/oracle_join.py)."""
     lignes, kept = [], []
     for ligne, cells in rows[header_index + 1:]:
         try:    # usual row: its first cell starts with a digit or a letter of no total word
@@ -296,7 +296,7 @@ def split_duplicates(lignes, cells, ident_rep, ident_int):
 
 
 def locate_columns(result, fetch_parcels, fetch_locals=None, fetch_addresses=None):
-    """:func:`locate.locate` on columns: the parcels of every dwelling asked at once; the
+    """The location step on columns: the parcels of every dwelling asked at once; the
     dwellings they do not locate go through :func:`locate._assign` one by one."""
     idpar = result.values["idpar"]
     wanted = {p for p in idpar if p}
@@ -354,7 +354,7 @@ def collect_anomalies(result):
 def join(rows, colmap, palulos_variants, fetch_parcels, fetch_locals=None,
          fetch_addresses=None, notes=None, texts_shared=False):
     """The whole plan on a read sheet, column by column: build, de-duplicate, locate,
-    report.  Same answers as :func:`locate.join`."""
+    report.  Same answers as the row-by-row reference, tests/oracle_join.py."""
     result = build_columns(rows, colmap, palulos_variants, notes,
                            on_parcels=getattr(fetch_parcels, "prefetch", None),
                            texts_shared=texts_shared)

@@ -7,16 +7,16 @@ The caller decides how to fetch (indexed SQL, filtered requests in chunks…);
 this module decides what is needed and what every row becomes.
 """
 import re
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import ids
 from ..addresses import address_key
-from ..sheets.columns import ROLES
 from ..fields import specs
 from ..french_numbers import integer
 from ..plain_text import without_accents
-from ..sheets.raw import is_blank, total_label
+from ..sheets.columns import ROLES
+from ..sheets.raw import is_blank
 
 SOURCE_PARCELLE = "parcelle"
 SOURCE_LOCAL = "local_ff"
@@ -233,51 +233,6 @@ def build_dwelling(ligne, cells, roles, palulos_variants):
 PREFETCH_EVERY = 20000
 
 
-def build_dwellings(rows, colmap, palulos_variants, notes=None, totals=None, on_chunk=None):
-    """Data rows (after the header) -> dwellings.  Blank rows are not dwellings; total
-    and subtotal lines (« TOTAL CAPH ») are not either: they go to ``totals`` as
-    ``ligne_total`` anomalies.  ``notes`` (``{ligne: [(motif, detail)]}``, what the
-    reader saw: merged cells filled, formulas without value) become problems.
-    ``on_chunk(dwellings)`` is called every :data:`PREFETCH_EVERY` dwellings with the new
-    ones (a fetcher may start looking their parcels up meanwhile)."""
-    out = []
-    notes = notes or {}
-    reported = 0
-    for ligne, cells in rows[colmap.header_index + 1:]:
-        if is_blank(cells):
-            continue
-        label = total_label(cells)
-        if label is not None:
-            if totals is not None:
-                totals.append(total_line_anomaly(ligne, label, cells))
-            continue
-        dwelling = build_dwelling(ligne, cells, colmap.roles, palulos_variants)
-        for motif, detail in notes.get(ligne, ()):
-            dwelling.add_problem(motif, detail)
-        out.append(dwelling)
-        if on_chunk is not None and len(out) - reported == PREFETCH_EVERY:
-            on_chunk(out[reported:])
-            reported = len(out)
-    if on_chunk is not None and len(out) > reported:
-        on_chunk(out[reported:])
-    return out
-
-
-def split_duplicates(dwellings):
-    """Keep the first row of each dwelling; the others are ``(extra, first)``."""
-    first = OrderedDict()
-    kept, duplicates = [], []
-    for d in dwellings:
-        key = d.key
-        if key is not None and key in first:
-            duplicates.append((d, first[key]))
-            continue
-        if key is not None:
-            first[key] = d
-        kept.append(d)
-    return kept, duplicates
-
-
 def _describe_key(key):
     kind, value = key
     return ("identifiant RPLS %s" if kind == "rpls" else "identifiant bailleur %s") % value
@@ -293,40 +248,6 @@ def duplicate_anomaly(ligne, cells, key, first_ligne):
     """The ``doublon`` anomaly of a row repeating the dwelling of line ``first_ligne``."""
     return Anomaly(ligne, MOTIF_DOUBLON, "Doublon de la ligne %d (%s) : ligne non reprise."
                    % (first_ligne, _describe_key(key)), cells)
-
-
-def locate(dwellings, fetch_parcels, fetch_locals=None, fetch_addresses=None):
-    """Give each dwelling a geometry and ``geoloc_source``, or a ``geoloc_motif``.
-
-    Order: parcel id -> point of that parcel; else fiscal id through the
-    Fichiers fonciers -> its parcel; else address point.  The fetchers are
-    called at most once per stage with only the keys still needed;
-    ``fetch_parcels`` maps a parcel present without geometry to ``None``.
-    """
-    wanted = {d.values["idpar"] for d in dwellings if d.values["idpar"]}
-    parcels = dict(fetch_parcels(wanted)) if wanted else {}
-    pending = [d for d in dwellings if parcels.get(d.values["idpar"]) is None]
-
-    local_parcels = {}
-    if fetch_locals is not None:
-        wanted_locals = {d.values["idlocal"] for d in pending if d.values["idlocal"]}
-        if wanted_locals:
-            local_parcels = dict(fetch_locals(wanted_locals))
-        extra = {p for p in local_parcels.values() if p and p not in parcels}
-        if extra:
-            parcels.update(fetch_parcels(extra))
-        pending = [d for d in pending
-                   if parcels.get(local_parcels.get(d.values["idlocal"])) is None]
-
-    addresses = {}
-    if fetch_addresses is not None:
-        wanted_addresses = {d.address for d in pending if d.address}
-        if wanted_addresses:
-            addresses = dict(fetch_addresses(wanted_addresses))
-
-    for d in dwellings:
-        _assign(d, parcels, local_parcels, addresses, fetch_locals is not None,
-                fetch_addresses is not None)
 
 
 def _assign(d, parcels, local_parcels, addresses, with_locals, with_addresses):
@@ -360,8 +281,7 @@ def _assign(d, parcels, local_parcels, addresses, with_locals, with_addresses):
             d.add_problem(MOTIF_LOCAL_INCONNU,
                           "Local %s absent des Fichiers fonciers fournis." % idlocal)
     if d.address and d.address in addresses:
-        found = addresses[d.address]   # (point, level, score) of the one address matcher
-        point, level, score = found if isinstance(found, tuple) else (found, "numero", 1.0)
+        point, level, score = addresses[d.address]   # the address matcher's answer
         d.geometry, v["geoloc_source"] = point, SOURCE_ADRESSE
         v["geoloc_precision"], v["geoloc_score"] = level, score
         return
@@ -398,23 +318,6 @@ def collect_anomalies(dwellings, duplicates, others=()):
         out.append(duplicate_anomaly(extra.ligne, extra.cells, extra.key, first.ligne))
     out.sort(key=lambda a: (a.ligne, a.motif))
     return out
-
-
-def join(rows, colmap, palulos_variants, fetch_parcels, fetch_locals=None,
-         fetch_addresses=None, notes=None):
-    """The whole plan on a read sheet: build, de-duplicate, locate, report."""
-    totals = []
-    prefetch = getattr(fetch_parcels, "prefetch", None)
-
-    def on_chunk(chunk):   # the parcels of each chunk looked up while the next is built
-        prefetch({d.values["idpar"] for d in chunk if d.values["idpar"]})
-    dwellings = build_dwellings(rows, colmap, palulos_variants, notes, totals,
-                                on_chunk if prefetch is not None else None)
-    kept, duplicates = split_duplicates(dwellings)
-    locate(kept, fetch_parcels, fetch_locals, fetch_addresses)
-    return JoinResult(dwellings=kept, duplicates=duplicates,
-                      anomalies=collect_anomalies(kept, duplicates, totals),
-                      rows_read=len(dwellings), total_lines=totals)
 
 
 def summary_lines(result):

@@ -1,8 +1,8 @@
 """The HTML quality report: the same tables and sentences as the workbook."""
 from html import escape
 
-from . import synthesis
 from ..french_numbers import integer
+from . import synthesis
 
 STYLE = """body{font-family:sans-serif;font-size:10pt;color:#222}
 h1{color:#1f4e79;font-size:15pt}h2{color:#1f4e79;font-size:12pt;margin-top:18px}

@@ -11,10 +11,24 @@ prints on A4 landscape with its header repeated on each page.
 import re
 import zipfile
 
-from . import synthesis
-from ..storage.textsafe import xlsx_text
+from ..programmation.workbooks import TRAJECTORY_SHEET, trajectory_sheet
 from ..storage import xlsx_layout
-from ..storage.xlsx_layout import (Styles, axis_labels, fit_columns, fit_heights, formula, group_cells, header_row, print_setup, put, sheet_title, text_cell)
+from ..storage.textsafe import xlsx_text
+from ..storage.xlsx_layout import (
+    Styles,
+    axis_labels,
+    fit_columns,
+    fit_heights,
+    formula,
+    group_cells,
+    header_row,
+    print_setup,
+    put,
+    sheet_title,
+    text_cell,
+)
+from ..storage.xlsx_stream import append_tables
+from . import synthesis
 
 SHEET_LOGEMENTS = "Logements"
 SHEET_OPERATIONS = "Opérations"
@@ -334,7 +348,6 @@ def write_workbook(path, dwellings, decisions, duplicate_rows, years=None, traje
             if sheet.title == SHEET_DETAIL:
                 fit_heights(sheet, 3, 3)
     if trajectory is not None:
-        from ..programmation.workbooks import TRAJECTORY_SHEET, trajectory_sheet
         trajectory_sheet(book.create_sheet(TRAJECTORY_SHEET), trajectory, styles)
     for title, writer in extra_sheets:
         writer(book.create_sheet(title), styles)
@@ -352,7 +365,6 @@ def write_workbook(path, dwellings, decisions, duplicate_rows, years=None, traje
             4 + held, (list(line) for line in lines[held:]), len(DETAIL_COLUMNS),
             len(lines) - held)
     if tails:
-        from ..storage.xlsx_stream import append_tables
         append_tables(path, tails)
     return {"blocks": blocks, "operations": ops, "quality": quality, "sentence": sentence,
             "years": columns, "invalid_years": invalid}

@@ -2,8 +2,8 @@
 header found by the project's column detection (:mod:`osp_qgis.sheets.columns`), one column per
 header, ``ligne`` the row number the user sees, blank rows left out; and the column
 readers the canonical tables share."""
-from ..sheets.columns import detect_header_row, group_labels, map_columns
 from ..files import unique_names
+from ..sheets.columns import detect_header_row, group_labels, map_columns
 from ..sheets.raw import is_blank
 
 

@@ -20,9 +20,13 @@ street_types.csv``) and the articles (« de », « la », « l' »…) dropped.
 """
 import difflib
 import functools
+import gzip
+import io
+import os
 
 from ..addresses import normalise_number, normalise_repetition, normalise_street
 from ..french_numbers import integer
+from ..sheets.csv_sheets import decode_text, sniff_delimiter
 
 LEVELS = ("xy_source", "numero", "voie", "commune", "non_localise")
 # points precise enough to be counted in sub-commune zones and grid cells (the others count
@@ -347,13 +351,9 @@ def format_int(value):
 def read_ban(path):
     """A BAN address file (``adresses-XX.csv``, also ``.csv.gz``; ``;`` or ``,``; UTF-8 or
     Latin-1) → :func:`ban_addresses`. French :class:`AddressError` when unreadable."""
-    import gzip
-    import io
-    import os
 
     import pandas as pd
 
-    from ..sheets.csv_sheets import decode_text, sniff_delimiter
     name = os.path.basename(path)
     try:
         opener = gzip.open if path.lower().endswith(".gz") else open

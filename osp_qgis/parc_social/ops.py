@@ -21,11 +21,13 @@ POIDS                  households the row stands for (default 1)
 import functools
 import re
 
-from ..sheets.columns import has_header
+from ..addresses import normalise_number, normalise_repetition
 from ..ids import RPLS_LENGTH, fold
 from ..reference import read_reference, synonyms
-from .frames import Anomalies, column as _column, number as _number, read_number, \
-    sheet_table
+from ..sheets.columns import has_header
+from .frames import Anomalies, read_number, sheet_table
+from .frames import column as _column
+from .frames import number as _number
 from .geocode import rpls_street
 
 YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
@@ -150,7 +152,6 @@ def link_households(households, rows):
 
 
 def _address_keys(frame):
-    from ..addresses import normalise_number, normalise_repetition
     street = rpls_street(frame["typvoie"], frame["nomvoie"])
     return [(d, normalise_number(n), normalise_repetition(r), s) if d and s else None
             for d, n, r, s in zip(frame["depcom"], frame["numvoie"], frame["indrep"], street)]

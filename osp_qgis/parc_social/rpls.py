@@ -6,10 +6,11 @@ the row says why (``anomalies``)."""
 import functools
 import re
 
-from ..sheets.columns import has_header
 from ..reference import read_reference, synonyms
-from .frames import Anomalies, column as _column, number as _number, read_number, \
-    sheet_table
+from ..sheets.columns import has_header
+from .frames import Anomalies, read_number, sheet_table
+from .frames import column as _column
+from .frames import number as _number
 
 LABELS = ("A", "B", "C", "D", "E", "F", "G")
 FIRST_YEAR, LAST_YEAR = 1000, 2100  # RPLS keeps medieval buildings bought and converted

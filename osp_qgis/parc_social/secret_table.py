@@ -16,7 +16,7 @@ change of columns that keeps the row relations (a vector of the null space of th
 relations: swap two categories of a family, or move the total with one category of each
 family). Every masked cell receives such a *certificate*; when none exists among the masked
 cells, the cheapest one is completed by masking the cells it lacks. The cost is linear in the
-number of masked cells, where the exact algebraic test (``secret.determined_cells``) is cubic:
+number of masked cells, where the exact algebraic test (tests/oracle_secret.py) is cubic:
 this is what lets a whole département be published in seconds.
 """
 import itertools
@@ -126,7 +126,7 @@ class ZoneTree:
 
 def flat_relations(n_rows, width, row_relations, groups):
     """The same relations on flat cell indices (row × width + column), as the exact
-    algebraic engine (``secret.protect``) and the tests take them."""
+    algebraic engine (tests/oracle_secret.py) and the tests take them."""
     out = [([r * width + j for j in parts], r * width + total)
            for r in range(n_rows) for parts, total in row_relations]
     out += [([r * width + j for r in children], parent * width + j)

@@ -3,9 +3,10 @@
 territory), and « Sources et secret statistique ». A value hidden by secrecy reads « s »."""
 import functools
 
-from ..storage import xlsx_layout as osp
 from ..reference import read_reference
+from ..storage import xlsx_layout as osp
 from . import indicators
+from .avant_apres import CHANGES, LABELS, NOT_GIVEN
 
 SECRET = "s"
 SHEET_SYNTHESE = "Synthèse"
@@ -136,7 +137,6 @@ def _sources(ws, sources, threshold, published, styles):
 
 def _before_after(ws, tables, styles, threshold):
     """Label change of the renovated dwellings per EPCI, then label before × after."""
-    from .avant_apres import CHANGES, LABELS, NOT_GIVEN
     osp.sheet_title(ws, "Logements réhabilités : étiquette énergie avant et après travaux",
                     styles)
     osp.put(ws, 2, 1, "« s » : secret statistique (seuil %d logements)." % threshold)

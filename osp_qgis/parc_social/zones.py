@@ -3,7 +3,7 @@ code, their split by the file's QPV flag, EPCI and département from the referen
 the whole file, polygon layers (membership computed by the caller) and INSEE-style grids."""
 import math
 
-from ..reference import communes, epcis
+from ..reference import communes, departements, epcis
 from .indicators import Level
 
 ENSEMBLE = "ENSEMBLE"
@@ -68,7 +68,6 @@ def administrative_levels(rows, commune_names=None):
 
 
 def _departement_name(code):
-    from ..reference import departements
     if not code:
         return "Département non renseigné"
     return departements().get(code) or "Département %s" % code

@@ -10,17 +10,19 @@ import hashlib
 import json
 import re
 
-from .. import reference
+from .. import forms, reference
 from ..fields import specs
 from ..ids import fold
 from ..plain_text import without_accents
+from ..territory import Territory
 
 OPERATIONS = "operations"
 AVANCEMENT = "avancement"
-TYPES_PROG = ("annuelle", "complementaire")
-STATUTS = ("propose", "prefleche", "valide", "reporte", "annule")
-ROLES = ("bailleur", "epci", "ddtm_drbm")
-NOTE_STATUTS = ("publie", "brouillon")
+# the value lists are the forms' (forms/operations.json, forms/avancement.json)
+TYPES_PROG = forms.value_codes(OPERATIONS, "type_prog")
+STATUTS = forms.value_codes(OPERATIONS, "statut")
+ROLES = forms.value_codes(AVANCEMENT, "role")
+NOTE_STATUTS = forms.value_codes(AVANCEMENT, "statut")
 OUI_NON = ("oui", "non")
 BLOCKS = {"bailleur": "b", "epci": "e", "ddtm": "d"}  # BLOCK parameter -> field prefix
 BLOCK_TITLES = {"b": "Prévisionnel bailleur", "e": "Prévisionnel EPCI",
@@ -144,7 +146,6 @@ def bailleur_codes():
 
 
 def epci_codes():
-    from ..territory import Territory
     territory = Territory.from_reference()
     return {territory.epci_code(s) for s in territory.epcis}
 
@@ -289,7 +290,6 @@ def parse_name(name, communes_by_epci=None):
 
 def communes_of_epci(epci):
     """``{COMMUNE NAME IN CAPITALS: (insee, name)}`` of an EPCI (all of 59/62 if None)."""
-    from ..territory import Territory
     territory = Territory.from_reference()
     out = {}
     for insee, info in territory.communes.items():

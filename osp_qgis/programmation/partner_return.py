@@ -9,7 +9,17 @@ never from a cell the partner could type.  Pure Python (openpyxl)."""
 import json
 
 from . import model, roundtrip, signature
-from .workbooks import (FIRST_ROW, FIXED_LABELS, FORMAT_VERSION, HEADER_ROW, META_SHEET, NAMES_ROW, NOTES_SHEET, OPERATIONS_SHEET, TECHNICAL_LABELS)
+from .workbooks import (
+    FIRST_ROW,
+    FIXED_LABELS,
+    FORMAT_VERSION,
+    HEADER_ROW,
+    META_SHEET,
+    NAMES_ROW,
+    NOTES_SHEET,
+    OPERATIONS_SHEET,
+    TECHNICAL_LABELS,
+)
 
 
 class WorkbookRefused(Exception):

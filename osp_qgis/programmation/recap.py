@@ -7,6 +7,7 @@ Pure Python: the workbook and the PDFs only show these lines."""
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
+from ..territory import Territory
 from . import model, rates
 
 NOT_SET = "Non renseigné"
@@ -29,8 +30,13 @@ class Line:
     count: int = 0                                 # operations under a total line
 
 
+# the ERBM's ambition: dwellings renovated over AMBITION_YEARS years from AMBITION_START
+# (the defaults of the AMBITION / AMBITION_START parameters)
+AMBITION = 23000
+AMBITION_START = 2017
+AMBITION_YEARS = 10
+
 def departement_of_epci(epci, communes=None):
-    from ..territory import Territory
     territory = Territory.from_reference()
     for insee, info in territory.communes.items():
         if territory.epci_code(info.get("epci_siren")) == epci:
@@ -179,8 +185,8 @@ class Trajectory:
     ambition: list         # cumulative ambition per year
 
 
-def trajectory(operations, dwellings=None, decisions=None, start=2017, span=10,
-               ambition=23000):
+def trajectory(operations, dwellings=None, decisions=None, start=AMBITION_START,
+               span=AMBITION_YEARS, ambition=AMBITION):
     """Per EPCI and year: dwellings programmed (forecasts, annulled left out), validated by
     the CRHH, financed (decisions, placed in an EPCI by the operation carrying the decision,
     else by its dwellings), reported by landlords, geolocated; cumulated for the basin

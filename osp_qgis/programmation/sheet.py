@@ -8,9 +8,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..sheets import columns
 from ..ids import fold
 from ..reference import read_reference
+from ..sheets import columns
 from ..sheets.raw import is_blank, total_label
 
 _YEAR = re.compile(r"\bprogrammation\s+((?:19|20)[0-9]{2})\b", re.IGNORECASE)

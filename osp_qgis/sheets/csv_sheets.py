@@ -7,8 +7,8 @@ import itertools
 import os
 import re
 
-from .shared_texts import RepeatedTexts, worth_sharing
 from .raw import OLE2_MAGIC, PREVIEW_ROWS, ZIP_MAGIC, RawSheet, SheetError
+from .shared_texts import RepeatedTexts, worth_sharing
 
 CSV_DELIMITERS = (";", ",", "\t", "|")
 CSV_FIELD_LIMIT = 2 ** 31 - 1       # a landlord's comment may be huge: never a csv.Error

@@ -7,7 +7,16 @@ import re
 import zipfile
 from xml.etree import ElementTree
 
-from .raw import (MOTIF_FORMULE, MOTIF_FUSION, RawSheet, SheetError, _pick_sheet, cell_text, check_archive, column_letter)
+from .raw import (
+    MOTIF_FORMULE,
+    MOTIF_FUSION,
+    RawSheet,
+    SheetError,
+    cell_text,
+    check_archive,
+    column_letter,
+    pick_sheet,
+)
 
 MAX_XML_BYTES = 1024 ** 3           # an ODS content.xml above 1 GiB is a zip bomb, not a sheet
 
@@ -131,7 +140,7 @@ def read_xlsx(path, sheet=None, accept=None):
                          "classeur Excel (%s)." % (name, type(error).__name__))
     found = {}
     try:
-        chosen, rows, tried = _pick_sheet(book.sheetnames, sheet,
+        chosen, rows, tried = pick_sheet(book.sheetnames, sheet,
                                           lambda n: _xlsx_rows(book, n, found), accept, path)
     except SheetError:
         raise
@@ -241,7 +250,7 @@ def read_ods(path, sheet=None, accept=None):
         merges[table_name] = []
         return _ods_table_rows(tables[table_name], merges[table_name])
 
-    chosen, rows, tried = _pick_sheet(list(tables), sheet, rows_of, accept, path)
+    chosen, rows, tried = pick_sheet(list(tables), sheet, rows_of, accept, path)
     raw = RawSheet(rows=rows, sheet_name=chosen, tried=tried)
     fill_merged(raw, merges.get(chosen, []))
     return raw

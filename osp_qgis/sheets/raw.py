@@ -117,7 +117,7 @@ def column_letter(index):
     return letters
 
 # -- choosing a sheet -------------------------------------------------------------------------
-def _pick_sheet(names, wanted, rows_of, accept, path):
+def pick_sheet(names, wanted, rows_of, accept, path):
     """The sheet to read: ``wanted``; else the first with data that ``accept`` (a
     predicate on its first rows) takes; else the first with data, with the names
     tried, so that the caller says which sheets it looked at."""
@@ -160,51 +160,3 @@ def check_archive(path, kind):
         raise SheetError("Le classeur « %s » est endommagé ou n'est pas un classeur %s "
                          "(contenu non reconnu)." % (name, "Excel" if kind == "xlsx"
                                                      else "OpenDocument"))
-
-# -- dispatch -------------------------------------------------------------------------------
-def sheet_kind(path):
-    ext = os.path.splitext(path)[1].lower()
-    if ext in CSV_EXTENSIONS:
-        return "csv"
-    if ext in XLSX_EXTENSIONS:
-        return "xlsx"
-    if ext in ODS_EXTENSIONS:
-        return "ods"
-    if ext in TABLE_EXTENSIONS:
-        return "table"
-    if ext in ARCHIVE_EXTENSIONS:
-        return "archive"
-    return None
-
-
-def read_sheet(path, sheet=None, accept=None):
-    """Read a CSV, XLSX or ODS landlord sheet; ``None`` for the other table formats
-    QGIS reads (XLS, DBF, GeoPackage…); a French :class:`SheetError` otherwise.
-
-    Without ``sheet``, the first sheet with data whose first rows ``accept`` takes
-    (a header is found) is read; :attr:`RawSheet.tried` names the sheets skipped."""
-    if not os.path.isfile(path):
-        raise SheetError("Le fichier « %s » est introuvable." % path)
-    kind = sheet_kind(path)
-    name = os.path.basename(path)
-    if kind == "archive":
-        raise SheetError("« %s » est une archive : la décompresser et choisir la table du "
-                         "bailleur qu'elle contient (.xlsx, .ods, .csv)." % name)
-    if kind is None:
-        raise SheetError("Format de « %s » non reconnu : attendu une table .xlsx, .xls, .ods, "
-                         ".csv (ou .txt, .dbf, .gpkg)." % name)
-    try:
-        if kind == "csv":
-            from .csv_sheets import read_csv
-            return read_csv(path, accept)
-        if kind == "xlsx":
-            from .office_sheets import read_xlsx
-            return read_xlsx(path, sheet, accept)
-        if kind == "ods":
-            from .office_sheets import read_ods
-            return read_ods(path, sheet, accept)
-    except MemoryError:
-        raise SheetError("« %s » est trop volumineux pour être lu en mémoire." % name)
-    except OSError as error:
-        raise SheetError("Lecture de « %s » impossible : %s." % (name, error.strerror or error))
-    return None

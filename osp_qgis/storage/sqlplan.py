@@ -8,7 +8,9 @@ catalogue and are quoted, never built from what a user typed.  Pure Python (``sq
 import json
 import os
 import sqlite3
+from collections import deque
 from itertools import chain, islice
+from urllib.parse import quote
 
 SPATIALITE_NAMES = ("mod_spatialite", "mod_spatialite.so", "mod_spatialite.dll",
                     "libspatialite")
@@ -53,7 +55,6 @@ def insert_rows(connection, head, width, rows, count):
 def connect(path, readonly=True, **options):
     """A SQLite connection to ``path`` (read-only unless asked), the path quoted in the
     URI so that ``#``, ``?`` or ``%`` in a folder name stay part of it."""
-    from urllib.parse import quote
     return sqlite3.connect("file:%s?mode=%s" % (quote(os.path.abspath(path)),
                                                 "ro" if readonly else "rw"),
                            uri=True, **options)
@@ -131,7 +132,6 @@ class ParcelPoints:
     staged."""
 
     def __init__(self, path, table, id_column, copy_of=None):
-        from collections import deque
         self.copy_of = copy_of   # the flat file this GeoPackage is a copy of, if any
         self.path = path
         self.queue = deque()     # batches of keys not asked yet

@@ -4,6 +4,8 @@ to their text, A4 landscape printing with the header repeated, chart axis labels
 from the landlords' files is always written as a string cell, never a formula
 (:func:`put`).  Used by the OSP workbook (:mod:`workbook`), the programmation, the Fichiers
 fonciers sheets and the social stock workbook."""
+from math import ceil
+
 from .textsafe import xlsx_text
 
 HEADER_FILL = "1F4E79"
@@ -106,7 +108,6 @@ def fit_columns(ws, minimum=8, fixed=None, skip_rows=(1,)):
 def fit_heights(ws, first_row, last_row):
     """Rows tall enough for their wrapped text (spreadsheets do not always do it when
     they open a file)."""
-    from math import ceil
     from openpyxl.utils import get_column_letter
     widths = {}
     for row in range(first_row, last_row + 1):
@@ -160,8 +161,7 @@ def print_setup(ws, title_rows=None, fit_width=True):
 def axis_labels(axis, rotation=None, size=800):
     """Category labels that do not wrap (« CABBALR »): smaller, rotated when many."""
     from openpyxl.chart.text import RichText
-    from openpyxl.drawing.text import (CharacterProperties, Paragraph, ParagraphProperties,
-                                       RichTextProperties)
+    from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RichTextProperties
     body = RichTextProperties(rot=rotation) if rotation is not None else RichTextProperties()
     axis.txPr = RichText(bodyPr=body, p=[Paragraph(pPr=ParagraphProperties(
         defRPr=CharacterProperties(sz=size)), endParaRPr=CharacterProperties(sz=size))])

@@ -9,6 +9,7 @@ import re
 import shutil
 import tempfile
 import zipfile
+from string import ascii_uppercase as letters
 from xml.sax.saxutils import escape
 
 from .textsafe import xlsx_text
@@ -20,7 +21,6 @@ CHUNK_ROWS = 2000
 
 
 def column_letters(count):
-    from string import ascii_uppercase as letters
     out = []
     for n in range(1, count + 1):
         name = ""

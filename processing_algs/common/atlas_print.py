@@ -2,10 +2,17 @@
 the PDF / PNG export, the layout kept in the project's layout manager."""
 import os
 
-from qgis.core import (Qgis, QgsLayoutExporter, QgsProcessingException,
-                       QgsProcessingOutputNumber, QgsProcessingOutputString,
-                       QgsProcessingParameterBoolean, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterFolderDestination, QgsProject)
+from qgis.core import (
+    Qgis,
+    QgsLayoutExporter,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProject,
+)
 
 
 def add_export_parameters(algorithm):

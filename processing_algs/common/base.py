@@ -2,18 +2,19 @@
 import os
 import re
 
-from qgis.core import (QgsProcessingAlgorithm, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFile)
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterEnum, QgsProcessingParameterFile
 from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from ...osp_qgis.ids import fold
 from ...osp_qgis.reference import resource_path
+from . import help_text
 
 # The toolbox sorts groups by name: the numbers make it read as the workflow.
 GROUPS = {"programmation": "1. Programmation", "logements": "2. Logements réhabilités",
           "croisements": "3. Contrôles et croisements", "syntheses": "4. Synthèses et indicateurs",
-          "cartes": "5. Cartes et atlas", "base": "6. Base partagée PostGIS"}
+          "cartes": "5. Cartes et atlas", "base": "6. Base partagée PostGIS",
+          "publication": "7. Publication et livraisons"}
 HELP_DIR = ("help",)
 _BLANKS = re.compile(r"\s+")
 
@@ -47,18 +48,16 @@ def own_table_file(value):
 
 
 class OspAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ``NAME``, ``DISPLAY_NAME``, ``SHORT`` (one sentence, the toolbox
-    tooltip), ``GROUP_ID`` (a key of :data:`GROUPS`), ``HELP`` (French HTML, with an
-    example), ``CHOICES`` (enum parameter -> the codes its options stand for, so that
+    """Subclasses set ``NAME``, ``DISPLAY_NAME``, ``GROUP_ID`` (a key of :data:`GROUPS`),
+    ``CHOICES`` (enum parameter -> the codes its options stand for, so that
     batch users may write ``SCALE=epci`` as well as ``SCALE=2``), ``MAIN_THREAD`` when
     they touch the current project, and implement ``initAlgorithm`` /
-    ``processAlgorithm``."""
+    ``processAlgorithm``.  Their help — the one-sentence summary (toolbox tooltip) and the
+    dialog's text — is data: ``resources/help/textes/<NAME>.html`` (see help_text.py)."""
 
     NAME = ""
     DISPLAY_NAME = ""
-    SHORT = ""
     GROUP_ID = "logements"
-    HELP = ""
     CHOICES = {}
     # layer parameters that also take a table file the plugin reads itself (a UTF-16 CSV
     # QGIS cannot open)
@@ -74,28 +73,29 @@ class OspAlgorithm(QgsProcessingAlgorithm):
     def tr(self, text):
         return QCoreApplication.translate(type(self).__name__, text)
 
-    def createInstance(self):  # noqa: N802 (QGIS API name)
+    def createInstance(self):
         return type(self)()
 
     def name(self):
         return self.NAME
 
-    def displayName(self):  # noqa: N802 (QGIS API name)
+    def displayName(self):
         return self.tr(self.DISPLAY_NAME)
 
-    def shortDescription(self):  # noqa: N802 (QGIS API name)
-        return self.tr(self.SHORT)
+    def shortDescription(self):
+        return self.tr(help_text.source(self.NAME)[0])
 
     def group(self):
         return self.tr(GROUPS[self.GROUP_ID])
 
-    def groupId(self):  # noqa: N802 (QGIS API name)
+    def groupId(self):
         return self.GROUP_ID
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return one_line_html(self.tr(self.HELP))
+    def shortHelpString(self):
+        return one_line_html(help_text.render(self.tr(help_text.source(self.NAME)[1]),
+                                              self.parameterDefinition))
 
-    def helpUrl(self):  # noqa: N802 (QGIS API name)
+    def helpUrl(self):
         """The help page shipped in the plugin (resources/help), opened locally."""
         path = help_path(self.NAME)
         return QUrl.fromLocalFile(path).toString() if os.path.exists(path) else ""
@@ -158,7 +158,7 @@ class OspAlgorithm(QgsProcessingAlgorithm):
                     path, definition.name(), definition.description())
         return None
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
+    def checkParameterValues(self, parameters, context):
         problem = self._folder_given_for_a_file(parameters)
         if problem:
             return False, problem
@@ -182,7 +182,7 @@ class OspAlgorithm(QgsProcessingAlgorithm):
                     "" if value in (None, "") else " : « %s »" % value)
         return True, ""
 
-    def parameterAsChoice(self, parameters, name, context):  # noqa: N802 (reads like QGIS's)
+    def parameterAsChoice(self, parameters, name, context):
         """The code of an enum parameter's option (``"epci"``), whether the user gave its
         name or its index."""
         codes = self.CHOICES[name]

@@ -1,4 +1,6 @@
 """Registering the plugin's font (osp_qgis/fonts.py) with Qt, once per process."""
+from qgis.PyQt.QtGui import QFontDatabase
+
 from ...osp_qgis import fonts
 from ...osp_qgis.reference import resource_path
 
@@ -11,7 +13,6 @@ def register():
     from them."""
     if _registered:
         return _registered
-    from qgis.PyQt.QtGui import QFontDatabase
     for name in fonts.FILES:
         identifier = QFontDatabase.addApplicationFont(resource_path("fonts", name))
         if identifier >= 0:

@@ -5,9 +5,15 @@ Value lists become value maps written into the layer's style: they resolve
 without any other layer loaded, in desktop QGIS, QGIS Server or Lizmap, on any
 machine (a value relation would point at a layer path of the machine that
 built the file)."""
-from qgis.core import (QgsAttributeEditorContainer, QgsAttributeEditorField,
-                       QgsAttributeEditorRelation, QgsDefaultValue, QgsEditFormConfig,
-                       QgsEditorWidgetSetup, QgsFieldConstraints)
+from qgis.core import (
+    QgsAttributeEditorContainer,
+    QgsAttributeEditorField,
+    QgsAttributeEditorRelation,
+    QgsDefaultValue,
+    QgsEditFormConfig,
+    QgsEditorWidgetSetup,
+    QgsFieldConstraints,
+)
 
 from ...osp_qgis import fields as field_names
 from ...osp_qgis import forms

@@ -12,18 +12,32 @@
 * on any error, everything the run created is removed: the user never gets half
   the results with an exit status of success.
 """
+import locale
 import os
 import sqlite3
 import uuid
+from itertools import chain
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsFeature, QgsFeatureSink,
-                       QgsGeometry, QgsPointXY, QgsProcessingException, QgsProcessingUtils,
-                       QgsVectorLayer, QgsWkbTypes)
+from osgeo import ogr
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsDataSourceUri,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsProcessingUtils,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 
 from ...osp_qgis import files
-from . import qt_compat
 from ...osp_qgis.files import french_os_error
+from ...osp_qgis.storage import csv_write, gpkg_write, sqlplan
+from ...osp_qgis.storage.sqlplan import connect
 from ...osp_qgis.storage.textsafe import csv_text
+from . import qt_compat
 
 TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
 BATCH = 5000
@@ -138,7 +152,6 @@ def is_text_output(destination):
 
 def gpkg_check(path):
     """SQLite's own check of a GeoPackage: '' when sound, else the reason."""
-    from ...osp_qgis.storage.sqlplan import connect
     try:
         connection = connect(path, timeout=5)
         try:
@@ -275,7 +288,6 @@ class Outputs:
             and all(f.type() in CSV_FIELD_TYPES for f in fields)
 
     def _csv_rows(self, path, layer_name, fields, rows, progress, record):
-        from ...osp_qgis.storage import csv_write
         try:
             return csv_write.write_rows(path, fields.names(), rows, progress, BATCH)
         except OSError as error:
@@ -283,7 +295,6 @@ class Outputs:
                 record[3] or record[1], french_os_error(error)))
 
     def _bulk_points(self, path, layer_name, fields, features, progress, record):
-        from ...osp_qgis.storage import gpkg_write, sqlplan
         table = layer_name or sink_layer_name(path)
         cancelled = self.feedback.isCanceled if self.feedback is not None else None
         try:
@@ -361,7 +372,6 @@ class Outputs:
                 remove_file(path)
                 continue
             try:
-                from osgeo import ogr
                 dataset = ogr.Open(path, 1)
                 if dataset is not None:
                     for i in range(dataset.GetLayerCount()):
@@ -380,14 +390,12 @@ def writes_utf8(encoding):
     « System » or empty) writes UTF-8: « System » is the encoding of the locale."""
     name = (encoding or "").strip().lower()
     if name in ("", "system"):
-        import locale
         name = locale.getpreferredencoding(False).lower()
     return name.replace("-", "").replace("_", "") == "utf8"
 
 
 def _peek(items):
     """``(first item or None, the same items)`` of an iterable."""
-    from itertools import chain
     items = iter(items)
     for first in items:
         return first, chain((first,), items)

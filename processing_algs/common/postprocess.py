@@ -18,7 +18,7 @@ class StyleAndAliases(QgsProcessingLayerPostProcessorInterface):
         self.aliases = dict(aliases)
         self.style = style
 
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+    def postProcessLayer(self, layer, context, feedback):
         if self.style == self.FROM_DATABASE:
             layer.loadDefaultStyle()
         elif self.style:

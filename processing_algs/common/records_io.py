@@ -1,13 +1,24 @@
 """Dwelling records (``{"values", "geometry"}``) read from and written to layers: the
 analyse fields, QGIS values made plain Python, a GeoPackage table read column by column
 (SQLite, no feature objects) and rows ready for the bulk writer."""
-from qgis.core import QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, \
-    QgsVectorLayer, QgsWkbTypes
+import datetime
+from itertools import repeat
+from operator import itemgetter
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
-from . import qt_compat
-
 from ...osp_qgis.logements import analyse
+from ...osp_qgis.storage import gpkg_read, sqlplan
+from . import qt_compat
 from .outputs import point_xy
 from .qgis_io import field_index, whole_ogr_table
 
@@ -48,7 +59,6 @@ def python_value(value):
 
 
 def parse_date(value):
-    import datetime
     value = python_value(value)
     if value is None or isinstance(value, datetime.date):
         return value
@@ -148,7 +158,6 @@ def plain_value(value, kind):
 def parse_datetime(value):
     """A datetime from a datetime, or from GeoPackage / ISO text (``2026-12-02T15:13:04.250Z``,
     ``2026-12-02 15:13:04``), to the millisecond as QGIS reads it; else ``None``."""
-    import datetime
     if isinstance(value, datetime.datetime):
         return value
     text = str(value).strip().rstrip("Z")
@@ -185,7 +194,6 @@ def provider_records(layer, plan, geometry=True, feedback=None, complete=()):
 def gpkg_records(layer, plan, geometry=True, feedback=None, complete=()):
     """:func:`read_records` by SQLite for a whole GeoPackage table whose columns SQLite
     and QGIS read alike (:data:`gpkg_read.PLAIN_TYPES`); ``None`` for any other layer."""
-    from ...osp_qgis.storage import gpkg_read, sqlplan
     table = gpkg_table_of(layer)
     if table is None:
         return None
@@ -271,8 +279,6 @@ class RecordColumns:
             yield self._columns(self.records[start:start + size])
 
     def _columns(self, records):
-        from itertools import repeat
-        from operator import itemgetter
         values = [record["values"] for record in records]
         names = [name for name, _, _ in analyse.FIELDS]
         try:   # records holding every field (read with ``complete``): one C call per record

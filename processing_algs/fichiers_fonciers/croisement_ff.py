@@ -1,45 +1,24 @@
 """osp:croisement_ff — « Croiser avec les Fichiers fonciers »."""
 import os
 
-from qgis.core import (QgsProcessing, QgsProcessingOutputNumber,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorLayer,
-                       QgsWkbTypes)
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterVectorLayer,
+    QgsWkbTypes,
+)
 
 from ...osp_qgis.fichiers_fonciers import crosscheck, rules
 from ...osp_qgis.fields import alias
-from . import locaux_io as ff_io
+from ..common import communes as commune_layers
+from ..common import parcels as parcel_layers
 from ..common import qgis_io
-from ..logements.analyse_io import save_default_style
 from ..common.base import OspAlgorithm
+from ..common.gpkg_layers import save_default_style
 from ..common.outputs import Outputs, destination_file, sink_layer_name
 from ..common.postprocess import StyleAndAliases
-
-HELP = """<p>Compare les logements remontés par les bailleurs aux <b>Fichiers fonciers</b>
-(table <i>pb0010_local</i> du Cerema) : logements sociaux que personne n'a remontés,
-comparaison parcelle par parcelle, et part de logements sociaux par territoire.</p>
-<p><b>Logement social</b> (méthode <i>cerema</i>, par défaut) : un local d'habitation
-(logh, ou dteloc 1 ou 2 dans les anciens millésimes) dont le propriétaire est un organisme de
-logement social (catpro3 contient F1a ; hlmsem 5 ou 6 quand catpro3 manque), sauf si loghlls
-vaut NON : OUI, OUI PROBABLE et NC comptent (NC est majoritaire dans les Hauts-de-France).
-Méthode <i>catpro3</i> : tout logement d'un propriétaire F1a. Règle dans
-<i>resources/reference/fichiers_fonciers_regle.csv</i>.</p>
-<p>Sorties : <i>MISSING</i>, chaque logement social des Fichiers fonciers dont l'identifiant
-fiscal n'est sur aucun logement remonté (adresse, année, loghlls, propriétaire, nombre de
-logements remontés sur sa parcelle : un logement remonté sans son identifiant fiscal se
-repère ainsi), point sur sa parcelle ; <i>PARCEL_COMPARISON</i>, chaque parcelle portant des
-logements sociaux FF ou remontés : nombres, écart et statut (conforme, manquants_bailleur,
-absents_ff), polygones stylés ; <i>INDICATORS</i>, par commune, EPCI, département et pour tout
-le territoire : logements FF, logements sociaux FF, part (%), objectif et manque au regard de
-<i>SRU_TARGET</i> (logements FF comme base), logements remontés et couverture ; polygones des
-communes (et de leurs regroupements) quand <i>COMMUNES</i> est donné, prêts pour une carte
-choroplèthe.</p>
-<p><i>TERRITORY</i> restreint le contrôle aux parcelles dont le point est dans
-ses polygones. Les locaux illisibles (identifiant faux, local en double) sont comptés et
-signalés dans le journal.</p>
-<p><b>Exemple</b> : <code>qgis_process run osp:croisement_ff --LOCAUX=pb0010_local_62.csv
---INPUT=osp_erbm.gpkg --PARCELS=parcelles.gpkg --COMMUNES=communes.geojson
---MISSING=non_remontes.gpkg --PARCEL_COMPARISON=comparaison.gpkg
---INDICATORS=part_sociaux.gpkg</code></p>"""
+from . import locaux_io as ff_io
 
 MISSING_FIELDS = crosscheck.MISSING_COLUMNS
 PARCEL_FIELDS = (("idpar", "string"), ("idcom", "string"), ("ff_sociaux", "int"),
@@ -59,14 +38,11 @@ def fields_of(layer, specs):
 class CroisementFF(OspAlgorithm):
     NAME = "croisement_ff"
     DISPLAY_NAME = "Croiser avec les Fichiers fonciers"
-    SHORT = ("Logements sociaux des Fichiers fonciers non remontés, comparaison par parcelle, "
-             "part de logements sociaux par commune, EPCI et département.")
     GROUP_ID = "croisements"
-    HELP = HELP
     FILE_LAYERS = ("LOCAUX",)
     CHOICES = {"METHOD": rules.METHODS}
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+    def initAlgorithm(self, config=None):
         ff_io.add_locaux(self)
         self.addParameter(QgsProcessingParameterVectorLayer(
             "INPUT", self.tr("Logements remontés (sortie de la jointure ou couche d'analyse)"),
@@ -100,7 +76,7 @@ class CroisementFF(OspAlgorithm):
     # -- inputs ------------------------------------------------------------------------------
     def _parcels(self, parameters, context):
         layer = self.parameterAsVectorLayer(parameters, "PARCELS", context)
-        return (layer,) + qgis_io.checked_parcel_layer(layer)
+        return (layer,) + parcel_layers.checked_parcel_layer(layer)
 
     def _locaux(self, parameters, context, territory, feedback):
         locaux, refused = ff_io.usable_locaux(
@@ -110,7 +86,7 @@ class CroisementFF(OspAlgorithm):
         return locaux, refused
 
     # -- run ---------------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+    def processAlgorithm(self, parameters, context, feedback):
         parcels, id_field, mode = self._parcels(parameters, context)
         method = self.parameterAsChoice(parameters, "METHOD", context)
         target = ff_io.sru_target(self, parameters, context)
@@ -130,14 +106,14 @@ class CroisementFF(OspAlgorithm):
                              result.reported, len(result.missing)))
         feedback.setProgress(50)
         wanted = set(result.missing["idpar"]) | set(result.parcels.index)
-        shapes = dict(qgis_io.parcel_geometries(parcels, id_field, mode, wanted, feedback))
+        shapes = dict(parcel_layers.parcel_geometries(parcels, id_field, mode, wanted, feedback))
         unknown = len(wanted - set(shapes))
         if unknown:
             feedback.reportError(self.tr("%d parcelles des Fichiers fonciers ou des logements "
                                          "sont absentes de « %s » : sans géométrie.")
                                  % (unknown, parcels.name()), False)
         communes_layer = self.parameterAsVectorLayer(parameters, "COMMUNES", context)
-        communes = ff_io.commune_geometries(communes_layer, parcels.crs()) \
+        communes = commune_layers.commune_geometries(communes_layer, parcels.crs()) \
             if communes_layer is not None else None
         feedback.setProgress(70)
         outputs = self._write(parameters, context, result, shapes, communes, parcels.crs())
@@ -167,7 +143,7 @@ class CroisementFF(OspAlgorithm):
 
         def indicator_rows():
             for row in result.indicators:
-                geometry = ff_io.union(communes.get(c) for c in row["communes"]) \
+                geometry = commune_layers.union(communes.get(c) for c in row["communes"]) \
                     if communes is not None else None
                 yield [row[name] for name, _ in INDICATOR_FIELDS], geometry
 

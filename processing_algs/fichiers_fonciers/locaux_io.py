@@ -1,17 +1,24 @@
 """Fichiers fonciers in QGIS: the locals read from whatever layer the user gives (a CSV or
 GeoPackage file read directly with pandas, any other source through QGIS), the reported
 dwellings, the territory, parcel and commune geometries for the outputs."""
-from qgis.core import (QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, QgsProcessing,
-                       QgsProcessingException, QgsProcessingParameterEnum,
-                       QgsProcessingParameterNumber, QgsProcessingParameterVectorLayer,
-                       QgsProject, QgsProviderRegistry)
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterVectorLayer,
+    QgsProject,
+    QgsProviderRegistry,
+)
 
 from ...osp_qgis.fichiers_fonciers import crosscheck, read, rules
 from ..common import qgis_io
+from ..common.base import own_table_file
 from ..common.qgis_io import field_index
 
-COMMUNE_CODE_FIELDS = ("insee", "code_insee", "insee_com", "codgeo", "code", "idcom", "depcom",
-                       "code_commune")
 LOCAL_READ_BATCH = 100000
 
 
@@ -63,7 +70,6 @@ def usable_locaux(layer, feedback):
 def locaux_source(algorithm, parameters, context):
     """What ``LOCAUX`` names: a layer QGIS opens, or the path of a text table QGIS cannot
     open but the plugin reads (a UTF-16 extract); ``None`` when not given."""
-    from ..common.base import own_table_file
     value = parameters.get("LOCAUX")
     layer = algorithm.parameterAsVectorLayer(parameters, "LOCAUX", context)
     if (layer is None or not layer.isValid()) and own_table_file(value):
@@ -193,34 +199,3 @@ class Territory:
         return (idpar[2:] if self.mode == "idu" else idpar) in self.parcels
 
 
-def commune_code_index(layer):
-    """The index of a communes layer's INSEE code field; French error without one."""
-    index = field_index(layer, *COMMUNE_CODE_FIELDS)
-    if index < 0:
-        raise QgsProcessingException(
-            "La couche des communes « %s » doit avoir un code INSEE (%s)."
-            % (layer.name(), ", ".join(COMMUNE_CODE_FIELDS)))
-    return index
-
-
-def commune_geometries(layer, target_crs):
-    """``{INSEE code: polygon}`` of a communes layer, in ``target_crs``."""
-    index = commune_code_index(layer)
-    transform = QgsCoordinateTransform(layer.crs(), target_crs, QgsProject.instance())
-    out = {}
-    for feature in layer.getFeatures():
-        code = qgis_io.text_value(feature[index])
-        if code and feature.hasGeometry():
-            geometry = QgsGeometry(feature.geometry())
-            geometry.transform(transform)
-            out[code] = geometry
-    return out
-
-
-def union(geometries):
-    parts = [g for g in geometries if g is not None and not g.isEmpty()]
-    if not parts:
-        return None
-    merged = QgsGeometry.unaryUnion(parts)
-    merged.convertToMultiType()
-    return merged

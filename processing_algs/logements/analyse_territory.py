@@ -1,13 +1,13 @@
 """The territory of the analyse layer: reference tables completed by the COMMUNES, EPCI and
 CITES layers, their polygon lookups, and the cités stored beside the dwellings."""
-from qgis.core import (QgsCoordinateTransform, QgsGeometry, QgsProcessingException,
-                       QgsProject, QgsWkbTypes)
+from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsProcessingException, QgsProject, QgsWkbTypes
 
 from ...osp_qgis import territory as territory_rules
-from . import analyse_io
-from ..common import records_io
-from .polygon_lookup import PolygonLookup
+from ...osp_qgis.ids import fold
+from ..common import records_io, territory_layers
 from ..common.qgis_io import field_index
+from . import analyse_io
+from .polygon_lookup import PolygonLookup
 
 
 def territory_of(communes, epci, points_crs, feedback):
@@ -17,8 +17,8 @@ def territory_of(communes, epci, points_crs, feedback):
     territory = territory_rules.Territory.from_reference()
     communes_lookup = epci_lookup = None
     if communes is not None:
-        insee, nom = field_index(communes, *analyse_io.COMMUNE_ID_FIELDS), \
-            field_index(communes, *analyse_io.NAME_FIELDS)
+        insee, nom = field_index(communes, *territory_layers.COMMUNE_ID_FIELDS), \
+            field_index(communes, *territory_layers.NAME_FIELDS)
         if insee < 0:
             raise QgsProcessingException(
                 "La couche des communes « %s » n'a pas de champ code INSEE (insee, code…)."
@@ -30,9 +30,9 @@ def territory_of(communes, epci, points_crs, feedback):
                 territory.communes[code]["nom"] = values[1]
         feedback.pushInfo("Communes : %d polygones." % len(communes_lookup.items))
     if epci is not None:
-        siren = field_index(epci, *analyse_io.EPCI_ID_FIELDS)
-        nom = field_index(epci, *analyse_io.EPCI_NAME_FIELDS)
-        sigle = field_index(epci, *analyse_io.EPCI_SIGLE_FIELDS)
+        siren = field_index(epci, *territory_layers.EPCI_ID_FIELDS)
+        nom = field_index(epci, *territory_layers.EPCI_NAME_FIELDS)
+        sigle = field_index(epci, *territory_layers.EPCI_SIGLE_FIELDS)
         if siren < 0:
             raise QgsProcessingException(
                 "La couche des EPCI « %s » n'a pas de champ SIREN." % epci.name())
@@ -57,14 +57,14 @@ def cites_of(cites, points_crs):
     without one)."""
     if cites is None:
         return None, None
-    id_index = field_index(cites, *analyse_io.CITE_ID_FIELDS)
-    name_index = field_index(cites, *analyse_io.CITE_NAME_FIELDS)
+    id_index = field_index(cites, *territory_layers.CITE_ID_FIELDS)
+    name_index = field_index(cites, *territory_layers.CITE_NAME_FIELDS)
     if id_index < 0 or name_index < 0:
         raise QgsProcessingException(
             "La couche des cités « %s » doit avoir un identifiant (id_cite, id_lsm…) et un "
             "nom (nom)." % cites.name())
-    commune_indexes = [field_index(cites, n) for n in analyse_io.CITE_COMMUNE_FIELDS
-                       + analyse_io.CITE_COMMUNE_NAME_FIELDS]
+    commune_indexes = [field_index(cites, n) for n in territory_layers.CITE_COMMUNE_FIELDS
+                       + territory_layers.CITE_COMMUNE_NAME_FIELDS]
     lookup = PolygonLookup(cites, [id_index, name_index] + commune_indexes, points_crs)
     return lookup, (id_index, name_index)
 
@@ -72,8 +72,8 @@ def cites_of(cites, points_crs):
 def _cite_communes(cites, territory, communes_lookup):
     """``feature -> "Lens, Liévin"``: the communes of a cité, from its own fields
     (INSEE codes or names), else from the commune containing it."""
-    codes = [field_index(cites, n) for n in analyse_io.CITE_COMMUNE_FIELDS]
-    names = [field_index(cites, n) for n in analyse_io.CITE_COMMUNE_NAME_FIELDS]
+    codes = [field_index(cites, n) for n in territory_layers.CITE_COMMUNE_FIELDS]
+    names = [field_index(cites, n) for n in territory_layers.CITE_COMMUNE_NAME_FIELDS]
     transform = None
     if communes_lookup is not None:  # cité CRS -> the dwellings' CRS the lookup expects
         transform = QgsCoordinateTransform(cites.crs(), communes_lookup.transform.sourceCrs(),
@@ -101,7 +101,6 @@ def _cite_communes(cites, territory, communes_lookup):
 def cites_of_commune(all_cites, values):
     """``[(id, nom)]`` of the cités of the dwelling's commune (by INSEE code or name), else
     of every cité: the candidates its landlord's cité name is matched against."""
-    from ...osp_qgis.ids import fold
     insee, name = values.get("idcom"), fold(values.get("idcomtxt") or "")
     chosen = [(a[0], a[1]) for a in all_cites.values()
               if insee and insee in [str(x) for x in a[2:] if x]

@@ -1,45 +1,34 @@
 """osp:analyselogement — « Couche d'analyse OSP » (Analyse au logement par bailleur)."""
 import os
 
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsFields, QgsField, QgsProcessing,
-                       QgsProcessingException,
-                       QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination,
-                       QgsProcessingParameterVectorLayer, QgsVectorLayer,
-                       QgsWkbTypes)
-from ..common import qt_compat
+from qgis.core import (
+    QgsDataSourceUri,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 
+from ...osp_qgis import runtime
+from ...osp_qgis import territory as territory_rules
 from ...osp_qgis.logements import analyse
-from ...osp_qgis import runtime, territory as territory_rules
-from . import analyse_io, analyse_territory, polygon_lookup
-from ..base_partagee import dwellings_import as base_import, database as base_io
-from ..common import records_io
+from ..common import gpkg_layers, postgres, qt_compat, records_io, territory_layers
 from ..common.base import OspAlgorithm
 from ..common.gpkg_update import WAIT_FOR_OTHERS, Cancelled, GeoPackageError, GeoPackageUpdate
 from ..common.outputs import written_layer
 from ..common.postprocess import StyleAndAliases
 from ..common.qgis_io import field_index
-
-HELP = """<p>Construit la couche <b>« Analyse au logement par bailleur »</b> à partir des logements
-localisés par <i>Localiser les logements</i> (ou de toute couche ayant les mêmes
-champs) : un GeoPackage qui s'ouvre partout déjà stylé, avec son formulaire à onglets, ses
-contraintes et ses cités.</p>
-<p><b>Territoire</b> : commune (nom), département et EPCI viennent des couches fournies, sinon des
-tables de référence du plugin (Nord et Pas-de-Calais, sigles ERBM). Un logement dont le point est
-dans une autre commune que celle de la table est signalé (<i>commune_incoherente</i>).</p>
-<p><b>Cités</b> : cité contenant le point (toutes listées dans <i>l_id_cite</i> s'il y en a
-plusieurs), sinon rapprochement du nom de cité écrit par le bailleur (« Cité du 4 », « 4 de
-Lens »…).</p>
-<p><b>Mise à jour sans perte</b> (<i>Mettre à jour la couche existante</i>) : les logements sont
-retrouvés par id_osp ou identifiant RPLS ; les champs importés sont mis à jour, les saisies
-des cartographes (info, point déplacé à la main → geoloc_source = manuel) sont gardées, les
-nouveaux logements ajoutés, et ceux du même bailleur absents du nouvel envoi marqués
-<i>absent_dernier_envoi</i> (jamais supprimés). Un traitement interrompu laisse le fichier
-précédent intact.</p>
-<p><b>Exemple</b> : logements de « logements_mc_2020.gpkg », communes et cités du Bassin minier →
-« osp_erbm.gpkg » (couche analyse_logement, cites, epci ; style et formulaire enregistrés par
-défaut).<br><code>qgis_process run osp:analyselogement --INPUT=logements_mc_2020.gpkg
---CITES=cites_erbm.geojson --OUTPUT=osp_erbm.gpkg --UPDATE_EXISTING=true</code></p>"""
+from . import analyse_io, analyse_territory, polygon_lookup
+from . import shared_base as base_import
 
 ANOMALY_FIELDS = (("id_osp", qt_compat.INT), ("ident_rep", qt_compat.STRING),
                   ("ident_int", qt_compat.STRING), ("motif", qt_compat.STRING),
@@ -53,7 +42,6 @@ def gpkg_target(destination):
     uri = destination[4:] if destination.startswith("ogr:") else destination
     path, table = uri, analyse.LAYER_NAME
     if "dbname=" in uri:
-        from qgis.core import QgsDataSourceUri
         parsed = QgsDataSourceUri(uri)
         path, table = parsed.database(), parsed.table() or table
     elif "|layername=" in uri:
@@ -64,12 +52,9 @@ def gpkg_target(destination):
 class AnalyseLogement(OspAlgorithm):
     NAME = "analyselogement"
     DISPLAY_NAME = "Couche d'analyse OSP"
-    SHORT = ("Construit ou met à jour sans perte le GeoPackage « Analyse au logement par "
-             "bailleur » : commune, EPCI, cité, style et formulaire.")
     GROUP_ID = "logements"
-    HELP = HELP
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
             "INPUT", self.tr("Logements (sortie de la jointure ou couche aux mêmes champs)"),
             [QgsProcessing.SourceType.TypeVector]))
@@ -99,7 +84,7 @@ class AnalyseLogement(OspAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
     # -- run ---------------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+    def processAlgorithm(self, parameters, context, feedback):
         with runtime.paused_gc():  # millions of short values, none in a reference cycle
             return self._run(parameters, context, feedback)
 
@@ -151,7 +136,7 @@ class AnalyseLogement(OspAlgorithm):
                     for name in gpkg.removed:
                         feedback.pushInfo(self.tr("Copie temporaire laissée par une exécution "
                                                   "interrompue supprimée : %s") % name)
-                    existing = analyse_io.read_table(gpkg.snapshot, table) \
+                    existing = gpkg_layers.read_table(gpkg.snapshot, table) \
                         if update and gpkg.existed else None
                     records, stats = self._merge(existing, records)
                     feedback.setProgress(75)
@@ -166,7 +151,7 @@ class AnalyseLogement(OspAlgorithm):
                 raise QgsProcessingException(str(error))
         else:
             records, stats = self._merge(None, records)
-            result = self._write_sink(parameters, context, records, crs, analyse_io.form_tables(
+            result = self._write_sink(parameters, context, records, crs, territory_layers.form_tables(
                 territory.epci_choices(), cites_layer))
         self._write_anomalies(parameters, context, problems, records, result)
         for line in (self.tr("Logements dans la couche : %d") % len(records),
@@ -192,7 +177,7 @@ class AnalyseLogement(OspAlgorithm):
         try:
             records, stats, id_import = base_import.import_dwellings(
                 database, records, problems, self._merge, source.name(), feedback.isCanceled)
-        except base_io.BaseError as error:
+        except postgres.BaseError as error:
             raise QgsProcessingException(str(error))
         feedback.pushInfo(self.tr("Import n° %d dans la base partagée %s : %d logements ; "
                                   "ajoutés : %d, mis à jour : %d, absents du dernier envoi : "
@@ -264,12 +249,12 @@ class AnalyseLogement(OspAlgorithm):
         """The layers written into the update's snapshot, then committed to the file."""
         path = gpkg.target
         layers = [(records_io.records_layer([], crs), table),
-                  (analyse_io.epci_table_layer(epci_choices), analyse_io.EPCI_TABLE)]
-        expected = {table: len(records), analyse_io.EPCI_TABLE: len(epci_choices)}
+                  (analyse_io.epci_table_layer(epci_choices), territory_layers.EPCI_TABLE)]
+        expected = {table: len(records), territory_layers.EPCI_TABLE: len(epci_choices)}
         if cites_layer is not None:
-            layers.append((cites_layer, analyse_io.CITES_TABLE))
-            expected[analyse_io.CITES_TABLE] = cites_layer.featureCount()
-        tables = analyse_io.form_tables(epci_choices, cites_layer)
+            layers.append((cites_layer, territory_layers.CITES_TABLE))
+            expected[territory_layers.CITES_TABLE] = cites_layer.featureCount()
+        tables = territory_layers.form_tables(epci_choices, cites_layer)
 
         def styles(snapshot):
             layer = QgsVectorLayer("%s|layername=%s" % (snapshot, table), analyse.LAYER_TITLE,
@@ -279,13 +264,13 @@ class AnalyseLogement(OspAlgorithm):
             if error:
                 raise QgsProcessingException(self.tr("Style non enregistré : %s") % error)
             if cites_layer is not None:
-                error = analyse_io.save_default_style(
-                    "%s|layername=%s" % (snapshot, analyse_io.CITES_TABLE), "cites.qml")
+                error = gpkg_layers.save_default_style(
+                    "%s|layername=%s" % (snapshot, territory_layers.CITES_TABLE), "cites.qml")
                 if error:
                     raise QgsProcessingException(self.tr("Style non enregistré : %s") % error)
 
         try:
-            analyse_io.write_layers(gpkg.snapshot, layers, styles, context,
+            gpkg_layers.write_layers(gpkg.snapshot, layers, styles, context,
                                     bulk=(table, records))
             if feedback.isCanceled():
                 raise Cancelled()

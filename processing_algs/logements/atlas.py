@@ -1,76 +1,63 @@
 """osp:atlas — « Imprimer l'atlas OSP »."""
-import datetime
 import os
 
-from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
-                       QgsExpressionContextUtils, QgsFeature, QgsField, QgsFields,
-                       QgsFillSymbol, QgsGeometry, QgsLayoutItemAttributeTable,
-                       QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture,
-                       QgsLayoutItemScaleBar, QgsLayoutTableColumn, QgsMapLayer,
-                       QgsPalLayerSettings, QgsPrintLayout, QgsProcessing,
-                       QgsProcessingException, QgsProcessingParameterEnum,
-                       QgsProcessingParameterExpression, QgsProcessingParameterFile,
-                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer,
-                       QgsProject, QgsReadWriteContext, QgsRectangle, QgsRuleBasedRenderer,
-                       QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling, QgsWkbTypes)
-from ..common import qt_compat
-from qgis.PyQt.QtGui import QColor
+from qgis.core import (
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsMapLayer,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsProject,
+    QgsRectangle,
+    QgsRuleBasedRenderer,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtXml import QDomDocument
 
+from ...osp_qgis.files import unique_names
 from ...osp_qgis.logements import atlas as atlas_rules
 from ...osp_qgis.logements import synthesis
-from ...osp_qgis.files import unique_names
 from ...osp_qgis.reference import resource_path
 from ...osp_qgis.territory import Territory
-from . import analyse_io
-from ..common import atlas_print as atlas_export, records_io
+from ..common import atlas_print as atlas_export
+from ..common import qt_compat, records_io, territory_layers
 from ..common.base import OspAlgorithm
 from ..common.qgis_io import field_index
-
-HELP = """<p>Imprime les <b>états de sortie cartographiques</b> : une page par cité, commune, EPCI
-ou département ayant des logements, ou la vue d'ensemble du Bassin minier. Chaque page porte le
-titre de l'entité, la date des données et la source, la carte zoomée (logements par type
-PALULOS ou par bailleur, entité surlignée, voisines grisées, cités, parcelles à l'échelle de la
-cité), la légende limitée à ce que montre la carte, l'échelle, le nord, une carte de situation,
-le tableau des logements par année (Palulos / Hors Palulos, mêmes nombres que le classeur OSP),
-le nombre de logements non géolocalisés et le numéro de page.</p>
-<p>Un PDF par entité dans le dossier de sortie (noms sûrs sous Windows : <i>epci_CALL.pdf</i>…),
-ou un seul PDF de plusieurs pages. La mise en page (gabarit <i>resources/layouts/atlas_a4.qpt</i>
-ou le vôtre) est ajoutée au gestionnaire de mises en page du projet (« OSP – Atlas epci ») pour
-être retouchée.</p>
-<p><b>Exemple</b> : atlas des EPCI de la couche d'analyse, un PDF par EPCI et un aperçu PNG.<br>
-<code>qgis_process run osp:atlas --INPUT=osp_erbm.gpkg --SCALE=epci
---EPCI=epci_bassin_minier.geojson --OUTPUT_FOLDER=atlas --PNG_PREVIEW=true</code></p>
-<p>Les listes (échelle, couleurs, format) acceptent le rang (<i>SCALE=2</i>) ou le nom
-(<i>SCALE=epci</i> ; cite, commune, epci, departement, bassin ; STYLE_BY=type_palu ou bailleur ;
-PAGE=A4 ou A3).</p>"""
+from . import atlas_layout
 
 SCALE_PARAMETER = {"cite": "CITES", "commune": "COMMUNES", "epci": "EPCI",
                    "departement": "DEPARTEMENTS", "bassin": "BASSIN"}
-CODE_FIELDS = {"cite": analyse_io.CITE_ID_FIELDS, "commune": analyse_io.COMMUNE_ID_FIELDS,
-               "epci": analyse_io.EPCI_SIGLE_FIELDS + analyse_io.EPCI_ID_FIELDS,
+CODE_FIELDS = {"cite": territory_layers.CITE_ID_FIELDS, "commune": territory_layers.COMMUNE_ID_FIELDS,
+               "epci": territory_layers.EPCI_SIGLE_FIELDS + territory_layers.EPCI_ID_FIELDS,
                "departement": ("code", "dep", "code_dep", "insee_dep", "code_departement"),
                "bassin": ("nom", "name")}
-NAME_FIELDS = {"cite": analyse_io.CITE_NAME_FIELDS, "commune": analyse_io.NAME_FIELDS,
-               "epci": analyse_io.EPCI_NAME_FIELDS, "departement": ("nom", "name", "libelle"),
+NAME_FIELDS = {"cite": territory_layers.CITE_NAME_FIELDS, "commune": territory_layers.NAME_FIELDS,
+               "epci": territory_layers.EPCI_NAME_FIELDS, "departement": ("nom", "name", "libelle"),
                "bassin": ("nom", "name")}
 STYLE_BY = ("type_palu", "bailleur")
 STYLE_QML = {"type_palu": "analyse_logement_type_palu.qml", "bailleur": "analyse_logement.qml"}
 PAGES = ("A4", "A3")
-NORTH_ARROW = "arrows/NorthArrow_02.svg"
 
 
 class Atlas(OspAlgorithm):
     NAME = "atlas"
     DISPLAY_NAME = "Imprimer l'atlas OSP"
-    SHORT = ("Une page PDF par cité, commune, EPCI ou département, ou le Bassin minier : carte, "
-             "légende, chiffres par année.")
     GROUP_ID = "cartes"
     CHOICES = {"SCALE": atlas_rules.SCALES, "STYLE_BY": STYLE_BY, "PAGE": PAGES}
-    HELP = HELP
     MAIN_THREAD = True  # builds a layout in the current project
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
             "INPUT", self.tr("Logements (couche d'analyse)"), [QgsProcessing.SourceType.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterEnum(
@@ -146,7 +133,7 @@ class Atlas(OspAlgorithm):
         box.grow(max(box.width(), box.height()) * 0.05 + 100)
         return QgsGeometry.fromRect(box)
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+    def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsVectorLayer(parameters, "INPUT", context)
         if source is None or not source.isValid():
             raise QgsProcessingException(self.tr("La couche des logements est illisible."))
@@ -338,154 +325,26 @@ class Atlas(OspAlgorithm):
 
     def _layout(self, parameters, context, scale, coverage, figures, layers, context_layer,
                 source):
-        dwellings, cites, parcels, background = layers
         project = context.project() or QgsProject.instance()  # qgis_process has no project
-        layout = QgsPrintLayout(project)
-        items, ok = layout.loadFromTemplate(self._template(parameters, context),
-                                            QgsReadWriteContext())
-        if not ok:
-            raise QgsProcessingException(self.tr("Le gabarit n'a pas pu être chargé."))
-        layout.setName("OSP – Atlas %s" % scale)
-        carte = layout.itemById("carte")
-        if not isinstance(carte, QgsLayoutItemMap):
-            raise QgsProcessingException(self.tr(
-                "Le gabarit doit contenir une carte d'identifiant « carte »."))
-        map_layers = [l for l in (dwellings, cites, background, parcels, context_layer)
-                      if l is not None]
-        carte.setLayers(map_layers)
-        carte.setKeepLayerSet(True)
-        carte.setCrs(dwellings.crs())
-        carte.setAtlasDriven(True)
-        carte.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
-        carte.setAtlasMargin(0.12)
-        apercu = layout.itemById("apercu")
-        if isinstance(apercu, QgsLayoutItemMap):
-            self._locator(parameters, context, scale, apercu, carte, context_layer, layers,
-                          dwellings.crs(), project)
-        legend = layout.itemById("legende")
-        if isinstance(legend, QgsLayoutItemLegend):
-            legend.setLinkedMap(carte)
-            legend.setAutoUpdateModel(False)
-            root = legend.model().rootGroup()
-            root.removeAllChildren()
-            for layer in (dwellings, cites):
-                if layer is not None:
-                    root.addLayer(layer)
-            legend.setLegendFilterByMapEnabled(True)
-        nord = layout.itemById("nord")
-        if isinstance(nord, QgsLayoutItemPicture):
-            for folder in QgsApplication.svgPaths():
-                if os.path.exists(os.path.join(folder, NORTH_ARROW)):
-                    nord.setPicturePath(os.path.join(folder, NORTH_ARROW))
-                    break
-        table = next((m for m in layout.multiFrames()
-                      if isinstance(m, QgsLayoutItemAttributeTable)), None)
-        if table is not None:
-            table.setVectorLayer(figures)
-            table.setFilterFeatures(True)
-            table.setFeatureFilter("\"cle\" = attribute(@atlas_feature, 'cle')")
-            columns = []
-            for attribute, heading in (("annee", "Année"), ("palulos", "Palulos"),
-                                       ("hors", "Hors Palulos"), ("total", "Total")):
-                column = QgsLayoutTableColumn(heading)
-                column.setAttribute(attribute)
-                columns.append(column)
-            table.setColumns(columns)
-            table.setMaximumNumberOfFeatures(100)
-        echelle = layout.itemById("echelle")
-        if isinstance(echelle, QgsLayoutItemScaleBar) and scale == "cite":
-            echelle.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)  # a cité spans a few hundred metres
-            echelle.setUnitLabel("m")
-        data_date = self._data_date(source)
-        QgsExpressionContextUtils.setLayoutVariable(
-            layout, "osp_sous_titre", "Données au %s – %s" % (data_date,
-                                                               atlas_rules.SOURCE_LINE))
-        atlas = layout.atlas()
-        atlas.setCoverageLayer(coverage)
-        atlas.setEnabled(True)
-        atlas.setHideCoverage(True)
-        atlas.setFilenameExpression("\"fichier\"")
-        atlas.setSortFeatures(True)
-        atlas.setSortExpression("\"fichier\"")
-        atlas.setPageNameExpression("\"titre\"")
-        return layout
+        return atlas_layout.build(project, self._template(parameters, context), scale, coverage,
+                                  figures, layers, context_layer, source,
+                                  self._around(parameters, context, scale))
 
-    def _outline(self, parameters, context, name, fill, label_field=None):
-        """A territory layer of the parameters, drawn as context on the locator map."""
-        source = self.parameterAsVectorLayer(parameters, name, context)
-        if source is None:
-            return None
-        outline = source.clone()
-        outline.setRenderer(outline.renderer().defaultRenderer(QgsWkbTypes.GeometryType.PolygonGeometry))
-        outline.renderer().setSymbol(QgsFillSymbol.createSimple({
-            "color": fill, "outline_color": "#9e9e9e", "outline_width": "0.15"}))
-        index = field_index(outline, *label_field) if label_field else -1
-        if index >= 0:
-            settings = QgsPalLayerSettings()
-            settings.fieldName = outline.fields()[index].name()
-            text = QgsTextFormat()
-            text.setSize(6.5)
-            text.setColor(QColor("#616161"))
-            settings.setFormat(text)
-            settings.placement = QgsPalLayerSettings.Placement.OverPoint
-            outline.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-            outline.setLabelsEnabled(True)
-        return outline
-
-    def _locator(self, parameters, context, scale, apercu, carte, context_layer, layers, crs,
-                 project):
-        """The situation map: where the page's entity is.
-
-        Bassin: the départements (or EPCI) around the basin, no frame; cité and commune:
-        the surrounding communes, named, following the atlas; EPCI and département: all
-        the entities of the scale, the page's one outlined, the map's extent framed."""
-        situation = [context_layer]
+    def _around(self, parameters, context, scale):
+        """The territories drawn around the page's entity on the situation map: the
+        départements (or EPCI) around the basin, the communes around a cité or a commune."""
         if scale == "bassin":
             name = "DEPARTEMENTS" if self.parameterAsVectorLayer(
                 parameters, "DEPARTEMENTS", context) is not None else "EPCI"
-            around = self._outline(parameters, context, name, "245,245,245,255",
-                                   NAME_FIELDS["departement"] if name == "DEPARTEMENTS"
-                                   else NAME_FIELDS["epci"])
-        elif scale in ("cite", "commune"):
-            around = self._outline(parameters, context, "COMMUNES", "240,240,240,255",
-                                   NAME_FIELDS["commune"])
-        else:
-            around = None
-        if around is not None:
-            situation.append(around)
-            layers.append(around)
-        apercu.setLayers(situation)
-        apercu.setKeepLayerSet(True)
-        apercu.setCrs(crs)
-        reference = around if around is not None and scale == "bassin" else context_layer
-        extent = reference.extent()
-        if reference.crs() != crs:
-            from qgis.core import QgsCoordinateTransform
-            extent = QgsCoordinateTransform(reference.crs(), crs, project).transformBoundingBox(
-                extent)
-        extent.grow(max(extent.width(), extent.height()) * 0.03)
-        apercu.zoomToExtent(extent)
-        overview = apercu.overview()
-        if scale == "bassin":
-            overview.setEnabled(False)  # the map shows the whole basin: nothing to frame
-            return
-        overview.setLinkedMap(carte)
-        overview.setFrameSymbol(QgsFillSymbol.createSimple({
-            "color": "192,57,43,60", "outline_color": "#c0392b", "outline_width": "0.6"}))
-        if scale in ("cite", "commune"):  # zoomed on the entity's surroundings
-            apercu.setAtlasDriven(True)
-            apercu.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
-            apercu.setAtlasMargin(3.0 if scale == "cite" else 1.5)
-
-    @staticmethod
-    def _data_date(layer):
-        index = layer.fields().indexOf("date_maj")
-        if index >= 0:
-            latest = layer.maximumValue(index)
-            value = records_io.python_value(latest)
-            if isinstance(value, (datetime.date, datetime.datetime)):
-                return value.strftime("%d/%m/%Y")
-        return datetime.date.today().strftime("%d/%m/%Y")
+            return atlas_layout.outline(self.parameterAsVectorLayer(parameters, name, context),
+                                        "245,245,245,255",
+                                        NAME_FIELDS["departement"] if name == "DEPARTEMENTS"
+                                        else NAME_FIELDS["epci"])
+        if scale in ("cite", "commune"):
+            return atlas_layout.outline(self.parameterAsVectorLayer(parameters, "COMMUNES",
+                                                                    context),
+                                        "240,240,240,255", NAME_FIELDS["commune"])
+        return None
 
     def _export(self, parameters, context, feedback, layout, scale):
         return atlas_export.export(self, parameters, context, feedback, layout,

@@ -8,9 +8,10 @@ Identifiers go through ``psycopg2.sql.Identifier`` or ``quote_ident`` with the n
 parameters: a table name full of quotes and SQL is only a name."""
 import io
 
-from ...osp_qgis.sheets import raw as sheets, csv_sheets as sheets_csv
+from ...osp_qgis.sheets import csv_sheets as sheets_csv
+from ...osp_qgis.sheets import raw as sheets
 from ...osp_qgis.sheets.shared_texts import worth_sharing
-from ..base_partagee import database as base_io
+from ..common import postgres
 
 PREFIXES = ("postgres:", "postgresql:", "postgis:")
 # column types that are not landlord data (geometries, rasters, binaries)
@@ -31,7 +32,7 @@ def table_of(database, sheet):
             return database.source.schema(), database.source.table()
         sheet = database.source.table()   # table=schema.table, unquoted
     if not sheet:
-        raise base_io.BaseError("Table bailleur dans la base %s : indiquer la table dans "
+        raise postgres.BaseError("Table bailleur dans la base %s : indiquer la table dans "
                                 "« Feuille » (schéma.table) ou « table=… » dans la "
                                 "connexion." % database.label)
     schema, dot, table = sheet.partition(".")   # the first dot: a table name may hold dots
@@ -40,8 +41,8 @@ def table_of(database, sheet):
 
 def read_database_table(value, sheet=None):
     """The table as a :class:`sheets.RawSheet` (header = column names on line 1)."""
-    from psycopg2 import sql, Error
-    database = base_io.Database(value)
+    from psycopg2 import Error, sql
+    database = postgres.Database(value)
     schema, table = table_of(database, sheet)
     name = "%s.%s" % (schema, table)
     connection = database.connect()
@@ -51,7 +52,7 @@ def read_database_table(value, sheet=None):
                            (schema, table))
             oid = cursor.fetchone()[0]
             if oid is None:
-                raise base_io.BaseError("Table « %s » introuvable dans la base %s (ou droits "
+                raise postgres.BaseError("Table « %s » introuvable dans la base %s (ou droits "
                                         "insuffisants)." % (name, database.label))
             cursor.execute("SELECT a.attname FROM pg_attribute a JOIN pg_type t ON "
                            "t.oid = a.atttypid WHERE a.attrelid = %s AND a.attnum > 0 AND "
@@ -59,7 +60,7 @@ def read_database_table(value, sheet=None):
                            (oid, list(SKIPPED_TYPES)))
             names = [r[0] for r in cursor.fetchall()]
             if not names:
-                raise base_io.BaseError("La table « %s » n'a aucune colonne de données."
+                raise postgres.BaseError("La table « %s » n'a aucune colonne de données."
                                         % name)
             cursor.execute("SELECT a.attname FROM pg_index i JOIN pg_attribute a ON "
                            "a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
@@ -75,8 +76,8 @@ def read_database_table(value, sheet=None):
             data = io.BytesIO()
             cursor.copy_expert(query, data)
     except Error as error:
-        raise base_io.BaseError("Lecture de la table « %s » impossible : %s" % (
-            name, base_io.explain(error, database)))
+        raise postgres.BaseError("Lecture de la table « %s » impossible : %s" % (
+            name, postgres.explain(error, database)))
     finally:
         connection.close()
     text = str(data.getbuffer(), "utf-8")   # the bytes not copied

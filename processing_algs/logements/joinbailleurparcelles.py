@@ -1,23 +1,31 @@
 """osp:joinbailleurparcelles — « Localiser les logements » (joindre une table bailleur aux parcelles)."""
 import os
 
-from qgis.core import (QgsProcessing, QgsProcessingException,
-                       QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterField, QgsProcessingParameterFile,
-                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer,
-                       QgsWkbTypes)
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsWkbTypes,
+)
 
-from ...osp_qgis.sheets import columns, raw as sheets
-from ...osp_qgis.logements import join_columns, locate
 from ...osp_qgis import reference, runtime
+from ...osp_qgis.logements import join_columns, locate
+from ...osp_qgis.sheets import columns
+from ...osp_qgis.sheets import raw as sheets
+from ...osp_qgis.sheets.read import read_sheet
 from ...osp_qgis.storage.gpkg_write import PointColumns
-from ..base_partagee import database as base_io
-from . import database_table
-from ..fichiers_fonciers import locaux_io as ff_io
-from ..common import qgis_io
+from ..common import parcels as parcel_layers
+from ..common import postgres, qgis_io
 from ..common.base import OspAlgorithm
 from ..common.outputs import Outputs, point_xy
 from ..common.postprocess import StyleAndAliases
+from ..fichiers_fonciers import locaux_io as ff_io
+from . import database_table, join_sources
 
 FIELD_PARAMETERS = (
     ("FIELD_RPLS", "rpls", "Colonne de l'identifiant RPLS"),
@@ -34,45 +42,14 @@ FIELD_PARAMETERS = (
     ("FIELD_ANNEE", "annee", "Colonne de l'année de financement"),
 )
 
-HELP = """<p>Lit la table d'un bailleur (une ligne par logement réhabilité) et place chaque logement
-sur le cadastre.</p>
-<p><b>Table bailleur</b> : fichier .xlsx, .ods, .csv (séparateur « ; » ou « , », UTF-8 ou
-Windows-1252 détectés) ou toute table lisible par QGIS ; ou une table d'une base PostgreSQL :
-<code>postgres:</code> suivi d'un nom de connexion QGIS, de <code>service=…</code> ou de
-<code>dbname=… host=…</code>, la table dans « Feuille » (<code>schéma.table</code>). La ligne n de
-la table (ordre de sa clé primaire) est la ligne n + 1, l'en-tête étant la ligne 1 ; les colonnes
-géométriques sont ignorées. La ligne d'en-tête est détectée, même sous
-une ligne de regroupement (« Identifiants | Programme ») ; les colonnes sont reconnues d'après leur
-nom (RPLS, RPSL, ident_rep, Fiscal, idlocal, Parcelle, idpar, Commune, depcom…). Chaque colonne peut
-être imposée dans les paramètres avancés.</p>
-<p><b>Identifiants</b> lus comme du texte et normalisés : RPLS sur 10 chiffres (zéros perdus par
-Excel rétablis), idlocal sur 12 caractères, idpar sur 14 (« 62498 000 AP 347 », « 62498000ap0347 »
-et « AP347 » + commune donnent 62498000AP0347).</p>
-<p><b>Géolocalisation</b>, dans cet ordre : parcelle → point sur la surface de la parcelle ;
-sinon identifiant fiscal via la table des locaux des Fichiers fonciers → sa parcelle ; sinon
-point adresse. Le champ <i>geoloc_source</i> vaut parcelle, local_ff ou adresse ; un logement non
-localisé est gardé sans géométrie avec <i>geoloc_motif</i> (parcelle_inconnue, parcelle_invalide,
-local_inconnu, sans_localisation).</p>
-<p><b>Doublons</b> : un même logement (même RPLS, sinon même identifiant bailleur) n'est gardé
-qu'une fois ; les lignes en trop vont dans la table des anomalies (motif doublon).
-Lignes lues = logements en sortie + doublons : aucune ligne n'est perdue.</p>
-<p><b>Exemple</b> : table « MC_2020.xlsx » de Maisons &amp; Cités, parcelles
-« parcelles_62.gpkg », locaux « pb0010_local_62.csv » → couche de points « logements » et table
-« anomalies » à corriger avec le bailleur.<br>
-<code>qgis_process run osp:joinbailleurparcelles --INPUT=MC_2020.xlsx --PARCELS=parcelles_62.gpkg
---LOCAUX=pb0010_local_62.csv --OUTPUT=logements.gpkg --ANOMALIES=anomalies.csv</code></p>"""
-
 
 class JoinBailleurParcelles(OspAlgorithm):
     NAME = "joinbailleurparcelles"
     DISPLAY_NAME = "Localiser les logements"
-    SHORT = ("Place chaque logement d'une table bailleur sur le cadastre et signale les "
-             "logements non localisables, doublons et identifiants illisibles.")
     GROUP_ID = "logements"
-    HELP = HELP
     FILE_LAYERS = ("LOCAUX",)
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
             "INPUT", self.tr("Table bailleur (xlsx, ods, csv… ou postgres:<connexion>)"),
             behavior=QgsProcessingParameterFile.Behavior.File,
@@ -113,14 +90,14 @@ class JoinBailleurParcelles(OspAlgorithm):
         if database_table.is_database_input(path):
             try:
                 return database_table.read_database_table(path, sheet)
-            except base_io.BaseError as error:
+            except postgres.BaseError as error:
                 raise QgsProcessingException(str(error))
         if not path or not os.path.isfile(path):
             raise QgsProcessingException(self.tr("Le fichier de la table bailleur « %s » est "
                                                  "introuvable.") % (path or ""))
         synonyms = reference.column_synonyms()
         try:
-            raw = sheets.read_sheet(path, sheet, lambda rows: columns.has_header(rows, synonyms))
+            raw = read_sheet(path, sheet, lambda rows: columns.has_header(rows, synonyms))
         except sheets.SheetError as error:
             raise QgsProcessingException(str(error))
         if raw is None:
@@ -150,15 +127,15 @@ class JoinBailleurParcelles(OspAlgorithm):
 
     def _parcels(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, "PARCELS", context)
-        field, mode = qgis_io.checked_parcel_layer(
+        field, mode = parcel_layers.checked_parcel_layer(
             layer, self.parameterAsString(parameters, "PARCEL_ID_FIELD", context))
-        fetcher = qgis_io.ParcelFetcher(layer, field, mode, feedback,
+        fetcher = parcel_layers.ParcelFetcher(layer, field, mode, feedback,
                                         use_sql=os.environ.get("OSP_PLAN") != "fournisseur")
         access = {"spatialite": "SQL (SpatiaLite, jointure indexée)" + (
                       " sur sa copie GeoPackage" if getattr(fetcher.sql, "copy_of", None)
                       else ""),
                   "postgis": "SQL sur le serveur PostGIS (seul le résultat revient)"}.get(
-            fetcher.plan, "indexé par lots" if qgis_io.is_indexed_source(layer)
+            fetcher.plan, "indexé par lots" if parcel_layers.is_indexed_source(layer)
             else "en une lecture")
         feedback.pushInfo(self.tr("Parcelles : « %s », identifiant « %s »%s, accès %s.") % (
             layer.name(), field, " (IDU EDIGEO, département déduit des fiches)"
@@ -169,8 +146,8 @@ class JoinBailleurParcelles(OspAlgorithm):
         fetch_locals = fetch_addresses = None
         locaux = ff_io.locaux_source(self, parameters, context)
         if locaux is not None:
-            fetch_locals = qgis_io.TableLocalFetcher(locaux) if isinstance(locaux, str) \
-                else qgis_io.LocalFetcher(locaux, feedback)
+            fetch_locals = join_sources.TableLocalFetcher(locaux) if isinstance(locaux, str) \
+                else join_sources.LocalFetcher(locaux, feedback)
             if not fetch_locals.is_valid():
                 raise QgsProcessingException(self.tr(
                     "La table des locaux « %s » doit avoir les champs idlocal et idpar.")
@@ -180,7 +157,7 @@ class JoinBailleurParcelles(OspAlgorithm):
             problem = qgis_io.crs_problem(addresses, "d'adresses")
             if problem:
                 raise QgsProcessingException(problem)
-            fetch_addresses = qgis_io.AddressFetcher(addresses, parcels_layer.crs(), feedback)
+            fetch_addresses = join_sources.AddressFetcher(addresses, parcels_layer.crs(), feedback)
             if not fetch_addresses.is_valid():
                 raise QgsProcessingException(self.tr(
                     "La couche d'adresses « %s » doit avoir les champs numero, nom_voie et "
@@ -188,7 +165,7 @@ class JoinBailleurParcelles(OspAlgorithm):
         return fetch_locals, fetch_addresses
 
     # -- run ---------------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+    def processAlgorithm(self, parameters, context, feedback):
         with runtime.paused_gc():
             return self._run(parameters, context, feedback)
 

@@ -2,9 +2,18 @@
 spatial join per layer (:mod:`osp_qgis.storage.spatial_join`, SpatiaLite), or point by point with
 QGIS's prepared GEOS engine — the reference, and the path for invalid or curved
 polygons."""
-from qgis.core import (QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, QgsPoint,
-                       QgsProject, QgsSpatialIndex, QgsWkbTypes)
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPoint,
+    QgsProject,
+    QgsSpatialIndex,
+    QgsWkbTypes,
+)
 
+from ...osp_qgis.storage import spatial_join, sqlplan
+from ...osp_qgis.storage.sqlplan import PlanError
 from ..common.records_io import python_value
 
 
@@ -50,7 +59,6 @@ class PolygonLookup:
         for an invalid polygon depend on how it is asked, so those are asked as
         :meth:`containing` asks (:class:`PlanError` for curves, which QGIS segmentizes its
         own way)."""
-        from ...osp_qgis.storage.sqlplan import PlanError
         valid, invalid = [], []
         for fid, (geometry, _, _) in self.items.items():
             if QgsWkbTypes.isCurvedType(geometry.wkbType()):
@@ -95,7 +103,6 @@ def containing_each(lookups, points, feedback=None):
     point by point when SpatiaLite cannot take the polygons (curves).  ``None`` when
     cancelled."""
     import numpy
-    from ...osp_qgis.storage import spatial_join, sqlplan
     found = [None] * len(lookups)
     cancelled = feedback.isCanceled if feedback is not None else None
     for group in _by_layer_crs(lookups):

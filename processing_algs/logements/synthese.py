@@ -1,53 +1,33 @@
 """osp:synthese — « Classeur de synthèse OSP »."""
 import os
 
-from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
-                       QgsProcessingParameterRange, QgsProcessingParameterString,
-                       QgsProcessingParameterVectorLayer)
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRange,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
 
 from ...osp_qgis import ids
-from ...osp_qgis.logements import report, synthesis, workbook
+from ...osp_qgis.fichiers_fonciers import crosscheck
+from ...osp_qgis.fichiers_fonciers import sheets as ff_workbook
 from ...osp_qgis.fichiers_fonciers.rules import METHODS
 from ...osp_qgis.files import french_os_error
+from ...osp_qgis.logements import report, synthesis, workbook
 from ...osp_qgis.logements.locate import identity_key
-from . import analyse_io
-from ..fichiers_fonciers import locaux_io as ff_io
+from ...osp_qgis.programmation import recap
+from ...osp_qgis.territory import Territory
 from ..common import records_io
 from ..common.base import OspAlgorithm
 from ..common.outputs import AtomicFiles
-from ..programmation.params import add_ambition, add_programmation, read_programmation
 from ..common.qgis_io import field_index
-
-HELP = """<p>Produit le <b>classeur OSP</b> (XLSX) des logements réhabilités, exact à l'unité :</p>
-<ul><li><b>Logements</b> : 1 ligne = 1 logement, « Valeurs totales » et « Valeurs filtrées »
-(qui suit le filtre d'Excel) ;</li>
-<li><b>Opérations</b> : 1 ligne = 1 opération (intitulé + n° de décision), logements remontés,
-géolocalisés, financés et écart ;</li>
-<li><b>Synthèses</b> : par EPCI, département, bailleur, commune, cité et pour le Bassin minier,
-années en colonnes, « Palulos (groupé &amp; isolé) » et « Hors Palulos » côte à côte ;</li>
-<li><b>Graphiques</b> : histogrammes natifs d'Excel ;</li>
-<li><b>Qualité</b> : logements financés non remontés, remontés deux fois, non
-géolocalisables, par décision, avec la liste des logements concernés ;</li>
-<li><b>Suivi de l'ambition</b> (quand une programmation est donnée, <i>OPERATIONS</i>) : par
-EPCI et par année, logements programmés, validés par le CRHH, financés, remontés et
-géolocalisés, cumulés contre l'ambition de l'ERBM (<i>AMBITION</i> logements sur 10 ans à
-partir de <i>AMBITION_START</i>), avec un graphique ;</li>
-<li><b>Fichiers fonciers</b> et <b>FF non remontés</b> (quand les locaux <i>pb0010_local</i>
-sont donnés, <i>LOCAUX</i>) : par commune, EPCI, département et pour le territoire, logements
-et logements sociaux des Fichiers fonciers, part, manque au regard de <i>SRU_TARGET</i>,
-logements remontés et couverture, puis la liste des logements sociaux que personne n'a
-remontés ; l'onglet « Qualité » en donne le nombre (méthode <i>FF_METHOD</i>, comme
-« Croiser avec les Fichiers fonciers »). Le filtre <i>BAILLEUR</i> ne s'applique pas aux
-Fichiers fonciers (ils ne nomment pas le bailleur) : ils sont alors laissés de côté.</li></ul>
-<p>Les doublons viennent de la table des anomalies de la jointure (<i>ANOMALIES</i>), les
-logements financés de la table des décisions (<i>DECISIONS</i> : num_decision, annee, bailleur,
-nb_logements_finances). Les filtres <i>EPCI</i>, <i>BAILLEUR</i>, <i>DEPARTEMENT</i> donnent
-le classeur d'un partenaire (un fichier par EPCI en mode lot).</p>
-<p><b>Exemple</b> : couche « Analyse au logement par bailleur », anomalies de la jointure,
-décisions 2018-2020 → « OSP_synthese.xlsx » et le rapport HTML.<br>
-<code>qgis_process run osp:synthese --INPUT=osp_erbm.gpkg --ANOMALIES=anomalies.csv
---DECISIONS=decisions.csv --OUTPUT_XLSX=OSP_synthese.xlsx --EPCI=CALL</code></p>"""
+from ..fichiers_fonciers import locaux_io as ff_io
+from ..programmation import decisions_io
+from ..programmation.params import add_ambition, add_programmation, read_programmation
 
 # what the workbook shows or counts: nothing else is read from the layer
 READ_FIELDS = {"id_osp", "ident_rep", "ident_int", "idlocal", "idpar", "dep", "idcom",
@@ -58,15 +38,12 @@ READ_FIELDS = {"id_osp", "ident_rep", "ident_int", "idlocal", "idpar", "dep", "i
 class Synthese(OspAlgorithm):
     NAME = "synthese"
     DISPLAY_NAME = "Classeur de synthèse OSP"
-    SHORT = ("Le classeur des logements réhabilités : logements, opérations, synthèses par "
-             "territoire, graphiques et qualité des remontées.")
     GROUP_ID = "syntheses"
-    HELP = HELP
     FILE_LAYERS = ("LOCAUX",)
     DATABASE_TARGETS = ("OPERATIONS",)
     CHOICES = {"FF_METHOD": METHODS}
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
             "INPUT", self.tr("Logements (couche d'analyse ou sortie de la jointure)"),
             [QgsProcessing.SourceType.TypeVector]))
@@ -103,7 +80,7 @@ class Synthese(OspAlgorithm):
 
     def _decisions(self, layer, feedback):
         try:
-            return analyse_io.read_decisions(layer, lambda text: feedback.reportError(text,
+            return decisions_io.read_decisions(layer, lambda text: feedback.reportError(text,
                                                                                       False))
         except ValueError as error:
             raise QgsProcessingException(str(error))
@@ -125,7 +102,6 @@ class Synthese(OspAlgorithm):
         dwellings), ``None`` without a programmation."""
         if not self.parameterAsString(parameters, "OPERATIONS", context):
             return None
-        from ...osp_qgis.programmation import recap
         _, operations, _, _ = read_programmation(self, parameters, context, must_exist=True)
         operations = recap.filter_operations(operations, filters["epci"], filters["bailleur"],
                                              filters["departement"])
@@ -144,8 +120,6 @@ class Synthese(OspAlgorithm):
                                          "le bailleur, leur croisement est laissé de côté."),
                                  False)
             return None
-        from ...osp_qgis.fichiers_fonciers import crosscheck
-        from ...osp_qgis.territory import Territory
         locaux, _ = ff_io.usable_locaux(layer, feedback)
         locaux = crosscheck.filter_locaux(locaux, Territory.from_reference(), filters["epci"],
                                           filters["departement"])
@@ -157,7 +131,7 @@ class Synthese(OspAlgorithm):
                           % (result.social, len(result.missing)))
         return result
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+    def processAlgorithm(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         if layer is None or not layer.isValid():
             raise QgsProcessingException(self.tr("La couche des logements est illisible."))
@@ -198,7 +172,6 @@ class Synthese(OspAlgorithm):
         ff = self._fichiers_fonciers(parameters, context, share, filters, feedback)
         ff_sheets, ff_lines = [], []
         if ff is not None:
-            from ...osp_qgis.fichiers_fonciers import sheets as ff_workbook
             ff_sheets = ff_workbook.extra_sheets(ff)
             ff_lines = ff_workbook.quality_lines(ff)
         feedback.setProgress(30)

@@ -1,27 +1,27 @@
 """osp:fiche_territoire — « Fiches territoire du parc social »."""
-from qgis.core import (QgsFillSymbol, QgsLayoutItemLabel, QgsLayoutItemMap, QgsLayoutItemPage,
-                       QgsLayoutItemShape, QgsLayoutObject, QgsLayoutPoint, QgsLayoutSize,
-                       QgsPrintLayout, QgsProcessing, QgsProcessingException,
-                       QgsProcessingParameterExpression,
-                       QgsProcessingParameterVectorLayer, QgsProject, QgsProperty,
-                       QgsRuleBasedRenderer, QgsUnitTypes)
+from qgis.core import (
+    QgsFillSymbol,
+    QgsLayoutItemLabel,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemShape,
+    QgsLayoutObject,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsPrintLayout,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterVectorLayer,
+    QgsProject,
+    QgsProperty,
+    QgsRuleBasedRenderer,
+    QgsUnitTypes,
+)
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..common import atlas_print as atlas_export
 from ..common.base import OspAlgorithm
-
-HELP = """<p>Imprime une <b>fiche territoire</b> par zone d'une table de
-<i>osp:indicateurs_parc_social</i> (communes, EPCI, QPV, cités, carreaux…) : la carte de la
-zone parmi ses voisines, les chiffres clés (logements sociaux, surface et année moyennes,
-part en QPV, vacance, ménages, revenus sous 60 % du plafond HLM, personnes seules, familles
-monoparentales) et deux graphiques en barres : typologie (T1 à T5 et plus) et étiquette
-énergie (A à G). Une valeur couverte par le secret statistique est écrite « s ».</p>
-<p><i>FILTER</i> choisit les zones (ex. <code>"niveau" = 'Commune'</code>) ; les zones sans
-contour (ensemble du fichier) sont ignorées. Sorties et options d'impression : comme
-<i>osp:atlas</i> (un PDF par zone ou un seul PDF, aperçus PNG).</p>
-<p><b>Exemple</b> : <code>qgis_process run osp:fiche_territoire
---INPUT="parc_social.gpkg|layername=communes" --FILTER="\\"logements\\" >= 100"
---OUTPUT_FOLDER=fiches</code></p>"""
 
 KEY_FIGURES = (("Logements sociaux", "logements", 0, ""),
                ("Surface habitable moyenne", "surface_moyenne", 1, " m²"),
@@ -55,13 +55,10 @@ def figure_expression(field, decimals, unit, fields):
 class FicheTerritoire(OspAlgorithm):
     NAME = "fiche_territoire"
     DISPLAY_NAME = "Fiches territoire"
-    SHORT = ("Une page par zone des indicateurs du parc social : carte, chiffres clés, "
-             "typologie et étiquettes énergie, secret statistique respecté.")
     GROUP_ID = "cartes"
-    HELP = HELP
     MAIN_THREAD = True
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
             "INPUT", self.tr("Indicateurs du parc social (table d'osp:indicateurs_parc_social)"),
             [QgsProcessing.SourceType.TypeVectorPolygon]))
@@ -70,7 +67,7 @@ class FicheTerritoire(OspAlgorithm):
             parentLayerParameterName="INPUT", optional=True))
         atlas_export.add_export_parameters(self)
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+    def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsVectorLayer(parameters, "INPUT", context)
         names = set(source.fields().names())
         if not {"niveau", "code", "nom", "logements"} <= names:

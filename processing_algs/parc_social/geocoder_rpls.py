@@ -1,42 +1,20 @@
 """osp:geocoder_rpls — « Géolocaliser le RPLS »."""
-from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingOutputString,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
-                       QgsProcessingParameterString,
-                       QgsProcessingParameterVectorLayer, QgsWkbTypes)
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSink,
+    QgsWkbTypes,
+)
 
 from ...osp_qgis.parc_social import geocode
-from . import rpls_io as parc_social_io
 from ..common import qgis_io
 from ..common.base import OspAlgorithm
 from ..common.outputs import Outputs
 from ..common.postprocess import StyleAndAliases
-
-HELP = """<p>Place chaque ligne d'un fichier <b>RPLS</b> (open data classique, fichier
-géolocalisé récent, fichier bailleur, ou fichier agrégé par adresse avec une colonne de
-comptage <i>nb</i> ; CSV <code>;</code> ou <code>,</code>, UTF-8 ou Latin-1, XLSX, ODS,
-GeoPackage) sur un point :</p>
-<ol><li><i>xy_source</i> : les colonnes X, Y (et EPSG) du fichier quand il en a — seulement
-celles dont QUALITE_XY est parmi les valeurs de <i>XY_QUALITY</i> quand il est donné, qui sont
-dans le domaine de validité de leur système (et de Lambert-93 en métropole) et dans leur
-commune (contour de <i>COMMUNES</i>, sinon emprise de ses adresses BAN) ; les autres lignes
-sont cherchées dans la BAN et le disent dans <i>anomalies</i> (latitude et longitude
-inversées, 0/0, Lambert-93 déclaré en degrés, autre commune). Un fichier déjà géolocalisé par
-cet algorithme garde la précision de chaque point (<i>geoloc_precision</i>) ;</li>
-<li><i>numero</i> : l'adresse retrouvée dans la <b>BAN</b> (<i>ADDRESSES</i>, fichier
-adresses-XX.csv) : numéro, indice de répétition (bis, ter, B, T…) et voie, types de voie
-développés (R, AV, BD, CHE, IMP…), accents, casse, ponctuation et articles ignorés ; voie
-exacte puis voie la plus proche de la commune (similarité ≥ 0,85) ;</li>
-<li><i>voie</i> : la voie est trouvée mais pas le numéro : point médian de la voie ;</li>
-<li><i>commune</i> : point de la commune (<i>COMMUNES</i>, sinon centre des adresses BAN de
-la commune ; sans l'un ni l'autre la ligne reste sans point) ;</li>
-<li><i>non_localise</i> : ni coordonnées ni code commune lisible.</li></ol>
-<p>Aucune ligne n'est perdue : la sortie a autant d'entités que le fichier de lignes, toutes
-ses colonnes (en texte) et <i>geoloc_precision</i>, <i>geoloc_score</i> (1 = certain),
-<i>geoloc_voie</i> (la voie BAN retenue), <i>anomalies</i>. Le journal donne le taux par
-niveau, en lignes et en logements (pondérés par <i>nb</i>).</p>
-<p><b>Exemple</b> : <code>qgis_process run osp:geocoder_rpls --INPUT=rpls_2024_59.csv
---ADDRESSES=adresses-59.csv.gz --OUTPUT=rpls_geolocalise.gpkg</code></p>"""
+from . import rpls_io as parc_social_io
+from .location import add_rpls_inputs, located_rows
 
 ADDED = (("ligne", "int"), ("geoloc_precision", "string"), ("geoloc_score", "double"),
          ("geoloc_voie", "string"), ("anomalies", "string"))
@@ -54,47 +32,12 @@ def output_name(column):
     return column + "_fichier" if column.lower() in RESERVED else column
 
 
-def add_rpls_inputs(algorithm, name="INPUT"):
-    algorithm.addParameter(QgsProcessingParameterFile(
-        name, algorithm.tr("Fichier RPLS (CSV, XLSX, ODS, GeoPackage…)")))
-    algorithm.addParameter(QgsProcessingParameterFile(
-        "ADDRESSES", algorithm.tr("Adresses BAN (adresses-XX.csv ou .csv.gz)"),
-        optional=True))
-    algorithm.addParameter(QgsProcessingParameterVectorLayer(
-        "COMMUNES", algorithm.tr("Communes (polygones avec le code INSEE)"),
-        [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
-    algorithm.addParameter(QgsProcessingParameterString(
-        "XY_QUALITY", algorithm.tr("Valeurs de QUALITE_XY à croire (séparées par des "
-                                   "virgules ; vide : toutes)"), optional=True))
-
-
-def located_rows(algorithm, parameters, context, feedback, name="INPUT"):
-    """``(frame, roles, rows, located)`` of the RPLS input, points in Lambert-93."""
-    path = algorithm.parameterAsFile(parameters, name, context)
-    frame, roles, rows = parc_social_io.read_rpls(path)
-    feedback.pushInfo("%d lignes RPLS lues (%s logements)." % (
-        len(rows), geocode.format_int(rows["nb"].fillna(0).sum())))
-    feedback.setProgress(20)
-    located = parc_social_io.locate(
-        rows, algorithm.parameterAsFile(parameters, "ADDRESSES", context),
-        algorithm.parameterAsVectorLayer(parameters, "COMMUNES", context),
-        parc_social_io.LAMBERT93, feedback,
-        [v for v in algorithm.parameterAsString(parameters, "XY_QUALITY", context).split(",")
-         if v.strip()])
-    for line in geocode.summary_text(geocode.summary(rows, located)):
-        feedback.pushInfo("Localisation " + line)
-    return frame, roles, rows, located
-
-
 class GeocoderRpls(OspAlgorithm):
     NAME = "geocoder_rpls"
     DISPLAY_NAME = "Géolocaliser le RPLS"
-    SHORT = ("Un point par ligne RPLS : coordonnées du fichier, adresse BAN (numéro, voie), "
-             "commune ; précision et score sur chaque ligne, aucune ligne perdue.")
     GROUP_ID = "syntheses"
-    HELP = HELP
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+    def initAlgorithm(self, config=None):
         add_rpls_inputs(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", self.tr("RPLS géolocalisé"), QgsProcessing.SourceType.TypeVectorPoint))
@@ -105,7 +48,7 @@ class GeocoderRpls(OspAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("N_ROWS", self.tr("Lignes lues")))
         self.addOutput(QgsProcessingOutputString("SUMMARY", self.tr("Bilan de localisation")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+    def processAlgorithm(self, parameters, context, feedback):
         Outputs(self, parameters, context).check_folders("OUTPUT")
         frame, _, rows, located = located_rows(self, parameters, context, feedback)
         feedback.setProgress(60)

@@ -1,72 +1,42 @@
 """osp:indicateurs_parc_social — « Indicateurs du parc social »."""
 import math
 import os
+import re
 import time
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature,
-                       QgsGeometry, QgsProcessing, QgsProcessingException,
-                       QgsProcessingOutputNumber, QgsProcessingParameterField,
-                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer,
-                       QgsProject, QgsRectangle, QgsVectorLayer)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
 
 from ...osp_qgis.files import unique_names
-from ...osp_qgis.parc_social import geocode, indicators, zones
+from ...osp_qgis.parc_social import avant_apres, geocode, indicators, zones
+from ...osp_qgis.parc_social.avant_apres import CHANGES
+from ...osp_qgis.parc_social.workbook import write_indicator_workbook
 from ...osp_qgis.plain_text import without_accents
-from . import rpls_io as parc_social_io
 from ..common import qgis_io
-from ..logements.analyse_io import write_layers
 from ..common.base import OspAlgorithm
-from ..fichiers_fonciers.locaux_io import commune_code_index
-from .geocoder_rpls import add_rpls_inputs, located_rows
+from ..common.communes import commune_code_index, union
+from ..common.gpkg_layers import write_layers
 from ..common.outputs import AtomicFiles
-
-HELP = """<p>Indicateurs du <b>parc social</b> par territoire, à partir d'un fichier
-<b>RPLS</b> (toute forme : open data, géolocalisé, fichier bailleur, agrégé avec une colonne
-<i>nb</i> ; chaque ligne compte pour <i>nb</i> logements) : logements, typologie (T1 à T5 et
-plus), surface moyenne, période de construction (avant 1949, 1949-1974, 1975-1989,
-1990-2005, après 2005) et année moyenne, étiquettes énergie et climat (A à G, non
-renseignée), financement (PLAI, PLUS, PLS, PLI, autre), part en QPV (colonne QPV du fichier),
-vacance (colonne MODE) ; part de logements sociaux quand <i>TOTAL_FIELD</i> nomme le nombre
-total de logements d'une couche de zones (Fichiers fonciers, INSEE).</p>
-<p><b>Territoires</b> : commune (code du fichier), commune en / hors QPV, EPCI et
-département (tables de référence), ensemble du fichier ; chaque couche de <i>ZONES</i>
-(QPV, cités, quartiers…) par point dans polygone, et une grille INSEE (EPSG:3035) de
-<i>GRID_SIZE</i> mètres. Seuls les logements localisés à l'adresse (ou par des coordonnées
-du fichier vérifiées) comptent dans ces zones ; ceux localisés à la commune comptent dans leur
-commune, y compris quand le fichier est la sortie de <i>osp:geocoder_rpls</i> (sa colonne
-<i>geoloc_precision</i> est suivie). La localisation est celle de
-<i>osp:geocoder_rpls</i>.</p>
-<p><b>Secret statistique</b> : une valeur calculée sur moins de <i>SECRET_THRESHOLD</i>
-logements (11 par défaut) est masquée (« s » dans le classeur, vide dans les couches), toute
-une zone quand elle a moins de logements que le seuil ; le secret secondaire masque d'autres
-cellules tant qu'une valeur masquée peut être recalculée à partir d'un total et des autres
-valeurs publiées (catégories d'une famille, communes d'un EPCI, QPV / hors QPV d'une
-commune, zones d'une couche) — en tenant compte de toutes les tables de la sortie à la fois :
-un carreau ou une zone qui couvre plusieurs communes ne permet pas d'en retrouver une par
-différence. Deux sorties distinctes ne sont pas protégées l'une contre l'autre : publier
-ensemble ce qui doit l'être.</p>
-<p><b>Enquête OPS</b> (<i>OPS</i>, facultative) : un ménage par ligne, rattaché à son
-logement par l'identifiant RPLS (IDENT_REP) ou par l'adresse ; composition des ménages,
-revenus rapportés au plafond HLM (moins de 20, 40, 60 %), âge et activité de la personne de
-référence, emménagements de moins de 3 ans, taille moyenne. Colonnes et réponses reconnues :
-<i>resources/reference/ops_colonnes.csv</i> et <i>ops_modalites.csv</i>.</p>
-<p><b>Avant / après travaux</b> (<i>RPLS_AVANT</i> et <i>ANALYSE</i>) : les logements
-réhabilités de la couche d'analyse OSP retrouvés par leur identifiant RPLS dans le millésime
-antérieur et dans <i>RPLS</i> : nombre de logements par évolution de l'étiquette énergie
-(gain de 2 classes ou plus, d'une classe, inchangée, dégradée, non renseignée) et tableau
-avant × après, par EPCI (tables <i>dpe_avant_apres</i>, <i>dpe_transitions</i>, feuille
-« DPE avant-après »), sous le même secret statistique.</p>
-<p><b>Sorties</b> : un GeoPackage (<i>OUTPUT</i>) avec une table par ensemble de zones
-(<i>communes</i>, <i>communes_qpv</i>, <i>epci</i>, <i>departements</i>, <i>ensemble</i>,
-avec les contours de <i>COMMUNES</i> et leurs unions ; <i>zones_…</i> ; <i>carreaux_…</i>), alias français et cartes choroplèthes enregistrées
-(logements, part de logements sociaux, année moyenne, surface moyenne, part en QPV ; nombre de
-territoires par classe dans la légende) ; un classeur (<i>WORKBOOK</i>) : synthèse, une
-feuille par famille d'indicateurs, « Sources et secret statistique ».</p>
-<p><b>Exemple</b> : <code>qgis_process run osp:indicateurs_parc_social
---RPLS=rpls_2024_59.csv --ADDRESSES=adresses-59.csv.gz --COMMUNES=communes.geojson
---ZONES=qpv.geojson --GRID_SIZE=1000 --OUTPUT=parc_social.gpkg</code></p>"""
+from . import choropleths, zones_io
+from . import rpls_io as parc_social_io
+from .location import add_rpls_inputs, located_rows, transform_xy
 
 MAIN_STYLE = "parc_social_logements.qml"
 CHOROPLETHS = ("parc_social_logements.qml", "parc_social_part_sociaux.qml",
@@ -79,12 +49,9 @@ ADMIN_TABLES = (("commune", "communes"), ("commune_qpv", "communes_qpv"), ("epci
 class IndicateursParcSocial(OspAlgorithm):
     NAME = "indicateurs_parc_social"
     DISPLAY_NAME = "Indicateurs du parc social"
-    SHORT = ("Typologie, âge, étiquettes énergie, financement, QPV et vacance du parc social "
-             "par commune, EPCI, département, QPV, cité ou carreau, avec le secret statistique.")
     GROUP_ID = "syntheses"
-    HELP = HELP
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+    def initAlgorithm(self, config=None):
         add_rpls_inputs(self, "RPLS")
         self.addParameter(QgsProcessingParameterFile(
             "OPS", self.tr("Enquête occupation du parc social (OPS, un ménage par ligne)"),
@@ -103,7 +70,7 @@ class IndicateursParcSocial(OspAlgorithm):
             "ZONES", self.tr("Zones (polygones : QPV, cités, quartiers…)"),
             QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "GRID_SIZE", self.tr("Carreaux INSEE de (m, 0 = aucun)"),
+            "GRID_SIZE", self.tr("Côté des carreaux INSEE (m, 0 = aucun)"),
             QgsProcessingParameterNumber.Type.Integer, 0, minValue=0, maxValue=100000))
         self.addParameter(QgsProcessingParameterField(
             "TOTAL_FIELD", self.tr("Champ du nombre total de logements des communes (et des "
@@ -126,7 +93,7 @@ class IndicateursParcSocial(OspAlgorithm):
                             ("N_MASKED", "Cellules masquées (secret)")):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+    def processAlgorithm(self, parameters, context, feedback):
         target = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         if not target.lower().endswith(".gpkg"):
             raise QgsProcessingException("La sortie doit être un GeoPackage (.gpkg) : %s"
@@ -160,7 +127,6 @@ class IndicateursParcSocial(OspAlgorithm):
         book = self.parameterAsFileOutput(parameters, "WORKBOOK", context)
         with AtomicFiles() as files:
             if book:
-                from ...osp_qgis.parc_social.workbook import write_indicator_workbook
                 write_indicator_workbook(files.temporary(book, "Classeur"), published,
                                          self._sources(parameters, context, rows, located,
                                                        households), threshold,
@@ -175,7 +141,7 @@ class IndicateursParcSocial(OspAlgorithm):
             for name, layer in tables:
                 if not layer.isSpatial():
                     continue
-                parc_social_io.store_styles(temporary, name, parc_social_io.choropleth_styles(
+                choropleths.store_styles(temporary, name, choropleths.choropleth_styles(
                     layer, CHOROPLETHS, MAIN_STYLE, indicators.labels()))
         return {"OUTPUT": target, "WORKBOOK": book or None, "N_ROWS": len(rows),
                 "N_HOUSEHOLDS": 0 if households is None else len(households),
@@ -192,7 +158,6 @@ class IndicateursParcSocial(OspAlgorithm):
             raise QgsProcessingException(
                 "L'évolution des étiquettes énergie demande les deux : RPLS_AVANT (le RPLS "
                 "d'avant les travaux) et ANALYSE (les logements réhabilités).")
-        from ...osp_qgis.parc_social import avant_apres
         _, _, before = parc_social_io.read_rpls(path)
         dwellings = parc_social_io.renovated_dwellings(layer)
         changes = avant_apres.transitions(dwellings, before, rows)
@@ -254,7 +219,7 @@ class IndicateursParcSocial(OspAlgorithm):
         geometries, totals = {}, {}
         if communes_layer is not None:
             code = commune_code_index(communes_layer)
-            _, _, shapes, zone_totals = parc_social_io.zones_of(
+            _, _, shapes, zone_totals = zones_io.zones_of(
                 communes_layer, xs[:0], ys[:0], parc_social_io.LAMBERT93,
                 code_field=communes_layer.fields()[code].name(), total_field=total_field)
             for code, shape in shapes.items():
@@ -269,7 +234,7 @@ class IndicateursParcSocial(OspAlgorithm):
         tables = unique_names(["zones_%s" % _table_name(label, n)
                                for n, label in enumerate(labels, start=1)])
         for layer, label, name in zip(layers, labels, tables):
-            membership, names, shapes, zone_totals = parc_social_io.zones_of(
+            membership, names, shapes, zone_totals = zones_io.zones_of(
                 layer, xs, ys, parc_social_io.LAMBERT93, feedback, total_field=total_field)
             feedback.pushInfo("« %s » : %d zones, %d lignes localisées dedans." % (
                 label, len(names), membership["row"].nunique()))
@@ -286,7 +251,7 @@ class IndicateursParcSocial(OspAlgorithm):
     def _grid(rows, xs, ys, size, geometries):
         import pandas as pd
         etrs = QgsCoordinateReferenceSystem("EPSG:3035")
-        gx, gy = parc_social_io.transform_xy(xs, ys, parc_social_io.LAMBERT93, etrs)
+        gx, gy = transform_xy(xs, ys, parc_social_io.LAMBERT93, etrs)
         ids, bounds = zones.grid_cells(gx, gy, size)
         codes = pd.Series(ids, index=rows.index)
         codes = codes[codes != ""]
@@ -347,7 +312,6 @@ def _memory_table(name, uri, specs, frame, geometry_of=None):
 def _plain_layer(name, frame):
     """A table without geometry for the GeoPackage (French labels: the indicators' and the
     label-change classes')."""
-    from ...osp_qgis.parc_social.avant_apres import CHANGES
     labels, changes = indicators.labels(), dict(CHANGES)
     return _memory_table(name, "None", [
         (c, "int" if c == "logements" or c in changes else "string",
@@ -383,7 +347,6 @@ def _file_names(rows):
 
 def _group_geometries(levels, geometries):
     """EPCI, département and ensemble contours: unions of their communes'."""
-    from ..fichiers_fonciers.locaux_io import union
     for level in levels:
         if level.name == "commune":
             grouped = {}
@@ -410,7 +373,6 @@ def _zone_label(layer):
 
 def _table_name(text, n):
     """A layer name as a table name: ``QPV Narbonne (2024)`` → ``qpv_narbonne_2024``."""
-    import re
     ascii_text = without_accents(text).encode("ascii", "ignore").decode()
     name = re.sub(r"[^0-9a-z]+", "_", ascii_text.lower()).strip("_")[:40]
     return name or str(n)

@@ -2,11 +2,12 @@
 (a GeoPackage or « postgres:… schema=… »), the year, the ERBM ambition."""
 import datetime
 
-from qgis.core import (QgsProcessingException, QgsProcessingParameterFile,
-                       QgsProcessingParameterNumber)
+from qgis.core import QgsProcessingException, QgsProcessingParameterFile, QgsProcessingParameterNumber
 
-from . import store as store
+from ...osp_qgis.programmation import recap
 from ..common.base import is_database_uri
+from . import store
+from .target import StoreError, Target
 
 PROGRAMMATION_LABEL = "Programmation (GeoPackage ou postgres:… schema=…)"
 
@@ -30,10 +31,10 @@ def add_ambition(algorithm):
     """``AMBITION`` (dwellings over 10 years) and ``AMBITION_START`` (first year)."""
     algorithm.addParameter(QgsProcessingParameterNumber(
         "AMBITION", algorithm.tr("Ambition de l'ERBM (logements sur 10 ans)"),
-        QgsProcessingParameterNumber.Type.Integer, defaultValue=23000, minValue=1))
+        QgsProcessingParameterNumber.Type.Integer, defaultValue=recap.AMBITION, minValue=1))
     algorithm.addParameter(QgsProcessingParameterNumber(
         "AMBITION_START", algorithm.tr("Première année de l'ERBM"),
-        QgsProcessingParameterNumber.Type.Integer, defaultValue=2017, minValue=2000,
+        QgsProcessingParameterNumber.Type.Integer, defaultValue=recap.AMBITION_START, minValue=2000,
         maxValue=2040))
 
 
@@ -47,8 +48,8 @@ def target_of(algorithm, parameters, name, context, output=False):
     else:
         value = algorithm.parameterAsString(parameters, name, context)
     try:
-        return store.Target(value)
-    except store.StoreError as error:
+        return Target(value)
+    except StoreError as error:
         raise QgsProcessingException(str(error))
 
 
@@ -61,6 +62,6 @@ def read_programmation(algorithm, parameters, context, name="OPERATIONS", must_e
                                      % target.label)
     try:
         operations, notes, cites = store.read(target)
-    except store.StoreError as error:
+    except StoreError as error:
         raise QgsProcessingException(str(error))
     return target, operations, notes, cites

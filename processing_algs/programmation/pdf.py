@@ -3,9 +3,21 @@ a title, a version line, one table spread over as many pages as it needs, the so
 and « Page k / n » on every page.  Real text (searchable, copyable)."""
 import os
 
-from qgis.core import (Qgis, QgsLayoutExporter, QgsLayoutItemLabel, QgsLayoutItemManualTable,
-                       QgsLayoutPoint, QgsLayoutTableColumn, QgsPrintLayout, QgsProject,
-                       QgsReadWriteContext, QgsTableCell, QgsTextFormat, QgsUnitTypes)
+from qgis.core import (
+    Qgis,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemManualTable,
+    QgsLayoutPoint,
+    QgsLayoutTableColumn,
+    QgsPrintLayout,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsTableCell,
+    QgsTextFormat,
+    QgsUnitTypes,
+)
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -38,7 +50,6 @@ def _cell(text, kind=None, align_right=False):
         cell.setBackgroundColor(QColor(SHADES[kind]))
         cell.setTextFormat(QgsTextFormat.fromQFont(QFont(fonts.FAMILY, 7, QFont.Weight.Bold)))
     if align_right:
-        from qgis.PyQt.QtCore import Qt
         cell.setHorizontalAlignment(Qt.AlignmentFlag.AlignRight)
     return cell
 
@@ -85,7 +96,8 @@ def write_pdf(path, title, subtitle, headers, rows, widths, numeric=(), source=N
         page.setHAlign(template_page.hAlign())
         layout.addLayoutItem(page)
         position = template_page.positionWithUnits()
-        page.attemptMove(QgsLayoutPoint(position.x(), position.y(), QgsUnitTypes.LayoutUnit.LayoutMillimeters),
+        page.attemptMove(QgsLayoutPoint(position.x(), position.y(),
+                                        QgsUnitTypes.LayoutUnit.LayoutMillimeters),
                          page=number)
         page.attemptResize(template_page.sizeWithUnits())
     settings = QgsLayoutExporter.PdfExportSettings()

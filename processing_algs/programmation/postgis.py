@@ -1,29 +1,26 @@
 """The programmation in a PostGIS schema (a team's shared programmation): tables with their
-keys and the form's rules as CHECK constraints, every value a query parameter, the changes
-of an import in one transaction that applies only to the versions the import read."""
-from .store import StoreError, operation_geometry
-from ...osp_qgis.programmation import model
+keys and the form's rules as CHECK constraints (generated from forms/*.json), every value a
+query parameter, the changes of an import in one transaction that applies only to the
+versions the import read."""
+from qgis.core import QgsGeometry
 
+from ...osp_qgis.base_partagee import checks
+from ...osp_qgis.programmation import model
+from ...osp_qgis.programmation.roundtrip import apply_plan
+from .geometry import operation_geometry
+from .target import StoreError
 
 _SQL_TYPES = {"int": "integer", "double": "double precision", "string": "text",
               "date": "date", "datetime": "timestamp"}
 
 
-def _checks():
-    """CHECK constraints mirroring the form's rules (a direct insert cannot bypass them)."""
-    checks = []
-    for p in ("b", "e", "d"):
-        checks.append("CHECK (%s_nb_c IS NULL OR %s_nb_bbc IS NULL OR %s_nb_total IS NULL "
-                      "OR %s_nb_c + %s_nb_bbc = %s_nb_total)" % ((p,) * 6))
-        checks.append("CHECK (%s_nb_bio IS NULL OR %s_nb_total IS NULL OR %s_nb_bio <= "
-                      "%s_nb_total)" % ((p,) * 4))
-        for n in ("nb_total", "nb_c", "nb_bbc", "nb_bio", "env_total", "env_c", "env_bbc"):
-            checks.append("CHECK (%s_%s IS NULL OR %s_%s >= 0)" % (p, n, p, n))
-    checks.append("CHECK (statut IS NULL OR statut IN (%s))"
-                  % ", ".join("'%s'" % s for s in model.STATUTS))
-    checks.append("CHECK (type_prog IS NULL OR type_prog IN (%s))"
-                  % ", ".join("'%s'" % s for s in model.TYPES_PROG))
-    return checks
+def _constraints(table):
+    """The table's CHECKs, generated from the forms (osp_qgis/base_partagee/checks.py): the
+    same rules as the form, the import and the shared base — a direct insert cannot bypass
+    them."""
+    return ", ".join("CONSTRAINT %s CHECK (%s)" % (name, condition)
+                     for owner, name, condition, _ in checks.programmation_checks()
+                     if owner == table)
 
 
 def create_postgis(target):
@@ -39,13 +36,12 @@ def create_postgis(target):
         sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(schema),
         sql.SQL("CREATE TABLE IF NOT EXISTS {}.operations (fid serial PRIMARY KEY, "
                 "id_op integer NOT NULL UNIQUE, " + columns + ", "
-                "geom geometry(MultiPolygon, 2154), " + ", ".join(_checks()) + ")")
+                "geom geometry(MultiPolygon, 2154), " + _constraints("operations") + ")")
         .format(schema),
         sql.SQL("CREATE TABLE IF NOT EXISTS {}.avancement (fid serial PRIMARY KEY, "
                 "id_note integer NOT NULL UNIQUE, id_op integer NOT NULL REFERENCES "
                 "{}.operations(id_op) ON DELETE CASCADE, " + note_columns + ", "
-                "CHECK (role IN ('bailleur', 'epci', 'ddtm_drbm')), "
-                "CHECK (statut IS NULL OR statut IN ('publie', 'brouillon')))")
+                + _constraints("avancement") + ")")
         .format(schema, schema),
         sql.SQL("CREATE TABLE IF NOT EXISTS {}.cites (fid serial PRIMARY KEY, id_cite integer "
                 "NOT NULL UNIQUE, nom text, communes text, geom geometry(MultiPolygon, 2154))")
@@ -113,7 +109,6 @@ def import_in_transaction(target, change, who):
     cités)`` returns the plan, which is applied (version check on each changed row) and
     committed, or nothing is. Returns the plan."""
     from psycopg2 import sql
-    from ...osp_qgis.programmation.roundtrip import apply_plan
     connection = target.connect()
     schema = target.schema
     try:
@@ -147,7 +142,6 @@ def import_in_transaction(target, change, who):
 
 
 def _geometry(wkb):
-    from qgis.core import QgsGeometry
     geometry = QgsGeometry()
     if wkb is not None:
         geometry.fromWkb(bytes(wkb))
@@ -202,38 +196,3 @@ def _write(cursor, schema, operations, cites, changed_ids, read_versions, added_
         _insert(cursor, schema, "operations", op, model.KINDS, operation_geometry(op, cites))
     for note in new_notes:
         _insert(cursor, schema, "avancement", note, model.NOTE_KINDS)
-
-
-def postgis_key(target, create=False):
-    """The signing key kept in ``<schema>.cle_classeurs`` (see programmation_io.signing_key):
-    readable by the schema's owner and the OSP admins only, created under a lock."""
-    import psycopg2
-    from psycopg2 import sql
-    from ...osp_qgis.programmation.signature import new_key
-    connection = target.connect()
-    table = sql.SQL("{}.cle_classeurs").format(sql.Identifier(target.schema))
-    try:
-        with connection:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT to_regclass(%s)", ("%s.cle_classeurs" % target.schema,))
-                if cursor.fetchone()[0] is None:
-                    if not create:
-                        return None
-                    create_postgis(target)
-                if create:
-                    cursor.execute(sql.SQL("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE")
-                                   .format(table))
-                cursor.execute(sql.SQL("SELECT cle FROM {} ORDER BY cree_le LIMIT 1")
-                               .format(table))
-                row = cursor.fetchone()
-                if row is None and create:
-                    row = (new_key(),)
-                    cursor.execute(sql.SQL("INSERT INTO {} (cle) VALUES (%s)").format(table),
-                                   row)
-                return row[0] if row else None
-    except psycopg2.Error as error:
-        raise StoreError("Clé de signature des classeurs illisible dans %s : %s (seuls le "
-                         "propriétaire du schéma et les administrateurs OSP la lisent)."
-                         % (target.label, str(error).strip().splitlines()[0]))
-    finally:
-        connection.close()

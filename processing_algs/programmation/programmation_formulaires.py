@@ -1,47 +1,30 @@
 """osp:programmation_formulaires — « Classeurs des partenaires »."""
 import os
 
-from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingParameterFolderDestination, QgsProcessingParameterString)
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
+)
 
 from ...osp_qgis import files
 from ...osp_qgis.programmation import model, roundtrip, workbooks
 from ...osp_qgis.reference import read_reference
-from . import store as store
 from ..common.base import OspAlgorithm
 from ..common.outputs import AtomicFiles
 from .params import add_programmation, add_year, read_programmation
-
-HELP = """<p>Prépare le <b>classeur de chaque partenaire</b> pour une année de programmation :
-un classeur par bailleur et un par EPCI, avec ses opérations. Seul son bloc (Prévisionnel
-bailleur ou Prévisionnel EPCI) est modifiable, le reste est verrouillé (protection de la
-feuille) ; listes déroulantes pour l'EPCI, la cité, oui/non et le type de programme ; dates
-en dates ; lignes libres pour de nouvelles opérations ; onglet « Avancement » pour les notes
-datées ; notice en français en premier onglet. Des colonnes techniques masquées gardent
-l'identifiant et la version de chaque opération : au retour (« Importer une programmation »),
-une opération modifiée entre-temps par quelqu'un d'autre est signalée en conflit au lieu
-d'être écrasée.</p>
-<p><b>Signature</b> : chaque classeur est signé avec une clé secrète gardée dans la
-programmation (jamais dans le classeur) ; la signature couvre le partenaire, son rôle,
-l'année, les colonnes, l'identifiant, la version et les empreintes de chaque opération. Un
-classeur dont la feuille cachée, les colonnes ou les cellules techniques ont été modifiées
-est refusé à l'import.</p>
-<p><b>PARTNER</b> : le code d'un bailleur (M&amp;C, SIA…) ou le sigle d'un EPCI
-(CALL…) ; sinon tous les bailleurs et EPCI qui ont des opérations cette année-là.</p>
-<p><b>Exemple</b> : <code>qgis_process run osp:programmation_formulaires
---OPERATIONS=programmation.gpkg --ANNEE=2021 --OUTPUT_FOLDER=classeurs_2021</code></p>"""
+from .signing_keys import signing_key
+from .target import StoreError
 
 
 class ProgrammationFormulaires(OspAlgorithm):
     NAME = "programmation_formulaires"
     DISPLAY_NAME = "Classeurs des partenaires"
-    SHORT = ("Un classeur par bailleur et par EPCI à remplir dans le tableur : son bloc "
-             "seulement, listes, dates, notes d'avancement.")
     GROUP_ID = "programmation"
-    HELP = HELP
     DATABASE_TARGETS = ("OPERATIONS",)
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+    def initAlgorithm(self, config=None):
         add_programmation(self)
         add_year(self)
         self.addParameter(QgsProcessingParameterString(
@@ -51,12 +34,12 @@ class ProgrammationFormulaires(OspAlgorithm):
             "OUTPUT_FOLDER", self.tr("Dossier des classeurs")))
         self.addOutput(QgsProcessingOutputNumber("N_WORKBOOKS", self.tr("Classeurs écrits")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+    def processAlgorithm(self, parameters, context, feedback):
         target, operations, notes, cites = read_programmation(self, parameters, context,
                                                               must_exist=True)
         try:
-            key = store.signing_key(target, create=True)
-        except store.StoreError as error:
+            key = signing_key(target, create=True)
+        except StoreError as error:
             raise QgsProcessingException(str(error))
         year = self.parameterAsInt(parameters, "ANNEE", context)
         names = {r["code"]: r["nom"] for r in read_reference("bailleurs.csv")}

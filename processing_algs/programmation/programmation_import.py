@@ -1,67 +1,46 @@
 """osp:programmation_import — « Importer une programmation »."""
 import os
 
-from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFile, QgsProcessingParameterString,
-                       QgsProcessingParameterVectorLayer, QgsWkbTypes)
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsWkbTypes,
+)
 
-from ...osp_qgis.sheets import columns, raw as sheets
 from ...osp_qgis.logements import locate
-from ...osp_qgis.programmation import partner_return, roundtrip, sheet as programmation_sheet
-from . import store as store
-from . import postgis as postgis
+from ...osp_qgis.programmation import partner_return, roundtrip, sheet_plan
+from ...osp_qgis.programmation import sheet as programmation_sheet
+from ...osp_qgis.sheets import columns
+from ...osp_qgis.sheets import raw as sheets
+from ...osp_qgis.sheets.read import read_sheet
 from ..common import qgis_io
 from ..common.base import OspAlgorithm
 from ..common.gpkg_update import Cancelled, GeoPackageError
 from ..common.outputs import Outputs
-from .project import save_styles
+from . import postgis, store
+from .geometry import cites_from_layer
 from .params import add_programmation, add_year, target_of
+from .project import save_styles
+from .signing_keys import signing_key
+from .target import StoreError
 
 BLOCKS = ("bailleur", "epci", "ddtm", "crhh")
-HELP = """<p>Met à jour la <b>programmation</b> à partir d'un classeur : le classeur d'un
-partenaire (produit par « Classeurs des partenaires ») ou toute feuille de programmation, le
-récapitulatif CRHH de 2021 compris (deux lignes d'en-tête « Nombre de logements » au-dessus
-de Total / C / BBC / Biosourcés, lignes « TOTAL … » recalculées et non importées, bailleur et
-EPCI lus dans le nom de l'opération quand il n'y a pas de colonne).</p>
-<p><b>Classeur d'un partenaire</b> : il n'est cru que si sa <b>signature</b> (faite à son
-émission avec la clé secrète de la programmation) correspond à son contenu : partenaire,
-rôle, année, colonnes, identifiant, version et empreintes de chaque opération. Une feuille
-cachée, une colonne ou une cellule technique modifiée, une colonne supprimée, un classeur émis
-par une autre programmation : refusé, rien n'est écrit. <i>PARTNER</i> : le
-partenaire de qui le classeur a été reçu, vérifié contre la signature. Seul le bloc du
-partenaire (bailleur ou EPCI) de ses propres opérations est repris ; ses nouvelles lignes
-deviennent des opérations, ses notes de l'onglet « Avancement » sont ajoutées (une seule fois,
-sur ses propres opérations, signées de son nom). Une opération modifiée par quelqu'un d'autre
-depuis l'envoi du classeur n'est pas écrasée : anomalie <i>conflit</i>. Les modifications de
-cellules verrouillées sont signalées (<i>modification_hors_bloc</i>) et ignorées ; une formule
-sans valeur enregistrée (<i>formule_sans_valeur</i>) garde la valeur connue.</p>
-<p><b>Autre feuille</b> : rien ne dit qui l'envoie, c'est donc la personne qui lance l'import
-qui choisit le bloc qu'elle remplit (<i>BLOCK</i> : bailleur, epci, ddtm, crhh ; obligatoire
-pour une telle feuille) ; les opérations sont retrouvées par leur identifiant, sinon par leur
-nom et leur année, et créées sinon ; <i>ANNEE</i> donne l'année quand la feuille ne la dit
-pas.</p>
-<p>Chaque ligne refusée est dans <i>ANOMALIES</i> (ligne, motif, détail, colonnes reçues) ;
-les nombres lues, mises à jour, ajoutées, en conflit et rejetées sont donnés. La programmation
-est relue sous son verrou d'écriture : deux imports lancés en même temps s'appliquent l'un
-après l'autre, aucun n'est perdu. Un import interrompu laisse la programmation telle qu'elle
-était.</p>
-<p><b>Exemple</b> : <code>qgis_process run osp:programmation_import
---INPUT=programmation_2021_bailleur_MC.xlsx --OPERATIONS=programmation.gpkg
---ANOMALIES=anomalies_import.csv</code></p>"""
 
 
 class ProgrammationImport(OspAlgorithm):
     NAME = "programmation_import"
     DISPLAY_NAME = "Importer une programmation"
-    SHORT = ("Reprend un classeur de partenaire ou une feuille de programmation (bloc du "
-             "partenaire, nouvelles opérations, notes) sans écraser les saisies des autres.")
     GROUP_ID = "programmation"
-    HELP = HELP
     DATABASE_TARGETS = ("OPERATIONS",)
     CHOICES = {"BLOCK": BLOCKS}
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
             "INPUT", self.tr("Classeur ou feuille (xlsx, ods, csv)"),
             fileFilter=self.tr("Tableurs (*.xlsx *.xlsm *.ods *.csv *.txt *.xls)")))
@@ -108,9 +87,9 @@ class ProgrammationImport(OspAlgorithm):
             return None
         expected = (self.parameterAsString(parameters, "PARTNER", context) or "").strip()
         try:
-            meta = partner_return.prove(returned, store.signing_key(target), expected or None,
+            meta = partner_return.prove(returned, signing_key(target), expected or None,
                                         os.path.basename(path))
-        except (partner_return.WorkbookRefused, store.StoreError) as error:
+        except (partner_return.WorkbookRefused, StoreError) as error:
             raise QgsProcessingException(str(error))
         feedback.pushInfo(self.tr("Classeur signé du partenaire %s (%s), programmation %s, "
                                   "émis le %s : signature vérifiée.")
@@ -121,7 +100,7 @@ class ProgrammationImport(OspAlgorithm):
         """The parsed sheet of any programmation table (BLOCK required: no signature says
         whose block it fills)."""
         try:
-            raw = sheets.read_sheet(path, sheet_name, programmation_sheet.has_header)
+            raw = read_sheet(path, sheet_name, programmation_sheet.has_header)
         except sheets.SheetError as error:
             raise QgsProcessingException(str(error))
         if raw is None:
@@ -150,7 +129,7 @@ class ProgrammationImport(OspAlgorithm):
                 "personne qui lance l'import ; rien n'a été écrit.") % os.path.basename(path))
         return parsed
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+    def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, "INPUT", context)
         if not path or not os.path.isfile(path):
             raise QgsProcessingException(self.tr("Le classeur « %s » est introuvable.") % path)
@@ -160,7 +139,7 @@ class ProgrammationImport(OspAlgorithm):
             if parameters.get("ANNEE") not in (None, "") else None
         target = target_of(self, parameters, "OPERATIONS", context)
         cites_layer = self.parameterAsVectorLayer(parameters, "CITES", context)
-        extra_cites = store.cites_from_layer(cites_layer) if cites_layer is not None else []
+        extra_cites = cites_from_layer(cites_layer) if cites_layer is not None else []
         partner = self._partner_workbook(path, target, parameters, context, feedback)
         if partner is not None:
             meta, rows, note_rows = partner
@@ -175,7 +154,7 @@ class ProgrammationImport(OspAlgorithm):
             headers, who = parsed.headers, "import %s" % os.path.basename(path)
 
             def plan_of(operations, notes, context_rows):
-                plan = roundtrip.plan_sheet(operations, parsed, block, year, context_rows)
+                plan = sheet_plan.plan_sheet(operations, parsed, block, year, context_rows)
                 plan.anomalies = list(parsed.skipped) + plan.anomalies
                 return plan
         Outputs(self, parameters, context).check_folders("ANOMALIES")  # before any write
@@ -220,7 +199,7 @@ class ProgrammationImport(OspAlgorithm):
                 postgis.create_postgis(target)
                 save_styles(target, extra_cites)
             return postgis.import_in_transaction(target, planned_on, who)
-        except store.StoreError as error:
+        except StoreError as error:
             raise QgsProcessingException(str(error))
         except (Cancelled, GeoPackageError) as error:
             raise QgsProcessingException(str(error) or self.tr("Import annulé : rien n'a "

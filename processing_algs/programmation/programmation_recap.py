@@ -2,56 +2,41 @@
 import datetime
 import os
 
-from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingParameterEnum, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterFolderDestination,
-                       QgsProcessingParameterVectorLayer)
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterVectorLayer,
+)
 
 from ...osp_qgis import files, forms
 from ...osp_qgis.french_numbers import euros, integer
 from ...osp_qgis.programmation import model, rates, recap, workbooks
 from ...osp_qgis.reference import read_reference
-from ..logements import analyse_io
 from ..common import records_io
 from ..common.base import OspAlgorithm
 from ..common.outputs import AtomicFiles
+from . import decisions_io
 from .params import add_ambition, add_programmation, add_year, read_programmation
 from .pdf import PdfError, write_pdf
 
 BLOCK_CODES = (None, "b", "e", "d", "crhh")
-HELP = """<p>Le <b>récapitulatif de la programmation</b> tel que les partenaires le
-connaissent : « Programmation &lt;année&gt; — version du &lt;date&gt; à &lt;heure&gt; », colonnes
-Programmes | Date de dépôt prévisionnelle | Report | Nombre de logements (Total, C, BBC,
-Biosourcés) | Subv. prév. (PALULOS, Subvention + biosourcés toiture, mur, mur + toiture),
-lignes groupées par département puis EPCI avec « TOTAL &lt;EPCI&gt; », « TOTAL DEP 59 »,
-« TOTAL DEP 62 », « TOTAL DEP 59-62 ».</p>
-<p><b>Bloc</b> : par défaut le plus avancé de chaque opération (décision CRHH, sinon
-prévisionnel DDTM, EPCI, bailleur). Les subventions sont estimées avec les taux de
-<i>resources/rates/palulos.csv</i> ; un taux inconnu donne « à renseigner », jamais un
-montant inventé. Les opérations annulées ne sont pas reprises.</p>
-<p>Sorties : le classeur (onglets Récapitulatif, Derniers avancements, Suivi de l'ambition :
-logements programmés, validés, financés, remontés, géolocalisés, cumulés par année contre
-l'ambition de l'ERBM, avec un graphique) et, dans le dossier, le PDF du récapitulatif, un PDF
-par bailleur et un par EPCI (avec la dernière note d'avancement de chaque opération).</p>
-<p><b>Exemple</b> : <code>qgis_process run osp:programmation_recap
---OPERATIONS=programmation.gpkg --ANNEE=2021 --OUTPUT_XLSX=recap_2021.xlsx
---OUTPUT_FOLDER=recap_2021</code></p>"""
 
 
 class ProgrammationRecap(OspAlgorithm):
     NAME = "programmation_recap"
     DISPLAY_NAME = "Récapitulatif CRHH"
-    SHORT = ("Le récapitulatif de la programmation d'une année (XLSX et PDF), un PDF par "
-             "bailleur et par EPCI, et le suivi de l'ambition ERBM.")
     GROUP_ID = "programmation"
-    HELP = HELP
     DATABASE_TARGETS = ("OPERATIONS",)
     # its PDFs come from a print layout: QGIS refuses layout labels in background threads
     # (one warning per label in the dialog), so it runs on the main thread as the atlas does
     MAIN_THREAD = True
     CHOICES = {"BLOCK": ("auto", "bailleur", "epci", "ddtm", "crhh")}
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+    def initAlgorithm(self, config=None):
         add_programmation(self)
         add_year(self, this_year=True)
         self.addParameter(QgsProcessingParameterEnum(
@@ -75,7 +60,7 @@ class ProgrammationRecap(OspAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("N_OPERATIONS", self.tr("Opérations")))
         self.addOutput(QgsProcessingOutputNumber("N_PDF", self.tr("PDF écrits")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+    def processAlgorithm(self, parameters, context, feedback):
         target, operations, notes, _ = read_programmation(self, parameters, context,
                                                           must_exist=True)
         year = self.parameterAsInt(parameters, "ANNEE", context)
@@ -122,7 +107,7 @@ class ProgrammationRecap(OspAlgorithm):
 
     def _decisions(self, parameters, context, feedback):
         try:
-            return analyse_io.read_decisions(
+            return decisions_io.read_decisions(
                 self.parameterAsVectorLayer(parameters, "DECISIONS", context),
                 lambda text: feedback.reportError(text, False))
         except ValueError as error:

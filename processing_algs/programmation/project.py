@@ -4,22 +4,31 @@ GeoPackage with the relation operations → avancement (the operations' « Avanc
 lists the notes; the list shows the latest note's date)."""
 import os
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsMapLayer, QgsProject,
-                       QgsReferencedRectangle, QgsRelation)
+from qgis.core import (
+    QgsAttributeEditorRelation,
+    QgsCoordinateReferenceSystem,
+    QgsField,
+    QgsMapLayer,
+    QgsPathResolver,
+    QgsProject,
+    QgsReferencedRectangle,
+    QgsRelation,
+    QgsRelationContext,
+)
 
 from ...osp_qgis import fields as field_names
 from ...osp_qgis import forms as osp_forms
 from ...osp_qgis.programmation import model
 from ...osp_qgis.reference import resource_path
-from ..common import layer_styles
+from ..common import layer_styles, qt_compat
 from ..common.forms_qgis import apply_form
-from .store import CITES, COMMUNES, CRS, PROJECT_NAME, RELATION_ID, StoreError
+from ..common.territory_layers import form_tables
+from .target import CITES, COMMUNES, CRS, PROJECT_NAME, RELATION_ID, StoreError
 
 OPERATIONS_STYLE = "operations.qml"   # symbology by status (tools/build_styles.py)
 
 
 def _form_tables(cites):
-    from ..logements.analyse_io import form_tables
     tables = form_tables()
     tables["cites"] = [{k: c.get(k) for k in ("id_cite", "nom", "communes")} for c in cites or ()]
     return tables
@@ -39,7 +48,8 @@ def styled_layers(target, cites=None):
     if not operations.isValid() or not notes.isValid():
         raise StoreError("Tables de la programmation illisibles dans %s." % target.label)
     operations.loadNamedStyle(resource_path("styles", OPERATIONS_STYLE),
-                              categories=QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling)
+                              categories=QgsMapLayer.StyleCategory.Symbology
+                              | QgsMapLayer.StyleCategory.Labeling)
     apply_form(operations, osp_forms.form(model.OPERATIONS), tables)
     apply_form(notes, osp_forms.form(model.AVANCEMENT), tables)
     return operations, notes
@@ -58,8 +68,6 @@ def project_with_relation(target, cites=None):
     """A QGIS project with both layers, the relation operations → avancement, the
     operations' form with its « Avancement » tab, and the latest note's date as a field
     of the list."""
-    from qgis.core import QgsField, QgsRelationContext
-    from ..common import qt_compat
     project = QgsProject()
     operations, notes = styled_layers(target, cites)
     names = _name_layers(target)
@@ -108,8 +116,6 @@ NAMES_EXPRESSION = ("aggregate(layer:='{layer}', aggregate:='concatenate', expre
 def _add_name_fields(operations, name_layers):
     """``cites_noms`` and ``communes_noms``: the names behind the operation's codes, read in
     the cités and communes tables of the same file (the Identité tab shows names)."""
-    from qgis.core import QgsField
-    from ..common import qt_compat
     keys = {"Cités": ("cites", "id_cite", "cites_noms"),
             "Communes": ("communes", "insee", "communes_noms")}
     for layer in name_layers:
@@ -135,7 +141,6 @@ def _bind_relation_editors(layer, project):
     resolves them against QgsProject.instance() (the user's project in desktop QGIS, which
     does not hold this relation), and QGIS 3.22 writes an unresolved editor without its
     relation.  The layer's form is changed in place (its elements are shared)."""
-    from qgis.core import QgsAttributeEditorRelation
     pending = [layer.editFormConfig().invisibleRootContainer()]
     found = 0
     while pending:
@@ -154,7 +159,6 @@ def save_project(target, cites=None, stored_path=None):
     """The project « Programmation OSP » stored in the GeoPackage (Projet › Ouvrir depuis
     › GeoPackage).  ``stored_path``: the file the layers will be read from once the
     working copy ``target`` replaces it (the project names it relative to itself)."""
-    from qgis.core import QgsPathResolver
     if target.kind != "gpkg":
         return
     project = project_with_relation(target, cites)

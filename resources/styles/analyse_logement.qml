@@ -670,40 +670,10 @@
           <Option type="Map">
             <Option type="List" name="map">
               <Option type="Map">
-                <Option type="QString" name="CC de Desvres-Samer" value="200018083"/>
-              </Option>
-              <Option type="Map">
-                <Option type="QString" name="CA du Caudrésis et du Catésis" value="200030633"/>
-              </Option>
-              <Option type="Map">
-                <Option type="QString" name="CU d'Arras" value="200033579"/>
-              </Option>
-              <Option type="Map">
-                <Option type="QString" name="CC du Sud Artois" value="200035442"/>
+                <Option type="QString" name="CABBALR – Béthune-Bruay, Artois…" value="CABBALR"/>
               </Option>
               <Option type="Map">
                 <Option type="QString" name="CA Coeur de Flandre" value="200040947"/>
-              </Option>
-              <Option type="Map">
-                <Option type="QString" name="CC des Hauts de Flandre" value="200040954"/>
-              </Option>
-              <Option type="Map">
-                <Option type="QString" name="CC Coeur de l'Avesnois" value="200043263"/>
-              </Option>
-              <Option type="Map">
-                <Option type="QString" name="CC du Pays de Mormal" value="200043321"/>
-              </Option>
-              <Option type="Map">
-                <Option type="QString" name="CA Maubeuge Val de Sambre" value="200043396"/>
-              </Option>
-              <Option type="Map">
-                <Option type="QString" name="CC du Sud Avesnois" value="200043404"/>
-              </Option>
-              <Option type="Map">
-                <Option type="QString" name="CC des 7 Vallées" value="200044030"/>
-              </Option>
-              <Option type="Map">
-                <Option type="QString" name="CC Osartis Marquion" value="200044048"/>
               </Option>
               <Option type="Map">
                 <Option type="QString" name="CA de Cambrai" value="200068500"/>
@@ -712,70 +682,100 @@
                 <Option type="QString" name="CA des Deux Baies en Montreuill…" value="200069029"/>
               </Option>
               <Option type="Map">
+                <Option type="QString" name="CA du Boulonnais" value="246200729"/>
+              </Option>
+              <Option type="Map">
+                <Option type="QString" name="CA du Caudrésis et du Catésis" value="200030633"/>
+              </Option>
+              <Option type="Map">
                 <Option type="QString" name="CA du Pays de Saint-Omer" value="200069037"/>
-              </Option>
-              <Option type="Map">
-                <Option type="QString" name="CC du Haut Pays du Montreuillois" value="200069235"/>
-              </Option>
-              <Option type="Map">
-                <Option type="QString" name="CC des Campagnes de l'Artois" value="200069482"/>
-              </Option>
-              <Option type="Map">
-                <Option type="QString" name="CC du Ternois" value="200069672"/>
-              </Option>
-              <Option type="Map">
-                <Option type="QString" name="CC Pays d'Opale" value="200072478"/>
               </Option>
               <Option type="Map">
                 <Option type="QString" name="CA Grand Calais Terres et Mers" value="200090751"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="Métropole Européenne de Lille" value="200093201"/>
+                <Option type="QString" name="CAHC – Hénin-Carvin" value="CAHC"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="CU de Dunkerque" value="245900428"/>
+                <Option type="QString" name="CALL – Lens - Liévin" value="CALL"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="CC Flandre Lys" value="245900758"/>
+                <Option type="QString" name="CA Maubeuge Val de Sambre" value="200043396"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="CC du Pays Solesmois" value="245901038"/>
+                <Option type="QString" name="CAPH – Porte du Hainaut" value="CAPH"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="CC de la Terre des Deux Caps" value="246200380"/>
+                <Option type="QString" name="CAVM – Valenciennes Métropole" value="CAVM"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="CA du Boulonnais" value="246200729"/>
+                <Option type="QString" name="CCCO – Coeur d'Ostrevent" value="CCCO"/>
+              </Option>
+              <Option type="Map">
+                <Option type="QString" name="CC Coeur de l'Avesnois" value="200043263"/>
+              </Option>
+              <Option type="Map">
+                <Option type="QString" name="CC de Desvres-Samer" value="200018083"/>
               </Option>
               <Option type="Map">
                 <Option type="QString" name="CC de la Région d'Audruicq" value="246200844"/>
               </Option>
               <Option type="Map">
+                <Option type="QString" name="CC de la Terre des Deux Caps" value="246200380"/>
+              </Option>
+              <Option type="Map">
+                <Option type="QString" name="CC des 7 Vallées" value="200044030"/>
+              </Option>
+              <Option type="Map">
+                <Option type="QString" name="CC des Campagnes de l'Artois" value="200069482"/>
+              </Option>
+              <Option type="Map">
+                <Option type="QString" name="CC des Hauts de Flandre" value="200040954"/>
+              </Option>
+              <Option type="Map">
+                <Option type="QString" name="CC du Haut Pays du Montreuillois" value="200069235"/>
+              </Option>
+              <Option type="Map">
                 <Option type="QString" name="CC du Pays de Lumbres" value="246201016"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="CABBALR" value="CABBALR"/>
+                <Option type="QString" name="CC du Pays de Mormal" value="200043321"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="CAHC" value="CAHC"/>
+                <Option type="QString" name="CC du Pays Solesmois" value="245901038"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="CALL" value="CALL"/>
+                <Option type="QString" name="CC du Sud Artois" value="200035442"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="CAPH" value="CAPH"/>
+                <Option type="QString" name="CC du Sud Avesnois" value="200043404"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="CAVM" value="CAVM"/>
+                <Option type="QString" name="CC du Ternois" value="200069672"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="CCCO" value="CCCO"/>
+                <Option type="QString" name="CC Flandre Lys" value="245900758"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="CCPC" value="CCPC"/>
+                <Option type="QString" name="CC Osartis Marquion" value="200044048"/>
               </Option>
               <Option type="Map">
-                <Option type="QString" name="DA" value="DA"/>
+                <Option type="QString" name="CC Pays d'Opale" value="200072478"/>
+              </Option>
+              <Option type="Map">
+                <Option type="QString" name="CCPC – Pévèle-Carembault" value="CCPC"/>
+              </Option>
+              <Option type="Map">
+                <Option type="QString" name="CU d'Arras" value="200033579"/>
+              </Option>
+              <Option type="Map">
+                <Option type="QString" name="CU de Dunkerque" value="245900428"/>
+              </Option>
+              <Option type="Map">
+                <Option type="QString" name="DA – Douaisis Agglo" value="DA"/>
+              </Option>
+              <Option type="Map">
+                <Option type="QString" name="Métropole Européenne de Lille" value="200093201"/>
               </Option>
             </Option>
           </Option>

@@ -179,6 +179,7 @@ def old_xls(folder, sample):
     """An Excel 97-2003 file (converted by LibreOffice) with a title row above the header."""
     import shutil
     import subprocess
+
     import openpyxl
     book = openpyxl.Workbook()
     sheet = book.active

@@ -103,6 +103,7 @@ def programmation():
     """The programmation as a cartographer opens it: Projet › Ouvrir depuis › GeoPackage,
     then an operation's form and its « Avancement » tab listing the notes."""
     from urllib.parse import quote
+
     from qgis.PyQt.QtWidgets import QListView
     out = {"read": QgsProject.instance().read("geopackage:%s?projectName=%s"
                                                % (PROGRAMMATION, quote("Programmation OSP")))}

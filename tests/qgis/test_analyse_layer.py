@@ -12,7 +12,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPO, real_territories
 from test_join_sample import truth_rows
 
@@ -272,7 +271,7 @@ def test_interrupted_run_leaves_the_previous_file_byte_identical(qgis_app, built
     before = digest(gpkg)
 
     class CancelHalfWay(QgsProcessingFeedback):
-        def setProgress(self, progress):  # noqa: N802 (Qt name)
+        def setProgress(self, progress):
             super().setProgress(progress)
             if progress >= 30:
                 self.cancel()
@@ -284,9 +283,10 @@ def test_interrupted_run_leaves_the_previous_file_byte_identical(qgis_app, built
 
 
 def test_failure_while_writing_leaves_file_and_no_temporary(qgis_app, built, tmp_path):
-    from osp_erbm.processing_algs.logements import analyse_io
-    from osp_erbm.processing_algs.common.gpkg_update import GeoPackageUpdate
     from qgis.core import QgsVectorLayer
+
+    from osp_erbm.processing_algs.common import gpkg_layers
+    from osp_erbm.processing_algs.common.gpkg_update import GeoPackageUpdate
     gpkg = str(tmp_path / "osp.gpkg")
     shutil.copyfile(built["gpkg"], gpkg)
     before = digest(gpkg)
@@ -298,7 +298,7 @@ def test_failure_while_writing_leaves_file_and_no_temporary(qgis_app, built, tmp
 
     with pytest.raises(IOError):
         with GeoPackageUpdate(gpkg) as update:
-            analyse_io.write_layers(update.snapshot, [(layer, "analyse_logement")], fail)
+            gpkg_layers.write_layers(update.snapshot, [(layer, "analyse_logement")], fail)
             update.commit({"analyse_logement": layer.featureCount()})
     assert digest(gpkg) == before
     assert os.listdir(str(tmp_path)) == ["osp.gpkg"]
@@ -309,6 +309,7 @@ def test_real_cites_and_communes_of_the_bassin_minier(qgis_app, tmp_path):
     commune named like the cité's own commune; unplaced ones are matched by name."""
     import processing
     from qgis.core import QgsFeature, QgsVectorLayer
+
     from osp_qgis.ids import fold
     cites, communes, epci = real_territories()
     layer = QgsVectorLayer("Point?crs=EPSG:4326&field=ident_rep:string&field=idcom:string"
@@ -415,8 +416,7 @@ def test_output_loaded_in_project_has_title_style_and_form(qgis_app, built, samp
 def test_labels_beside_the_points_never_hide_them(built, artifacts):
     """At large scale the RPLS label sits beside the dwelling: every symbol's centre keeps
     its landlord colour (text and halo elsewhere), and the labels are really drawn."""
-    from qgis.core import (QgsMapRendererSequentialJob, QgsMapSettings, QgsRectangle,
-                           QgsVectorLayer)
+    from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings, QgsRectangle, QgsVectorLayer
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor
     layer = QgsVectorLayer(built["gpkg"] + "|layername=analyse_logement", "a", "ogr")
@@ -467,10 +467,12 @@ def test_bulk_written_rows_equal_what_qgis_writer_writes(qgis_app, built, tmp_pa
     the same records through a memory layer, must store exactly the same rows (ids, texts,
     dates, datetimes, point blobs) and the spatial index must find every point."""
     import sqlite3
-    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
-    from osp_erbm.processing_algs.logements import analyse_io
-    from osp_erbm.processing_algs.common import records_io
-    source = analyse_io.QgsVectorLayer(built["gpkg"] + "|layername=analyse_logement", "a", "ogr")
+
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
+
+    from osp_erbm.osp_qgis.logements import analyse
+    from osp_erbm.processing_algs.common import gpkg_layers, qgis_io, records_io
+    source = QgsVectorLayer(built["gpkg"] + "|layername=analyse_logement", "a", "ogr")
     records = records_io.read_records(source)
     assert any(r["values"].get("date_maj") for r in records)
     reference = str(tmp_path / "writer.gpkg")
@@ -481,12 +483,12 @@ def test_bulk_written_rows_equal_what_qgis_writer_writes(qgis_app, built, tmp_pa
         QgsCoordinateTransformContext(), options)[0]
     assert error == QgsVectorFileWriter.WriterError.NoError
     # QGIS 3.22 writes a missing point as POINT EMPTY; the plugin stores SQL NULL
-    analyse_io.null_empty_geometries(reference + "|layername=analyse_logement")
+    qgis_io.null_empty_geometries(reference + "|layername=analyse_logement")
     bulk = str(tmp_path / "bulk.gpkg")
-    analyse_io.write_layers(bulk, [(records_io.records_layer([], source.crs()),
+    gpkg_layers.write_layers(bulk, [(records_io.records_layer([], source.crs()),
                                     "analyse_logement")], bulk=("analyse_logement", records))
     names = ", ".join('"%s"' % n for n in ["fid", "geom"] + [f[0] for f in
-                                                              analyse_io.analyse.FIELDS])
+                                                              analyse.FIELDS])
 
     def rows(path):
         with sqlite3.connect(path) as connection:

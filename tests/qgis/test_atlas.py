@@ -5,7 +5,6 @@ import re
 import subprocess
 
 import pytest
-
 from conftest import real_territories
 from test_synthese import dwellings_frame, parse_blocks, sheet_rows
 
@@ -175,7 +174,7 @@ def test_real_bassin_minier_epci_and_cites(qgis_app, tmp_path, artifacts):
     layer = QgsVectorLayer("Point?crs=EPSG:2154&field=ident_rep:string&field=bailleur:string"
                            "&field=type_palu:string&field=annee_financ:integer"
                            "&field=geoloc_source:string", "l", "memory")
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject)
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
     to_l93 = QgsCoordinateTransform(cites.crs(), QgsCoordinateReferenceSystem("EPSG:2154"),
                                     QgsProject.instance())
     features, n = [], 0

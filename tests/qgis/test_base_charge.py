@@ -18,10 +18,12 @@ SECONDS = float(os.environ.get("OSP_CHARGE_SECONDES", "60"))
 
 def test_twenty_editors_for_a_minute_lose_no_update(qgis_app, postgis):
     import psycopg2
+
     from osp_erbm.processing_algs.base_partagee import database as base_io
+    from osp_erbm.processing_algs.common import postgres
     postgis["psql"]("create database osp_charge", dbname="postgres")
     dsn = "dbname=osp_charge host=%s port=%s user=postgres" % (postgis["host"], postgis["port"])
-    database = base_io.Database(dsn)
+    database = postgres.Database(dsn)
     base_io.migrate(database)
     base_io.create_partners(database)
     base_io.add_user(database, "charge", "osp_bailleur_sia", "Mot-De-Passe-De-Charge-1")

@@ -12,7 +12,6 @@ import stat
 import subprocess
 
 import pytest
-
 from test_base_partagee import Log, database_string, run
 
 

@@ -8,12 +8,11 @@ import sys
 import time
 
 import pytest
-
 from conftest import REPO, start_postgis
 from test_analyse_layer import analyse, join
 
 sys.path.insert(0, os.path.join(REPO, "tools"))
-import install_profile  # noqa: E402
+import install_profile
 
 SHEET = "sia_logements.csv"
 
@@ -295,6 +294,7 @@ def test_workbook_and_atlas_from_the_shared_base_equal_the_geopackage_ones(share
 def test_programmation_in_the_shared_base_equals_the_geopackage_one(qgis_app, shared,
                                                                     sample_data, tmp_path):
     import sqlite3
+
     from test_programmation import _sequence, recap_rows, sample_cites
     server = shared["server"]
     dsn = prepared(server, "osp_prog")
@@ -380,8 +380,14 @@ def test_qgis_connection_with_its_password_store_and_a_saved_project(qgis_app, s
     """A QGIS connection whose password is in QGIS's authentication store: the algorithms
     take its name; the layer they give back and the project saved with it hold no password."""
     import processing
-    from qgis.core import (QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProject,
-                           QgsProviderRegistry, QgsVectorLayer)
+    from qgis.core import (
+        QgsApplication,
+        QgsAuthMethodConfig,
+        QgsDataSourceUri,
+        QgsProject,
+        QgsProviderRegistry,
+        QgsVectorLayer,
+    )
     server = shared["server"]
     password = _cartographer(shared, tmp_path, "carto_qgis")
     manager = QgsApplication.authManager()

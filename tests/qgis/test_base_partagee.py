@@ -9,7 +9,6 @@ import shutil
 import threading
 
 import pytest
-
 from conftest import REPO
 
 TABLES = ("logements", "operations", "avancement", "cites", "territoires", "anomalies",
@@ -37,19 +36,19 @@ class Log:
                 super().__init__()
                 self.lines = []
 
-            def pushInfo(self, text):  # noqa: N802
+            def pushInfo(self, text):
                 self.lines.append(text)
 
-            def reportError(self, text, fatal=False):  # noqa: N802
+            def reportError(self, text, fatal=False):
                 self.lines.append(text)
 
-            def pushWarning(self, text):  # noqa: N802
+            def pushWarning(self, text):
                 self.lines.append(text)
 
-            def pushDebugInfo(self, text):  # noqa: N802
+            def pushDebugInfo(self, text):
                 self.lines.append(text)
 
-            def pushCommandInfo(self, text):  # noqa: N802
+            def pushCommandInfo(self, text):
                 self.lines.append(text)
 
         return Keeping()
@@ -183,9 +182,10 @@ def test_older_schema_upgraded_in_one_transaction_and_a_failed_migration_leaves_
                                                                                   tmp_path):
     from osp_erbm.osp_qgis.base_partagee import migrations
     from osp_erbm.processing_algs.base_partagee import database as base_io
+    from osp_erbm.processing_algs.common import postgres
     base["postgis"]["psql"]("create database osp_ancienne", dbname="postgres")
     dsn = database_string(base["postgis"], "osp_ancienne")
-    database = base_io.Database(dsn)
+    database = postgres.Database(dsn)
     files = migrations.migrations()
     assert base_io.migrate(database, available=files[:2])[:2] == (0, 2)
     result = run("osp:init_base", {"DATABASE": dsn})
@@ -195,7 +195,7 @@ def test_older_schema_upgraded_in_one_transaction_and_a_failed_migration_leaves_
     shutil.copytree(os.path.join(REPO, "resources", "sql"), str(folder))
     (folder / ("%03d_cassee.sql" % (len(files) + 1))).write_text(
         "CREATE TABLE osp.provisoire (id integer);\nSELECT 1/0;\n", encoding="utf-8")
-    with pytest.raises(base_io.BaseError) as error:
+    with pytest.raises(postgres.BaseError) as error:
         base_io.migrate(database, available=migrations.migrations(str(folder)))
     assert "division" in str(error.value) and "non modifiée" in str(error.value)
     assert base_io.migrate(database)[:2] == (len(files), len(files))
@@ -216,6 +216,7 @@ def test_sql_checks_are_the_forms_constraints(base):
     CHECK decides like the form's QGIS expression."""
     from qgis.core import QgsExpression, QgsExpressionContext, QgsFeature, QgsField, QgsFields
     from qgis.PyQt.QtCore import QDate, QVariant
+
     from osp_erbm.osp_qgis.base_partagee import checks
     with open(os.path.join(REPO, "resources", "sql", "002_contraintes.sql"),
               encoding="utf-8") as handle:
@@ -544,10 +545,10 @@ def test_logins_have_scram_passwords_and_no_password_leaks(base, tmp_path):
     for password in passwords.values():
         assert not any(password in text for text in texts)
     # a connection error does not echo the password it was given
-    from osp_erbm.processing_algs.base_partagee import database as base_io
+    from osp_erbm.processing_algs.common import postgres
     secret = "Secret-De-Test-42"
-    database = base_io.Database(database_string(base["postgis"], "osp_base", "sia1", secret))
-    with pytest.raises(base_io.BaseError) as error:
+    database = postgres.Database(database_string(base["postgis"], "osp_base", "sia1", secret))
+    with pytest.raises(postgres.BaseError) as error:
         database.connect()
     assert secret not in str(error.value) and "sia1" in str(error.value)
 
@@ -589,9 +590,11 @@ def test_backend_killed_during_a_migration_leaves_the_base_as_it_was(base, tmp_p
     """A fault while migrating (the server ends the session, as when it is stopped):
     French error, nothing of the migration stays, the next run succeeds."""
     import time
+
     from osp_erbm.osp_qgis.base_partagee import migrations
     from osp_erbm.processing_algs.base_partagee import database as base_io
-    database = base_io.Database(base["dsn"])
+    from osp_erbm.processing_algs.common import postgres
+    database = postgres.Database(base["dsn"])
     files = migrations.migrations()
     folder = tmp_path / "sql"
     shutil.copytree(os.path.join(REPO, "resources", "sql"), str(folder))
@@ -616,7 +619,7 @@ def test_backend_killed_during_a_migration_leaves_the_base_as_it_was(base, tmp_p
                         "WHERE query LIKE '%%pg_sleep(30)%%' AND pid <> pg_backend_pid()")
     worker.join(30)
     error = outcome.get("error")
-    assert isinstance(error, base_io.BaseError) and "Base OSP non modifiée" in str(error)
+    assert isinstance(error, postgres.BaseError) and "Base OSP non modifiée" in str(error)
     assert "connexion au serveur perdue" in str(error) and "Traceback" not in str(error)
     assert scalar(base, "SELECT to_regclass('osp.lente')") is None
     assert scalar(base, "SELECT max(version) FROM osp.schema_version") == len(files)

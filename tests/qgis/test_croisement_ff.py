@@ -11,7 +11,6 @@ import sqlite3
 import subprocess
 
 import pytest
-
 from conftest import REPO
 
 QGIS_PROCESS = "qgis_process.bin"

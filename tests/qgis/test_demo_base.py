@@ -8,7 +8,6 @@ import sqlite3
 import subprocess
 
 import pytest
-
 from conftest import REPO
 
 PY = "/usr/bin/python3"
@@ -56,6 +55,7 @@ def rows_of(layer, key, skip=()):
 
 def test_the_dwellings_in_the_base_are_the_geopackage_ones(demos):
     from qgis.core import QgsDataSourceUri, QgsVectorLayer
+
     from osp_erbm.osp_qgis.logements import analyse as core
     uri = QgsDataSourceUri(demos["dsn"])
     uri.setDataSource("osp", "logements", "geom", "", "fid")

@@ -8,7 +8,6 @@
   row is placed by its address (real Bondy BAN)."""
 import sqlite3
 
-
 from conftest import shared_path
 
 
@@ -24,8 +23,16 @@ def rows_of(gpkg, table):
 
 
 def _square(path, code_field, code, x0, y0, size):
-    from qgis.core import (QgsFeature, QgsField, QgsGeometry, QgsProject, QgsRectangle,
-                           QgsVectorFileWriter, QgsVectorLayer)
+    from qgis.core import (
+        QgsFeature,
+        QgsField,
+        QgsGeometry,
+        QgsProject,
+        QgsRectangle,
+        QgsVectorFileWriter,
+        QgsVectorLayer,
+    )
+
     from osp_erbm.processing_algs.common import qt_compat
     layer = QgsVectorLayer("Polygon?crs=EPSG:2154", "zones", "memory")
     layer.dataProvider().addAttributes([QgsField(code_field, qt_compat.STRING)])

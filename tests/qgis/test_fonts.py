@@ -8,8 +8,8 @@ import re
 import shutil
 import subprocess
 
-from conftest import REPO
 import install_profile
+from conftest import REPO
 
 
 def test_styles_and_layouts_name_only_the_plugins_font():

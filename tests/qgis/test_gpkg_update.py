@@ -110,6 +110,7 @@ time.sleep(60)
 
 def test_a_file_locked_by_an_editor_is_refused_in_time_not_waited_for(pipeline, gpkg):
     from qgis.core import QgsProcessingException
+
     from osp_erbm.processing_algs.common.gpkg_update import LOCK_TIMEOUT
     before = content(gpkg)
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, gpkg], stdout=subprocess.PIPE,
@@ -167,8 +168,8 @@ def test_a_read_only_geopackage_is_refused_and_left_alone(pipeline, gpkg):
 
 
 def test_a_junk_file_named_gpkg_is_not_overwritten(pipeline, tmp_path):
-    from qgis.core import QgsProcessingException
     import processing
+    from qgis.core import QgsProcessingException
     junk = tmp_path / "notes.gpkg"
     junk.write_bytes(b"ceci n'est pas une base SQLite\n" * 100)
     before = digest(str(junk))
@@ -210,7 +211,7 @@ def test_a_killed_run_leaves_the_file_whole_and_the_next_run_cleans_up(pipeline,
     class Log(QgsProcessingFeedback):
         lines = []
 
-        def pushInfo(self, text):  # noqa: N802 (Qt name)
+        def pushInfo(self, text):
             self.lines.append(text)
             super().pushInfo(text)
 

@@ -9,11 +9,10 @@ import sys
 import zipfile
 
 import pytest
-
 from conftest import REPO
 
 sys.path.insert(0, os.path.join(REPO, "tests", "corpus"))
-import hostile  # noqa: E402
+import hostile
 
 SECRET = "contenu-secret-qui-ne-doit-pas-sortir"
 

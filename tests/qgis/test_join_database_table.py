@@ -8,7 +8,6 @@ import csv
 import os
 
 import pytest
-
 from test_join_plans import features
 
 HOSTILE_NAME = 'sia "2021"; DROP TABLE public.temoin; --'
@@ -138,10 +137,10 @@ def test_french_errors_without_the_password(qgis_app, sample_data, postgis, tmp_
     class Log(QgsProcessingFeedback):
         lines = []
 
-        def pushInfo(self, text):  # noqa: N802 (QGIS API name)
+        def pushInfo(self, text):
             self.lines.append(text)
 
-        def reportError(self, text, fatal=False):  # noqa: N802 (QGIS API name)
+        def reportError(self, text, fatal=False):
             self.lines.append(text)
 
     cases = [({"INPUT": conninfo(postgis, "lecteur", secret), "SHEET": "bailleurs.absente"},

@@ -11,14 +11,12 @@ import sqlite3
 import tarfile
 
 import pytest
-
 from conftest import SAMPLE_SHEETS, shared_path
 from test_join_real_data import etalab_parcels, spellings, write_sheet
 
 
 def to_gpkg(source, path, layer_name):
-    from qgis.core import (QgsCoordinateTransformContext, QgsVectorFileWriter,
-                           QgsVectorLayer)
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
     layer = source if not isinstance(source, str) else QgsVectorLayer(source, "p", "ogr")
     assert layer.isValid()
     options = QgsVectorFileWriter.SaveVectorOptions()
@@ -101,7 +99,7 @@ def test_the_log_says_which_plan_ran(qgis_app, sample_data, tmp_path, monkeypatc
     class Log(QgsProcessingFeedback):
         lines = []
 
-        def pushInfo(self, text):  # noqa: N802 (QGIS API name)
+        def pushInfo(self, text):
             self.lines.append(text)
 
     sample = str(sample_data)
@@ -139,7 +137,7 @@ def _logged_join(tmp_path, tag, **params):
             super().__init__()
             self.lines = []
 
-        def pushInfo(self, text):  # noqa: N802 (QGIS API name)
+        def pushInfo(self, text):
             self.lines.append(text)
 
     feedback = Log()
@@ -162,7 +160,7 @@ def test_flat_files_go_through_an_indexed_geopackage_copy(qgis_app, tmp_path, mo
     sheet = str(tmp_path / "epinay_cache.csv")
     write_sheet(sheet, rows)
     monkeypatch.delenv("OSP_PLAN", raising=False)
-    from osp_erbm.processing_algs.logements import parcel_cache
+    from osp_erbm.processing_algs.common import parcel_cache
 
     def copies_made_here():   # other tests' copies of other files live in the same folder
         return set(glob.glob(os.path.join(parcel_cache.cache_folder(), "*.gpkg"))) - before
@@ -340,6 +338,7 @@ def test_bulk_insert_keeps_gdal_feature_counter_and_triggers(qgis_app, tmp_path)
     once, its trigger (and the spatial index's) back in place for the next edits; the
     numpy-made point blobs read back as the same points."""
     from osgeo import ogr, osr
+
     from osp_erbm.osp_qgis.storage import gpkg_write, sqlplan
     path = str(tmp_path / "compteur.gpkg")
     source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
@@ -409,8 +408,8 @@ def test_parcels_in_postgis_are_looked_up_on_the_server(qgis_app, sample_data, t
     assert layer.isValid()
     params = {"INPUT": os.path.join(sample, "bailleurs", "mc_2019.ods"), "PARCELS": layer,
               "LOCAUX": os.path.join(sample, "pb0010_local.csv")}
-    from osp_erbm.processing_algs.common import qgis_io
-    fetcher = qgis_io.ParcelFetcher(layer, "idpar", "idpar")
+    from osp_erbm.processing_algs.common import parcels as parcel_layers
+    fetcher = parcel_layers.ParcelFetcher(layer, "idpar", "idpar")
     assert fetcher.plan == "postgis"
     some = {f["idpar"] for f in parcels.getFeatures()}
     fetcher.prefetch(some, early=True)   # a server query is one pass: asked once all known
@@ -433,6 +432,7 @@ def test_columns_without_any_value_are_written_as_null_unless_they_have_a_defaul
     NULL; a column with a DEFAULT is still bound (its NULLs stay NULL, not the default);
     a chunk where the column has values writes them."""
     from osgeo import ogr, osr
+
     from osp_erbm.osp_qgis.storage import gpkg_write
     path = str(tmp_path / "vides.gpkg")
     source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
@@ -465,11 +465,12 @@ def test_parcels_prefetched_twice_are_asked_once(qgis_app, sample_data):
     normalised: a key already on its way is not asked again, and the answer holds every key
     asked, as one lookup."""
     from qgis.core import QgsVectorLayer
-    from osp_erbm.processing_algs.common import qgis_io
+
+    from osp_erbm.processing_algs.common import parcels as parcel_layers
     layer = QgsVectorLayer(os.path.join(str(sample_data), "territoire.gpkg")
                            + "|layername=parcelles", "p", "ogr")
     ids = sorted({f["idpar"] for f in layer.getFeatures()})[:60]
-    fetcher = qgis_io.ParcelFetcher(layer, "idpar", "idpar")
+    fetcher = parcel_layers.ParcelFetcher(layer, "idpar", "idpar")
     try:
         assert fetcher.plan == "spatialite"
         fetcher.prefetch(set(ids[:40]))
@@ -480,7 +481,7 @@ def test_parcels_prefetched_twice_are_asked_once(qgis_app, sample_data):
         found = fetcher(set(ids))
     finally:
         fetcher.close()
-    direct = qgis_io.ParcelFetcher(layer, "idpar", "idpar")
+    direct = parcel_layers.ParcelFetcher(layer, "idpar", "idpar")
     try:
         expected = direct(set(ids))
     finally:

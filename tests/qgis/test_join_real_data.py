@@ -11,7 +11,6 @@ import random
 import tarfile
 
 import pytest
-
 from conftest import shared_path
 
 

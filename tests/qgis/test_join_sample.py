@@ -123,8 +123,7 @@ def test_gpkg_output_fields_crs_and_anomaly_columns(qgis_app, sample_data, tmp_p
 
 def render_map(layer, sample_data, path):
     """The styled output over its parcels, rendered offscreen (a test artifact to look at)."""
-    from qgis.core import (QgsMapRendererParallelJob, QgsMapSettings, QgsRectangle,
-                           QgsVectorLayer)
+    from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsRectangle, QgsVectorLayer
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor
     parcels = QgsVectorLayer(os.path.join(str(sample_data), "territoire.gpkg")
@@ -238,6 +237,7 @@ def test_anomalies_csv_written_directly_reads_like_the_qgis_writer(qgis_app, sam
     what QGIS's own writer puts in a GeoPackage for the same run, read back through QGIS:
     same fields, rows and values (texts as texts, NULL as an empty cell)."""
     from qgis.core import NULL, QgsVectorLayer
+
     from osp_qgis.storage.textsafe import csv_text
 
     def null(value):

@@ -161,6 +161,7 @@ def _lock_styles(gpkg):
 def test_a_style_that_cannot_be_replaced_fails_in_french_without_hanging(pipeline, sample_data,
                                                                        tmp_path):
     import shutil
+
     import install_profile
     profile = tmp_path / "profil"
     install_profile.install(str(profile))
@@ -207,7 +208,7 @@ def test_partners_with_the_same_safe_name_get_two_pdfs(qgis_app, sample_data, tm
     with sqlite3.connect(gpkg) as db:
         ids = [r[0] for r in db.execute("SELECT id_op FROM operations WHERE annee_prog = 2021 "
                                         "ORDER BY id_op LIMIT 2")]
-    from osgeo import ogr      # GDAL's GeoPackage functions for the spatial index triggers
+    from osgeo import ogr  # GDAL's GeoPackage functions for the spatial index triggers
     dataset = ogr.Open(gpkg, 1)
     for id_op, epci in zip(ids, ("A/B", "A:B")):
         dataset.ExecuteSQL("UPDATE operations SET epci = '%s' WHERE id_op = %d" % (epci, id_op))

@@ -8,7 +8,6 @@ import sqlite3
 import subprocess
 
 import pytest
-
 from conftest import shared_path
 
 QGIS_PROCESS = "qgis_process.bin"
@@ -37,10 +36,10 @@ class Log:
         from qgis.core import QgsProcessingFeedback
 
         class Feedback(QgsProcessingFeedback):
-            def pushInfo(inner, text):  # noqa: N802,N805
+            def pushInfo(inner, text):
                 self.lines.append(text)
 
-            def pushWarning(inner, text):  # noqa: N802,N805
+            def pushWarning(inner, text):
                 self.lines.append(text)
 
         self.lines = []
@@ -148,8 +147,7 @@ def test_bondy_grid_figures_choropleth_and_legend_counts(qgis_app, bondy_rpls, t
     """A 200 m INSEE grid over Bondy: dwellings per cell against an independent count, the
     secrecy of small cells, the legend's class counts, and the map rendered to PNG."""
     import processing
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-                           QgsPointXY, QgsProject)
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
     path, expected = bondy_rpls
     out = str(tmp_path / "bondy.gpkg")
     processing.run("osp:indicateurs_parc_social", {
@@ -338,8 +336,9 @@ def test_bassin_published_tables_resist_the_attack(bassin):
     EPCI → département → ensemble; categories → totals): no masked cell can be recomputed."""
     import numpy as np
     import sample_data
-    from osp_qgis.parc_social import indicators
     from secrecy_attack import administrative_groups, recomputable
+
+    from osp_qgis.parc_social import indicators
     rows = levels_table(bassin["out"])
     fields = ["logements", "menages"] + sorted(c for c in rows[0] if c.startswith("n_"))
     key = {(r["niveau"], r["code"]): i for i, r in enumerate(rows)}
@@ -371,6 +370,7 @@ def test_bassin_published_tables_resist_the_attack(bassin):
 def test_bassin_workbook_shows_the_layer_figures_and_s_for_secrecy(bassin, tmp_path,
                                                                    artifacts):
     import shutil
+
     import openpyxl
     book = openpyxl.load_workbook(bassin["book"])
     assert book.sheetnames[0] == "Synthèse" and book.sheetnames[-1] == \
@@ -515,9 +515,17 @@ def test_share_of_social_housing_and_the_commune_choropleth(qgis_app, sample_dat
     commune map with its legend (class counts) is rendered through a print layout."""
     import processing
     from osgeo import gdal
-    from qgis.core import (QgsLayoutExporter, QgsLayoutItemLegend, QgsLayoutItemMap,
-                           QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject,
-                           QgsUnitTypes, QgsVectorLayer)
+    from qgis.core import (
+        QgsLayoutExporter,
+        QgsLayoutItemLegend,
+        QgsLayoutItemMap,
+        QgsLayoutPoint,
+        QgsLayoutSize,
+        QgsPrintLayout,
+        QgsProject,
+        QgsUnitTypes,
+        QgsVectorLayer,
+    )
     sample = str(sample_data)
     communes = str(tmp_path / "communes.gpkg")
     gdal.VectorTranslate(communes, os.path.join(sample, "territoire.gpkg"),

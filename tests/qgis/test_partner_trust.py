@@ -10,9 +10,8 @@ import shutil
 import sqlite3
 import subprocess
 
+import install_profile
 import pytest
-
-import install_profile  # noqa: E402 (tools/ on the path, see conftest)
 
 QGIS_PROCESS = "qgis_process.bin"
 

@@ -6,8 +6,6 @@ import os
 import shutil
 import subprocess
 
-import pytest
-
 from test_partner_trust import Book, import_, issued, operations  # noqa: F401 (fixture)
 
 
@@ -18,6 +16,7 @@ def values_of(ws, column):
 
 def test_lists_show_sigles_communes_and_words(issued):
     import openpyxl
+
     from osp_erbm.osp_qgis.reference import epcis
     book = openpyxl.load_workbook(issued["mc"])
     lists = book["_listes"]

@@ -15,12 +15,11 @@ import unicodedata
 import zipfile
 
 import pytest
-
 from conftest import REPO
 
 sys.path.insert(0, os.path.join(REPO, "tools"))
-import install_profile  # noqa: E402
-import sample_programmation  # noqa: E402
+import install_profile
+import sample_programmation
 
 QGIS_PROCESS = "qgis_process.bin"
 HELPER = os.path.join(REPO, "tests", "qgis", "helpers", "inspect_programmation.py")
@@ -613,7 +612,7 @@ def test_interrupted_import_leaves_the_programmation_byte_identical(qgis_app, ro
         before = handle.read()
 
     class CancelHalfway(QgsProcessingFeedback):
-        def setProgress(self, progress):  # noqa: N802 (Qt name)
+        def setProgress(self, progress):
             super().setProgress(progress)
             if progress >= 50:
                 self.cancel()
@@ -705,6 +704,7 @@ def test_plain_qgis_opens_the_stored_project_with_forms_and_relation(round_trip,
     # the form's constraints say what the import's rules say, value for value
     from qgis.core import QgsExpression, QgsExpressionContext, QgsFeature, QgsField, QgsFields
     from qgis.PyQt.QtCore import QVariant
+
     from osp_erbm.osp_qgis.programmation import model
     fields = QgsFields()
     for name in ("b_nb_total", "b_nb_c", "b_nb_bbc", "b_nb_bio"):

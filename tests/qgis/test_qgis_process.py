@@ -9,8 +9,8 @@ import zipfile
 from conftest import REPO
 
 sys.path.insert(0, os.path.join(REPO, "tools"))
-import install_profile  # noqa: E402
-import package  # noqa: E402
+import install_profile
+import package
 
 QGIS_PROCESS = "qgis_process.bin"
 

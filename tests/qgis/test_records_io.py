@@ -91,6 +91,7 @@ def hostile(qgis_app, tmp_path):
 
 def test_sqlite_reading_equals_the_provider(hostile):
     from qgis.core import QgsVectorLayer
+
     from osp_erbm.processing_algs.common import records_io
     for table in ("logements", "autre_table"):
         layer = QgsVectorLayer("%s|layername=%s" % (hostile, table), "t", "ogr")
@@ -123,6 +124,7 @@ def test_columns_or_layers_sqlite_would_read_otherwise_go_through_the_provider(q
                                                                                 tmp_path,
                                                                                 hostile):
     from qgis.core import QgsVectorLayer
+
     from osp_erbm.processing_algs.common import records_io
     path = str(tmp_path / "booleen.gpkg")
     write_gpkg(path, hostile_rows(50), boolean=True)
@@ -148,7 +150,9 @@ def test_columns_or_layers_sqlite_would_read_otherwise_go_through_the_provider(q
 
 def test_quotes_and_sql_in_the_table_name_are_only_a_name(qgis_app, tmp_path):
     import sqlite3
+
     from qgis.core import QgsVectorLayer
+
     from osp_erbm.processing_algs.common import records_io
     path = str(tmp_path / "piege.gpkg")
     name = 'lo"g\'; DROP TABLE autre_table; --'
@@ -168,6 +172,7 @@ def test_completed_records_hold_every_asked_field_and_nothing_else_changes(hosti
     has no such field, the layer's value where it has one), through SQLite and through
     the provider; every other value is the one read without it."""
     from qgis.core import QgsVectorLayer
+
     from osp_erbm.processing_algs.common import records_io
     layer = QgsVectorLayer(hostile + "|layername=logements", "t", "ogr")
     complete = ("statut", "id_osp", "bailleur", "l_id_cite")

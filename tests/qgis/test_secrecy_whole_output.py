@@ -14,7 +14,6 @@ import os
 import sqlite3
 
 import numpy as np
-
 from conftest import REPO
 from secrecy_attack import recomputable_over_atoms
 
@@ -78,8 +77,13 @@ def located(rpls, addresses=None, communes=None, tmp=None):
 
 def memberships(rows, places, zone_layers, grid):
     """``{line: set of (table, code)}``: the published rows each file row is counted in."""
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
-                           QgsPointXY, QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsPointXY,
+        QgsProject,
+    )
     epci = epci_of()
     to_3035 = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:2154"),
                                      QgsCoordinateReferenceSystem("EPSG:3035"),
@@ -146,8 +150,13 @@ def read_rows(path, encoding):
 
 
 def shapes_of(layer_path, code_field):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
-                           QgsProject, QgsVectorLayer)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsProject,
+        QgsVectorLayer,
+    )
     layer = QgsVectorLayer(layer_path, "zones", "ogr")
     transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem("EPSG:2154"),
                                        QgsProject.instance())
@@ -184,8 +193,8 @@ def _synthetic(tmp_path):
     Lens and Liévin all inside one 1 km INSEE cell, Avion and Loos in others, a QPV-like
     zone cutting across Lens and Avion, and rows placed at their commune only."""
     import random
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY,
-                           QgsProject)
+
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
     back = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:3035"),
                                   QgsCoordinateReferenceSystem("EPSG:2154"),
                                   QgsProject.instance())
@@ -210,8 +219,8 @@ def _synthetic(tmp_path):
     rpls = tmp_path / "rpls_differenciation.csv"
     rpls.write_text("\n".join(lines) + "\n", encoding="utf-8")
     # a zone over the western half of the Lens/Liévin cell and the Avion cell
-    from qgis.core import QgsFeature, QgsGeometry, QgsRectangle, QgsVectorFileWriter, \
-        QgsVectorLayer, QgsField
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsRectangle, QgsVectorFileWriter, QgsVectorLayer
+
     from osp_erbm.processing_algs.common import qt_compat
     zone = QgsVectorLayer("Polygon?crs=EPSG:3035", "qpv", "memory")
     zone.dataProvider().addAttributes([QgsField("code", qt_compat.STRING)])

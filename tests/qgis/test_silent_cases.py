@@ -6,7 +6,6 @@ import csv
 import os
 
 import pytest
-
 from test_join_postgis import export, pg_uri
 
 VALID = "62498000AB0001"
@@ -26,8 +25,8 @@ def anomalies(path):
 @pytest.fixture(scope="module")
 def parcels(qgis_app, tmp_path_factory):
     """Two parcels of Lens: a square, and a « bow-tie » whose contour crosses itself."""
-    from qgis.core import (QgsFeature, QgsField, QgsGeometry, QgsProject, QgsVectorFileWriter,
-                           QgsVectorLayer)
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProject, QgsVectorFileWriter, QgsVectorLayer
+
     from osp_erbm.processing_algs.common import qt_compat
     layer = QgsVectorLayer("Polygon?crs=EPSG:2154", "parcelles", "memory")
     layer.dataProvider().addAttributes([QgsField("idpar", qt_compat.STRING)])
@@ -169,6 +168,7 @@ def test_the_join_finds_real_addresses_with_the_typos_landlords_make(parcels, tm
     write them (a letter missing, doubled or swapped, street type abbreviated): the join's
     ADDRESSES fallback finds each on its BAN point, with the level and the score."""
     import random
+
     import pandas as pd
     from conftest import shared_path
     from qgis.core import QgsVectorLayer

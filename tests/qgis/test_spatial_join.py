@@ -9,13 +9,14 @@ import os
 import random
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from conftest import shared_path
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 
 def polygon_layer(wkts, crs="EPSG:2154"):
     from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
+
     from osp_erbm.processing_algs.common import qt_compat
     layer = QgsVectorLayer("MultiPolygon?crs=%s" % crs if not any("CURVE" in w.upper()
                                                                  for w in wkts)
@@ -36,6 +37,7 @@ def polygon_layer(wkts, crs="EPSG:2154"):
 
 def lookup_of(layer, points_crs="EPSG:2154"):
     from qgis.core import QgsCoordinateReferenceSystem
+
     from osp_erbm.processing_algs.logements import polygon_lookup
     return polygon_lookup.PolygonLookup(layer, [0], QgsCoordinateReferenceSystem(points_crs))
 
@@ -128,7 +130,7 @@ def test_many_points_several_batches_and_cancel(qgis_app, monkeypatch):
     class Stop:
         calls = 0
 
-        def isCanceled(self):  # noqa: N802 (QGIS feedback API)
+        def isCanceled(self):
             self.calls += 1
             return True
     stop = Stop()
@@ -160,8 +162,7 @@ def real_layers(qgis_app):
 def test_real_territories_in_another_crs_than_the_points(real_layers):
     """Points in Lambert 93, polygons in WGS 84 (the files' CRS): the points are moved
     into the polygons' CRS exactly as the point-by-point lookup moves them."""
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-                           QgsProject)
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
     communes = real_layers["communes_59_62.geojson"]
     to_l93 = QgsCoordinateTransform(communes.crs(), QgsCoordinateReferenceSystem("EPSG:2154"),
                                     QgsProject.instance())

@@ -5,7 +5,6 @@ import re
 import shutil
 import subprocess
 
-
 PALULOS = ("Groupé", "Isolé")
 
 
@@ -329,6 +328,7 @@ def test_streamed_logements_rows_equal_the_openpyxl_ones(pipeline, tmp_path, mon
     same values and types as openpyxl's cells, every sheet otherwise identical, and
     LibreOffice reads every row."""
     import openpyxl
+
     from osp_erbm.osp_qgis.storage import xlsx_layout
     whole = str(tmp_path / "whole.xlsx")
     run_synthese(pipeline, whole)

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPO
 
 sys.path.insert(0, os.path.join(REPO, "tools"))
@@ -46,6 +45,7 @@ BOUND_NAMES = {"Croiser avec les Fichiers fonciers"}
 
 def test_groups_read_as_the_workflow_and_differ_from_qgis_own(qgis_app):
     from qgis.core import QgsApplication
+
     from osp_erbm.processing_algs.common.base import GROUPS
     native = {a.group() for p in QgsApplication.processingRegistry().providers()
               if p.id() != "osp" for a in p.algorithms()}
@@ -90,7 +90,9 @@ def test_no_link_that_cannot_work(qgis_app):
     assert general["supportsqt6"] == "True" and general["qgisminimumversion"] == "3.22"
     assert "traitements" in general["tags"] and "processing" not in general["tags"]
     folder = os.path.join(REPO, "resources", "help")
-    for name in os.listdir(folder):
+    pages = [n for n in os.listdir(folder) if n.endswith(".html")]
+    pages += [os.path.join("textes", n) for n in os.listdir(os.path.join(folder, "textes"))]
+    for name in pages:
         with open(os.path.join(folder, name), encoding="utf-8") as handle:
             assert "http" not in handle.read(), name
 

@@ -1,8 +1,9 @@
 """Territory rules and the safe re-import, as pure functions (no QGIS)."""
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from osp_qgis.logements import analyse
 from osp_qgis import territory
+from osp_qgis.logements import analyse
 
 
 def test_reference_tables_know_the_erbm_sigles():

@@ -4,7 +4,8 @@ text (leading zeros, numbers, quotes, separators, line breaks, accents), NULL is
 cell, an integer stays an integer, a formula-like text gets its apostrophe."""
 import csv
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from osp_qgis.storage import csv_write
 from osp_qgis.storage.textsafe import csv_text

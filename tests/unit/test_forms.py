@@ -1,10 +1,9 @@
 """Forms as files: every form follows its layer; value lists read as names, fit, stay exact."""
 import pytest
 
-from osp_qgis.logements import analyse
 from osp_qgis import forms
+from osp_qgis.logements import analyse
 from osp_qgis.programmation import model
-
 
 LAYER_FIELDS = {"analyse_logement": [name for name, _, _ in analyse.FIELDS],
                 "operations": list(model.FIELD_NAMES),

@@ -7,7 +7,8 @@ import sqlite3
 import struct
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from osp_qgis.storage import gpkg_write, sqlplan
 

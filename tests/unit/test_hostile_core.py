@@ -4,12 +4,17 @@ import errno
 import os
 import zipfile
 
+import oracle_join
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from osp_qgis.sheets import (columns, raw as sheets, csv_sheets as sheets_csv, office_sheets as sheets_office)
 from osp_qgis import files, ids, reference
-from osp_qgis.logements import locate
+from osp_qgis.sheets import columns
+from osp_qgis.sheets import csv_sheets as sheets_csv
+from osp_qgis.sheets import office_sheets as sheets_office
+from osp_qgis.sheets import raw as sheets
+from osp_qgis.sheets.read import read_sheet
 from osp_qgis.storage import textsafe
 
 
@@ -89,7 +94,7 @@ def test_an_ods_whose_content_inflates_past_the_limit_is_refused(tmp_path, monke
         archive.writestr("content.xml", b" " * (3 * 1024 * 1024))
     assert os.path.getsize(path) < 100000
     with pytest.raises(sheets.SheetError, match="décompressé"):
-        sheets.read_sheet(str(path))
+        read_sheet(str(path))
 
 
 def test_notes_above_the_header_do_not_mislead_the_delimiter(tmp_path):
@@ -98,7 +103,7 @@ def test_notes_above_the_header_do_not_mislead_the_delimiter(tmp_path):
     path.write_text(notes + "RPLS;Parcelle;Commune\n0044619057;594560000C0268;59456\n",
                     encoding="utf-8")
     synonyms = reference.column_synonyms()
-    raw = sheets.read_sheet(str(path), accept=lambda rows: columns.has_header(rows, synonyms))
+    raw = read_sheet(str(path), accept=lambda rows: columns.has_header(rows, synonyms))
     assert raw.delimiter == ";" and raw.rows[-1][1][0] == "0044619057"
 
 
@@ -144,9 +149,9 @@ def test_a_million_rows_are_all_accounted_for(tmp_path):
                 blank += 1
                 continue
             handle.write("%010d;62498000AP%04d;62498;MC CALL LENS\n" % (i % 999000, i % 9999 + 1))
-    raw = sheets.read_sheet(str(path))
+    raw = read_sheet(str(path))
     colmap = columns.detect_columns(raw.rows, reference.column_synonyms())
-    result = locate.join(raw.rows, colmap, reference.palulos_variants(), lambda keys: {})
+    result = oracle_join.join(raw.rows, colmap, reference.palulos_variants(), lambda keys: {})
     assert result.rows_read == 1000000 - blank
     assert result.rows_read == len(result.dwellings) + result.n_duplicates
     expected_duplicates = sum(1 for i in range(999000, 1000000) if i % 1000 != 7

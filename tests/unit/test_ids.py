@@ -1,6 +1,7 @@
 """Identifier normalisation: examples from real sheets and properties."""
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from osp_qgis import ids
 from osp_qgis.reference import palulos_variants

@@ -1,15 +1,16 @@
 """The join plan: order of geolocation, duplicates, conservation (no QGIS)."""
-from hypothesis import given, settings, strategies as st
+import oracle_join
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from osp_qgis import addresses
-from osp_qgis.sheets import columns
-from osp_qgis.logements import locate
 from osp_qgis.reference import column_synonyms, palulos_variants
+from osp_qgis.sheets import columns
 
 HEADER = ["RPLS", "Id bailleur", "Fiscal", "Parcelle", "Commune", "N°", "Voie", "Palulos"]
 PARCELS = {"62498000AP0347": "P347", "62498000AP0001": "P1"}
 LOCAUX = {"624980298306": "62498000AP0001", "624980000001": "62498000ZZ0001"}
-ADDRESSES = {("62498", "12", "", "RUE D ARTOIS"): "A12"}
+ADDRESSES = {("62498", "12", "", "RUE D ARTOIS"): ("A12", "numero", 1.0)}
 
 
 def run(rows, with_locals=True, with_addresses=True):
@@ -29,7 +30,7 @@ def run(rows, with_locals=True, with_addresses=True):
         calls.append(("addresses", set(keys)))
         return {k: ADDRESSES[k] for k in keys if k in ADDRESSES}
 
-    result = locate.join(sheet, cm, palulos_variants(), fetch_parcels,
+    result = oracle_join.join(sheet, cm, palulos_variants(), fetch_parcels,
                          fetch_locals if with_locals else None,
                          fetch_addresses if with_addresses else None)
     return result, calls

@@ -10,10 +10,11 @@ import random
 
 import numpy as np
 import pandas as pd
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from secrecy_attack import recomputable_over_atoms
 
 from osp_qgis.parc_social import indicators, rpls, secret_table, zones
-from secrecy_attack import recomputable_over_atoms
 
 LENS, LIEVIN, AVION, LOOS = "62498", "62510", "62065", "62528"
 HEADER = ["DEPCOM", "NBPIECE", "CONSTRUCT", "DPEENERGIE", "QPV", "FINAN"]

@@ -87,7 +87,8 @@ def test_repeated_values_read_back_as_written(tmp_path):
     """The row writer makes a value's XML once per column: values that compare equal but
     are not the same cell (1, 1.0, True, "1") must still each read back as themselves, row
     after row, styled or not, past the memo's size."""
-    from hypothesis import given, settings, strategies as st
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
     values = st.sampled_from([1, 1.0, True, False, 0, "1", "oui", None, "", "<&>", "=1+1",
                               2.5, -3, "Cité du 4"]) | st.integers(-10 ** 6, 10 ** 6)
 

@@ -8,11 +8,18 @@ import faulthandler
 import json
 import sys
 
-from qgis.core import (QgsApplication, QgsFeature, QgsFieldConstraints, QgsGeometry,
-                       QgsPointXY, QgsProject, QgsVectorLayer, QgsVectorLayerUtils)
+import form_report
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsFieldConstraints,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorLayer,
+    QgsVectorLayerUtils,
+)
 from qgis.PyQt.QtCore import QDate
-
-import form_report  # noqa: E402 (beside this script)
 
 faulthandler.enable()
 path, out = sys.argv[1], sys.argv[2]
@@ -91,10 +98,10 @@ layer.rollBack()
 if len(sys.argv) > 4:
     from qgis.gui import QgsAttributeForm, QgsGui
     QgsGui.editorWidgetRegistry().initEditors()  # a standalone application must do it
+    from qgis.core import QgsMapRendererParallelJob, QgsMapSettings
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor
     from qgis.PyQt.QtWidgets import QTabWidget
-    from qgis.core import QgsMapRendererParallelJob, QgsMapSettings
     feature = next(f for f in layer.getFeatures() if f["id_cite"] is not None)
     from qgis.PyQt.QtWidgets import QLabel, QScrollArea
     layer.startEditing()  # as the cartographer sees it when editing: widgets enabled

@@ -11,9 +11,8 @@ import json
 import sys
 from urllib.parse import quote
 
+import form_report
 from qgis.core import QgsApplication, QgsProject
-
-import form_report  # noqa: E402 (beside this script)
 
 faulthandler.enable()
 path, out, prefix, id_op = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
@@ -67,28 +66,28 @@ report["operations_extent"] = [extent.xMinimum(), extent.yMinimum(), extent.xMax
                                extent.yMaximum()]
 scale_tabs = None
 
-from qgis.core import QgsVectorLayerTools  # noqa: E402
-from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsGui  # noqa: E402
-from qgis.PyQt.QtWidgets import QListView, QScrollArea, QTabWidget, QWidget  # noqa: E402
+from qgis.core import QgsVectorLayerTools
+from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsGui
+from qgis.PyQt.QtWidgets import QListView, QScrollArea, QTabWidget, QWidget
 
 
 class Tools(QgsVectorLayerTools):
     """What desktop QGIS gives every form (a standalone application must bring its own:
     the relation editor needs it)."""
 
-    def addFeature(self, *args):  # noqa: N802 (QGIS API name)
+    def addFeature(self, *args):
         return False
 
-    def startEditing(self, layer):  # noqa: N802
+    def startEditing(self, layer):
         return layer.startEditing()
 
-    def stopEditing(self, layer, allowCancel=True):  # noqa: N802,N803
+    def stopEditing(self, layer, allowCancel=True):
         return layer.rollBack()
 
-    def saveEdits(self, layer):  # noqa: N802
+    def saveEdits(self, layer):
         return True
 
-    def copyMoveFeatures(self, *args):  # noqa: N802
+    def copyMoveFeatures(self, *args):
         return False
 
 

@@ -14,6 +14,7 @@ import hashlib
 import os
 import sqlite3
 
+from osgeo import gdal
 from qgis.core import QgsApplication, QgsMessageLog
 
 from ...osp_qgis.storage.sqlplan import connect, quoted
@@ -81,7 +82,6 @@ def cached_parcels(path, layer_name, field, feedback=None):
 
 
 def _convert(path, layer_name, field, target, feedback):
-    from osgeo import gdal
     cancelled = feedback.isCanceled if feedback is not None else (lambda: False)
 
     def progress(done, message, data):

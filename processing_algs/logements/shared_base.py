@@ -6,21 +6,22 @@ saved by someone during the import makes the import fail whole, never overwrite.
 process, a stopped server or a terminated session leave the base as it was."""
 from qgis.core import QgsDataSourceUri, QgsGeometry, QgsPointXY
 
+from ...osp_qgis.base_partagee.migrations import SCHEMA
 from ...osp_qgis.logements import analyse
-from . import database as base_io
+from ..common import postgres
 
 TABLE = "logements"
 NAMES = [name for name, _, _ in analyse.FIELDS]
 
 
 def shared_base_of(destination):
-    """The :class:`base_io.Database` when a Processing destination is the shared base's
+    """The :class:`postgres.Database` when a Processing destination is the shared base's
     dwellings table (``postgis:… table="osp"."logements"``), else ``None``."""
     for prefix in ("postgis:", "postgres:"):
         if destination and destination.startswith(prefix):
             uri = QgsDataSourceUri(destination[len(prefix):])
-            if uri.schema() == base_io.SCHEMA and uri.table() == TABLE:
-                return base_io.Database(uri.connectionInfo(False))
+            if uri.schema() == SCHEMA and uri.table() == TABLE:
+                return postgres.Database(uri.connectionInfo(False))
     return None
 
 
@@ -111,7 +112,7 @@ def import_dwellings(database, records, problems, merge, label, cancelled=None):
                 for batch, statement in ((updates, update), (inserts, insert)):
                     for start in range(0, len(batch), 2000):
                         if cancelled is not None and cancelled():
-                            raise base_io.BaseError("Import annulé : la base n'a pas été "
+                            raise postgres.BaseError("Import annulé : la base n'a pas été "
                                                     "modifiée.")
                         execute_batch(cursor, statement, batch[start:start + 2000],
                                       page_size=500)
@@ -128,8 +129,8 @@ def import_dwellings(database, records, problems, merge, label, cancelled=None):
                                "n_anomalies = %s WHERE id_import = %s",
                                (len(inserts), len(updates), len(anomalies), id_import))
     except psycopg2.Error as error:
-        raise base_io.BaseError("Import dans la base partagée refusé, rien n'a été écrit "
-                                "(%s) : %s" % (database.label, base_io.explain(error, database)))
+        raise postgres.BaseError("Import dans la base partagée refusé, rien n'a été écrit "
+                                "(%s) : %s" % (database.label, postgres.explain(error, database)))
     finally:
         connection.close()
     return merged, stats, id_import
