@@ -53,6 +53,9 @@ STEPS = {
              ("analyse", "Couche d'analyse osp:analyselogement (30 k logements)", None),
              ("parc_social", "Indicateurs du parc social osp:indicateurs_parc_social (30 k "
                              "lignes RPLS, 150 k adresses BAN, grille 1 km, secret)", None),
+             ("financement_recap", "Récapitulatif financier (2 000 opérations, 20 000 "
+                                   "versements, XLSX et PDF)", 10),
+             ("programmation_recap", "Récapitulatif CRHH (2 000 opérations)", 10),
              ("publication_getmap", "Publication : GetMap 1 000 × 800 px, toute l'emprise, "
                                     "comme un bailleur (95e centile)", 2),
              ("publication_wfs", "Publication : GetFeature WFS filtré, comme un bailleur (95e "
@@ -86,7 +89,8 @@ STEPS = {
 SETUP = {"synthese_osp": "setup_analyse", "croisement_ff": "setup_analyse",
          "synthese_pandas": "setup_analyse",
          "render": "setup_analyse", "atlas": "setup_atlas",
-         "publication_getmap": "setup_publication", "publication_wfs": "setup_publication"}
+         "publication_getmap": "setup_publication", "publication_wfs": "setup_publication",
+         "financement_recap": "setup_finance", "programmation_recap": "setup_finance"}
 
 
 def generate(size):
@@ -187,11 +191,13 @@ def main():
             print("atlas : ignoré (../shared/data absent)")
             continue
         setup = SETUP.get(step)
-        cached = {"setup_analyse": "osp_erbm.gpkg", "setup_atlas": "atlas_in.gpkg"}
+        cached = {"setup_analyse": "osp_erbm.gpkg", "setup_atlas": "atlas_in.gpkg",
+                  "setup_finance": "finance_bench.gpkg",
+                  "setup_publication": os.path.join("publication", "osp_erbm.qgs")}
         if setup and os.path.exists(os.path.join(work, cached[setup])):
             done_setup.add(setup)  # inputs kept from an earlier run (rm -r …/work to redo)
         if setup and setup not in done_setup:
-            if setup == "setup_analyse":
+            if setup in ("setup_analyse", "setup_publication"):
                 measure("join_osp", data, work)
             measure(setup, data, work)
             done_setup.add(setup)

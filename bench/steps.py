@@ -14,6 +14,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, REPO)
+import steps_finance
 import steps_publication
 
 from osp_qgis.files import fresh
@@ -516,6 +517,18 @@ def step_setup_publication(data, work):
     if not os.path.exists(os.path.join(work, "osp_erbm.gpkg")):
         step_setup_analyse(data, work)
     return steps_publication.step_setup_publication(data, work, run, analyse_layer)
+
+
+def step_setup_finance(data, work):
+    return steps_finance.step_setup_finance(data, work, run)
+
+
+def step_financement_recap(data, work):
+    return steps_finance.step_financement_recap(data, work, run, fresh)
+
+
+def step_programmation_recap(data, work):
+    return steps_finance.step_programmation_recap(data, work, run, fresh)
 
 
 step_publication_getmap = steps_publication.step_publication_getmap

@@ -77,12 +77,14 @@ def check(spec, where="formulaire"):
 
 
 def tab_fields(spec):
-    """Every field placed in a tab, in order (relation editors left out)."""
+    """Every field placed in a tab (or a tab within a tab), in order (relation editors left
+    out)."""
     out = []
     for tab in spec["tabs"]:
         out += list(tab.get("fields", ()))
         for group in tab.get("groups", ()):
             out += list(group.get("fields", ()))
+        out += tab_fields({"tabs": tab.get("tabs", ())})
     return out
 
 

@@ -16,6 +16,8 @@ from .logements.synthese import Synthese
 from .parc_social.fiche_territoire import FicheTerritoire
 from .parc_social.geocoder_rpls import GeocoderRpls
 from .parc_social.indicateurs_parc_social import IndicateursParcSocial
+from .programmation.financement_import import FinancementImport
+from .programmation.financement_recap import FinancementRecap
 from .programmation.programmation_formulaires import ProgrammationFormulaires
 from .programmation.programmation_import import ProgrammationImport
 from .programmation.programmation_init import ProgrammationInit
@@ -23,7 +25,8 @@ from .programmation.programmation_recap import ProgrammationRecap
 from .publication.publier import Publier
 
 ALGORITHMS = (ProgrammationInit, ProgrammationFormulaires, ProgrammationImport,
-              ProgrammationRecap, JoinBailleurParcelles, AnalyseLogement, ApplyOspForm,
+              ProgrammationRecap, FinancementImport, FinancementRecap, JoinBailleurParcelles,
+              AnalyseLogement, ApplyOspForm,
               CroisementFF, Synthese, GeocoderRpls, IndicateursParcSocial, Atlas,
               FicheTerritoire, InitBase, AjouterUtilisateur, Historique, Publier)
 # « Extensions › OSP ERBM », in the order of the work

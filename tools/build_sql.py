@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Regenerate resources/sql/002_contraintes.sql, the forms' constraints as CHECK
-constraints of the shared base, from forms/*.json.
+"""Regenerate the migrations that hold the forms' constraints as CHECK constraints of the
+shared base (resources/sql/002_contraintes.sql, 009_financement_contraintes.sql), from
+forms/*.json.
 
     /usr/bin/python3 tools/build_sql.py
 
@@ -17,9 +18,9 @@ import plugin_package
 
 from osp_qgis.base_partagee import checks
 
-TARGET = plugin_package.output_path("resources", "sql", "002_contraintes.sql")
-
 if __name__ == "__main__":
-    with open(TARGET, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(checks.migration_sql())
-    print(TARGET)
+    for migration, name in sorted(checks.MIGRATION_FILES.items()):
+        target = plugin_package.output_path("resources", "sql", name)
+        with open(target, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(checks.migration_sql(migration))
+        print(target)

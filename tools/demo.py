@@ -44,6 +44,8 @@ def main(out, base=None):
     gpkg = os.path.join(data, "territoire.gpkg")
     programmation, programmation_outputs = demo_programmation(profile, data, out, gpkg, base)
     written = list(programmation_outputs)
+    if base is None:
+        written += demo_finance(profile, data, out, programmation)
     print("3. Jointure des tables bailleurs aux parcelles (qgis_process, osp:joinbailleurparcelles)")
     for sheet in SHEETS:
         stem = os.path.splitext(sheet)[0]
@@ -173,6 +175,28 @@ def demo_parc_social(profile, data, out, gpkg, analyse_input):
                        "PNG_PREVIEW=true")
     print("   " + _counts(log, ("N_PAGES", "fiches EPCI")))
     return [indicators, book, sheets]
+
+
+def demo_finance(profile, data, out, programmation):
+    """2 bis. The money: the landlords' financing plan and the DDTM's payments imported, the
+    financial recap with its alerts."""
+    print("2 bis. Suivi financier (osp:financement_import, osp:financement_recap)")
+    for name in ("financement_plan", "mandats_ddtm"):
+        log = qgis_process(profile, "run", "osp:financement_import", "--",
+                           "INPUT=" + os.path.join(data, "programmation", name + ".xlsx"),
+                           "OPERATIONS=" + programmation,
+                           "ANOMALIES=" + os.path.join(out, "anomalies_%s.csv" % name))
+        print("   %s : %s" % (name, _counts(log, ("N_LINES", "lignes de financement"),
+                                             ("N_PAYMENTS", "versements"),
+                                             ("N_REJECTED", "lignes rejetées"))))
+    xlsx = os.path.join(out, "recapitulatif_financier.xlsx")
+    folder = os.path.join(out, "financier_pdf")
+    log = qgis_process(profile, "run", "osp:financement_recap", "--",
+                       "OPERATIONS=" + programmation, "DATE=07/12/2026",
+                       "OUTPUT_XLSX=" + xlsx, "OUTPUT_FOLDER=" + folder)
+    print("   " + _counts(log, ("N_OPERATIONS", "opérations"), ("N_ALERTS", "alertes"),
+                          ("N_PDF", "PDF")))
+    return [os.path.join(out, "anomalies_mandats_ddtm.csv"), xlsx, folder]
 
 
 def demo_publication(profile, out, sources):

@@ -18,6 +18,8 @@ import datetime
 import os
 import random
 
+import sample_finance
+
 BLOCK_FIELDS = ("nb_total", "nb_c", "nb_bbc", "nb_bio", "env_total", "env_c", "env_bbc", "obs")
 OPERATION_SCHEMA = (
     [("id_op", "int"), ("nom", "string"), ("bailleur", "string"), ("epci", "string"),
@@ -262,7 +264,8 @@ def generate(out, communes, cites, dwellings, seed=20210615):
     write_programmation_gpkg(os.path.join(folder, "programmation.gpkg"), operations, notes, cites)
     write_ddtm_sheet(os.path.join(folder, "ddtm_2021.xlsx"), operations, rng)
     write_recap_2021(os.path.join(folder, "recap_crhh_2021.xlsx"))
-    return {"operations": len(operations), "notes": len(notes)}
+    counts = sample_finance.generate(folder, operations)
+    return dict({"operations": len(operations), "notes": len(notes)}, **counts)
 
 
 def edit_partner_workbook(path, cites=()):

@@ -41,6 +41,10 @@ BLOCK_EXTRA = {"b": (("perimetre", "string"), ("report", "string"),
                      ("bonus_max", "double"))}
 CRHH = (("crhh_nb_valides", "int"), ("crhh_enveloppe", "double"), ("crhh_date", "date"),
         ("num_decision", "string"))
+# the money (issue #29): the financing plan and payments are finance.py's tables
+FINANCE = (("cout_total_ttc", "double"), ("date_notification", "date"),
+           ("date_demarrage", "date"), ("date_achevement", "date"), ("date_solde", "date"),
+           ("etat_financier", "string"))
 TAIL = (("date_maj", "datetime"), ("maj_par", "string"), ("version", "int"))
 
 
@@ -52,7 +56,8 @@ def block_fields(prefix):
 
 
 OPERATION_FIELDS = specs(*(list(IDENTITY) + block_fields("b") + block_fields("e")
-                           + block_fields("d") + list(CRHH) + list(TAIL)), layer=OPERATIONS)
+                           + block_fields("d") + list(CRHH) + list(FINANCE) + list(TAIL)),
+                         layer=OPERATIONS)
 NOTE_FIELDS = specs(("id_note", "int"), ("id_op", "int"), ("date", "date"), ("role", "string"),
                     ("auteur", "string"), ("texte", "string"), ("statut", "string"),
                     layer=AVANCEMENT)

@@ -55,6 +55,31 @@ def _set_label_on_top(config, index, on_top):
         config.setLabelOnTop(index, on_top)
 
 
+def _container(tab, parent, index, relations):
+    """A tab of the form: its fields, framed groups, relation editor and inner tabs."""
+    container = QgsAttributeEditorContainer(tab["name"], parent)
+    container.setIsGroupBox(False)
+    for name in tab.get("fields", ()):
+        if name in index:
+            container.addChildElement(QgsAttributeEditorField(name, index[name], container))
+    for group in tab.get("groups", ()):
+        box = QgsAttributeEditorContainer(group["name"], container)
+        box.setIsGroupBox(True)
+        for name in group.get("fields", ()):
+            if name in index:
+                box.addChildElement(QgsAttributeEditorField(name, index[name], box))
+        container.addChildElement(box)
+    relation = (relations or {}).get(tab.get("relation"))
+    if relation is not None:
+        editor = QgsAttributeEditorRelation(relation, container)
+        editor.setRelationWidgetTypeId("relation_editor")  # QGIS's own, in any install
+        editor.setLabel(tab["name"])
+        container.addChildElement(editor)
+    for inner in tab.get("tabs", ()):       # tabs within a tab (the operation's money)
+        container.addChildElement(_container(inner, container, index, relations))
+    return container
+
+
 def apply_form(layer, spec, tables=None, relations=None):
     """Configure ``layer``'s form from ``spec`` (see :mod:`osp_qgis.forms`).  ``tables``
     gives the rows of ``table:…`` value lists; ``relations`` maps a tab's relation name to
@@ -71,25 +96,7 @@ def apply_form(layer, spec, tables=None, relations=None):
     for tab in spec["tabs"]:
         if tab.get("optional") and not any(name in index for name in tab.get("fields", ())):
             continue   # e.g. « Historique »: only the shared base's tables have it
-        container = QgsAttributeEditorContainer(tab["name"], root)
-        container.setIsGroupBox(False)
-        for name in tab.get("fields", ()):
-            if name in index:
-                container.addChildElement(QgsAttributeEditorField(name, index[name], container))
-        for group in tab.get("groups", ()):
-            box = QgsAttributeEditorContainer(group["name"], container)
-            box.setIsGroupBox(True)
-            for name in group.get("fields", ()):
-                if name in index:
-                    box.addChildElement(QgsAttributeEditorField(name, index[name], box))
-            container.addChildElement(box)
-        relation = (relations or {}).get(tab.get("relation"))
-        if relation is not None:
-            editor = QgsAttributeEditorRelation(relation, container)
-            editor.setRelationWidgetTypeId("relation_editor")  # QGIS's own, in any install
-            editor.setLabel(tab["name"])
-            container.addChildElement(editor)
-        root.addChildElement(container)
+        root.addChildElement(_container(tab, root, index, relations))
     read_only = set(spec.get("read_only", ()))
     for name, i in index.items():
         config.setReadOnly(i, name in read_only)

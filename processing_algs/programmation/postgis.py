@@ -5,7 +5,7 @@ versions the import read."""
 from qgis.core import QgsGeometry
 
 from ...osp_qgis.base_partagee import checks
-from ...osp_qgis.programmation import model
+from ...osp_qgis.programmation import finance, model
 from ...osp_qgis.programmation.roundtrip import apply_plan
 from .geometry import operation_geometry
 from .target import StoreError
@@ -21,6 +21,27 @@ def _constraints(table):
     return ", ".join("CONSTRAINT %s CHECK (%s)" % (name, condition)
                      for owner, name, condition, _ in checks.programmation_checks()
                      if owner == table)
+
+
+def _finance_tables(schema):
+    """The financing plan and the payments (finance.py), each with the forms' CHECKs."""
+    from psycopg2 import sql
+    plan = ", ".join("%s %s" % (name, _SQL_TYPES[kind]) for name, kind in
+                     finance.FIN_KINDS.items() if name not in ("id_fin", "id_op"))
+    paid = ", ".join("%s %s" % (name, _SQL_TYPES[kind]) for name, kind in
+                     finance.PAY_KINDS.items() if name not in ("id_vers", "id_fin", "id_op"))
+    return [
+        sql.SQL("CREATE TABLE IF NOT EXISTS {}.financements (fid serial PRIMARY KEY, "
+                "id_fin integer NOT NULL UNIQUE, id_op integer NOT NULL REFERENCES "
+                "{}.operations(id_op) ON DELETE CASCADE, " + plan + ", UNIQUE (id_fin, id_op)"
+                + "".join(", " + c for c in [_constraints("financements")] if c) + ")")
+        .format(schema, schema),
+        sql.SQL("CREATE TABLE IF NOT EXISTS {}.versements (fid serial PRIMARY KEY, "
+                "id_vers integer NOT NULL UNIQUE, id_fin integer NOT NULL, id_op integer NOT "
+                "NULL, " + paid + ", FOREIGN KEY (id_fin, id_op) REFERENCES {}.financements "
+                "(id_fin, id_op) ON DELETE CASCADE"
+                + "".join(", " + c for c in [_constraints("versements")] if c) + ")")
+        .format(schema, schema)]
 
 
 def create_postgis(target):
@@ -53,6 +74,11 @@ def create_postgis(target):
         .format(schema),
         sql.SQL("CREATE INDEX IF NOT EXISTS avancement_id_op ON {}.avancement(id_op)")
         .format(schema)]
+    # a programmation written before the financial follow-up gains its columns
+    statements += [sql.SQL("ALTER TABLE {}.operations ADD COLUMN IF NOT EXISTS {} " +
+                           _SQL_TYPES[kind]).format(schema, sql.Identifier(name))
+                   for name, kind in model.FINANCE]
+    statements += _finance_tables(schema)
     connection = target.connect()
     try:
         with connection:
@@ -196,3 +222,71 @@ def _write(cursor, schema, operations, cites, changed_ids, read_versions, added_
         _insert(cursor, schema, "operations", op, model.KINDS, operation_geometry(op, cites))
     for note in new_notes:
         _insert(cursor, schema, "avancement", note, model.NOTE_KINDS)
+
+
+def finance_in_transaction(target, change):
+    """A financial import as one transaction under the schema's import lock:
+    ``change(operations, financements, versements)`` returns what they become (or ``None``);
+    the operations' money fields, the changed or new lines and the new payments are
+    written, or nothing is."""
+    from psycopg2 import sql
+    connection = target.connect()
+    schema = target.schema
+    try:
+        with connection:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))",
+                               ("osp programmation import %s" % schema,))
+                operations = _select(cursor, schema, "operations", model.KINDS)
+                financements = _select(cursor, schema, "financements", finance.FIN_KINDS)
+                versements = _select(cursor, schema, "versements", finance.PAY_KINDS)
+                wanted = change(operations, financements, versements)
+                if wanted is None:
+                    return None
+                new_operations, new_financements, new_versements = wanted
+                before = {op["id_op"]: op for op in operations}
+                money = [name for name, _ in model.FINANCE]
+                for op in new_operations:
+                    old = before.get(op["id_op"])
+                    if old is not None and any(old.get(n) != op.get(n) for n in money):
+                        # the version read, plus one: the shared base's optimistic lock
+                        cursor.execute(sql.SQL("UPDATE {}.operations SET {}, version = "
+                                               "coalesce(version, 0) + 1 WHERE id_op = {} AND "
+                                               "version IS NOT DISTINCT FROM {}")
+                                       .format(sql.Identifier(schema), sql.SQL(", ").join(
+                                           sql.SQL("{} = {}").format(sql.Identifier(n),
+                                                                     sql.Placeholder())
+                                           for n in money), sql.Placeholder(),
+                                           sql.Placeholder()),
+                                       [op.get(n) for n in money] + [op["id_op"],
+                                                                     old.get("version")])
+                        if cursor.rowcount != 1:
+                            raise StoreError("L'opération %d a été modifiée par quelqu'un "
+                                             "d'autre pendant l'import : rien n'a été "
+                                             "enregistré, relancer l'import." % op["id_op"])
+                lines = {f["id_fin"]: f for f in financements}
+                for line in new_financements:
+                    old = lines.get(line["id_fin"])
+                    if old is None:
+                        _insert(cursor, schema, "financements", line, finance.FIN_KINDS)
+                    elif old != line:
+                        names = [n for n in finance.FIN_KINDS if n != "id_fin"]
+                        cursor.execute(sql.SQL("UPDATE {}.financements SET {} WHERE id_fin = {}")
+                                       .format(sql.Identifier(schema), sql.SQL(", ").join(
+                                           sql.SQL("{} = {}").format(sql.Identifier(n),
+                                                                     sql.Placeholder())
+                                           for n in names), sql.Placeholder()),
+                                       [line.get(n) for n in names] + [line["id_fin"]])
+                known = {v["id_vers"] for v in versements}
+                for payment in new_versements:
+                    if payment["id_vers"] not in known:
+                        _insert(cursor, schema, "versements", payment, finance.PAY_KINDS)
+        return wanted
+    except StoreError:
+        raise
+    except Exception as error:
+        if type(error).__name__ == "Cancelled":
+            raise
+        raise _refused(error)
+    finally:
+        connection.close()

@@ -10,16 +10,15 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
-    QgsWkbTypes,
 )
 
-from ...osp_qgis.logements import locate
 from ...osp_qgis.programmation import partner_return, roundtrip, sheet_plan
 from ...osp_qgis.programmation import sheet as programmation_sheet
 from ...osp_qgis.sheets import columns
 from ...osp_qgis.sheets import raw as sheets
 from ...osp_qgis.sheets.read import read_sheet
 from ..common import qgis_io
+from ..common.anomalies import write_sheet_anomalies
 from ..common.base import OspAlgorithm
 from ..common.gpkg_update import Cancelled, GeoPackageError
 from ..common.outputs import Outputs
@@ -206,15 +205,4 @@ class ProgrammationImport(OspAlgorithm):
                                                                "été écrit."))
 
     def _anomalies(self, parameters, context, plan, headers):
-        column_fields = locate.column_fields(headers, range(len(headers)),
-                                             {"fid", "ligne", "motif", "detail"})
-        fields = qgis_io.make_fields(list(locate.ANOMALY_FIELDS)
-                                     + [(name, "string", header) for _, name, header
-                                        in column_fields])
-        rows = []
-        for ligne, motif, detail, cells in sorted(plan.anomalies, key=lambda a: (a[0], a[1])):
-            rows.append([ligne, motif, detail] + [cells[i] if i < len(cells) and cells[i] != ""
-                                                  else None for i, _, _ in column_fields])
-        with Outputs(self, parameters, context) as outputs:
-            dest = outputs.write("ANOMALIES", fields, QgsWkbTypes.Type.NoGeometry, None, rows)
-        return {"ANOMALIES": dest}
+        return write_sheet_anomalies(self, parameters, context, plan.anomalies, headers)

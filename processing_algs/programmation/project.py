@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ...osp_qgis import fields as field_names
 from ...osp_qgis import forms as osp_forms
-from ...osp_qgis.programmation import model
+from ...osp_qgis.programmation import finance, model
 from ...osp_qgis.reference import resource_path
 from ..common import layer_styles, qt_compat
 from ..common.forms_qgis import apply_form
@@ -40,27 +40,43 @@ def _save_default_style(layer, name, keep_existing=False):
         raise StoreError("Style non enregistré : %s." % error)
 
 
+# the programmation's tables, their titles and their default style's name
+TABLES = ((model.OPERATIONS, "Opérations de la programmation", "OSP – opérations"),
+          (model.AVANCEMENT, "Avancement des opérations", "OSP – avancement"),
+          (finance.FINANCEMENTS, "Plan de financement", "OSP – financements"),
+          (finance.VERSEMENTS, "Versements", "OSP – versements"))
+# child table -> (relation id, its name in the operations' form)
+RELATIONS = {model.AVANCEMENT: (RELATION_ID, "Avancement"),
+             finance.FINANCEMENTS: ("financements_operation", "Plan de financement"),
+             finance.VERSEMENTS: ("versements_operation", "Versements")}
+
+
 def styled_layers(target, cites=None):
-    """The programmation's layers with their forms (value lists from ``cites``)."""
+    """``{table: layer}`` of the programmation with their forms (value lists from
+    ``cites``); the financial tables when the programmation has them."""
     tables = _form_tables(cites)
-    operations = target.layer(model.OPERATIONS, "Opérations de la programmation")
-    notes = target.layer(model.AVANCEMENT, "Avancement des opérations")
-    if not operations.isValid() or not notes.isValid():
-        raise StoreError("Tables de la programmation illisibles dans %s." % target.label)
-    operations.loadNamedStyle(resource_path("styles", OPERATIONS_STYLE),
-                              categories=QgsMapLayer.StyleCategory.Symbology
-                              | QgsMapLayer.StyleCategory.Labeling)
-    apply_form(operations, osp_forms.form(model.OPERATIONS), tables)
-    apply_form(notes, osp_forms.form(model.AVANCEMENT), tables)
-    return operations, notes
+    out = {}
+    for table, title, _ in TABLES:
+        layer = target.layer(table, title)
+        if not layer.isValid():
+            if table in (finance.FINANCEMENTS, finance.VERSEMENTS):
+                continue     # a programmation written before the financial follow-up
+            raise StoreError("Tables de la programmation illisibles dans %s." % target.label)
+        apply_form(layer, osp_forms.form(table), tables)
+        out[table] = layer
+    out[model.OPERATIONS].loadNamedStyle(resource_path("styles", OPERATIONS_STYLE),
+                                         categories=QgsMapLayer.StyleCategory.Symbology
+                                         | QgsMapLayer.StyleCategory.Labeling)
+    return out
 
 
 def save_styles(target, cites=None, keep_existing=False):
     """The forms and styles as the tables' default styles (``keep_existing``: a stored one
     is left as it is — its id and the DDTM's edits)."""
-    operations, notes = styled_layers(target, cites)
-    for layer, name in ((operations, "OSP – opérations"), (notes, "OSP – avancement")):
-        if layer.dataProvider().isSaveAndLoadStyleToDatabaseSupported():
+    layers = styled_layers(target, cites)
+    for table, _, name in TABLES:
+        layer = layers.get(table)
+        if layer is not None and layer.dataProvider().isSaveAndLoadStyleToDatabaseSupported():
             _save_default_style(layer, name, keep_existing)
 
 
@@ -69,26 +85,32 @@ def project_with_relation(target, cites=None):
     operations' form with its « Avancement » tab, and the latest note's date as a field
     of the list."""
     project = QgsProject()
-    operations, notes = styled_layers(target, cites)
+    layers = styled_layers(target, cites)
+    operations = layers[model.OPERATIONS]
     names = _name_layers(target)
-    project.addMapLayers([operations, notes] + names)
+    project.addMapLayers(list(layers.values()) + names)
     _add_name_fields(operations, names)
     project.setCrs(QgsCoordinateReferenceSystem(CRS))
     extent = _view_extent(operations, names)
     if extent is not None:
         project.viewSettings().setDefaultViewExtent(
             QgsReferencedRectangle(extent, QgsCoordinateReferenceSystem(CRS)))
-    relation = QgsRelation(QgsRelationContext(project))  # not QgsProject.instance()'s layers
-    relation.setId(RELATION_ID)
-    relation.setName("Avancement")
-    relation.setReferencedLayer(operations.id())
-    relation.setReferencingLayer(notes.id())
-    relation.addFieldPair("id_op", "id_op")
-    if not relation.isValid():
-        raise StoreError("Relation opérations → avancement invalide dans %s." % target.label)
-    project.relationManager().addRelation(relation)
-    apply_form(operations, osp_forms.form(model.OPERATIONS), _form_tables(cites),
-               {"avancement": relation})
+    relations = {}
+    for table, (relation_id, name) in RELATIONS.items():
+        if table not in layers:
+            continue
+        relation = QgsRelation(QgsRelationContext(project))  # not QgsProject.instance()'s
+        relation.setId(relation_id)
+        relation.setName(name)
+        relation.setReferencedLayer(operations.id())
+        relation.setReferencingLayer(layers[table].id())
+        relation.addFieldPair("id_op", "id_op")
+        if not relation.isValid():
+            raise StoreError("Relation opérations → %s invalide dans %s." % (table,
+                                                                             target.label))
+        project.relationManager().addRelation(relation)
+        relations[table] = relation
+    apply_form(operations, osp_forms.form(model.OPERATIONS), _form_tables(cites), relations)
     operations.addExpressionField(
         "relation_aggregate('%s', 'max', \"date\")" % RELATION_ID,
         QgsField("derniere_note", qt_compat.DATE))

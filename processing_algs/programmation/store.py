@@ -12,7 +12,7 @@ import os
 from osgeo import ogr, osr
 from qgis.core import QgsGeometry
 
-from ...osp_qgis.programmation import model
+from ...osp_qgis.programmation import finance, model
 from ...osp_qgis.reference import communes
 from ..common.gpkg_update import WAIT_FOR_OTHERS, GeoPackageUpdate
 from ..common.qgis_io import GdalErrors
@@ -99,8 +99,15 @@ def _commune_rows():
 
 
 def _ogr_layer(dataset, name, kinds, geometry):
+    """The table ``name`` (created when absent; a field added since it was written, e.g.
+    the operations' money, is added)."""
     layer = dataset.GetLayerByName(name)
     if layer is not None:
+        definition = layer.GetLayerDefn()
+        present = {definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())}
+        for field_name, kind in kinds.items():
+            if field_name not in present:
+                layer.CreateField(ogr.FieldDefn(field_name, getattr(ogr, _OGR_TYPES[kind])))
         return layer
     srs = None
     if geometry:
@@ -152,6 +159,37 @@ def write_gpkg(path, operations, notes, cites, cancelled=None, extra=None):
     return update_gpkg(path, lambda *_: (operations, notes, cites), cancelled, extra)
 
 
+def read_finance(target):
+    """``(financements, versements)`` of a programmation (empty lists when it has none)."""
+    out = []
+    for table, kinds in ((finance.FINANCEMENTS, finance.FIN_KINDS),
+                         (finance.VERSEMENTS, finance.PAY_KINDS)):
+        layer = target.layer(table)
+        rows = read_layer(layer, kinds) if layer.isValid() else []
+        for row in rows:
+            row.pop("_geom", None)
+        out.append(rows)
+    return tuple(out)
+
+
+def update_finance_gpkg(path, change, cancelled=None):
+    """The financial import of a GeoPackage programmation, under its write lock:
+    ``change(operations, financements, versements)`` returns what they become (or ``None``:
+    nothing to write); the operations' other tables are kept.  Returns ``(update, written)``."""
+    with GeoPackageUpdate(path, cancelled=cancelled, wait_for_others=WAIT_FOR_OTHERS) as update:
+        snapshot = Target(update.snapshot)
+        operations, notes, cites = read(snapshot)
+        financements, versements = read_finance(snapshot)
+        del snapshot
+        wanted = change(operations, financements, versements)
+        if wanted is None:
+            return update, False
+        new_operations, new_financements, new_versements = wanted
+        _write_snapshot(update, path, new_operations, notes, cites,
+                        finance_rows=(new_financements, new_versements))
+    return update, True
+
+
 def update_gpkg(path, change, cancelled=None, extra=None):
     """Read the programmation of ``path`` *under its write lock*, let ``change(operations,
     notes, cités)`` say what it becomes — ``(operations, notes, cités)``, or ``None`` for
@@ -171,7 +209,7 @@ def update_gpkg(path, change, cancelled=None, extra=None):
     return update, True
 
 
-def _write_snapshot(update, path, operations, notes, cites, extra=None):
+def _write_snapshot(update, path, operations, notes, cites, extra=None, finance_rows=None):
     with GdalErrors() as errors:
         driver = ogr.GetDriverByName("GPKG")
         dataset = ogr.Open(update.snapshot, 1) if os.path.exists(update.snapshot) \
@@ -184,6 +222,10 @@ def _write_snapshot(update, path, operations, notes, cites, extra=None):
         if cites:
             _ogr_layer(dataset, CITES, {"id_cite": "int", "nom": "string",
                                         "communes": "string"}, True)
+        finance_tables = ((finance.FINANCEMENTS, finance.FIN_KINDS, "id_fin"),
+                          (finance.VERSEMENTS, finance.PAY_KINDS, "id_vers"))
+        for table, kinds, _ in finance_tables:      # a programmation has them, even empty
+            _ogr_layer(dataset, table, kinds, False)
         dataset.StartTransaction()
         _replace_rows(dataset, model.OPERATIONS, operations, model.KINDS,
                       lambda op: operation_geometry(op, cites), key="id_op")
@@ -194,6 +236,9 @@ def _write_snapshot(update, path, operations, notes, cites, extra=None):
                           lambda c: c.get("_geom"), key="id_cite")
         _ogr_layer(dataset, COMMUNES, {"insee": "string", "nom": "string"}, False)
         _replace_rows(dataset, COMMUNES, _commune_rows(), {"insee": "string", "nom": "string"})
+        for (table, kinds, key), rows in zip(finance_tables, finance_rows or (None, None)):
+            if rows is not None:
+                _replace_rows(dataset, table, rows, kinds, key=key)
         dataset.CommitTransaction()
         for name in (model.OPERATIONS, model.AVANCEMENT):
             dataset.ExecuteSQL('CREATE UNIQUE INDEX IF NOT EXISTS "%s_id" ON "%s"(%s)' % (
@@ -210,6 +255,9 @@ def _write_snapshot(update, path, operations, notes, cites, extra=None):
         extra(update.snapshot)
     expected = {model.OPERATIONS: len(operations), model.AVANCEMENT: len(notes),
                 COMMUNES: len(_commune_rows())}
+    if finance_rows is not None:
+        expected.update({finance.FINANCEMENTS: len(finance_rows[0]),
+                         finance.VERSEMENTS: len(finance_rows[1])})
     if cites:
         expected[CITES] = len(cites)
     update.commit(expected)

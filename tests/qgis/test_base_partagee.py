@@ -169,13 +169,19 @@ def test_columns_are_the_plugins_fields(base):
             return dict(cursor.fetchall())
         logements, operations, notes = (columns("logements"), columns("operations"),
                                         columns("avancement"))
+        plan, payments = columns("financements"), columns("versements")
     connection.close()
+    from osp_erbm.osp_qgis.programmation import finance
+    money = {"cout_total_ttc", "montant_prevu", "montant_engage", "montant"}
+
+    def expected(name, kind):     # amounts are exact cents in the base (numeric(14, 2))
+        return "numeric" if name in money else types[kind]
     for name, kind, _ in analyse.FIELDS:
         assert logements.get(name) == types[kind], name
-    for name, kind in model.KINDS.items():
-        assert operations.get(name) == types[kind], name
-    for name, kind in model.NOTE_KINDS.items():
-        assert notes.get(name) == types[kind], name
+    for table, kinds in ((operations, model.KINDS), (notes, model.NOTE_KINDS),
+                         (plan, finance.FIN_KINDS), (payments, finance.PAY_KINDS)):
+        for name, kind in kinds.items():
+            assert table.get(name) == expected(name, kind), name
 
 
 def test_older_schema_upgraded_in_one_transaction_and_a_failed_migration_leaves_it(base,
@@ -220,7 +226,7 @@ def test_sql_checks_are_the_forms_constraints(base):
     from osp_erbm.osp_qgis.base_partagee import checks
     with open(os.path.join(REPO, "resources", "sql", "002_contraintes.sql"),
               encoding="utf-8") as handle:
-        assert handle.read() == checks.migration_sql()
+        assert handle.read() == checks.migration_sql(2)
     import psycopg2
     connection = psycopg2.connect(base["dsn"])
     cursor = connection.cursor()
@@ -234,8 +240,10 @@ def test_sql_checks_are_the_forms_constraints(base):
                                              "epci", "SIA", "M&C", "autre", "texte"])}
     from osp_erbm.osp_qgis.logements import analyse
     from osp_erbm.osp_qgis.programmation import model
+    from osp_erbm.osp_qgis.programmation import finance
     kinds = {"logements": {n: k for n, k, _ in analyse.FIELDS},
-             "operations": dict(model.KINDS), "avancement": dict(model.NOTE_KINDS)}
+             "operations": dict(model.KINDS), "avancement": dict(model.NOTE_KINDS),
+             "financements": dict(finance.FIN_KINDS), "versements": dict(finance.PAY_KINDS)}
     qtypes = {"int": QVariant.Int, "double": QVariant.Double, "date": QVariant.Date,
               "string": QVariant.String}
     forms_of = {table: form for form, table in checks.TABLES}

@@ -275,7 +275,14 @@ def anomalies(path):
 
 def test_init_keeps_every_operation_and_adds_forms_styles_and_cites(round_trip):
     assert int(round_trip["init"]["N_OPERATIONS"]) == len(round_trip["before_init"])
-    assert round_trip["before"] == round_trip["before_init"]      # nothing changed but added
+    # nothing changed but added: the money's columns (issue 29), empty
+    before, after = round_trip["before_init"], round_trip["before"]
+    assert {i: {k: v for k, v in op.items() if k in before[i]} for i, op in after.items()} \
+        == before
+    added = {k for op in after.values() for k in op} - {k for op in before.values() for k in op}
+    assert added <= {"cout_total_ttc", "date_notification", "date_demarrage",
+                     "date_achevement", "date_solde", "etat_financier"}
+    assert all(op.get(name) is None for op in after.values() for name in added)
     gpkg = round_trip["gpkg"]
     styles = {(r["f_table_name"], r["styleName"]) for r in table(gpkg, "layer_styles")}
     assert ("operations", "OSP – opérations") in styles
@@ -650,8 +657,8 @@ def test_unreadable_inputs_get_french_errors(qgis_app, round_trip, tmp_path):
 
 
 # -- forms, in plain QGIS -------------------------------------------------------------------
-def test_plain_qgis_opens_the_stored_project_with_forms_and_relation(round_trip, artifacts,
-                                                                    tmp_path):
+def test_plain_qgis_opens_the_stored_project_with_forms_and_relation(qgis_app, round_trip,
+                                                                    artifacts, tmp_path):
     elsewhere = tmp_path / "autre dossier"
     elsewhere.mkdir()
     copy = elsewhere / "programmation.gpkg"
@@ -669,9 +676,13 @@ def test_plain_qgis_opens_the_stored_project_with_forms_and_relation(round_trip,
     assert report["read"]
     layers = report["layers"]
     assert all(valid and source.startswith(str(copy)) for valid, _, source in layers.values())
-    assert report["relations"] == {"avancement_operation": [
-        True, "Opérations de la programmation", "Avancement des opérations"]}
-    assert report["tabs"] == ["Identité", "Bailleur", "EPCI", "DDTM", "CRHH",
+    assert report["relations"] == {
+        "avancement_operation": [True, "Opérations de la programmation",
+                                 "Avancement des opérations"],
+        "financements_operation": [True, "Opérations de la programmation",
+                                   "Plan de financement"],
+        "versements_operation": [True, "Opérations de la programmation", "Versements"]}
+    assert report["tabs"] == ["Identité", "Bailleur", "EPCI", "DDTM", "CRHH", "Finances",
                               "Avancement"]
     mine = [n for n in notes if n["id_op"] == id_op]
     assert report["relation_rows"] == len(mine)
@@ -695,7 +706,7 @@ def test_plain_qgis_opens_the_stored_project_with_forms_and_relation(round_trip,
     x0, y0, x1, y1 = report["view"]
     ox0, oy0, ox1, oy1 = report["operations_extent"]
     assert x0 <= ox0 < ox1 <= x1 and y0 <= oy0 < oy1 <= y1 and x1 - x0 < 200000
-    assert len(report["form_pngs"]) == 6 and all(os.path.getsize(p) > 3000
+    assert len(report["form_pngs"]) == 7 and all(os.path.getsize(p) > 3000
                                                  for p in report["form_pngs"])
     assert "OSP – opérations" in report["styles"]
     kind, attribute, categories = report["renderer"]       # coloured by status, in words

@@ -45,10 +45,13 @@ def test_form_expressions_become_sql_conditions():
 
 
 def test_generated_migration_is_the_forms_today():
-    with open(resource_path("sql", "002_contraintes.sql"), encoding="utf-8") as handle:
-        assert handle.read() == checks.migration_sql(), \
-            "forms/*.json changed: regenerate with tools/build_sql.py (before release) " \
-            "or add a migration that replaces the constraint"
+    for migration, name in checks.MIGRATION_FILES.items():
+        with open(resource_path("sql", name), encoding="utf-8") as handle:
+            assert handle.read() == checks.migration_sql(migration), \
+                "forms/*.json changed: regenerate with make generate (before release) " \
+                "or add a migration that replaces the constraint"
     tables = {t for t, _, _, _ in checks.form_checks()}
-    assert tables == {"logements", "operations", "avancement"}
+    assert tables == {"logements", "operations", "avancement", "financements", "versements"}
+    assert {t for t, _, _, _ in checks.form_checks(2)} == {"logements", "operations",
+                                                           "avancement"}
     assert os.path.basename(resource_path("sql", "002_contraintes.sql")) == "002_contraintes.sql"

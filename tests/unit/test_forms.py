@@ -3,11 +3,13 @@ import pytest
 
 from osp_qgis import forms
 from osp_qgis.logements import analyse
-from osp_qgis.programmation import model
+from osp_qgis.programmation import finance, model
 
 LAYER_FIELDS = {"analyse_logement": [name for name, _, _ in analyse.FIELDS],
                 "operations": list(model.FIELD_NAMES),
-                "avancement": [name for name, _, _ in model.NOTE_FIELDS]}
+                "avancement": [name for name, _, _ in model.NOTE_FIELDS],
+                "financements": list(finance.FIN_KINDS),
+                "versements": list(finance.PAY_KINDS)}
 
 
 @pytest.mark.parametrize("name", forms.names())
@@ -69,8 +71,13 @@ def test_the_operations_form_has_the_tabs_of_the_issue():
     spec = forms.form("operations")
     # short names: every tab reachable without the arrows at 650 px (issue 26, point 12)
     assert [t["name"] for t in spec["tabs"]] == [
-        "Identité", "Bailleur", "EPCI", "DDTM", "CRHH", "Avancement", "Historique"]
+        "Identité", "Bailleur", "EPCI", "DDTM", "CRHH", "Finances", "Avancement", "Historique"]
     assert spec["tabs"][-2].get("relation") == "avancement"
+    # the money (issue 29): tabs « Plan de financement » and « Versements » (relation editors)
+    # within « Finances », so that the tab bar still fits 650 px
+    money = spec["tabs"][5]["tabs"]
+    assert [(t["name"], t.get("relation")) for t in money] == [
+        ("Plan de financement", "financements"), ("Versements", "versements")]
     assert spec["tabs"][-1].get("optional")   # the shared base's column only
     # every block field is in its tab; every rule of the model has a constraint in the form
     fields_of = {t["name"]: set(forms.tab_fields({"tabs": [t]})) for t in spec["tabs"]}

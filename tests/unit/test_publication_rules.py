@@ -12,7 +12,7 @@ from osp_qgis.publication import iso19139, lizmap, tables
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(REPO, "server_plugin"))
-from osp_erbm_acces import identite, transactions  # noqa: E402 (the server plugin's folder)
+from osp_erbm_acces import identite, transactions
 
 
 @pytest.mark.parametrize("table, fields, kind", [
