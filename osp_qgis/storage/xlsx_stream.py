@@ -136,8 +136,9 @@ def _append(xml, target, info, first_row, rows, width, count):
     head = _DIMENSION.sub('<dimension ref="A1:%s%d"/>' % (
         letters[-1], max(first_row - 1, first_row + count - 1)), head, count=1)
     last = first_row - 1
-    with target.open(zipfile.ZipInfo(info.filename, info.date_time), "w",
-                     force_zip64=True) as writer:
+    entry = zipfile.ZipInfo(info.filename, info.date_time)
+    entry.compress_type = zipfile.ZIP_DEFLATED    # a fresh ZipInfo would be stored raw
+    with target.open(entry, "w", force_zip64=True) as writer:
         chunks, n = [], first_row
         writer.write(head.encode("utf-8"))
         row_of = RowWriter(letters, styles)
