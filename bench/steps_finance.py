@@ -43,7 +43,7 @@ def step_setup_finance(data, work, run):
             op = dict(base[n % len(base)])
             op.update({"id_op": n + 1, "nom": "%s %d" % (op["nom"], n), "version": 1,
                        "crhh_nb_valides": 20 + n % 90, "statut": "valide",
-                       "annee_prog": 2021 + n % 5,
+                       "annee_prog": 2021,
                        "date_notification": datetime.date(2019 + n % 6, 1 + n % 12, 1),
                        "cout_total_ttc": float((20 + n % 90) * 45000)})
             out.append(op)

@@ -124,17 +124,26 @@ def recap(operations, financements, versements, as_of, year=None, territory=None
     ops = [op for op in operations if year is None or op.get("annee_prog") == year]
     ids = {op["id_op"] for op in ops}
     lines = [l for l in financements if l["id_op"] in ids]
+    lines_of = {}
+    for line in lines:
+        lines_of.setdefault(line["id_op"], []).append(line)
     paid_by_line = {}
     for payment in versements:
         if payment.get("date") is None or payment["date"] <= as_of:
             paid_by_line[payment["id_fin"]] = paid_by_line.get(payment["id_fin"], 0) + \
                 (finance.cents(payment["montant"]) or 0)
     used = {l["financeur"] for l in lines}
+    departments = {}
+
+    def departement_of(epci):       # one lookup per EPCI, not per operation
+        if epci not in departments:
+            departments[epci] = departement_of_epci(epci) if epci else None
+        return departments[epci]
     result = Recap(as_of, [code for code in table if code in used])
     groups = OrderedDict()
-    for op in sorted(ops, key=lambda o: (departement_of_epci(o.get("epci")) or "",
+    for op in sorted(ops, key=lambda o: (departement_of(o.get("epci")) or "",
                                          o.get("epci") or "", o.get("nom") or "")):
-        own = [l for l in lines if l["id_op"] == op["id_op"]]
+        own = lines_of.get(op["id_op"], [])
         sums = _empty(result.funders)
         for line in own:
             cell = sums[line["financeur"]]
@@ -148,7 +157,7 @@ def recap(operations, financements, versements, as_of, year=None, territory=None
         for motif, detail in operation_alerts(op, own, paid_by_line, as_of, rules):
             result.alerts.append((op["id_op"], op.get("nom"), op.get("bailleur"),
                                   op.get("epci"), motif, detail))
-        department = departement_of_epci(op.get("epci")) or "?"
+        department = departement_of(op.get("epci")) or "?"
         for key in (("epci", op.get("epci") or "?"), ("departement", department),
                     ("total", "59-62")):
             group = groups.setdefault(key, {"sums": _empty(result.funders), "cost": 0,
@@ -164,7 +173,7 @@ def recap(operations, financements, versements, as_of, year=None, territory=None
     def place(key):     # the EPCI of a département, then the département; the programme last
         level, code = key
         department = code if level == "departement" else \
-            departement_of_epci(code) or "?" if level == "epci" else "~"
+            departement_of(code) or "?" if level == "epci" else "~"
         return (department, order[level], code)
     for level, code in sorted(groups, key=place):
         group = groups[(level, code)]
