@@ -15,6 +15,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, REPO)
 import steps_finance
+import steps_livraison
 import steps_publication
 
 from osp_qgis.files import fresh
@@ -529,6 +530,16 @@ def step_financement_recap(data, work):
 
 def step_programmation_recap(data, work):
     return steps_finance.step_programmation_recap(data, work, run, fresh)
+
+
+def step_setup_livraison(data, work):
+    if not os.path.exists(os.path.join(work, "osp_erbm.gpkg")):
+        step_setup_analyse(data, work)
+    return steps_livraison.step_setup_livraison(data, work, analyse_layer)
+
+
+def step_livraison(data, work):
+    return steps_livraison.step_livraison(data, work, run, fresh)
 
 
 step_publication_getmap = steps_publication.step_publication_getmap

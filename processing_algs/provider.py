@@ -8,6 +8,7 @@ from .base_partagee.historique import Historique
 from .base_partagee.init_base import InitBase
 from .common import fonts_qt
 from .fichiers_fonciers.croisement_ff import CroisementFF
+from .livraison.livrables import Livrables
 from .logements.analyselogement import AnalyseLogement
 from .logements.appliquerformulaire import ApplyOspForm
 from .logements.atlas import Atlas
@@ -28,7 +29,7 @@ ALGORITHMS = (ProgrammationInit, ProgrammationFormulaires, ProgrammationImport,
               ProgrammationRecap, FinancementImport, FinancementRecap, JoinBailleurParcelles,
               AnalyseLogement, ApplyOspForm,
               CroisementFF, Synthese, GeocoderRpls, IndicateursParcSocial, Atlas,
-              FicheTerritoire, InitBase, AjouterUtilisateur, Historique, Publier)
+              FicheTerritoire, InitBase, AjouterUtilisateur, Historique, Publier, Livrables)
 # « Extensions › OSP ERBM », in the order of the work
 MENU = ("osp:programmation_import", "osp:programmation_recap", "osp:joinbailleurparcelles",
         "osp:analyselogement", "osp:synthese", "osp:atlas")

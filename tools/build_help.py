@@ -29,7 +29,8 @@ MODULE_PAGES = (("programmation", "Programmation", "docs/programmation.md"),
                 ("fichiers_fonciers", "Fichiers fonciers", "docs/fichiers_fonciers.md"),
                 ("parc_social", "Parc social", "docs/parc_social.md"),
                 ("base_partagee", "Base partagée PostGIS", "docs/base_partagee.md"),
-                ("publication", "Publication", "docs/publication.md"))
+                ("publication", "Publication", "docs/publication.md"),
+                ("livraison", "Livraisons", "docs/livraison.md"))
 STYLE = ("body{font-family:sans-serif;font-size:10.5pt;color:#222;max-width:60em;margin:1em auto;"
          "padding:0 1em}h1{color:#1f4e79;font-size:16pt}h2{color:#1f4e79;font-size:12.5pt;"
          "margin-top:1.4em}table{border-collapse:collapse;width:100%}td,th{border:1px solid "
@@ -41,7 +42,8 @@ TYPES = {"vector": "couche vecteur", "source": "couche vecteur", "file": "fichie
          "range": "intervalle", "field": "champ", "sink": "couche en sortie",
          "vectorDestination": "couche en sortie", "fileDestination": "fichier en sortie",
          "folderDestination": "dossier en sortie", "database": "connexion PostgreSQL",
-         "providerconnection": "connexion", "databaseschema": "schéma"}
+         "providerconnection": "connexion", "databaseschema": "schéma",
+         "multilayer": "couches (plusieurs)", "crs": "système de coordonnées"}
 
 
 def page(title, body):

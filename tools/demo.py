@@ -139,6 +139,9 @@ def main(out, base=None):
         written += demo_parc_social(profile, data, out, gpkg, analyse_input)
         written += demo_publication(profile, out, [analyse_input.split("|")[0], programmation,
                                                    os.path.join(out, "parc_social.gpkg")])
+        written += demo_livraison(profile, out, [
+            analyse_input, "%s|layername=cites" % gpkg, "%s|layername=operations" % programmation,
+            "%s|layername=communes" % os.path.join(out, "parc_social.gpkg")])
     print("\nRésultats dans %s :" % out)
     for path in written:
         print("   " + os.path.relpath(path, os.getcwd()))
@@ -209,6 +212,23 @@ def demo_publication(profile, out, sources):
                           ("N_PARTNER", "couches des partenaires"),
                           ("N_EXCLUDED", "tables non publiées")))
     return [folder]
+
+
+def demo_livraison(profile, out, layers):
+    """10. A delivery for a partner that reads no GeoPackage: Lambert 93 CC50, MapInfo TAB
+    and MIF, DXF, Shapefile and Excel 97, with its LISEZMOI and data dictionary."""
+    print("10. Livraison en CC50 pour un partenaire (osp:livrables : TAB, MIF, DXF, SHP, XLS)")
+    log = qgis_process(profile, "run", "osp:livrables", "--",
+                       *["LAYERS=" + layer for layer in layers], "FORMATS=tab,mif,dxf,shp,xls",
+                       "CRS=EPSG:3950", "NAME=livraison_cc50", "ZIP=true",
+                       "OUTPUT_FOLDER=" + out)
+    folder = os.path.join(out, "livraison_cc50")
+    print("   " + _counts(log, ("N_FILES", "fichiers"), ("N_ANOMALIES", "anomalies")))
+    with open(os.path.join(folder, "LISEZMOI_utf8.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            if line.count("|") == 6 and not line.startswith("fichier"):
+                print("   " + line.rstrip())
+    return [folder, folder + ".zip"]
 
 
 def _counts(log, *names):

@@ -19,7 +19,8 @@ SHOWN = ("bureau_boite_a_outils", "bureau_dialogue_jointure", "bureau_dialogue_s
          "bureau_formulaire_onglet_1", "bureau_programmation_avancement",
          "classeur_partenaire-1", "programmation_recap-1", "programmation_bailleur-1",
          "atlas_epci_epci_CABBALR", "ff_part_logements_sociaux", "parc_social_fiche-01",
-         "parc_social_part_sociaux_communes", "synthese_page-12")
+         "parc_social_part_sociaux_communes", "synthese_page-12", "livraison_dxf_cites",
+         "livraison_qgis_cites_tab")
 
 
 def main():

@@ -3,7 +3,7 @@
 set -euo pipefail
 PACKAGES="python3-qgis qgis qgis-providers python3-gdal python3-pandas python3-openpyxl python3-psycopg2
 python3-pytest python3-hypothesis postgresql-15-postgis-3 postgresql-client-15 poppler-utils
-util-linux zip libreoffice-calc time gdal-bin xvfb xauth python3-venv
+util-linux zip libreoffice-calc libreoffice-draw time gdal-bin xvfb xauth python3-venv
 qgis-server chromium libjs-leaflet libjs-jquery libjs-bootstrap4 libjs-popper.js"
 missing=""
 for p in $PACKAGES; do

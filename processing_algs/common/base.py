@@ -127,12 +127,33 @@ class OspAlgorithm(QgsProcessingAlgorithm):
                     return index
         return None
 
+    def _multiple(self, name):
+        definition = self.parameterDefinition(name)
+        return isinstance(definition, QgsProcessingParameterEnum) and \
+            definition.allowMultiple()
+
+    def choice_indexes(self, name, value):
+        """The option indexes a multiple choice means (``"tab,shp"``, ``["tab", 3]``);
+        ``None`` when one of them means nothing."""
+        items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+        indexes = [self.choice_index(name, item.strip() if isinstance(item, str) else item)
+                   for item in items if not (isinstance(item, str) and not item.strip())]
+        return None if None in indexes else indexes
+
     def _with_indexes(self, parameters):
-        """``parameters`` with every named choice replaced by its index."""
+        """``parameters`` with every named choice replaced by its index (indexes, for a
+        multiple choice)."""
         out = dict(parameters)
         for name in self.CHOICES:
             value = out.get(name)
-            if value in (None, "") or isinstance(value, list):
+            if value in (None, ""):
+                continue
+            if self._multiple(name):
+                indexes = self.choice_indexes(name, value)
+                if indexes is not None:
+                    out[name] = indexes
+                continue
+            if isinstance(value, list):
                 continue
             index = self.choice_index(name, value)
             if index is not None:
@@ -168,15 +189,21 @@ class OspAlgorithm(QgsProcessingAlgorithm):
                 checked[name] = "programmation.gpkg"
         for name, codes in self.CHOICES.items():
             value = parameters.get(name)
-            if value not in (None, "") and self.choice_index(name, value) is None:
+            if value in (None, ""):
+                continue
+            known = self.choice_indexes(name, value) is not None if self._multiple(name) \
+                else self.choice_index(name, value) is not None
+            if not known:
                 return False, self.tr("Valeur « %s » refusée pour %s : attendu %s.") % (
                     value, name, ", ".join("%s (%d)" % (c, i) for i, c in enumerate(codes)))
         for definition in self.parameterDefinitions():   # QGIS's check, said in French
             name = definition.name()
             if name in self.FILE_LAYERS and own_table_file(checked.get(name)):
                 continue   # a table the plugin reads itself (UTF-16 CSV…), not QGIS
-            if not definition.checkValueIsAcceptable(checked.get(name), context):
-                value = checked.get(name)
+            value = checked.get(name)
+            if value is None:   # as QGIS runs it: the default (a CRS checks no default itself)
+                value = definition.defaultValue()
+            if not definition.checkValueIsAcceptable(value, context):
                 return False, self.tr("Valeur refusée pour %s (%s)%s.") % (
                     name, definition.description(),
                     "" if value in (None, "") else " : « %s »" % value)

@@ -51,6 +51,9 @@ def french_value(value, definition=None):
     options = definition.options() if hasattr(definition, "options") else None
     if options and isinstance(value, int) and 0 <= value < len(options):
         return options[value]
+    if options and isinstance(value, list):      # several choices: their names
+        return ", ".join(options[v] for v in value if isinstance(v, int)
+                         and 0 <= v < len(options))
     if isinstance(value, bool):
         return "oui" if value else "non"
     if isinstance(value, float) and value.is_integer():

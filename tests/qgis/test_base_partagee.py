@@ -239,8 +239,7 @@ def test_sql_checks_are_the_forms_constraints(base):
                                              "591234567890", "Groupé", "Isolé", "bailleur",
                                              "epci", "SIA", "M&C", "autre", "texte"])}
     from osp_erbm.osp_qgis.logements import analyse
-    from osp_erbm.osp_qgis.programmation import model
-    from osp_erbm.osp_qgis.programmation import finance
+    from osp_erbm.osp_qgis.programmation import finance, model
     kinds = {"logements": {n: k for n, k, _ in analyse.FIELDS},
              "operations": dict(model.KINDS), "avancement": dict(model.NOTE_KINDS),
              "financements": dict(finance.FIN_KINDS), "versements": dict(finance.PAY_KINDS)}
