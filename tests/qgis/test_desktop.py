@@ -126,13 +126,13 @@ def test_help_reads_in_sentences_not_fragments(desktop):
 
 
 def test_the_programmation_opens_with_its_notes_in_desktop_qgis(desktop, sample_data):
-    """Projet › Ouvrir depuis › GeoPackage: both layers, the operation's six tabs fitting
+    """Projet › Ouvrir depuis › GeoPackage: both layers, the operation's seven tabs fitting
     650 × 470, and its notes listed in the « Avancement » tab by QGIS's relation editor."""
     import sqlite3
     seen = desktop["programmation"]
     assert seen["read"] and all(seen["layers"].values()), seen
     assert seen["tabs"] == ["Identité", "Bailleur", "EPCI", "DDTM", "CRHH",
-                            "Avancement"]
+                            "Finances", "Avancement"]
     for tab in seen["fit"]:
         assert not tab["hbar"], tab
     connection = sqlite3.connect(os.path.join(str(sample_data), "programmation",
