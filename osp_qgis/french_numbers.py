@@ -17,3 +17,11 @@ def euros(value, decimals=2):
         return ""
     text = format(round(float(value), decimals), ",.%df" % decimals)
     return "%s €" % text.replace(",", THIN).replace(".", ",")
+
+
+def decimal(value, decimals=1):
+    """``12.345`` → ``12,3``; ``None`` → ``""``."""
+    if value is None:
+        return ""
+    return format(round(float(value), decimals), ",.%df" % decimals).replace(
+        ",", THIN).replace(".", ",")

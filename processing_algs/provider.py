@@ -17,6 +17,7 @@ from .logements.synthese import Synthese
 from .parc_social.fiche_territoire import FicheTerritoire
 from .parc_social.geocoder_rpls import GeocoderRpls
 from .parc_social.indicateurs_parc_social import IndicateursParcSocial
+from .programmation.bilan_erbm import BilanErbm
 from .programmation.financement_import import FinancementImport
 from .programmation.financement_recap import FinancementRecap
 from .programmation.programmation_formulaires import ProgrammationFormulaires
@@ -29,7 +30,8 @@ ALGORITHMS = (ProgrammationInit, ProgrammationFormulaires, ProgrammationImport,
               ProgrammationRecap, FinancementImport, FinancementRecap, JoinBailleurParcelles,
               AnalyseLogement, ApplyOspForm,
               CroisementFF, Synthese, GeocoderRpls, IndicateursParcSocial, Atlas,
-              FicheTerritoire, InitBase, AjouterUtilisateur, Historique, Publier, Livrables)
+              FicheTerritoire, InitBase, AjouterUtilisateur, Historique, Publier, Livrables,
+              BilanErbm)
 # « Extensions › OSP ERBM », in the order of the work
 MENU = ("osp:programmation_import", "osp:programmation_recap", "osp:joinbailleurparcelles",
         "osp:analyselogement", "osp:synthese", "osp:atlas")

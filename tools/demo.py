@@ -5,6 +5,7 @@ workbooks, a landlord's return, the DDTM's sheet, CRHH recap and PDFs), renovate
 dwellings (join, analyse layer, workbook), maps (atlas)."""
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -12,6 +13,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import install_profile
 import sample_data
+import sample_finance
 import sample_programmation
 
 sys.path.insert(0, os.path.dirname(HERE))
@@ -139,6 +141,7 @@ def main(out, base=None):
         written += demo_parc_social(profile, data, out, gpkg, analyse_input)
         written += demo_publication(profile, out, [analyse_input.split("|")[0], programmation,
                                                    os.path.join(out, "parc_social.gpkg")])
+        written += demo_bilans(profile, out, programmation, analyse_input)
         written += demo_livraison(profile, out, [
             analyse_input, "%s|layername=cites" % gpkg, "%s|layername=operations" % programmation,
             "%s|layername=communes" % os.path.join(out, "parc_social.gpkg")])
@@ -199,7 +202,34 @@ def demo_finance(profile, data, out, programmation):
                        "OUTPUT_XLSX=" + xlsx, "OUTPUT_FOLDER=" + folder)
     print("   " + _counts(log, ("N_OPERATIONS", "opérations"), ("N_ALERTS", "alertes"),
                           ("N_PDF", "PDF")))
-    return [os.path.join(out, "anomalies_mandats_ddtm.csv"), xlsx, folder]
+    books = os.path.join(out, "classeurs_financiers")
+    qgis_process(profile, "run", "osp:programmation_formulaires", "--",
+                 "OPERATIONS=" + programmation, "ANNEE=2021", "PARTNER=SIA",
+                 "OUTPUT_FOLDER=" + books)
+    book = os.path.join(books, sorted(os.listdir(books))[0])
+    with sqlite3.connect(programmation) as db:     # a line forged on another's operation
+        other = db.execute("SELECT nom FROM operations WHERE bailleur <> 'SIA' "
+                           "ORDER BY id_op").fetchone()[0]
+    sample_finance.edit_finance_sheet(book, other)
+    log = qgis_process(profile, "run", "osp:financement_import", "--", "INPUT=" + book,
+                       "OPERATIONS=" + programmation, "PARTNER=SIA",
+                       "ANOMALIES=" + os.path.join(out, "anomalies_suivi_financier_SIA.csv"))
+    print("   classeur de SIA, onglet « Suivi financier » : " + _counts(
+        log, ("N_LINES", "lignes de financement"), ("N_OPERATIONS", "opérations"),
+        ("N_REJECTED", "lignes rejetées")))
+    return [os.path.join(out, "anomalies_mandats_ddtm.csv"), xlsx, folder, book,
+            os.path.join(out, "anomalies_suivi_financier_SIA.csv")]
+
+
+def demo_bilans(profile, out, programmation, analyse_input):
+    """9 bis. The « états de sortie »: one bilan per EPCI and their table."""
+    print("9 bis. États de sortie (osp:bilan_erbm, un bilan par EPCI)")
+    folder, xlsx = os.path.join(out, "bilans_epci"), os.path.join(out, "bilans_epci.xlsx")
+    log = qgis_process(profile, "run", "osp:bilan_erbm", "--", "OPERATIONS=" + programmation,
+                       "DWELLINGS=" + analyse_input, "SCALE=epci", "OUTPUT_FOLDER=" + folder,
+                       "OUTPUT_XLSX=" + xlsx)
+    print("   " + _counts(log, ("N_ENTITIES", "bilans")))
+    return [folder, xlsx]
 
 
 def demo_publication(profile, out, sources):

@@ -130,3 +130,58 @@ def generate(folder, operations):
         writer.writerow(["fichier", "ligne", "motif"])
         writer.writerows(("mandats_ddtm.xlsx", line, motif) for line, motif in expected)
     return {"financial lines": len(truth), "payments": len(payments)}
+
+
+def edit_finance_sheet(path, other_landlords_operation):
+    """A landlord's edits in the « Suivi financier » sheet of its workbook, as a partner
+    makes them, and what the import must make of each (cents, from this intent, not from the
+    plugin): ``{"lines": {(id_op, funder): (planned, engaged)}, "started": {id_op: date},
+    "refused": {sheet row: motif}, "untouched": [(id_op, funder)]}``."""
+    book = openpyxl.load_workbook(path)
+    ws = book["Suivi financier"]
+    names_row = next(r for r in range(1, 12) if ws.cell(row=r, column=1).value == "id_op")
+    col = {ws.cell(row=names_row, column=c).value: c for c in range(1, ws.max_column + 1)}
+    rows = [r for r in range(names_row + 1, ws.max_row + 1)
+            if ws.cell(row=r, column=col["id_op"]).value is not None]
+
+    def get(row, name):
+        return ws.cell(row=row, column=col[name]).value
+
+    def put(row, name, value):
+        ws.cell(row=row, column=col[name], value=value)
+
+    expect = {"lines": {}, "started": {}, "refused": {}, "untouched": []}
+    by_funder = {}
+    for row in rows:
+        by_funder.setdefault(get(row, "financeur"), []).append(row)
+    own = by_funder["Fonds propres du bailleur"][0]          # « 12 000,50 € »
+    put(own, "montant_prevu", "12 000,50 €")
+    expect["lines"][(get(own, "id_op"), "FP")] = (1200050, None)
+    region = by_funder["Région Hauts-de-France"][0]           # « 12.000,50 » engaged
+    put(region, "montant_engage", "12.000,50")
+    put(region, "reference", "Délibération CP 2021-123")
+    expect["lines"][(get(region, "id_op"), "REGION")] = (None, 1200050)
+    state = by_funder["État – PALULOS / ERBM"][-1]            # a grey cell typed over
+    put(state, "montant_engage", 1)
+    expect["refused"][state] = "cellule_verrouillee"
+    expect["untouched"].append((get(state, "id_op"), "ETAT"))
+    first = next(r for r in rows if get(r, "premiere") == 1)  # its operation's start
+    put(first, "date_demarrage", datetime.date(2021, 11, 2))
+    expect["started"][get(first, "id_op")] = datetime.date(2021, 11, 2)
+    new = rows[-1] + 1
+    operation = get(first, "operation")
+    for row, values, motif in (
+            (new, {"operation": operation, "financeur": "Certificats d'économies d'énergie",
+                   "montant_prevu": "5 000", "montant_engage": "5.000,00"}, None),
+            (new + 1, {"operation": operation, "financeur": "État – PALULOS / ERBM",
+                       "montant_prevu": 1}, "ligne_non_permise"),
+            (new + 2, {"operation": other_landlords_operation, "financeur": "Autre financeur",
+                       "montant_prevu": 99}, "operation_d_un_autre_partenaire")):
+        for name, value in values.items():
+            put(row, name, value)
+        if motif:
+            expect["refused"][row] = motif
+        else:
+            expect["lines"][(get(first, "id_op"), "CEE")] = (500000, 500000)
+    book.save(path)
+    return expect

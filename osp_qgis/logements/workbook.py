@@ -11,7 +11,7 @@ prints on A4 landscape with its header repeated on each page.
 import re
 import zipfile
 
-from ..programmation.workbooks import TRAJECTORY_SHEET, trajectory_sheet
+from ..programmation.recap_workbook import TRAJECTORY_SHEET, trajectory_sheet
 from ..storage import xlsx_layout
 from ..storage.textsafe import xlsx_text
 from ..storage.xlsx_layout import (

@@ -145,3 +145,14 @@ def line_problems(line, paid_cents):
     if engaged is not None and paid_cents > engaged:
         out.append("versé (%s) au-delà de l'engagé (%s)" % (paid_cents, engaged))
     return out
+
+
+def may_write(role, funder):
+    """Whether a partner of ``role`` writes lines of ``funder`` on its operations — the rule
+    of the shared base (``osp.ligne_permise``, migration 008): the State's lines and
+    payments are the DDTM's, the EPCI's line the EPCI's, every other line the landlord's."""
+    if role == "bailleur":
+        return funder not in state_funders() | {"EPCI"}
+    if role == "epci":
+        return funder == "EPCI"
+    return False

@@ -130,6 +130,12 @@ def plan_import(rows, operations, financements, versements):
     """The :class:`FinancePlan` of a read sheet ``rows`` ``[(ligne, cells)]`` against the
     programmation's current tables (lists of dicts, left untouched)."""
     roles, data, skipped = header(rows)
+    return plan_rows(roles, data, skipped, operations, financements, versements)
+
+
+def plan_rows(roles, data, skipped, operations, financements, versements):
+    """The :class:`FinancePlan` of ``data`` ``[(ligne, cells)]`` whose columns ``roles``
+    names (``{role: index}``), ``skipped`` rows already refused."""
     plan = FinancePlan([dict(op) for op in operations], [dict(f) for f in financements],
                        [dict(v) for v in versements], anomalies=list(skipped))
     next_fin = max([f["id_fin"] for f in plan.financements] + [0]) + 1

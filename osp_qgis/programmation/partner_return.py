@@ -8,16 +8,16 @@ Only then do partner, role and versions mean anything: the import takes them fro
 never from a cell the partner could type.  Pure Python (openpyxl)."""
 import json
 
-from . import model, roundtrip, signature
+from . import finance_sheet, model, roundtrip, signature
 from .workbooks import (
     FIRST_ROW,
     FIXED_LABELS,
-    FORMAT_VERSION,
     HEADER_ROW,
     META_SHEET,
     NAMES_ROW,
     NOTES_SHEET,
     OPERATIONS_SHEET,
+    READABLE_FORMATS,
     TECHNICAL_LABELS,
 )
 
@@ -45,7 +45,9 @@ def read_partner(path):
                                   "« %s ») : ce n'est plus un classeur de programmation OSP "
                                   "lisible. Import refusé, rien n'a été écrit."
                                   % (META_SHEET, meta.get("type")))
-        for sheet in (OPERATIONS_SHEET, NOTES_SHEET):
+        money = str(meta.get("format")) != "2"     # format 3 has « Suivi financier »
+        for sheet in (OPERATIONS_SHEET, NOTES_SHEET) + ((finance_sheet.SHEET,) if money
+                                                         else ()):
             if sheet not in book.sheetnames:
                 raise WorkbookRefused("L'onglet « %s » du classeur a été supprimé ou renommé : "
                                       "import refusé, rien n'a été écrit." % sheet)
@@ -53,6 +55,10 @@ def read_partner(path):
         note_headers, note_names, note_rows = _rows(book[NOTES_SHEET], offset=len(headers))
         meta["entetes"] = headers + ["Avancement : %s" % h for h in note_headers]
         meta["noms_lus"], meta["noms_notes_lus"] = names, note_names
+        if money:
+            money_headers, money_names, money_rows = _rows(book[finance_sheet.SHEET])
+            meta["finances"] = {"entetes": money_headers, "noms": money_names,
+                                "lignes": money_rows}
     finally:
         book.close()
     _mark_formulas(path, rows, note_rows)
@@ -119,7 +125,7 @@ def prove(returned, key, expected_partner=None, label="classeur"):
     cartographer received it from. Returns ``meta`` (partner, role, year as signed);
     :class:`WorkbookRefused` otherwise."""
     meta, rows, note_rows = returned
-    if str(meta.get("format")) != FORMAT_VERSION or not meta.get("signature"):
+    if str(meta.get("format")) not in READABLE_FORMATS or not meta.get("signature"):
         raise WorkbookRefused(
             "« %s » n'est pas signé (classeur émis par une version antérieure du plugin, ou "
             "signature effacée) : son expéditeur ne peut pas être établi. Import refusé, rien "
@@ -144,7 +150,10 @@ def prove(returned, key, expected_partner=None, label="classeur"):
             signed_rows.append([row["ligne"]] + technical)
         elif any(v not in (None, "") for v in technical):
             stray.append(row["ligne"])
-    text = signature.payload(meta, columns, note_columns, signed_rows)
+    money = _money_rows(meta, label)
+    stray += money[2]
+    text = signature.payload(meta, columns, note_columns, signed_rows,
+                             money[:2] if "finances" in meta else None)
     if stray or issued is None or not signature.verify(key, text, str(meta["signature"])):
         raise WorkbookRefused(
             "La signature de « %s » ne correspond pas à son contenu : la feuille cachée, les "
@@ -162,6 +171,24 @@ def prove(returned, key, expected_partner=None, label="classeur"):
     meta["annee"] = _int(meta.get("annee"))
     meta["premiere_note"] = FIRST_ROW + (_int(meta.get("notes_emises")) or 0)
     return meta
+
+
+def _money_rows(meta, label):
+    """``(columns, signed rows, stray rows)`` of the « Suivi financier » sheet (format 3)."""
+    if "finances" not in meta:
+        return None, None, []
+    columns = _meta_list(meta, "colonnes_finances")
+    _same_columns(columns, meta["finances"]["noms"], label, finance_sheet.SHEET)
+    issued = _int(meta.get("lignes_financieres_emises")) or 0
+    signed, stray = [], []
+    for row in meta["finances"]["lignes"]:
+        technical = [row["values"].get(n) for n in finance_sheet.TECHNICAL]
+        if row["ligne"] < FIRST_ROW + issued:
+            signed.append([row["ligne"]] + technical)
+        elif any(v not in (None, "") for v in technical):
+            stray.append(row["ligne"])
+    meta["finances"]["emises"] = issued
+    return columns, signed, stray
 
 
 def _same_columns(signed, found, label, sheet):
@@ -189,6 +216,8 @@ def _title(name):
         return TECHNICAL_LABELS[name]
     if name in model.FIELD_NAMES:
         return model.OPERATION_FIELDS[model.FIELD_NAMES.index(name)][2]
+    if name in finance_sheet.LABELS:
+        return finance_sheet.LABELS[name]
     return {"operation": "Opération", "date": "Date", "auteur": "Auteur",
             "texte": "Texte"}.get(name, name)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..territory import Territory
 from . import model, rates
+from .finance import cents
 
 NOT_SET = "Non renseigné"
 
@@ -183,6 +184,8 @@ class Trajectory:
     total: dict            # measure -> [per year]
     cumulative: dict       # measure -> [cumulative per year]
     ambition: list         # cumulative ambition per year
+    money: dict = None     # money measure -> [cents per year] (financements given)
+    money_by_epci: dict = None   # epci -> money measure -> [cents per year]
 
 
 def trajectory(operations, dwellings=None, decisions=None, start=AMBITION_START,
@@ -237,3 +240,38 @@ def trajectory(operations, dwellings=None, decisions=None, start=AMBITION_START,
     step = ambition / float(span)
     return Trajectory(years, by_epci, total, cumulative,
                       [round(step * (i + 1)) for i in range(len(years))])
+
+
+# -- the money of the trajectory ----------------------------------------------------------------
+MONEY_MEASURES = ("engage", "verse", "engage_etat", "verse_etat")
+MONEY_LABELS = {"engage": "Engagé, tous financeurs (€)", "verse": "Versé, tous financeurs (€)",
+                "engage_etat": "dont État engagé (€)", "verse_etat": "dont État versé (€)"}
+
+
+def add_money(traj, operations, financements, versements, state_funders):
+    """``traj`` with the money per year: commitments at their ``date_engagement``, payments
+    at their date, all funders and the State's (``state_funders``), in cents, per EPCI of the
+    operation; a commitment or payment without date, or outside the years, is not placed."""
+    epci_of = {op["id_op"]: op.get("epci") or NOT_SET for op in operations
+               if op.get("statut") != "annule"}
+    funder_of = {f["id_fin"]: f["financeur"] for f in financements}
+    cells = defaultdict(lambda: {m: [0] * len(traj.years) for m in MONEY_MEASURES})
+
+    def add(id_op, measure, when, amount):
+        if id_op in epci_of and when is not None and when.year in traj.years and amount:
+            cells[epci_of[id_op]][measure][traj.years.index(when.year)] += amount
+
+    for line in financements:
+        amount = cents(line.get("montant_engage"))
+        add(line["id_op"], "engage", line.get("date_engagement"), amount)
+        if line["financeur"] in state_funders:
+            add(line["id_op"], "engage_etat", line.get("date_engagement"), amount)
+    for payment in versements:
+        amount = cents(payment.get("montant"))
+        add(payment["id_op"], "verse", payment.get("date"), amount)
+        if funder_of.get(payment["id_fin"]) in state_funders:
+            add(payment["id_op"], "verse_etat", payment.get("date"), amount)
+    traj.money_by_epci = {e: cells[e] for e in sorted(cells)}
+    traj.money = {m: [sum(cells[e][m][i] for e in cells) for i in range(len(traj.years))]
+                  for m in MONEY_MEASURES}
+    return traj

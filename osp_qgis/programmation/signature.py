@@ -50,16 +50,21 @@ def canonical(value):
     return int(integral.group(1)) if integral else text
 
 
-def payload(meta, columns, note_columns, rows):
+def payload(meta, columns, note_columns, rows, finance=None):
     """The signed text: ``meta`` (type, format, role, partenaire, annee, emis_le,
     lignes_emises, notes_emises), the column names of both sheets, and ``rows``
-    ``[(sheet row, id_op, version, block fingerprint, locked fingerprint)]``."""
+    ``[(sheet row, id_op, version, block fingerprint, locked fingerprint)]``; from format 3
+    ``finance`` ``(columns, rows)`` of the « Suivi financier » sheet (rows: sheet row, then
+    its technical cells)."""
     fields = ("type", "format", "role", "partenaire", "annee", "emis_le", "lignes_emises",
               "notes_emises", "cle")
     body = {"meta": [canonical(meta.get(name)) for name in fields],
             "colonnes": [canonical(c) for c in columns],
             "colonnes_notes": [canonical(c) for c in note_columns],
             "lignes": [[canonical(v) for v in row] for row in rows]}
+    if finance is not None:
+        body["finances"] = {"colonnes": [canonical(c) for c in finance[0]],
+                            "lignes": [[canonical(v) for v in row] for row in finance[1]]}
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

@@ -1,26 +1,25 @@
-"""The programmation's workbooks (openpyxl): a partner's workbook (its operations, only its
-block editable, lists, dates, an « Avancement » sheet, hidden ids and fingerprints, signed
-with the programmation's key) and the CRHH recap (with « Suivi de l'ambition »).  A partner's
-workbook is read back and proven by :mod:`partner_return`."""
+"""A partner's workbook (openpyxl): its operations, only its block editable, lists, dates,
+an « Avancement » sheet, a « Suivi financier » sheet (:mod:`finance_sheet`), hidden ids and
+fingerprints, signed with the programmation's key.  It is read back and proven by
+:mod:`partner_return`; the CRHH recap is :mod:`recap_workbook`."""
 import datetime
 import json
 
 from .. import forms
 from ..storage import xlsx_layout as wb
-from . import model, rates, recap, roundtrip, signature
+from . import finance_sheet, model, roundtrip, signature
+from . import workbook_cells as cells
 
 META_SHEET = "_osp"
 LISTS_SHEET = "_listes"
 OPERATIONS_SHEET = "Opérations"
 NOTES_SHEET = "Avancement"
 NOTICE_SHEET = "Notice"
-FORMAT_VERSION = "2"      # 2: signed (issue 25); 1 was not
+FORMAT_VERSION = "3"      # 3: with « Suivi financier » (issue 29); 2: signed (issue 25)
+READABLE_FORMATS = ("2", "3")
 HEADER_ROW, NAMES_ROW, FIRST_ROW = 4, 5, 6
 NEW_ROWS = 30
-EDIT_FILL = "FFF2CC"      # cells the partner fills
-LOCKED_FILL = "EDEDED"    # shown for information
-DATE_FORMAT = "DD/MM/YYYY"
-EURO_FORMAT = '#" "##0" €"'
+EDIT_FILL, LOCKED_FILL, DATE_FORMAT = cells.EDIT_FILL, cells.LOCKED_FILL, cells.DATE_FORMAT
 PLAIN_NUMBERS = ("annee_prog", "id_op", "version")
 FIXED_LABELS = {"nom": "Opération", "epci": "EPCI", "communes_noms": "Communes",
                 "cites_noms": "Cités", "annee_prog": "Année", "type_prog": "Type de programme",
@@ -60,19 +59,8 @@ def _shown(op, name, context):
 
 
 def _write_cell(ws, row, column, name, value, locked, styles):
-    from openpyxl.styles import PatternFill, Protection
-    kind = model.KINDS.get(name)
-    cell = wb.put(ws, row, column, value, number=kind in ("int", "double"))
-    if name in PLAIN_NUMBERS:
-        cell.number_format = "0"   # 2021, not « 2 021 »
-    if kind == "date" and value is not None:
-        cell.number_format = DATE_FORMAT
-    if kind == "double":
-        cell.number_format = EURO_FORMAT
-    cell.protection = Protection(locked=locked)
-    cell.fill = PatternFill("solid", fgColor=LOCKED_FILL if locked else EDIT_FILL)
-    cell.border = styles.border
-    return cell
+    return cells.styled(ws, row, column, value, model.KINDS.get(name), locked, styles,
+                        plain=name in PLAIN_NUMBERS)
 
 
 def _validations(ws, names, first, last, lists):
@@ -120,9 +108,10 @@ def _list_range(ws, column, title, values):
 
 
 def partner_workbook(path, role, partner, partner_name, year, operations, notes, context,
-                     key, issued=None):
+                     key, issued=None, financements=(), versements=()):
     """The workbook a landlord (``role="bailleur"``) or an EPCI fills, signed with ``key``
-    (the programmation's, see :mod:`signature`); returns the number of operations it
+    (the programmation's, see :mod:`signature`), with the « Suivi financier » of its
+    operations (``financements``, ``versements``); returns the number of operations it
     holds."""
     import openpyxl
     styles = wb.Styles()
@@ -138,6 +127,7 @@ def partner_workbook(path, role, partner, partner_name, year, operations, notes,
     notice.title = NOTICE_SHEET
     sheet = book.create_sheet(OPERATIONS_SHEET)
     notes_sheet = book.create_sheet(NOTES_SHEET)
+    money_sheet = book.create_sheet(finance_sheet.SHEET)
     lists = book.create_sheet(LISTS_SHEET)
     meta = book.create_sheet(META_SHEET)
     # lists for the drop-downs
@@ -149,7 +139,9 @@ def partner_workbook(path, role, partner, partner_name, year, operations, notes,
               "epci": _list_range(lists, 3, "EPCI", sorted(
                   e for e in context.epcis if not str(e).isdigit())),
               "operations": _list_range(lists, 5, "opérations",
-                                        [o.get("nom") for o in mine] or [""])}
+                                        [o.get("nom") for o in mine] or [""]),
+              "financeurs": _list_range(lists, 6, "financeurs",
+                                        finance_sheet.writable_funders(role))}
     if cite_labels:
         ranges["cites"] = _list_range(lists, 4, "cités", cite_labels)
     lists.sheet_state = "hidden"
@@ -203,11 +195,16 @@ def partner_workbook(path, role, partner, partner_name, year, operations, notes,
     wb.print_setup(sheet, "%d:%d" % (HEADER_ROW, HEADER_ROW))   # A4, fitted to its width
     # avancement
     published = _notes_sheet(notes_sheet, mine, notes, ranges["operations"], styles)
+    money_rows = finance_sheet.issued_rows(role, mine, financements, versements)
+    money_signed = finance_sheet.write_sheet(money_sheet, role, money_rows, ranges, styles,
+                                             HEADER_ROW, NAMES_ROW, FIRST_ROW)
     _sign(meta, key, {"type": "osp-programmation", "format": FORMAT_VERSION, "role": role,
                       "partenaire": partner, "annee": year,
                       "emis_le": issued.isoformat(sep=" "), "lignes_emises": len(mine),
-                      "notes_emises": published, "cle": signature.key_id(key)},
-          columns, NOTE_COLUMNS, signed_rows)
+                      "notes_emises": published, "cle": signature.key_id(key),
+                      "lignes_financieres_emises": len(money_signed)},
+          columns, NOTE_COLUMNS, signed_rows,
+          (list(finance_sheet.COLUMNS), money_signed))
     wb.print_setup(notice, None)
     for ws in (notice,):
         ws.protection.sheet = True
@@ -215,14 +212,15 @@ def partner_workbook(path, role, partner, partner_name, year, operations, notes,
     return len(mine)
 
 
-def _sign(ws, key, meta, columns, note_columns, rows):
+def _sign(ws, key, meta, columns, note_columns, rows, money):
     """The hidden sheet: what was issued, the column map and the signature over them and
-    over the technical cells of the issued rows."""
+    over the technical cells of the issued rows (operations' and financial lines')."""
     for name, value in meta.items():
         ws.append([name, value])
     ws.append(["colonnes", json.dumps(columns)])
     ws.append(["colonnes_notes", json.dumps(list(note_columns))])
-    text = signature.payload(meta, columns, note_columns, rows)
+    ws.append(["colonnes_finances", json.dumps(money[0])])
+    text = signature.payload(meta, columns, note_columns, rows, money)
     ws.append(["signature", signature.sign(key, text)])
 
 
@@ -241,6 +239,12 @@ def _notice(ws, role, partner_name, year, issued, count, styles):
         "• Une nouvelle opération : une ligne vide en bas du tableau ; choisir l'EPCI et la "
         "cité dans les listes, écrire la commune ; le nom est proposé s'il est laissé vide.",
         "• Onglet « Avancement » : une ligne par note datée (opération, date, auteur, texte).",
+        "• Onglet « Suivi financier » : %s ; les lignes de l'État sont écrites par la DDTM "
+        "(grises). Une nouvelle ligne : choisir l'opération et le financeur dans les listes. "
+        "Une cellule vidée n'efface pas un montant : écrire 0." % (
+            "votre plan de financement (montants prévus et engagés, dates, références) et, "
+            "sur la première ligne de chaque opération, son coût total et ses dates"
+            if role == "bailleur" else "la ligne de financement de l'EPCI"),
         "",
         "Règles vérifiées à l'import : étiquette C + étiquette BBC = total ; logements "
         "biosourcés ≤ total ; montants positifs ; dates valides.",
@@ -301,148 +305,3 @@ def _notes_sheet(ws, operations, notes, operations_range, styles):
     ws.protection.sheet = True
     wb.print_setup(ws, "%d:%d" % (HEADER_ROW, HEADER_ROW))
     return row - FIRST_ROW
-
-
-# -- the recap ------------------------------------------------------------------------------
-RECAP_SHEET = "Récapitulatif"
-TRAJECTORY_SHEET = "Suivi de l'ambition"
-TRAJECTORY_EPCI_SHEET = "Suivi par EPCI"
-LATEST_SHEET = "Derniers avancements"
-RECAP_COUNTS = ("Total", "C", "BBC", "Biosourcés")
-BLOCK_SOURCE = {"b": "Prévisionnel bailleur", "e": "Prévisionnel EPCI",
-                "d": "Prévisionnel DIRBM/DDTM", "crhh": "Décision CRHH", None: ""}
-
-
-def recap_title(year, when):
-    return "Programmation %d — version du %s à %s" % (year, when.strftime("%d/%m/%Y"),
-                                                       when.strftime("%Hh%M"))
-
-
-def recap_workbook(path, year, lines, latest, traj, when):
-    """The recap workbook: « Récapitulatif » (the table of the CRHH), « Derniers
-    avancements », « Suivi de l'ambition » (table and native chart)."""
-    import openpyxl
-    from openpyxl.styles import Font
-    styles = wb.Styles()
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = RECAP_SHEET
-    wb.sheet_title(ws, recap_title(year, when), styles)
-    wb.header_row(ws, 3, ["Programmes", "Date de dépôt prévisionnelle", "Report"], styles)
-    for column in (1, 2, 3):
-        ws.merge_cells(start_row=3, start_column=column, end_row=4, end_column=column)
-    wb.group_cells(ws, 3, 4, 7, "Nombre de logements", styles)
-    wb.group_cells(ws, 3, 8, 11, "Subv. prév.", styles)
-    wb.header_row(ws, 3, ["Source"], styles, start=12)
-    ws.merge_cells(start_row=3, start_column=12, end_row=4, end_column=12)
-    wb.header_row(ws, 4, list(RECAP_COUNTS) + list(rates.COLUMNS), styles, start=4)
-    row = 5
-    for line in lines:
-        operation = line.kind == "operation"
-        values = [line.label, line.date_depot if operation else None,
-                  line.report if operation else None, line.total, line.c, line.bbc, line.bio]
-        for column, value in enumerate(values, start=1):
-            cell = wb.put(ws, row, column, value, number=column >= 4)
-            if column == 2 and value is not None:
-                cell.number_format = DATE_FORMAT
-        for i, amount in enumerate(line.amounts):
-            cell = wb.put(ws, row, 8 + i, amount if amount is not None else rates.A_RENSEIGNER)
-            if amount is not None:
-                cell.number_format = '#" "##0.00" €"'
-        wb.put(ws, row, 12, BLOCK_SOURCE.get(line.block, "") if operation else None)
-        if not operation:
-            for column in range(1, 13):
-                cell = ws.cell(row=row, column=column)
-                cell.font = Font(bold=True)
-                cell.fill = styles.total_fill if line.kind == "total_epci" else styles.group_fill
-        row += 1
-    wb.fit_columns(ws, fixed={1: 48, 2: 14, 3: 8, 12: 22}, skip_rows=(1,))
-    ws.freeze_panes = "B5"
-    wb.print_setup(ws, "3:4")
-    _latest_sheet(book.create_sheet(LATEST_SHEET), lines, latest, styles)
-    trajectory_sheet(book.create_sheet(TRAJECTORY_SHEET), traj, styles)
-    book.save(path)
-
-
-def _latest_sheet(ws, lines, latest, styles):
-    wb.sheet_title(ws, "Dernier avancement de chaque opération", styles)
-    wb.header_row(ws, 3, ["Opération", "Date", "Rôle", "Auteur", "Avancement"], styles)
-    row = 4
-    for line in lines:
-        if line.kind != "operation":
-            continue
-        note = latest.get(line.operation.get("id_op")) or {}
-        for column, value in enumerate((line.label, note.get("date"), note.get("role"),
-                                        note.get("auteur"), note.get("texte")), start=1):
-            cell = wb.put(ws, row, column, value)
-            cell.alignment = styles.wrap
-            if column == 2 and value is not None:
-                cell.number_format = DATE_FORMAT
-        row += 1
-    for letter, width in (("A", 48), ("B", 12), ("C", 12), ("D", 18), ("E", 80)):
-        ws.column_dimensions[letter].width = width
-    wb.fit_heights(ws, 4, row - 1)
-    wb.print_setup(ws, "3:3")
-
-
-def trajectory_sheet(ws, traj, styles):
-    """Cumulated dwellings of the basin per year against the ambition and its chart; the
-    figures per EPCI on a sheet of their own beside it (their header on every page)."""
-    from openpyxl.chart import LineChart, Reference
-    wb.sheet_title(ws, "Suivi de l'ambition ERBM (logements, cumul depuis %d)" % traj.years[0],
-                   styles)
-    measures = list(recap.MEASURES)
-    headers = ["Année", "Ambition (cumul)"] + \
-        [recap.MEASURE_LABELS[m] + " (cumul)" for m in measures]
-    wb.header_row(ws, 3, headers, styles)
-    for i, year in enumerate(traj.years):
-        wb.put(ws, 4 + i, 1, str(year))
-        wb.put(ws, 4 + i, 2, traj.ambition[i], number=True)
-        for j, measure in enumerate(measures):
-            wb.put(ws, 4 + i, 3 + j, traj.cumulative[measure][i], number=True)
-    last = 3 + len(traj.years)
-    chart = LineChart()
-    chart.title = "Trajectoire ERBM : cumul des logements et ambition"
-    chart.y_axis.title = "Logements (cumul)"
-    chart.height, chart.width = 9, 20
-    chart.add_data(Reference(ws, min_col=2, max_col=2 + len(measures), min_row=3, max_row=last),
-                   titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=4, max_row=last))
-    wb.axis_labels(chart.x_axis)
-    wb.axis_labels(chart.y_axis)
-    chart.legend.position = "b"
-    ws.add_chart(chart, "A%d" % (last + 2))
-    _fit_header_words(ws, headers, minimum=10)
-    wb.fit_heights(ws, 3, 3)
-    wb.print_setup(ws, "3:3")
-    ws.sheet_properties.pageSetUpPr.fitToPage = True   # the table and its chart on one page
-    ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = 1
-    by_epci = ws.parent.create_sheet(TRAJECTORY_EPCI_SHEET)
-    wb.sheet_title(by_epci, "Suivi de l'ambition par EPCI et par année (non cumulé)", styles)
-    headers = ["EPCI", "Mesure"] + [str(y) for y in traj.years] + ["Total"]
-    wb.header_row(by_epci, 3, headers, styles)
-    row = 4
-    for epci, measures_of in traj.by_epci.items():
-        for measure in measures:
-            values = measures_of[measure]
-            wb.put(by_epci, row, 1, epci)
-            wb.put(by_epci, row, 2, recap.MEASURE_LABELS[measure])
-            for i, value in enumerate(values + [sum(values)]):
-                wb.put(by_epci, row, 3 + i, value, number=True)
-            row += 1
-    by_epci.column_dimensions["A"].width = 12
-    by_epci.column_dimensions["B"].width = 30
-    _fit_header_words(by_epci, headers, minimum=8)
-    wb.print_setup(by_epci, "3:3")
-
-
-def _fit_header_words(ws, headers, minimum):
-    """Columns at least as wide as the longest word of their header: a header wraps
-    between words, never inside one (« programmés », not « programmé / s »)."""
-    from openpyxl.utils import get_column_letter
-    for column, text in enumerate(headers, start=1):
-        letter = get_column_letter(column)
-        longest = max((len(word) for word in str(text).split()), default=0)
-        needed = max(minimum, longest * 1.15 + 2)
-        if (ws.column_dimensions[letter].width or 0) < needed:
-            ws.column_dimensions[letter].width = needed

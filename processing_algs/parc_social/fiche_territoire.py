@@ -1,8 +1,6 @@
 """osp:fiche_territoire — « Fiches territoire du parc social »."""
 from qgis.core import (
     QgsFillSymbol,
-    QgsLayoutItemLabel,
-    QgsLayoutItemMap,
     QgsLayoutItemPage,
     QgsLayoutItemShape,
     QgsLayoutObject,
@@ -18,9 +16,9 @@ from qgis.core import (
     QgsRuleBasedRenderer,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtGui import QColor, QFont
 
 from ..common import atlas_print as atlas_export
+from ..common import layout_items
 from ..common.base import OspAlgorithm
 
 KEY_FIGURES = (("Logements sociaux", "logements", 0, ""),
@@ -117,34 +115,23 @@ class FicheTerritoire(OspAlgorithm):
         layout.setName("OSP – Fiches territoire")
         page = layout.pageCollection().page(0)
         page.setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
-        self._label(layout, "[% \"nom\" %]", 12, 10, 186, 12, 18, bold=True, colour="#1f4e79")
-        self._label(layout, "[% \"niveau\" %] – [% \"code\" %] – source : RPLS, enquête OPS, "
+        layout_items.label(layout, "[% \"nom\" %]", 12, 10, 186, 12, 18, bold=True, colour="#1f4e79")
+        layout_items.label(layout, "[% \"niveau\" %] – [% \"code\" %] – source : RPLS, enquête OPS, "
                             "BAN ; « s » : secret statistique", 12, 22, 186, 6, 8,
                     colour="#595959")
-        carte = QgsLayoutItemMap(layout)
-        carte.attemptMove(QgsLayoutPoint(12, 30, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
-        carte.attemptResize(QgsLayoutSize(110, 110, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
-        carte.setFrameEnabled(True)
-        carte.setLayers([context_layer])
-        carte.setKeepLayerSet(True)
-        carte.setCrs(coverage.crs())
-        carte.setAtlasDriven(True)
-        carte.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
-        carte.setAtlasMargin(0.6)
-        carte.setId("carte")
-        layout.addLayoutItem(carte)
-        self._label(layout, "Chiffres clés", 128, 30, 70, 7, 11, bold=True, colour="#1f4e79")
+        layout_items.atlas_map(layout, [context_layer], coverage.crs(), 12, 30, 110, 0.6)
+        layout_items.label(layout, "Chiffres clés", 128, 30, 70, 7, 11, bold=True, colour="#1f4e79")
         y = 38
         for label, field, decimals, unit in KEY_FIGURES:
-            self._label(layout, label, 128, y, 50, 9, 8, colour="#404040")
-            self._label(layout, "[%% %s %%]" % figure_expression(field, decimals, unit, fields),
+            layout_items.label(layout, label, 128, y, 50, 9, 8, colour="#404040")
+            layout_items.label(layout, "[%% %s %%]" % figure_expression(field, decimals, unit, fields),
                         179, y, 22, 9, 10, bold=True)
             y += 11
         self._bars(layout, "Typologie (part des logements, %)", TYPOLOGY,
                    [TYPOLOGY_COLOUR] * len(TYPOLOGY), 150, fields)
         self._bars(layout, "Étiquette énergie (part des logements, %)", ENERGY, ENERGY_COLOURS,
                    210, fields)
-        self._label(layout, "OSP ERBM – [% format_date(now(), 'dd/MM/yyyy') %] – page "
+        layout_items.label(layout, "OSP ERBM – [% format_date(now(), 'dd/MM/yyyy') %] – page "
                             "[% @atlas_featurenumber %] / [% @atlas_totalfeatures %]",
                     12, 284, 186, 6, 7, colour="#808080")
         atlas = layout.atlas()
@@ -164,10 +151,10 @@ class FicheTerritoire(OspAlgorithm):
     def _bars(self, layout, title, bars, colours, top, fields):
         """A horizontal bar chart made of layout shapes whose width follows the atlas
         feature's shares (native items: printable and editable in any QGIS)."""
-        self._label(layout, title, 12, top, 150, 7, 10, bold=True, colour="#1f4e79")
+        layout_items.label(layout, title, 12, top, 150, 7, 10, bold=True, colour="#1f4e79")
         y = top + 8
         for (label, field), colour in zip(bars, colours):
-            self._label(layout, label, 12, y, 12, 6, 9, bold=True)
+            layout_items.label(layout, label, 12, y, 12, 6, 9, bold=True)
             bar = QgsLayoutItemShape(layout)
             bar.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
             bar.setSymbol(QgsFillSymbol.createSimple({"color": colour, "outline_style": "no"}))
@@ -179,21 +166,5 @@ class FicheTerritoire(OspAlgorithm):
                 QgsLayoutObject.DataDefinedProperty.ItemWidth, QgsProperty.fromExpression(width))
             layout.addLayoutItem(bar)
             value = "[%% %s %%]" % figure_expression(field, 1, " %", fields)
-            self._label(layout, value, 26 + BAR_MAX + 3, y, 30, 6, 9)
+            layout_items.label(layout, value, 26 + BAR_MAX + 3, y, 30, 6, 9)
             y += 7
-
-    @staticmethod
-    def _label(layout, text, x, y, w, h, size, bold=False, colour="#000000"):
-        label = QgsLayoutItemLabel(layout)
-        label.setText(text)
-        font = QFont("Sans")
-        font.setPointSizeF(size)
-        font.setBold(bold)
-        label.setFont(font)
-        label.setFontColor(QColor(colour))
-        label.setMarginX(0)
-        label.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
-        label.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
-        layout.addLayoutItem(label)
-        return label
-

@@ -10,17 +10,16 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...osp_qgis.programmation import finance_import
+from ...osp_qgis.programmation import finance_import, finance_sheet
+from ...osp_qgis.programmation.workbooks import FIRST_ROW
 from ...osp_qgis.sheets import columns
-from ...osp_qgis.sheets import raw as sheets
-from ...osp_qgis.sheets.read import read_sheet
-from ..common import qgis_io
 from ..common.anomalies import write_sheet_anomalies
 from ..common.base import OspAlgorithm
 from ..common.gpkg_update import Cancelled, GeoPackageError
 from ..common.outputs import Outputs
 from . import postgis, store
 from .params import add_programmation, target_of
+from .partner_input import plain_sheet, proven_workbook
 from .target import StoreError
 
 
@@ -42,6 +41,9 @@ class FinancementImport(OspAlgorithm):
             "SHEET", self.tr("Feuille (par défaut : celle qui a un en-tête reconnu)"),
             optional=True))
         add_programmation(self, label="Programmation (GeoPackage ou postgres:… schema=…)")
+        self.addParameter(QgsProcessingParameterString(
+            "PARTNER", self.tr("Partenaire qui a envoyé le classeur (code bailleur ou sigle "
+                               "d'EPCI, vérifié contre la signature)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "ANOMALIES", self.tr("Anomalies de l'import financier"),
             QgsProcessing.SourceType.TypeVector))
@@ -59,24 +61,31 @@ class FinancementImport(OspAlgorithm):
         if target.kind == "gpkg" and not os.path.exists(target.path):
             raise QgsProcessingException(self.tr("La programmation « %s » n'existe pas : la "
                                                  "créer d'abord.") % target.label)
-        try:
-            raw = read_sheet(path, sheet_name, _has_header)
-        except sheets.SheetError as error:
-            raise QgsProcessingException(str(error))
-        if raw is None:
-            raw = qgis_io.read_table_layer(path, sheet_name)
-        if raw is None or not any(not sheets.is_blank(c) for _, c in raw.rows):
-            raise QgsProcessingException(self.tr("La feuille « %s » est illisible ou vide.")
-                                         % os.path.basename(path))
-        try:
-            finance_import.header(raw.rows)
-        except columns.ColumnError as error:
-            raise QgsProcessingException(str(error))
+        partner = proven_workbook(self, path, target, parameters, context, feedback)
+        if partner is not None:
+            meta = partner[0]
+            if "finances" not in meta:
+                raise QgsProcessingException(self.tr(
+                    "« %s » est un classeur partenaire émis avant le suivi financier : il n'a "
+                    "pas d'onglet « %s ». Émettre un nouveau classeur.")
+                    % (os.path.basename(path), finance_sheet.SHEET))
+            headers = meta["finances"]["entetes"]
+        else:
+            raw = self._plain_sheet(path, sheet_name)
         Outputs(self, parameters, context).check_folders("ANOMALIES")   # before any write
         plans = []
 
         def change(operations, financements, versements):
-            plan = finance_import.plan_import(raw.rows, operations, financements, versements)
+            if partner is None:
+                plan = finance_import.plan_import(raw.rows, operations, financements,
+                                                  versements)
+            else:       # under the lock: the conflicts are checked against what is stored
+                roles, data, refused = finance_sheet.partner_rows(
+                    meta["role"], meta["partenaire"], meta["annee"],
+                    meta["finances"]["lignes"], meta["finances"]["emises"], FIRST_ROW,
+                    operations, financements)
+                plan = finance_import.plan_rows(roles, data, refused, operations,
+                                                financements, versements)
             plans.append(plan)
             feedback.setProgress(50)
             if feedback.isCanceled():
@@ -96,10 +105,11 @@ class FinancementImport(OspAlgorithm):
             raise QgsProcessingException(str(error) or self.tr("Import annulé : rien n'a été "
                                                                "écrit."))
         plan = plans[-1]
-        headers = list(raw.rows[0][1]) if raw.rows else []
-        index = columns.detect_header_row(raw.rows, finance_import.synonyms())
-        if index is not None:
-            headers = list(raw.rows[index][1])
+        if partner is None:
+            headers = list(raw.rows[0][1]) if raw.rows else []
+            index = columns.detect_header_row(raw.rows, finance_import.synonyms())
+            if index is not None:
+                headers = list(raw.rows[index][1])
         result = write_sheet_anomalies(self, parameters, context, plan.anomalies, headers)
         rejected = len([a for a in plan.anomalies if a[1] not in ("ligne_total",)])
         feedback.pushInfo(self.tr("Lignes lues : %d ; lignes de financement écrites : %d ; "
@@ -111,3 +121,12 @@ class FinancementImport(OspAlgorithm):
                        "N_PAYMENTS": plan.payments, "N_OPERATIONS": plan.operations_changed,
                        "N_REJECTED": rejected})
         return result
+
+    def _plain_sheet(self, path, sheet_name):
+        """Any financial sheet (a payment list, a commitment export), with its header."""
+        raw = plain_sheet(self, path, sheet_name, _has_header)
+        try:
+            finance_import.header(raw.rows)
+        except columns.ColumnError as error:
+            raise QgsProcessingException(str(error))
+        return raw

@@ -13,6 +13,7 @@ from ...osp_qgis.programmation import model, roundtrip, workbooks
 from ...osp_qgis.reference import read_reference
 from ..common.base import OspAlgorithm
 from ..common.outputs import AtomicFiles
+from . import store
 from .params import add_programmation, add_year, read_programmation
 from .signing_keys import signing_key
 from .target import StoreError
@@ -42,6 +43,7 @@ class ProgrammationFormulaires(OspAlgorithm):
         except StoreError as error:
             raise QgsProcessingException(str(error))
         year = self.parameterAsInt(parameters, "ANNEE", context)
+        financements, versements = store.read_finance(target)
         names = {r["code"]: r["nom"] for r in read_reference("bailleurs.csv")}
         context_rows = roundtrip.Context(cites=cites)
         wanted = (self.parameterAsString(parameters, "PARTNER", context) or "").strip()
@@ -60,7 +62,9 @@ class ProgrammationFormulaires(OspAlgorithm):
                     path = out.temporary(os.path.join(folder, filename + ".xlsx"),
                                          self.tr("Classeurs des partenaires"))
                     n = workbooks.partner_workbook(path, role, code, label, year, operations,
-                                                   notes, context_rows, key)
+                                                   notes, context_rows, key,
+                                                   financements=financements,
+                                                   versements=versements)
                     feedback.pushInfo(self.tr("%s : %d opération(s).") % (filename + ".xlsx", n))
                     written += 1
         except OSError as error:

@@ -12,12 +12,9 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ...osp_qgis.programmation import partner_return, roundtrip, sheet_plan
+from ...osp_qgis.programmation import roundtrip, sheet_plan
 from ...osp_qgis.programmation import sheet as programmation_sheet
 from ...osp_qgis.sheets import columns
-from ...osp_qgis.sheets import raw as sheets
-from ...osp_qgis.sheets.read import read_sheet
-from ..common import qgis_io
 from ..common.anomalies import write_sheet_anomalies
 from ..common.base import OspAlgorithm
 from ..common.gpkg_update import Cancelled, GeoPackageError
@@ -25,8 +22,8 @@ from ..common.outputs import Outputs
 from . import postgis, store
 from .geometry import cites_from_layer
 from .params import add_programmation, add_year, target_of
+from .partner_input import plain_sheet, proven_workbook
 from .project import save_styles
-from .signing_keys import signing_key
 from .target import StoreError
 
 BLOCKS = ("bailleur", "epci", "ddtm", "crhh")
@@ -71,42 +68,10 @@ class ProgrammationImport(OspAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
     # -- reading ---------------------------------------------------------------------------
-    def _partner_workbook(self, path, target, parameters, context, feedback):
-        """``(meta, rows, note_rows)`` of a partner workbook proven by the programmation's
-        key (and ``PARTNER`` when given); ``None`` for any other sheet."""
-        if not path.lower().endswith((".xlsx", ".xlsm")):
-            return None
-        try:
-            returned = partner_return.read_partner(path)
-        except partner_return.WorkbookRefused as error:
-            raise QgsProcessingException(str(error))
-        except Exception:
-            return None  # not a workbook openpyxl reads: read as any sheet
-        if returned is None:
-            return None
-        expected = (self.parameterAsString(parameters, "PARTNER", context) or "").strip()
-        try:
-            meta = partner_return.prove(returned, signing_key(target), expected or None,
-                                        os.path.basename(path))
-        except (partner_return.WorkbookRefused, StoreError) as error:
-            raise QgsProcessingException(str(error))
-        feedback.pushInfo(self.tr("Classeur signé du partenaire %s (%s), programmation %s, "
-                                  "émis le %s : signature vérifiée.")
-                          % (meta["partenaire"], meta["role"], meta["annee"], meta["emis_le"]))
-        return meta, returned[1], returned[2]
-
     def _plain_sheet(self, path, sheet_name, block, year, parameters, context):
         """The parsed sheet of any programmation table (BLOCK required: no signature says
         whose block it fills)."""
-        try:
-            raw = read_sheet(path, sheet_name, programmation_sheet.has_header)
-        except sheets.SheetError as error:
-            raise QgsProcessingException(str(error))
-        if raw is None:
-            raw = qgis_io.read_table_layer(path, sheet_name)
-        if raw is None or not any(not sheets.is_blank(c) for _, c in raw.rows):
-            raise QgsProcessingException(self.tr("La feuille « %s » est illisible ou vide.")
-                                         % os.path.basename(path))
+        raw = plain_sheet(self, path, sheet_name, programmation_sheet.has_header)
         try:
             parsed = programmation_sheet.read(raw.rows)
         except columns.ColumnError as error:
@@ -139,7 +104,7 @@ class ProgrammationImport(OspAlgorithm):
         target = target_of(self, parameters, "OPERATIONS", context)
         cites_layer = self.parameterAsVectorLayer(parameters, "CITES", context)
         extra_cites = cites_from_layer(cites_layer) if cites_layer is not None else []
-        partner = self._partner_workbook(path, target, parameters, context, feedback)
+        partner = proven_workbook(self, path, target, parameters, context, feedback)
         if partner is not None:
             meta, rows, note_rows = partner
             headers, who = meta["entetes"], meta["partenaire"]

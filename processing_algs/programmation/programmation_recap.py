@@ -14,12 +14,12 @@ from qgis.core import (
 
 from ...osp_qgis import files, forms
 from ...osp_qgis.french_numbers import euros, integer
-from ...osp_qgis.programmation import model, rates, recap, workbooks
+from ...osp_qgis.programmation import finance, model, rates, recap, recap_workbook
 from ...osp_qgis.reference import read_reference
 from ..common import records_io
 from ..common.base import OspAlgorithm
 from ..common.outputs import AtomicFiles
-from . import decisions_io
+from . import decisions_io, store
 from .params import add_ambition, add_programmation, add_year, read_programmation
 from .pdf import PdfError, write_pdf
 
@@ -81,13 +81,17 @@ class ProgrammationRecap(OspAlgorithm):
                                 self._decisions(parameters, context, feedback),
                                 self.parameterAsInt(parameters, "AMBITION_START", context), 10,
                                 self.parameterAsInt(parameters, "AMBITION", context))
+        financements, versements = store.read_finance(target)
+        if financements:
+            recap.add_money(traj, operations, financements, versements,
+                            finance.state_funders())
         when = datetime.datetime.now()
         xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         try:
             with AtomicFiles() as out:
-                workbooks.recap_workbook(out.temporary(xlsx, self.tr("Récapitulatif")), year,
-                                         lines, latest, traj, when)
+                recap_workbook.recap_workbook(out.temporary(xlsx, self.tr("Récapitulatif")),
+                                              year, lines, latest, traj, when)
                 files.check_folder_writable(os.path.join(folder, "x.pdf"), "PDF")
                 n_pdf = self._pdfs(folder, year, lines, operations, latest, when, block, out)
         except (OSError, files.FileProblem, PdfError) as error:
@@ -114,14 +118,14 @@ class ProgrammationRecap(OspAlgorithm):
             raise QgsProcessingException(str(error))
 
     def _pdfs(self, folder, year, lines, operations, latest, when, block, out):
-        title = workbooks.recap_title(year, when)
+        title = recap_workbook.recap_title(year, when)
         headers = ["Programmes", "Dépôt prév.", "Report", "Total", "C", "BBC", "Bio."] + \
             ["PALULOS", "+ bio toiture", "+ bio mur", "+ bio mur et toiture"]
         rows = [(line.kind, [line.label, _date(line.date_depot), line.report]
                  + [integer(n) for n in (line.total, line.c, line.bbc, line.bio)]
                  + [_euros(a) for a in line.amounts]) for line in lines]
         write_pdf(out.temporary(os.path.join(folder, "recapitulatif_%d.pdf" % year)), title,
-                  "Bloc : %s" % (workbooks.BLOCK_SOURCE.get(block) or "le plus avancé de chaque "
+                  "Bloc : %s" % (recap_workbook.BLOCK_SOURCE.get(block) or "le plus avancé de chaque "
                                  "opération"), headers, rows,
                   (78, 18, 12, 13, 10, 11, 11, 30, 31, 31, 32), numeric=range(3, 11))
         count = 1

@@ -333,3 +333,36 @@ def test_in_the_shared_base_each_partner_writes_only_its_lines(qgis_app, postgis
     assert as_("mc9", "SELECT id_fin FROM osp.financements ORDER BY 1") == [(1,), (2,), (3,)]
     assert int(postgis["psql"]("SELECT count(*) FROM osp.audit WHERE table_nom = "
                                "'financements'", dbname="osp_fin")) == 3
+
+
+def test_the_ambition_gains_the_money_committed_and_paid_per_year(money, tmp_path):
+    """« Suivi de l'ambition » of the CRHH recap: committed and paid per year, all funders
+    and the State's, equal to SQLite's sums over the stored lines and payments."""
+    run("osp:programmation_recap", {"OPERATIONS": money["gpkg"], "ANNEE": 2021,
+                                    "OUTPUT_XLSX": str(tmp_path / "recap.xlsx"),
+                                    "OUTPUT_FOLDER": str(tmp_path / "pdf")})
+    with sqlite3.connect(money["gpkg"]) as db:
+        db.execute("CREATE TEMP VIEW ok AS SELECT id_op FROM operations "
+                   "WHERE coalesce(statut, '') <> 'annule'")
+        engaged = dict(db.execute(
+            "SELECT substr(date_engagement, 1, 4), round(sum(montant_engage) * 100) "
+            "FROM financements WHERE id_op IN ok AND date_engagement IS NOT NULL GROUP BY 1"))
+        state = dict(db.execute(
+            "SELECT substr(date_engagement, 1, 4), round(sum(montant_engage) * 100) "
+            "FROM financements WHERE id_op IN ok AND financeur = 'ETAT' "
+            "AND date_engagement IS NOT NULL GROUP BY 1"))
+        paid = dict(db.execute(
+            "SELECT substr(date, 1, 4), round(sum(montant) * 100) FROM versements "
+            "WHERE id_op IN ok GROUP BY 1"))
+    assert engaged and paid
+    ws = openpyxl.load_workbook(str(tmp_path / "recap.xlsx"))["Suivi de l'ambition"]
+    header = next(r for r in range(1, ws.max_row + 1)
+                  if ws.cell(row=r, column=2).value == "Engagé, tous financeurs (€)")
+    seen = {}
+    for row in range(header + 1, header + 11):
+        year = ws.cell(row=row, column=1).value
+        seen[year] = [round((ws.cell(row=row, column=c).value or 0) * 100) for c in (2, 3, 4)]
+    for year, values in seen.items():
+        assert values == [engaged.get(year, 0), paid.get(year, 0), state.get(year, 0)], year
+    assert sum(v[0] for v in seen.values()) == sum(
+        v for y, v in engaged.items() if y in seen)
