@@ -4,6 +4,7 @@ Recap: one line per operation of the year, grouped by département then EPCI, wi
 « TOTAL <EPCI> », « TOTAL DEP 59 », « TOTAL DEP 62 », « TOTAL DEP 59-62 » lines; counts
 and amounts from one block (chosen, or the most advanced one of each operation).
 Pure Python: the workbook and the PDFs only show these lines."""
+import functools
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
@@ -37,7 +38,10 @@ AMBITION = 23000
 AMBITION_START = 2017
 AMBITION_YEARS = 10
 
-def departement_of_epci(epci, communes=None):
+@functools.lru_cache(maxsize=None)
+def departement_of_epci(epci):
+    """The département of an EPCI (of its first commune in the reference), looked up once
+    per EPCI."""
     territory = Territory.from_reference()
     for insee, info in territory.communes.items():
         if territory.epci_code(info.get("epci_siren")) == epci:

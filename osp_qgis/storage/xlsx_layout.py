@@ -110,9 +110,13 @@ def fit_heights(ws, first_row, last_row):
     they open a file)."""
     from openpyxl.utils import get_column_letter
     widths = {}
-    for row in range(first_row, last_row + 1):
+    if last_row < first_row:
+        return
+    # one pass over the rows (``ws[row]`` measures the whole sheet at each call)
+    for row, cells in enumerate(ws.iter_rows(min_row=first_row, max_row=last_row),
+                                start=first_row):
         lines = 1
-        for cell in ws[row]:
+        for cell in cells:
             if cell.value is None or cell.alignment is None or not cell.alignment.wrap_text:
                 continue
             if cell.column not in widths:
