@@ -141,7 +141,7 @@ def main(out, base=None):
         written += demo_parc_social(profile, data, out, gpkg, analyse_input)
         written += demo_publication(profile, out, [analyse_input.split("|")[0], programmation,
                                                    os.path.join(out, "parc_social.gpkg")])
-        written += demo_bilans(profile, out, programmation, analyse_input)
+        written += demo_bilans(profile, data, out, programmation, analyse_input)
         written += demo_livraison(profile, out, [
             analyse_input, "%s|layername=cites" % gpkg, "%s|layername=operations" % programmation,
             "%s|layername=communes" % os.path.join(out, "parc_social.gpkg")])
@@ -221,12 +221,17 @@ def demo_finance(profile, data, out, programmation):
             os.path.join(out, "anomalies_suivi_financier_SIA.csv")]
 
 
-def demo_bilans(profile, out, programmation, analyse_input):
-    """9 bis. The « états de sortie »: one bilan per EPCI and their table."""
+def demo_bilans(profile, data, out, programmation, analyse_input):
+    """9 bis. The « états de sortie »: one bilan per EPCI (labels before and after the works
+    from two RPLS vintages, households from the OPS) and their table."""
     print("9 bis. États de sortie (osp:bilan_erbm, un bilan par EPCI)")
     folder, xlsx = os.path.join(out, "bilans_epci"), os.path.join(out, "bilans_epci.xlsx")
     log = qgis_process(profile, "run", "osp:bilan_erbm", "--", "OPERATIONS=" + programmation,
-                       "DWELLINGS=" + analyse_input, "SCALE=epci", "OUTPUT_FOLDER=" + folder,
+                       "DWELLINGS=" + analyse_input, "SCALE=epci",
+                       "RPLS_AVANT=" + os.path.join(data, "parc_social", "rpls_bassin_2015.csv"),
+                       "RPLS=" + os.path.join(data, "parc_social", "rpls_bassin.csv"),
+                       "OPS=" + os.path.join(data, "parc_social", "ops_bassin.csv"),
+                       "OUTPUT_FOLDER=" + folder,
                        "OUTPUT_XLSX=" + xlsx)
     print("   " + _counts(log, ("N_ENTITIES", "bilans")))
     return [folder, xlsx]

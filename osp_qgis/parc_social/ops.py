@@ -76,7 +76,8 @@ def _coded(values, variable):
 def canonical(frame, roles, survey_year=None):
     """One row per household: ``ligne``, ``ident_rep`` (10 digits or empty), address parts,
     ``poids``, ``nb_personnes``, ``composition``, ``age_pr``, ``revenu_plafond`` (%),
-    ``activite_pr``, ``anciennete`` (years since moving in, at the survey), ``anomalies``."""
+    ``activite_pr``, ``anciennete`` (years since moving in, at the survey),
+    ``annee_enquete``, ``anomalies``."""
     import numpy as np
     import pandas as pd
     out = pd.DataFrame({"ligne": frame["ligne"].values}, index=frame.index)
@@ -123,6 +124,7 @@ def canonical(frame, roles, survey_year=None):
     seniority = survey - moved
     flag(seniority < 0, "emménagement postérieur à l'enquête")
     out["anciennete"] = seniority.where(seniority >= 0)
+    out["annee_enquete"] = survey
     out["anomalies"] = problems.text
     return out
 

@@ -48,6 +48,21 @@ def dwelling_code(dwelling, scale):
         str(value).strip()
 
 
+def works_year(dwelling):
+    """The year the works of a dwelling ended (``date_fin``), else its financing year."""
+    end = dwelling.get("date_fin")
+    year = getattr(end, "year", None)
+    if year is None and end not in (None, ""):
+        text = str(end)
+        year = int(text[:4]) if text[:4].isdigit() else None
+    if year is None and dwelling.get("annee_financ") not in (None, ""):
+        try:
+            year = int(dwelling["annee_financ"])
+        except (TypeError, ValueError):
+            year = None
+    return year
+
+
 def entity_names(scale, operations, dwellings, known=None):
     """``{code: name}`` of the entities of ``scale`` that the data reach; ``known``: the
     names the reference tables give (cités, communes, EPCI, départements)."""

@@ -73,15 +73,20 @@ def _layer_rows(path):
     return RawSheet(rows=rows, sheet_name=layer.name())
 
 
-def read_ops(path, rows, survey_year=None):
-    """The OPS file → canonical households with ``rpls_row`` (their RPLS row, NaN when
-    none). French errors."""
+def read_households(path, survey_year=None):
+    """The OPS file → canonical households (not linked to an RPLS file). French errors."""
     try:
         frame, roles = ops.ops_frame(sheet_rows(path, ops.has_ops_header),
                                      os.path.basename(path))
     except ops.OpsError as error:
         raise QgsProcessingException(str(error))
-    households = ops.canonical(frame, roles, survey_year)
+    return ops.canonical(frame, roles, survey_year)
+
+
+def read_ops(path, rows, survey_year=None):
+    """The OPS file → canonical households with ``rpls_row`` (their RPLS row, NaN when
+    none). French errors."""
+    households = read_households(path, survey_year)
     households["rpls_row"] = ops.link_households(households, rows)
     return households
 

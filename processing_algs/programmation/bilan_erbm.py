@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
@@ -25,24 +26,36 @@ from qgis.core import (
 )
 
 from ...osp_qgis import files, french_numbers
-from ...osp_qgis.programmation import bilan, bilan_workbook, finance
+from ...osp_qgis.parc_social.indicators import DEFAULT_THRESHOLD
+from ...osp_qgis.programmation import bilan, bilan_situation, bilan_workbook, finance
 from ...osp_qgis.reference import read_reference
-from ...osp_qgis.scales import SCALE_LABELS, SCALES
+from ...osp_qgis.scales import DWELLING_KEY, SCALE_LABELS, SCALES
 from ...osp_qgis.territory import Territory
 from ..common import atlas_print as atlas_export
 from ..common import layout_items, qt_compat
 from ..common.base import OspAlgorithm
 from ..common.outputs import AtomicFiles
+from ..parc_social import rpls_io
 from . import store
 from .params import add_programmation, read_programmation
 
-DWELLING_FIELDS = ("id_cite", "idcom", "epci", "dep", "nom_cite_1", "idcomtxt",
+DWELLING_FIELDS = ("ident_rep", "annee_financ", "date_fin", "id_cite", "idcom", "epci", "dep",
+                   "nom_cite_1", "idcomtxt",
                    "geoloc_source", "type_palu")
 BLUE, GREY = "#1f4e79", "#595959"
 
 
 def _text(value, unit=""):
     return "–" if value is None else french_numbers.integer(value) + unit
+
+
+def _plain(value):
+    """A QGIS value as Python: NULL → None, QDate → date."""
+    if value is None or str(value) == "NULL":
+        return None
+    if hasattr(value, "toPyDate"):
+        return value.toPyDate() if value.isValid() else None
+    return value
 
 
 def _square(geometry):
@@ -73,6 +86,13 @@ class BilanErbm(OspAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             "FILTER", self.tr("Entités (codes ou noms séparés par des virgules ; toutes si "
                               "vide)"), optional=True))
+        for name, label in (
+                ("RPLS_AVANT", "RPLS d'un millésime antérieur aux travaux (étiquettes avant)"),
+                ("RPLS", "RPLS récent (étiquettes après travaux)"),
+                ("OPS", "Enquête occupation du parc social (ménages avant / après travaux)")):
+            self.addParameter(QgsProcessingParameterFile(
+                name, self.tr(label), optional=True,
+                fileFilter=self.tr("Tables (*.csv *.txt *.xlsx *.ods *.xls)")))
         atlas_export.add_export_parameters(self)
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT_XLSX", self.tr("Tableau des bilans (XLSX)"), self.tr("Classeur (*.xlsx)"),
@@ -107,15 +127,16 @@ class BilanErbm(OspAlgorithm):
                             versements, as_of)
         feedback.pushInfo(self.tr("%d bilan(s) à l'échelle « %s ».")
                           % (len(pages), SCALE_LABELS[scale]))
+        situation = self._situation(parameters, context, feedback, scale, dwellings)
         coverage, shapes = self._coverage(scale, pages, dwellings, points, cites, layer.crs(),
-                                          context)
+                                          context, situation)
         outputs = {}
         xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
         if xlsx:
             try:
                 with AtomicFiles() as out:
                     bilan_workbook.write(out.temporary(xlsx, self.tr("Tableau des bilans")),
-                                         scale, pages, as_of)
+                                         scale, pages, as_of, situation)
             except (OSError, files.FileProblem) as error:
                 raise QgsProcessingException(self.tr("Tableau non écrit : %s") % (
                     files.french_os_error(error) if isinstance(error, OSError) else error))
@@ -137,8 +158,7 @@ class BilanErbm(OspAlgorithm):
             if feedback.isCanceled():
                 raise QgsProcessingException("Bilans annulés : rien n'a été écrit.")
             row = {n: feature[n] for n in names}
-            rows.append({n: (None if v is None or str(v) == "NULL" else v)
-                         for n, v in row.items()})
+            rows.append({n: _plain(v) for n, v in row.items()})
             points.append(QgsGeometry(feature.geometry()) if feature.hasGeometry() else None)
         return rows, points
 
@@ -157,7 +177,33 @@ class BilanErbm(OspAlgorithm):
             return {row["code"]: row["nom"] for row in read_reference("departements.csv")}
         return {}
 
-    def _coverage(self, scale, pages, dwellings, points, cites, crs, context):
+    def _situation(self, parameters, context, feedback, scale, dwellings):
+        """``(labels, households, ops given)`` per entity code, under secrecy."""
+        import pandas as pd
+        paths = {n: self.parameterAsFile(parameters, n, context) for n in
+                 ("RPLS_AVANT", "RPLS", "OPS")}
+        if bool(paths["RPLS_AVANT"]) != bool(paths["RPLS"]):
+            raise QgsProcessingException(self.tr(
+                "L'étiquette énergie avant → après demande les deux RPLS : RPLS_AVANT (avant "
+                "les travaux) et RPLS (récent)."))
+        frame = pd.DataFrame({
+            "ident_rep": [str(d.get("ident_rep") or "").strip() for d in dwellings],
+            "code": [bilan.dwelling_code(d, scale) or "" for d in dwellings],
+            "annee_travaux": [bilan.works_year(d) for d in dwellings]})
+        labels, households = {}, {}
+        if paths["RPLS"]:
+            _, _, before = rpls_io.read_rpls(paths["RPLS_AVANT"])
+            _, _, after = rpls_io.read_rpls(paths["RPLS"])
+            labels = bilan_situation.label_changes(frame[["ident_rep", "code"]], before, after,
+                                                   DEFAULT_THRESHOLD)
+        if paths["OPS"]:
+            households = bilan_situation.household_figures(
+                rpls_io.read_households(paths["OPS"]), frame, DEFAULT_THRESHOLD)
+            feedback.pushInfo(self.tr("Ménages enquêtés avant ou après les travaux : %d "
+                                      "entité(s).") % len(households))
+        return labels, households, bool(paths["OPS"])
+
+    def _coverage(self, scale, pages, dwellings, points, cites, crs, context, situation):
         """``(coverage, shapes)``: the entity's shape — the cité's outline when known, else
         the hull of its dwellings (150 m around), else the extent of all dwellings — in
         ``shapes``; the square around it, with the figures as text, in ``coverage`` (a
@@ -166,7 +212,7 @@ class BilanErbm(OspAlgorithm):
         layer = QgsVectorLayer("MultiPolygon?crs=%s" % crs.authid(), "Bilans – entités",
                                "memory")
         fields = ["code", "nom", "titre", "fichier"] + [m for m, _ in bilan.MEASURES] + \
-            ["money", "part_etat", "effet_levier", "cout_logement"]
+            ["money", "part_etat", "effet_levier", "cout_logement", "energie", "menages"]
         provider = layer.dataProvider()
         provider.addAttributes([QgsField(n, qt_compat.STRING) for n in fields])
         layer.updateFields()
@@ -208,6 +254,11 @@ class BilanErbm(OspAlgorithm):
                       "cout_logement": "–" if ratios.get("cout_par_logement") is None else
                       french_numbers.euros(finance.euros(ratios["cout_par_logement"]))}
             values.update({m: _text(counts[m]) for m, _ in bilan.MEASURES})
+            labels, households, ops_given = situation
+            values["energie"] = bilan_situation.text_of_labels(labels.get(code)) \
+                if labels else bilan_situation.text_of_labels(None)
+            values["menages"] = bilan_situation.text_of_households(households.get(code),
+                                                                   ops_given)
             feature.setAttributes([values[n] for n in fields])
             features.append(feature)
         provider.addFeatures(features)
@@ -231,10 +282,16 @@ class BilanErbm(OspAlgorithm):
               12, 22, 186, 6, 8, colour=GREY)
         points = dwellings.clone()
         points.setName("Bilans – logements")
+        key = DWELLING_KEY[scale]
+        mine = "to_string(\"%s\") = attribute(@atlas_feature, 'code')" % key if key else ""
         root = QgsRuleBasedRenderer.Rule(None)
         root.appendChild(QgsRuleBasedRenderer.Rule(QgsMarkerSymbol.createSimple(
             {"name": "circle", "color": "#d7301f", "outline_color": "#7f0000",
-             "size": "1.6"}), 0, 0, "", "Logements réhabilités"))
+             "size": "1.6"}), 0, 0, mine, "Logements réhabilités de l'entité"))
+        if key:
+            root.appendChild(QgsRuleBasedRenderer.Rule(QgsMarkerSymbol.createSimple(
+                {"name": "circle", "color": "#bdbdbd", "outline_style": "no", "size": "1.0"}),
+                0, 0, "ELSE", "Autres logements réhabilités"))
         points.setRenderer(QgsRuleBasedRenderer(root))
         outline = shapes
         outline.setRenderer(QgsRuleBasedRenderer(self._outline_rule()))
@@ -247,13 +304,19 @@ class BilanErbm(OspAlgorithm):
             y += 12
         label(layout, "Financeurs (euros) : prévu / engagé / versé", 12, 136, 186, 7, 11,
               True, BLUE)
-        label(layout, "[% \"money\" %]", 12, 144, 186, 90, 9)
+        label(layout, "[% \"money\" %]", 12, 144, 186, 42, 9)
+        label(layout, "Étiquette énergie avant → après", 12, 188, 90, 7, 11, True, BLUE)
+        label(layout, "[% \"energie\" %]", 12, 196, 90, 40, 8)
+        label(layout, "Ménages (enquête OPS)", 108, 188, 90, 7, 11, True, BLUE)
+        label(layout, "[% \"menages\" %]", 108, 196, 90, 40, 8)
         label(layout, "Part de l'État dans l'engagé : [% \"part_etat\" %] – effet de levier : "
                       "[% \"effet_levier\" %] – coût par logement : [% \"cout_logement\" %]",
               12, 238, 186, 12, 9, True)
         label(layout, "Une opération sur plusieurs communes ou cités compte dans chacune. "
                       "Logements financés par l'État : logements validés des opérations dont "
-                      "la ligne de l'État est engagée.", 12, 252, 186, 14, 7, colour=GREY)
+                      "la ligne de l'État est engagée. « s » : secret statistique (moins de "
+                      "%d logements ou ménages)." % DEFAULT_THRESHOLD, 12, 252, 186, 14, 7,
+              colour=GREY)
         label(layout, "OSP ERBM – [% format_date(now(), 'dd/MM/yyyy') %] – page "
                       "[% @atlas_featurenumber %] / [% @atlas_totalfeatures %]",
               12, 284, 186, 6, 7, colour="#808080").setId("page")
