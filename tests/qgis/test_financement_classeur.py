@@ -222,3 +222,39 @@ def test_the_sheet_renders(issued, artifacts):
     assert "Suivi financier de vos opérations" in text and "Fonds propres" in text
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf,
                     os.path.join(artifacts, "suivi_financier_classeur")], check=True)
+
+
+def test_hostile_cells_in_the_sheet_are_anomalies_never_a_traceback(issued, tmp_path):
+    """Formula text, a negative amount, a date as words, an absurd amount, a huge reference:
+    each its anomaly line (or kept as text), nothing else written, exit normal."""
+    import csv
+    gpkg, book = fresh(issued, tmp_path)
+    before = lines(gpkg)
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Suivi financier"]
+    names = [c.value for c in ws[5]]
+    col = {n: names.index(n) + 1 for n in names if n}
+    own = [r for r in range(6, ws.max_row + 1) if ws.cell(
+        row=r, column=col["financeur"]).value == "Fonds propres du bailleur"]
+    region = [r for r in range(6, ws.max_row + 1) if ws.cell(
+        row=r, column=col["financeur"]).value == "Région Hauts-de-France"]
+    cases = {own[0]: ("montant_prevu", "=HYPERLINK(\"http://x\";\"1\")", "montant_illisible"),
+             own[1]: ("montant_prevu", "-5 000", "montant_negatif"),
+             region[0]: ("date_engagement", "le quinze septembre", "date_illisible"),
+             region[1]: ("montant_engage", "1e308", "montant_illisible")}
+    for row, (name, value, _) in cases.items():
+        ws.cell(row=row, column=col[name], value=value).data_type = "s"
+    long_row = own[2]
+    ws.cell(row=long_row, column=col["reference"], value="Convention " + "x" * 300)
+    wb.save(book)
+    run("osp:financement_import", {"INPUT": book, "OPERATIONS": gpkg,
+                                   "ANOMALIES": str(tmp_path / "a.csv")})
+    with open(str(tmp_path / "a.csv"), encoding="utf-8") as handle:
+        found = {int(r["ligne"]): r["motif"] for r in csv.DictReader(handle)}
+    for row, (_, _, motif) in cases.items():
+        assert found.get(row) == motif, (row, found)
+    after = lines(gpkg)
+    changed = {k for k in after if after[k] != before.get(k)}
+    assert len(changed) == 1                       # only the long reference, kept whole
+    (key,) = changed
+    assert after[key][2] == "Convention " + "x" * 300
