@@ -21,11 +21,16 @@ command -v qgis_process.bin >/dev/null || { echo "qgis_process.bin introuvable" 
 command -v qgis_mapserver >/dev/null || { echo "qgis_mapserver (qgis-server) introuvable" >&2; exit 1; }
 # Static checks of the plugin's code: vermin (Python 3.9 compatibility) and ruff (make lint,
 # rules in pyproject.toml), pinned, in a venv of the project (the plugin itself needs nothing
-# outside QGIS).
+# outside QGIS); pycsw only for the ISO 19139 XML schemas it ships (the tests validate the
+# publication's metadata records against them), without its dependencies.
 VENV="$(dirname "$0")/../build/tools-venv"
 if [ ! -x "$VENV/bin/vermin" ] || [ ! -x "$VENV/bin/ruff" ]; then
   PYTHON=$(command -v python3)
   [ -x "$VENV/bin/pip" ] || "$PYTHON" -m venv "$VENV" 2>/dev/null || /usr/bin/python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q vermin==1.6.0 ruff==0.17.6 \
     || { echo "vermin et ruff n'ont pas pu être installés" >&2; exit 1; }
+fi
+if ! ls "$VENV"/lib/python*/site-packages/pycsw/plugins/profiles/apiso/schemas >/dev/null 2>&1; then
+  "$VENV/bin/pip" install -q --no-deps pycsw==2.6.1 \
+    || { echo "pycsw (schémas ISO 19139) n'a pas pu être installé" >&2; exit 1; }
 fi

@@ -80,12 +80,12 @@ def record(dataset):
     for keyword in dataset.get("keywords") or ("ERBM", "logement social", "Bassin minier"):
         _text(keywords, "gmd:keyword", keyword)
     constraints = _add(identification, "gmd:resourceConstraints/gmd:MD_LegalConstraints")
+    if dataset.get("secrecy"):     # MD_Constraints' own element comes first (XSD sequence)
+        _text(constraints, "gmd:useLimitation", dataset["secrecy"])
     _code(constraints, "gmd:accessConstraints/gmd:MD_RestrictionCode", "MD_RestrictionCode",
           "otherRestrictions")
     _text(constraints, "gmd:otherConstraints",
           LICENCE if dataset.get("public") else PARTNER_CONSTRAINT)
-    if dataset.get("secrecy"):
-        _text(constraints, "gmd:useLimitation", dataset["secrecy"])
     _code(identification, "gmd:language/gmd:LanguageCode", "LanguageCode", "fre")
     _add(identification, "gmd:topicCategory/gmd:MD_TopicCategoryCode", "planningCadastre")
     west, south, east, north = dataset["extent"]

@@ -190,6 +190,27 @@ def test_one_iso_19139_record_per_published_layer(published):
     assert "Secret statistique" in indicators and "Licence Ouverte" in indicators
 
 
+def iso19139_schema():
+    """The ISO 19139 XML schema (2006-05-04, GML 3.1, as the records' namespaces) that the
+    pycsw package ships, installed in the project's tools venv by tools/ensure_deps.sh."""
+    import glob
+    root = os.path.join(os.path.dirname(__file__), "..", "..", "build", "tools-venv")
+    found = glob.glob(os.path.join(root, "lib", "python*", "site-packages", "pycsw", "plugins",
+                                   "profiles", "apiso", "schemas", "ogc", "iso", "19139",
+                                   "20060504", "gmd", "gmd.xsd"))
+    assert found, "schémas ISO 19139 absents : lancer tools/ensure_deps.sh (make test le fait)"
+    return found[0]
+
+
+def test_every_iso_19139_record_is_schema_valid(published):
+    from lxml import etree
+    schema = etree.XMLSchema(etree.parse(iso19139_schema()))
+    folder = os.path.join(published["folder"], "metadonnees")
+    for name in sorted(os.listdir(folder)):
+        document = etree.parse(os.path.join(folder, name))
+        assert schema.validate(document), (name, [str(e) for e in schema.error_log][:3])
+
+
 # -- who sees what ------------------------------------------------------------------------------
 def capability_names(server, role, service="WFS"):
     code, body = request(server, "SERVICE=%s&REQUEST=GetCapabilities" % service, role)
