@@ -13,6 +13,7 @@ Pure Python (openpyxl for writing)."""
 from ..storage import xlsx_layout as wb
 from . import finance, model
 from . import workbook_cells as cells
+from .finance_import import RowRefused
 from .roundtrip import fixed_digest
 
 SHEET = "Suivi financier"
@@ -101,12 +102,6 @@ def issued_rows(role, operations, financements, versements):
     return out
 
 
-class Refused(Exception):
-    def __init__(self, motif, detail):
-        super().__init__(detail)
-        self.motif, self.detail = motif, detail
-
-
 def partner_rows(role, partner, year, returned, issued_count, first_row, operations,
                  financements):
     """``(roles, data, anomalies)`` of a proven sheet ``returned`` (rows as read by
@@ -134,7 +129,7 @@ def partner_rows(role, partner, year, returned, issued_count, first_row, operati
                     anomalies.append((row["ligne"], "cellule_verrouillee", locked, shown))
             else:
                 kept = _new_row(role, row["values"], mine, operations, lines, issued_lines)
-        except Refused as refused:
+        except RowRefused as refused:
             anomalies.append((row["ligne"], refused.motif, refused.detail, shown))
             continue
         if kept is not None:
@@ -146,13 +141,15 @@ def _issued_row(role, values, mine, lines):
     """``(cells to apply or None, French notice of grey cells typed over or None)``."""
     op = mine.get(_int(values.get("id_op")))
     if op is None:      # signed, so only if the operation left the partner since
-        raise Refused("operation_retiree", "L'opération n'est plus la vôtre ou n'existe plus "
-                                           "dans la programmation : ligne non reprise.")
+        raise RowRefused("operation_retiree",
+                         "L'opération n'est plus la vôtre ou n'existe plus "
+                         "dans la programmation : ligne non reprise.")
     id_fin = _int(values.get("id_fin"))
     line = lines.get(id_fin) if id_fin is not None else None
     if id_fin is not None and (line is None or line["id_op"] != op["id_op"]):
-        raise Refused("conflit", "Cette ligne de financement a été supprimée depuis l'envoi "
-                                 "du classeur : saisie non reprise.")
+        raise RowRefused("conflit",
+                         "Cette ligne de financement a été supprimée depuis l'envoi "
+                         "du classeur : saisie non reprise.")
     funder = line["financeur"] if line else None
     first = _int(values.get("premiere")) == 1     # signed: it holds the cost and dates
     names = editable(role, funder, first)
@@ -166,9 +163,10 @@ def _issued_row(role, values, mine, lines):
         return None, locked
     current = _digest(_issued_values(op, line, first), names)
     if current != values.get("empreinte_ligne"):
-        raise Refused("conflit", "La ligne a été modifiée par un autre partenaire depuis "
-                                 "l'envoi du classeur : votre saisie n'est pas reprise ; "
-                                 "demander un classeur à jour.")
+        raise RowRefused("conflit",
+                         "La ligne a été modifiée par un autre partenaire depuis "
+                         "l'envoi du classeur : votre saisie n'est pas reprise ; "
+                         "demander un classeur à jour.")
     kept = {n: values.get(n) for n in names}
     writes_line = funder is not None and finance.may_write(role, funder)
     kept.update({"id_op": op["id_op"], "operation": None,
@@ -182,35 +180,37 @@ def _new_row(role, values, mine, operations, lines, issued_lines):
             all(canonical(n, values.get(n)) is None for n in OPERATION_MONEY):
         return None
     if any(canonical(n, values.get(n)) is not None for n in OPERATION_MONEY):
-        raise Refused("cellule_verrouillee", "Coût et dates s'écrivent sur la première ligne "
-                                             "de l'opération, pas sur une nouvelle ligne.")
+        raise RowRefused("cellule_verrouillee",
+                         "Coût et dates s'écrivent sur la première ligne "
+                         "de l'opération, pas sur une nouvelle ligne.")
     name = values.get("operation")
     found = [op for op in mine.values() if model.fold(op.get("nom") or "") ==
              model.fold(str(name or ""))]
     if not found:
         other = any(model.fold(op.get("nom") or "") == model.fold(str(name or ""))
                     for op in operations)
-        raise Refused("operation_d_un_autre_partenaire" if other else "operation_inconnue",
+        raise RowRefused("operation_d_un_autre_partenaire" if other else "operation_inconnue",
                       "« %s » %s : ligne non reprise." % (
                           name, "n'est pas une de vos opérations" if other
                           else "n'est pas une opération de votre classeur"))
     op = found[0]
     code = finance.funder_code(str(values.get("financeur") or ""))
     if code is None:
-        raise Refused("financeur_inconnu", "Financeur « %s » inconnu (liste du classeur)."
-                      % (values.get("financeur") or ""))
+        raise RowRefused("financeur_inconnu",
+                         "Financeur « %s » inconnu (liste du classeur)."
+                         % (values.get("financeur") or ""))
     if not finance.may_write(role, code):
-        raise Refused("ligne_non_permise", "Une ligne « %s » est écrite par %s, pas par vous."
-                      % (finance.funders()[code]["libelle"], _writer(code)))
+        raise RowRefused("ligne_non_permise",
+                         "Une ligne « %s » est écrite par %s, pas par vous."
+                         % (finance.funders()[code]["libelle"], _writer(code)))
     existing = [f for f in lines.values() if f["id_op"] == op["id_op"] and
                 f["financeur"] == code]
     if existing:
-        raise Refused("ligne_deja_presente" if existing[0]["id_fin"] in issued_lines
-                      else "conflit",
-                      "L'opération a déjà une ligne « %s » : la modifier sur sa ligne%s." % (
-                          finance.funders()[code]["libelle"],
-                          "" if existing[0]["id_fin"] in issued_lines
-                          else " (ajoutée depuis l'envoi : demander un classeur à jour)"))
+        issued = existing[0]["id_fin"] in issued_lines
+        raise RowRefused("ligne_deja_presente" if issued else "conflit",
+                         "L'opération a déjà une ligne « %s » : la modifier sur sa ligne%s."
+                         % (finance.funders()[code]["libelle"], "" if issued else
+                            " (ajoutée depuis l'envoi : demander un classeur à jour)"))
     kept = {n: values.get(n) for n in LINE}
     kept.update({"id_op": op["id_op"], "financeur": code})
     return kept
