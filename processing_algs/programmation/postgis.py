@@ -2,6 +2,8 @@
 keys and the form's rules as CHECK constraints (generated from forms/*.json), every value a
 query parameter, the changes of an import in one transaction that applies only to the
 versions the import read."""
+import contextlib
+
 from qgis.core import QgsGeometry
 
 from ...osp_qgis.base_partagee import checks
@@ -129,34 +131,18 @@ def _refused(error):
                       % str(error).strip().splitlines()[0])
 
 
-def import_in_transaction(target, change, who):
-    """An import as one transaction: the programmation read *after* taking the import lock
-    of the schema (two imports never read the same state), ``change(operations, notes,
-    cités)`` returns the plan, which is applied (version check on each changed row) and
-    committed, or nothing is. Returns the plan."""
-    from psycopg2 import sql
+@contextlib.contextmanager
+def _import_transaction(target):
+    """A cursor in one transaction under the schema's import lock (two imports never read
+    the same state): committed when the block ends, rolled back on any error — a database
+    error refused in French (:class:`StoreError`), a cancellation passed on as it is."""
     connection = target.connect()
-    schema = target.schema
     try:
         with connection:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))",
-                               ("osp programmation import %s" % schema,))
-                operations = _select(cursor, schema, "operations", model.KINDS)
-                notes = _select(cursor, schema, "avancement", model.NOTE_KINDS)
-                cursor.execute(sql.SQL("SELECT id_cite, nom, communes, ST_AsBinary(geom) "
-                                       "FROM {}.cites").format(sql.Identifier(schema)))
-                cites = [{"id_cite": i, "nom": n, "communes": c, "_geom": _geometry(g)}
-                         for i, n, c, g in cursor.fetchall()]
-                plan, extra_cites = change(operations, notes, cites)
-                new_operations, new_notes = apply_plan(operations, notes, plan, who)
-                old_ids = {op["id_op"] for op in operations}
-                old_notes = {n["id_note"] for n in notes}
-                _write(cursor, schema, new_operations, cites + list(extra_cites),
-                       list(plan.updates), {op["id_op"]: op.get("version") for op in operations},
-                       [op["id_op"] for op in new_operations if op["id_op"] not in old_ids],
-                       [n for n in new_notes if n["id_note"] not in old_notes])
-        return plan
+                               ("osp programmation import %s" % target.schema,))
+                yield cursor
     except StoreError:
         raise
     except Exception as error:
@@ -165,6 +151,31 @@ def import_in_transaction(target, change, who):
         raise _refused(error)
     finally:
         connection.close()
+
+
+def import_in_transaction(target, change, who):
+    """An import as one transaction: the programmation read *after* taking the import lock
+    of the schema (two imports never read the same state), ``change(operations, notes,
+    cités)`` returns the plan, which is applied (version check on each changed row) and
+    committed, or nothing is. Returns the plan."""
+    from psycopg2 import sql
+    schema = target.schema
+    with _import_transaction(target) as cursor:
+        operations = _select(cursor, schema, "operations", model.KINDS)
+        notes = _select(cursor, schema, "avancement", model.NOTE_KINDS)
+        cursor.execute(sql.SQL("SELECT id_cite, nom, communes, ST_AsBinary(geom) "
+                               "FROM {}.cites").format(sql.Identifier(schema)))
+        cites = [{"id_cite": i, "nom": n, "communes": c, "_geom": _geometry(g)}
+                 for i, n, c, g in cursor.fetchall()]
+        plan, extra_cites = change(operations, notes, cites)
+        new_operations, new_notes = apply_plan(operations, notes, plan, who)
+        old_ids = {op["id_op"] for op in operations}
+        old_notes = {n["id_note"] for n in notes}
+        _write(cursor, schema, new_operations, cites + list(extra_cites),
+               list(plan.updates), {op["id_op"]: op.get("version") for op in operations},
+               [op["id_op"] for op in new_operations if op["id_op"] not in old_ids],
+               [n for n in new_notes if n["id_note"] not in old_notes])
+    return plan
 
 
 def _geometry(wkb):
@@ -230,63 +241,50 @@ def finance_in_transaction(target, change):
     the operations' money fields, the changed or new lines and the new payments are
     written, or nothing is."""
     from psycopg2 import sql
-    connection = target.connect()
     schema = target.schema
-    try:
-        with connection:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))",
-                               ("osp programmation import %s" % schema,))
-                operations = _select(cursor, schema, "operations", model.KINDS)
-                financements = _select(cursor, schema, "financements", finance.FIN_KINDS)
-                versements = _select(cursor, schema, "versements", finance.PAY_KINDS)
-                wanted = change(operations, financements, versements)
-                if wanted is None:
-                    return None
-                new_operations, new_financements, new_versements = wanted
-                before = {op["id_op"]: op for op in operations}
-                money = [name for name, _ in model.FINANCE]
-                for op in new_operations:
-                    old = before.get(op["id_op"])
-                    if old is not None and any(old.get(n) != op.get(n) for n in money):
-                        # the version read, plus one: the shared base's optimistic lock
-                        cursor.execute(sql.SQL("UPDATE {}.operations SET {}, version = "
-                                               "coalesce(version, 0) + 1 WHERE id_op = {} AND "
-                                               "version IS NOT DISTINCT FROM {}")
-                                       .format(sql.Identifier(schema), sql.SQL(", ").join(
-                                           sql.SQL("{} = {}").format(sql.Identifier(n),
-                                                                     sql.Placeholder())
-                                           for n in money), sql.Placeholder(),
-                                           sql.Placeholder()),
-                                       [op.get(n) for n in money] + [op["id_op"],
-                                                                     old.get("version")])
-                        if cursor.rowcount != 1:
-                            raise StoreError("L'opération %d a été modifiée par quelqu'un "
-                                             "d'autre pendant l'import : rien n'a été "
-                                             "enregistré, relancer l'import." % op["id_op"])
-                lines = {f["id_fin"]: f for f in financements}
-                for line in new_financements:
-                    old = lines.get(line["id_fin"])
-                    if old is None:
-                        _insert(cursor, schema, "financements", line, finance.FIN_KINDS)
-                    elif old != line:
-                        names = [n for n in finance.FIN_KINDS if n != "id_fin"]
-                        cursor.execute(sql.SQL("UPDATE {}.financements SET {} WHERE id_fin = {}")
-                                       .format(sql.Identifier(schema), sql.SQL(", ").join(
-                                           sql.SQL("{} = {}").format(sql.Identifier(n),
-                                                                     sql.Placeholder())
-                                           for n in names), sql.Placeholder()),
-                                       [line.get(n) for n in names] + [line["id_fin"]])
-                known = {v["id_vers"] for v in versements}
-                for payment in new_versements:
-                    if payment["id_vers"] not in known:
-                        _insert(cursor, schema, "versements", payment, finance.PAY_KINDS)
-        return wanted
-    except StoreError:
-        raise
-    except Exception as error:
-        if type(error).__name__ == "Cancelled":
-            raise
-        raise _refused(error)
-    finally:
-        connection.close()
+    with _import_transaction(target) as cursor:
+        operations = _select(cursor, schema, "operations", model.KINDS)
+        financements = _select(cursor, schema, "financements", finance.FIN_KINDS)
+        versements = _select(cursor, schema, "versements", finance.PAY_KINDS)
+        wanted = change(operations, financements, versements)
+        if wanted is None:
+            return None
+        new_operations, new_financements, new_versements = wanted
+        before = {op["id_op"]: op for op in operations}
+        money = [name for name, _ in model.FINANCE]
+        for op in new_operations:
+            old = before.get(op["id_op"])
+            if old is not None and any(old.get(n) != op.get(n) for n in money):
+                # the version read, plus one: the shared base's optimistic lock
+                cursor.execute(sql.SQL("UPDATE {}.operations SET {}, version = "
+                                       "coalesce(version, 0) + 1 WHERE id_op = {} AND "
+                                       "version IS NOT DISTINCT FROM {}")
+                               .format(sql.Identifier(schema), sql.SQL(", ").join(
+                                   sql.SQL("{} = {}").format(sql.Identifier(n),
+                                                             sql.Placeholder())
+                                   for n in money), sql.Placeholder(),
+                                   sql.Placeholder()),
+                               [op.get(n) for n in money] + [op["id_op"],
+                                                             old.get("version")])
+                if cursor.rowcount != 1:
+                    raise StoreError("L'opération %d a été modifiée par quelqu'un "
+                                     "d'autre pendant l'import : rien n'a été "
+                                     "enregistré, relancer l'import." % op["id_op"])
+        lines = {f["id_fin"]: f for f in financements}
+        for line in new_financements:
+            old = lines.get(line["id_fin"])
+            if old is None:
+                _insert(cursor, schema, "financements", line, finance.FIN_KINDS)
+            elif old != line:
+                names = [n for n in finance.FIN_KINDS if n != "id_fin"]
+                cursor.execute(sql.SQL("UPDATE {}.financements SET {} WHERE id_fin = {}")
+                               .format(sql.Identifier(schema), sql.SQL(", ").join(
+                                   sql.SQL("{} = {}").format(sql.Identifier(n),
+                                                             sql.Placeholder())
+                                   for n in names), sql.Placeholder()),
+                               [line.get(n) for n in names] + [line["id_fin"]])
+        known = {v["id_vers"] for v in versements}
+        for payment in new_versements:
+            if payment["id_vers"] not in known:
+                _insert(cursor, schema, "versements", payment, finance.PAY_KINDS)
+    return wanted
