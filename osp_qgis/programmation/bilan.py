@@ -11,6 +11,7 @@ integer cents.  Pure Python."""
 from ..files import unique_names
 from ..ids import fold
 from ..scales import DWELLING_KEY, entity_filename, entity_title
+from ..territory import Territory
 from . import finance, finance_recap
 from .recap import departement_of
 
@@ -103,9 +104,10 @@ def wanted(names, text):
     return codes, unknown
 
 
-def figures(ops, dwellings, financements, versements, as_of):
+def figures(ops, dwellings, financements, versements, as_of, territory=None):
     """The bilan of one entity: ``{measure: count}``, ``{funder: {prevu, engage, verse}}``
-    (cents) and the ratios of :func:`finance_recap.recap`'s programme row."""
+    (cents) and the ratios of :func:`finance_recap.recap`'s programme row
+    (``financements`` and ``versements``: those of ``ops`` or more)."""
     live = [op for op in ops if op.get("statut") != "annule"]
     ids = {op["id_op"] for op in live}
     state = finance.state_funders()
@@ -119,7 +121,8 @@ def figures(ops, dwellings, financements, versements, as_of):
                                    if op["id_op"] in engaged_by_state),
               "remontes": len(dwellings),
               "geolocalises": sum(1 for d in dwellings if d.get("geoloc_source"))}
-    summary = finance_recap.recap(live, financements, versements, as_of)
+    summary = finance_recap.recap(live, financements, versements, as_of,
+                                  territory=territory)
     total = next((row for row in summary.rows if row[0] == "total"), None)
     money = {code: {m: total[3][code][m] for m, _ in MONEY} for code in summary.funders} \
         if total else {}
@@ -137,17 +140,25 @@ def _forecast(op):
 
 def pages(scale, codes, names, operations, dwellings, financements, versements, as_of):
     """One bilan per code: ``[(code, name, title, file stem, counts, money, ratios)]``."""
-    ops_of, dwellings_of = {}, {}
+    ops_of, dwellings_of, lines_of, paid_of = {}, {}, {}, {}
     for op in operations:
         for code in operation_codes(op, scale):
             ops_of.setdefault(code, []).append(op)
     for dwelling in dwellings:
         dwellings_of.setdefault(dwelling_code(dwelling, scale), []).append(dwelling)
+    for rows, by_op in ((financements, lines_of), (versements, paid_of)):
+        for row in rows:        # each entity's money looked up, not scanned for
+            by_op.setdefault(row["id_op"], []).append(row)
+    territory = Territory.from_reference()
     stems = unique_names(["bilan_" + entity_filename(scale, c, names.get(c)) for c in codes])
     out = []
     for code, stem in zip(codes, stems):
-        counts, money, ratios = figures(ops_of.get(code, []), dwellings_of.get(code, []),
-                                        financements, versements, as_of)
+        ops = ops_of.get(code, [])
+        ids = dict.fromkeys(op["id_op"] for op in ops)
+        counts, money, ratios = figures(
+            ops, dwellings_of.get(code, []),
+            [line for i in ids for line in lines_of.get(i, ())],
+            [paid for i in ids for paid in paid_of.get(i, ())], as_of, territory)
         out.append((code, names.get(code, code), entity_title(scale, code, names.get(code)),
                     stem, counts, money, ratios))
     return out

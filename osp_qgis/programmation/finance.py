@@ -3,6 +3,7 @@ plan (``financements``: one line per funder), the commitments and the payments
 (``versements``).  Amounts are kept in integer cents here (no float drift); the tables store
 euros.  Pure Python; names are binding (issue #29), aliases in field_aliases.csv.
 """
+import functools
 import math
 import re
 from decimal import Decimal
@@ -80,15 +81,18 @@ def euros(amount_cents):
     return None if amount_cents is None else amount_cents / 100
 
 
+@functools.lru_cache(maxsize=None)
 def funders():
-    """``{code: {"libelle", "nature", "etat"}}`` of resources/reference/financeurs.csv."""
+    """``{code: {"libelle", "nature", "etat"}}`` of resources/reference/financeurs.csv, read
+    once (every imported row and every sheet line asks; not to be modified)."""
     return {row["code"]: {"libelle": row["libelle"], "nature": row["nature"],
                           "etat": row["etat"] == "oui"}
             for row in reference.read_reference("financeurs.csv")}
 
 
+@functools.lru_cache(maxsize=None)
 def state_funders():
-    return {code for code, row in funders().items() if row["etat"]}
+    return frozenset(code for code, row in funders().items() if row["etat"])
 
 
 def _words(text):

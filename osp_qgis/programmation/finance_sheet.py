@@ -81,9 +81,12 @@ def issued_rows(role, operations, financements, versements):
     for payment in versements:
         paid[payment["id_fin"]] = paid.get(payment["id_fin"], 0) + \
             (finance.cents(payment["montant"]) or 0)
+    lines_of = {}
+    for line in financements:
+        lines_of.setdefault(line["id_op"], []).append(line)
     out = []
     for op in operations:
-        lines = sorted((f for f in financements if f["id_op"] == op["id_op"]),
+        lines = sorted(lines_of.get(op["id_op"], ()),
                        key=lambda f: (order.get(f["financeur"], len(order)), f["id_fin"]))
         for index, line in enumerate(lines or [None]):
             first = index == 0

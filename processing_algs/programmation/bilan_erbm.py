@@ -129,7 +129,7 @@ class BilanErbm(OspAlgorithm):
                           % (len(pages), SCALE_LABELS[scale]))
         situation = self._situation(parameters, context, feedback, scale, dwellings)
         coverage, shapes = self._coverage(scale, pages, dwellings, points, cites, layer.crs(),
-                                          context, situation)
+                                          layer.extent(), context, situation)
         outputs = {}
         xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
         if xlsx:
@@ -203,7 +203,8 @@ class BilanErbm(OspAlgorithm):
                                       "entité(s).") % len(households))
         return labels, households, bool(paths["OPS"])
 
-    def _coverage(self, scale, pages, dwellings, points, cites, crs, context, situation):
+    def _coverage(self, scale, pages, dwellings, points, cites, crs, extent, context,
+                  situation):
         """``(coverage, shapes)``: the entity's shape — the cité's outline when known, else
         the hull of its dwellings (150 m around), else the extent of all dwellings — in
         ``shapes``; the square around it, with the figures as text, in ``coverage`` (a
@@ -221,7 +222,10 @@ class BilanErbm(OspAlgorithm):
         shapes.dataProvider().addAttributes([QgsField("code", qt_compat.STRING)])
         shapes.updateFields()
         outlines = []
-        everything = QgsGeometry.unaryUnion([p for p in points if p]) if any(points) else None
+        points_of = {}      # each entity's points, gathered once
+        for dwelling, point in zip(dwellings, points):
+            if point:
+                points_of.setdefault(bilan.dwelling_code(dwelling, scale), []).append(point)
         cite_shapes = {str(c["id_cite"]): c.get("_geom") for c in cites}
         to_layer = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:2154"), crs,
                                           context.transformContext())
@@ -232,12 +236,11 @@ class BilanErbm(OspAlgorithm):
                 geometry = QgsGeometry(cite_shapes[code])
                 geometry.transform(to_layer)
             if geometry is None:
-                own = [p for d, p in zip(dwellings, points)
-                       if p and bilan.dwelling_code(d, scale) == code]
+                own = points_of.get(code)
                 if own:
                     geometry = QgsGeometry.unaryUnion(own).convexHull().buffer(150, 8)
-                elif everything is not None:
-                    geometry = QgsGeometry.fromRect(everything.boundingBox())
+                elif points_of:
+                    geometry = QgsGeometry.fromRect(extent)
             feature = QgsFeature(layer.fields())
             if geometry is not None:
                 outline = QgsFeature(shapes.fields())
