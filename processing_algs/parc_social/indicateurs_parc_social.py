@@ -61,7 +61,7 @@ class IndicateursParcSocial(OspAlgorithm):
             QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=1990,
             maxValue=2100))
         self.addParameter(QgsProcessingParameterFile(
-            "RPLS_AVANT", self.tr("RPLS d'un millésime antérieur (étiquettes avant travaux)"),
+            "RPLS_AVANT", self.tr(parc_social_io.BEFORE_WORKS_LABEL),
             optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "ANALYSE", self.tr("Logements réhabilités (couche d'analyse OSP, avec RPLS_AVANT)"),

@@ -18,6 +18,9 @@ from ..common import qgis_io
 LAMBERT93 = QgsCoordinateReferenceSystem("EPSG:2154")
 
 
+# the parameter of an RPLS before the works, the same words wherever it is asked for
+BEFORE_WORKS_LABEL = "RPLS d'un millésime antérieur (étiquettes avant travaux)"
+
 def sheet_rows(path, accept):
     """The rows of a table file: a sheet (CSV, XLSX, ODS; ``accept`` picks the sheet with a
     header) or any table or point layer QGIS opens. French errors."""

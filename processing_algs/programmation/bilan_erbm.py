@@ -87,7 +87,7 @@ class BilanErbm(OspAlgorithm):
             "FILTER", self.tr("Entités (codes ou noms séparés par des virgules ; toutes si "
                               "vide)"), optional=True))
         for name, label in (
-                ("RPLS_AVANT", "RPLS d'un millésime antérieur aux travaux (étiquettes avant)"),
+                ("RPLS_AVANT", rpls_io.BEFORE_WORKS_LABEL),
                 ("RPLS", "RPLS récent (étiquettes après travaux)"),
                 ("OPS", "Enquête occupation du parc social (ménages avant / après travaux)")):
             self.addParameter(QgsProcessingParameterFile(
