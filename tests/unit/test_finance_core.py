@@ -80,9 +80,20 @@ def test_deadlines_come_from_the_table_and_are_never_guessed():
     op = {"date_notification": datetime.date(2021, 4, 1), "date_achevement": None,
           "etat_financier": None, "cout_total_ttc": None}
     deadline, rule = finance_recap.completion_deadline(op, rules)
-    assert deadline == datetime.date(2027, 4, 1) and rule["statut"] == "a_verifier"
+    assert deadline == datetime.date(2027, 4, 1) and rule["statut"] == "verifie"
+    assert rule["version_lue"] == "2026-12-07"
     unknown = {key: dict(value, statut="a_renseigner") for key, value in rules.items()}
     assert finance_recap.completion_deadline(op, unknown) == (None, unknown[("PALULOS",
                                                                              "achevement")])
     alerts = finance_recap.operation_alerts(op, [], {}, datetime.date(2026, 12, 7), unknown)
     assert [a[0] for a in alerts] == ["echeance_a_renseigner"]
+
+
+def test_every_deadline_says_its_status_and_a_checked_rule_its_reading_date():
+    for (aid, step), rule in finance_recap.deadlines().items():
+        assert rule["statut"] in ("verifie", "a_verifier", "a_renseigner"), (aid, step)
+        if rule["statut"] == "verifie":
+            assert datetime.date.fromisoformat(rule["version_lue"]) <= datetime.date.today()
+            assert rule["texte"].startswith("CCH art."), (aid, step)
+        if rule["statut"] != "a_renseigner":
+            assert rule["mois"].isdigit(), (aid, step)
