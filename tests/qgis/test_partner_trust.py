@@ -348,7 +348,9 @@ def test_two_analyse_updates_at_once_both_land(pipeline, sample_data, tmp_path):
     for attempt in range(2):
         gpkg = str(tmp_path / ("ensemble_%d.gpkg" % attempt))
         done = _analyse_process(profile, first, gpkg, sample)
-        assert done.wait(timeout=600) == 0
+        # communicate, never wait: a process that fills its output pipe waits for a reader
+        out, err = done.communicate(timeout=600)
+        assert done.returncode == 0, out[-2000:] + err[-2000:]
         runs = [_analyse_process(profile, source, gpkg, sample) for source in (sia, mc)]
         for r in runs:
             out, err = r.communicate(timeout=600)
