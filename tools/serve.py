@@ -7,6 +7,7 @@ access-control plugin loaded from server_plugin/, the OGC API pages working offl
 """
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -55,6 +56,21 @@ def start(project, port=None, resources=None, log=None):
     raise RuntimeError("qgis_mapserver ne répond pas sur %s" % url)
 
 
+def _first_get_print(folder):
+    """The GetPrint query of the first EPCI page the publication's LISEZMOI gives."""
+    try:
+        with open(os.path.join(folder, "LISEZMOI.txt"), encoding="utf-8") as handle:
+            query = next((line.split("requête : ")[1].strip() for line in handle
+                          if line.startswith("- « Atlas – EPCI »")), None)
+        if query is None:
+            return None
+        with sqlite3.connect(os.path.join(folder, "donnees", "atlas.gpkg")) as connection:
+            fid = connection.execute("SELECT min(fid) FROM atlas_epci").fetchone()[0]
+        return query.replace("<fid>", str(fid))
+    except (OSError, sqlite3.Error, StopIteration):
+        return None
+
+
 def main(argv):
     folder = os.path.abspath(argv[0] if argv else os.path.join(REPO, "demo_output",
                                                                "publication"))
@@ -72,6 +88,11 @@ def main(argv):
         options = " ".join('-H "%s: %s"' % item for item in headers.items())
         print("  %s :\n    curl %s '%s?SERVICE=WFS&REQUEST=GetFeature&TYPENAME="
               "analyse_logement&OUTPUTFORMAT=GeoJSON'" % (label, options, url))
+    atlas = _first_get_print(folder)
+    if atlas:
+        print("\nUne page d'atlas imprimée par le serveur (GetPrint, voir LISEZMOI.txt) :\n"
+              "    curl -o page.pdf %s '%s?%s'" % (" ".join(
+                  '-H "%s: %s"' % item for item in ROLES[-1][1].items()), url, atlas))
     print("\nArrêt : Ctrl+C")
     try:
         process.wait()

@@ -5,6 +5,8 @@ fields, never from what the user says it is.
   its territory, the State everything, an anonymous visitor nothing;
 - ``indicateurs`` (tables under statistical secrecy: a ``secret`` column, or beside such tables
   in the same output) and ``territoire`` (cités, communes, EPCI…): public;
+- the atlases' pages (counts of renovated dwellings per entity and year) are written by the
+  publication itself, public too (processing_algs/publication/atlases.py);
 - ``licence``: Fichiers fonciers rows or counts without secrecy — never published, not even
   copied into the publication;
 - ``interne``: everything else (notes, anomalies, the workbooks' signing key, styles…): not

@@ -20,31 +20,22 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsProject,
     QgsRectangle,
-    QgsRuleBasedRenderer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtXml import QDomDocument
 
-from ...osp_qgis.files import unique_names
 from ...osp_qgis.logements import atlas as atlas_rules
 from ...osp_qgis.logements import synthesis
 from ...osp_qgis.reference import resource_path
 from ...osp_qgis.territory import Territory
 from ..common import atlas_print as atlas_export
-from ..common import qt_compat, records_io, territory_layers
+from ..common import qt_compat, records_io
 from ..common.base import OspAlgorithm
-from ..common.qgis_io import field_index
-from . import atlas_layout
+from . import atlas_layout, atlas_pages
 
 SCALE_PARAMETER = {"cite": "CITES", "commune": "COMMUNES", "epci": "EPCI",
                    "departement": "DEPARTEMENTS", "bassin": "BASSIN"}
-CODE_FIELDS = {"cite": territory_layers.CITE_ID_FIELDS, "commune": territory_layers.COMMUNE_ID_FIELDS,
-               "epci": territory_layers.EPCI_SIGLE_FIELDS + territory_layers.EPCI_ID_FIELDS,
-               "departement": ("code", "dep", "code_dep", "insee_dep", "code_departement"),
-               "bassin": ("nom", "name")}
-NAME_FIELDS = {"cite": territory_layers.CITE_NAME_FIELDS, "commune": territory_layers.NAME_FIELDS,
-               "epci": territory_layers.EPCI_NAME_FIELDS, "departement": ("nom", "name", "libelle"),
-               "bassin": ("nom", "name")}
+CODE_FIELDS, NAME_FIELDS = atlas_pages.CODE_FIELDS, atlas_pages.NAME_FIELDS
 STYLE_BY = ("type_palu", "bailleur")
 STYLE_QML = {"type_palu": "analyse_logement_type_palu.qml", "bailleur": "analyse_logement.qml"}
 PAGES = ("A4", "A3")
@@ -85,32 +76,6 @@ class Atlas(OspAlgorithm):
         atlas_export.add_export_parameters(self)
 
     # -- the data ---------------------------------------------------------------------------
-    def _entities(self, source, scale, territory):
-        """``[(code, name, geometry)]`` of the coverage layer, codes as the dwellings say."""
-        if source is None:
-            return []
-        code_index = field_index(source, *CODE_FIELDS[scale])
-        name_index = field_index(source, *NAME_FIELDS[scale])
-        if scale != "bassin" and code_index < 0:
-            raise QgsProcessingException(self.tr(
-                "La couche « %s » n'a pas de champ identifiant pour l'échelle %s (%s).")
-                % (source.name(), atlas_rules.SCALE_LABELS[scale],
-                   ", ".join(CODE_FIELDS[scale])))
-        out = []
-        for feature in source.getFeatures():
-            code = records_io.python_value(feature[code_index]) if code_index >= 0 else None
-            name = records_io.python_value(feature[name_index]) if name_index >= 0 else None
-            if scale == "epci" and code is not None and str(code).isdigit():
-                code = territory.epci_code(str(code))   # SIREN -> ERBM sigle when known
-            if scale == "epci" and code is not None:     # the reference's spelling
-                name = territory.epci_name(code) or name
-            if scale == "bassin":
-                code, name = "bassin", name or "Bassin minier"
-            if code is None or not feature.hasGeometry():
-                continue
-            out.append((str(code), name, QgsGeometry(feature.geometry()), feature))
-        return out
-
     def _bassin_outline(self, parameters, context, records, crs):
         """Without a perimeter layer: the union of the EPCI (or communes) given, else the
         dwellings' extent."""
@@ -156,7 +121,7 @@ class Atlas(OspAlgorithm):
             raise QgsProcessingException(self.tr(
                 "L'échelle %s demande la couche « %s ».")
                 % (atlas_rules.SCALE_LABELS[scale], SCALE_PARAMETER[scale]))
-        entities = self._entities(coverage_source, scale, territory)
+        entities = atlas_pages.entities(coverage_source, scale, territory)
         entity_crs = coverage_source.crs() if coverage_source is not None else crs
         if scale == "bassin" and not entities:
             outline, entity_crs = self._bassin_outline(parameters, context, records, crs)
@@ -168,8 +133,8 @@ class Atlas(OspAlgorithm):
                                                  "filtre trop strict)."))
         feedback.pushInfo(self.tr("%d pages à l'échelle %s.") % (len(kept),
                                                                 atlas_rules.SCALE_LABELS[scale]))
-        coverage, figures = self._coverage_layers(scale, kept, dwellings, years, entity_crs)
-        context_layer = self._context_layer(scale, entities, entity_crs)
+        coverage, figures = atlas_pages.coverage_layers(scale, kept, years, entity_crs)
+        context_layer = atlas_pages.context_layer(scale, entities, entity_crs)
         layers = self._map_layers(parameters, context, scale, records, crs, style_by,
                                   context_layer)
         layout = self._layout(parameters, context, scale, coverage, figures, layers,
@@ -200,68 +165,6 @@ class Atlas(OspAlgorithm):
                 continue
             kept.append((code, name, geometry, members))
         return sorted(kept, key=lambda e: atlas_rules.entity_filename(scale, e[0], e[1]))
-
-    def _coverage_layers(self, scale, kept, dwellings, years, entity_crs):
-        fields = [QgsField("cle", qt_compat.STRING), QgsField("nom", qt_compat.STRING),
-                  QgsField("titre", qt_compat.STRING), QgsField("fichier", qt_compat.STRING),
-                  QgsField("n_logements", qt_compat.INT), QgsField("non_geoloc", qt_compat.INT)]
-        coverage = records_io.memory_layer(fields, QgsWkbTypes.Type.MultiPolygon, entity_crs,
-                                           "OSP – pages")
-        figures = records_io.memory_layer(
-            [QgsField("cle", qt_compat.STRING), QgsField("annee", qt_compat.STRING),
-             QgsField("palulos", qt_compat.INT), QgsField("hors", qt_compat.INT),
-             QgsField("total", qt_compat.INT)], QgsWkbTypes.Type.NoGeometry, entity_crs,
-            "OSP – chiffres par année")
-        pages, rows = [], []
-        # one file per page, even when two names reduce to the same safe name (A/B, A:B)
-        filenames = unique_names([atlas_rules.entity_filename(scale, code, name)
-                                  for code, name, _, _ in kept])
-        for (code, name, geometry, members), filename in zip(kept, filenames):
-            table, not_located = atlas_rules.figures(members, years)
-            feature = QgsFeature(coverage.fields())
-            geometry = QgsGeometry(geometry)
-            geometry.convertToMultiType()
-            feature.setGeometry(geometry)
-            feature.setAttributes([code, name, atlas_rules.entity_title(scale, code, name),
-                                   filename, len(members),
-                                   not_located])
-            pages.append(feature)
-            for annee, palulos, hors, total in table:
-                row = QgsFeature(figures.fields())
-                row.setAttributes([code, annee, palulos, hors, total])
-                rows.append(row)
-        coverage.dataProvider().addFeatures(pages)
-        figures.dataProvider().addFeatures(rows)
-        return coverage, figures
-
-    def _context_layer(self, scale, entities, entity_crs):
-        """Every entity of the scale: the current one outlined, the others greyed."""
-        layer = records_io.memory_layer(
-            [QgsField("cle", qt_compat.STRING), QgsField("nom", qt_compat.STRING)],
-            QgsWkbTypes.Type.MultiPolygon, entity_crs, "OSP – %s" % atlas_rules.SCALE_LABELS[scale])
-        features = []
-        for code, name, geometry, _ in entities:
-            feature = QgsFeature(layer.fields())
-            geometry = QgsGeometry(geometry)
-            geometry.convertToMultiType()
-            feature.setGeometry(geometry)
-            feature.setAttributes([code, name])
-            features.append(feature)
-        layer.dataProvider().addFeatures(features)
-        root = QgsRuleBasedRenderer.Rule(None)
-        current = QgsRuleBasedRenderer.Rule(
-            QgsFillSymbol.createSimple({"color": "255,255,255,0", "outline_color": "#c0392b",
-                                        "outline_width": "0.8"}),
-            filterExp="\"cle\" = attribute(@atlas_feature, 'cle')",
-            label=atlas_rules.SCALE_LABELS[scale] + " imprimée")
-        others = QgsRuleBasedRenderer.Rule(
-            QgsFillSymbol.createSimple({"color": "200,200,200,110", "outline_color": "#9e9e9e",
-                                        "outline_width": "0.3"}),
-            elseRule=True, label="Autres")
-        root.appendChild(current)
-        root.appendChild(others)
-        layer.setRenderer(QgsRuleBasedRenderer(root))
-        return layer
 
     def _map_layers(self, parameters, context, scale, records, crs, style_by, context_layer):
         names = ("ident_rep", "bailleur", "type_palu", "annee_financ")

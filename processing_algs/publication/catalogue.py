@@ -7,6 +7,7 @@ import os
 from ...osp_qgis.parc_social.indicators import DEFAULT_THRESHOLD
 from ...osp_qgis.publication import iso19139
 from ...osp_qgis.publication import tables as kinds
+from . import atlases
 
 FOLDER = "metadonnees"
 LINEAGE = {"logements": "Tables des bailleurs sociaux jointes au cadastre (parcelles Etalab, "
@@ -46,7 +47,7 @@ def write_records(folder, layers, info):
     return len(layers)
 
 
-def write_readme(path, info, layers, excluded):
+def write_readme(path, info, layers, excluded, prints=()):
     lines = [info["title"], "=" * len(info["title"]), "",
              "Publication préparée par le plugin QGIS OSP ERBM (osp:publier) le %s."
              % datetime.date.today().strftime("%d/%m/%Y"), "",
@@ -62,6 +63,7 @@ def write_readme(path, info, layers, excluded):
         lines.append("- %s (%s) : %s" % (layer["name"], layer["short"], audience))
     lines += ["", "Tables non publiées", "-------------------"]
     lines += ["- %s › %s : %s" % item for item in excluded] or ["(aucune)"]
+    lines += _atlas_lines(prints)
     lines += ["", "Contrôle d'accès sur le serveur", "-------------------------------",
               "Copier le dossier server_plugin/osp_erbm_acces du plugin OSP ERBM dans le "
               "dossier des extensions de QGIS Server (variable QGIS_PLUGINPATH). Sans elle, "
@@ -75,3 +77,21 @@ def write_readme(path, info, layers, excluded):
               "osp_lecteur (État : tout). Utilisateur inconnu : visiteur anonyme.", ""]
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         handle.write("\n".join(lines))
+
+
+def _atlas_lines(prints):
+    """How to print an atlas page through QGIS Server (GetPrint)."""
+    if not prints:
+        return []
+    lines = ["", "Atlas imprimables par le serveur (GetPrint)",
+             "-------------------------------------------",
+             "Une page par requête WMS GetPrint ; ATLAS_PK est le fid de la page dans la "
+             "couche de ses pages (WFS : GetFeature sur cette couche, champ « cle » = code "
+             "de l'entité). Les logements de la carte sont ceux que le demandeur peut lire. "
+             "QGIS Server 3.22 écrit le texte des tableaux et de l'échelle en tracés (texte "
+             "sélectionnable à partir de QGIS Server 3.34, options du format PDF de "
+             "FORMAT_OPTIONS)."]
+    for entry in prints:
+        lines.append("- « %s » : pages dans %s ; requête : %s" % (
+            entry["layout"], entry["coverage"], atlases.get_print_query(entry, "<fid>")))
+    return lines

@@ -2,6 +2,7 @@
 French aliases and forms, in two groups (public, partners), short names, the WMS/WFS/OGC API
 capabilities (title, abstract, keywords, contact, published layers), EPSG:2154 and the data's
 extent, the access-control properties the server plugin reads, relative paths."""
+import os
 import re
 import unicodedata
 
@@ -16,6 +17,7 @@ from qgis.core import (
 from qgis.PyQt.QtXml import QDomDocument
 
 from ...osp_qgis.publication import tables as kinds
+from . import atlases
 
 CRS = "EPSG:2154"
 TITLES = {"analyse_logement": "Logements réhabilités", "logements": "Logements réhabilités",
@@ -89,11 +91,12 @@ def configure_access(layer, kind):
             "%s=%s" % item for item in sorted(kinds.EDITABLE_PREFIXES.items())))
 
 
-def build(published, info, path, editable=True):
+def build(published, info, path, editable=True, atlas_folder=None):
     """Write the project ``path`` (.qgs) from ``published`` ``[(Table, style source uri,
-    provider)]``; ``info``: ``title``, ``abstract``, ``contact``.  Returns what the
+    provider)]``; ``info``: ``title``, ``abstract``, ``contact``; with ``atlas_folder``, the
+    atlases' pages written there and their layouts added (GetPrint).  Returns what the
     catalogue says of each layer ``[(Table, {"name", "short", "abstract", "crs",
-    "extent"})]``."""
+    "extent"})]`` and the atlases' GetPrint entries (``atlases.add``)."""
     project = QgsProject()
     crs = QgsCoordinateReferenceSystem(CRS)
     project.setCrs(crs)
@@ -130,16 +133,34 @@ def build(published, info, path, editable=True):
                 extent = QgsRectangle(layer_extent)
             else:
                 extent.combineExtentWith(layer_extent)
-    _capabilities(project, out, info, extent, editable)
+    extra, prints = [], []
+    if atlas_folder is not None:
+        extra, prints = atlases.add(project, out, atlas_folder, taken, short_name,
+                            lambda layer: configure_access(layer, "territoire"))
+    _capabilities(project, out, info, extent, editable, [layer for _, layer in extra])
     if not project.write(path):
         raise IOError("projet non écrit : %s" % project.error())
+    _relative_layout_sources(path)
     return [(table, {"name": layer.name(), "short": layer.shortName(),
                      "abstract": layer.abstract(), "crs": layer.crs().authid() or CRS,
-                     "extent": extent_degrees(layer)}) for table, layer in out]
+                     "extent": extent_degrees(layer)}) for table, layer in out], prints
 
 
-def _capabilities(project, layers, info, extent, editable):
-    ids = [layer.id() for _, layer in layers]
+def _relative_layout_sources(path):
+    """The layers a layout's maps and tables name are written with their absolute source
+    (QGIS resolves them by id, the source is a fallback): made relative to the project as
+    its layers' sources are, so that the folder can be moved and names no machine's path."""
+    folder = os.path.dirname(os.path.abspath(path))
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    for prefix in {folder, folder.replace(os.sep, "/")}:
+        text = text.replace('"%s/' % prefix, '"./').replace('"%s%s' % (prefix, os.sep), '"./')
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+def _capabilities(project, layers, info, extent, editable, atlas_layers=()):
+    ids = [layer.id() for _, layer in layers] + [layer.id() for layer in atlas_layers]
     project.writeEntry("WMSServiceCapabilities", "/", True)
     project.writeEntry("WMSServiceTitle", "/", info["title"])
     project.writeEntry("WMSRootName", "/", ROOT_NAME)
@@ -155,6 +176,7 @@ def _capabilities(project, layers, info, extent, editable):
     project.writeEntry("WMSUseLayerIDs", "/", False)
     project.writeEntry("WMSAddWktGeometry", "/", True)
     project.writeEntry("WMSFeatureInfoUseAttributeFormSettings", "/", True)
+    project.writeEntry("WMSMaxAtlasFeatures", "/", 1)     # GetPrint: one atlas page a request
     project.writeEntry("WFSLayers", "/", ids)
     for layer_id in ids:
         project.writeEntry("WFSLayersPrecision", "/%s" % layer_id, 2)   # an entry key

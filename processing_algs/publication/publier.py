@@ -72,7 +72,8 @@ class Publier(OspAlgorithm):
                 raise QgsProcessingException(self.tr("Publication annulée : rien n'a été écrit."))
             partners_file.write(os.path.join(work, partners_file.NAME), partner_rows)
             project_path = os.path.join(work, PROJECT_FILE)
-            layers = project_writer.build(published, info, project_path, editable)
+            layers, prints = project_writer.build(published, info, project_path, editable,
+                                                  atlas_folder=os.path.join(work, DATA_FOLDER))
             public_path = os.path.join(work, PUBLIC_PROJECT_FILE)
             project_writer.build([p for p in published if p[0].kind in kinds.PUBLIC_KINDS],
                                  info, public_path, False)
@@ -80,7 +81,8 @@ class Publier(OspAlgorithm):
             self._check(project_path, feedback)
             self._check(public_path, feedback)
             records = catalogue.write_records(os.path.join(work, catalogue.FOLDER), layers, info)
-            catalogue.write_readme(os.path.join(work, "LISEZMOI.txt"), info, layers, excluded)
+            catalogue.write_readme(os.path.join(work, "LISEZMOI.txt"), info, layers, excluded,
+                                   prints)
             self._swap(work, target)
         except (IOError, OSError) as error:
             raise QgsProcessingException(self.tr("Publication impossible, rien n'a été écrit : "

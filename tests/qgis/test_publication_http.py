@@ -4,6 +4,7 @@ browser; 20 concurrent clients of mixed roles."""
 import json
 import os
 import random
+import re
 import subprocess
 import threading
 import time
@@ -63,6 +64,26 @@ def test_over_http_each_role_gets_exactly_its_rows(http, published, role):
     expected = source_ids(published["analyse"], "analyse_logement", "id_osp", ALLOWED[role])
     got = wfs_ids(http, role)
     assert got == (expected if role != "anonyme" else None)
+
+
+def test_over_http_an_atlas_page_prints_with_the_readmes_query(http, published, tmp_path):
+    """The GetPrint query LISEZMOI.txt gives, sent to the running server as a partner's
+    browser would: a one-page PDF of that EPCI."""
+    import sqlite3
+    with open(os.path.join(published["folder"], "LISEZMOI.txt"), encoding="utf-8") as handle:
+        query = next(line.split("requête : ")[1].strip() for line in handle
+                     if line.startswith("- « Atlas – EPCI »"))
+    with sqlite3.connect(os.path.join(published["folder"], "donnees", "atlas.gpkg")) as db:
+        fid, title = db.execute("SELECT fid, titre FROM atlas_epci WHERE cle = 'CALL'").fetchone()
+    code, body = get(http, query.replace("<fid>", str(fid)), "mc")
+    assert code == 200 and body.startswith(b"%PDF"), body[:300]
+    (tmp_path / "page.pdf").write_bytes(body)
+    text = subprocess.run(["pdftotext", str(tmp_path / "page.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert title in text and "Page" not in text
+    info = subprocess.run(["pdfinfo", str(tmp_path / "page.pdf")], capture_output=True,
+                          text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M), info
 
 
 def test_the_ogc_api_pages_and_map_open_in_a_browser(public_http):
