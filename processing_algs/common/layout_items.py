@@ -1,5 +1,6 @@
 """Layout items made the same way by every printed page (fiches, bilans): labels in
-millimetres with their font and colour, the map that follows the atlas."""
+millimetres with their font and colour, the map that follows the atlas; a layout template
+(.qpt) read as the XML document QGIS loads."""
 from qgis.core import (
     QgsLayoutItemLabel,
     QgsLayoutItemMap,
@@ -8,6 +9,15 @@ from qgis.core import (
     QgsUnitTypes,
 )
 from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtXml import QDomDocument
+
+
+def read_template(path):
+    """The template ``path`` (.qpt, UTF-8) as a ``QDomDocument``; ``None`` when it is not
+    XML (each caller says so in its own words)."""
+    document = QDomDocument()
+    with open(path, encoding="utf-8") as handle:
+        return document if document.setContent(handle.read()) else None
 
 
 def label(layout, text, x, y, w, h, size, bold=False, colour="#000000"):

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsLayoutItemRegistry,
     QgsLayoutPoint,
     QgsLayoutUtils,
+    QgsTextFormat,
     QgsTextRenderer,
 )
 from qgis.PyQt.QtCore import QPointF, QRectF
@@ -48,7 +49,7 @@ class _Style:
         self.content_format = table.contentTextFormat()
         bold = self.content_format.font()
         bold.setBold(True)
-        self.bold_format = type(self.content_format)(self.content_format)
+        self.bold_format = QgsTextFormat(self.content_format)
         self.bold_format.setFont(bold)
         self.margin = table.cellMargin()
         self.grid = table.gridStrokeWidth() if table.showGrid() else 0.0
@@ -286,12 +287,11 @@ def _lay(row, key, style, metrics, widths, room):
     line = metrics.line(key)
     chrome = 2 * style.margin + style.grid
     most = max(1, int((room - chrome - style.grid + metrics.descent(key)) // line))
+    def measure(value):
+        return metrics.width(value, key)
     cells = []
     for text, width in zip(row.texts, widths):
         inner = width - 2 * style.margin - style.grid
-
-        def measure(value):
-            return metrics.width(value, key)
         cells.append(cut(wrap(text, inner, measure), most, measure, inner))
     tallest = max(len(lines) for lines in cells) if cells else 1
     # as QGIS's tables: the last line's descent falls in the cell margin

@@ -22,14 +22,13 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtXml import QDomDocument
 
 from ...osp_qgis.logements import atlas as atlas_rules
 from ...osp_qgis.logements import synthesis
 from ...osp_qgis.reference import resource_path
 from ...osp_qgis.territory import Territory
 from ..common import atlas_print as atlas_export
-from ..common import qt_compat, records_io
+from ..common import layout_items, qt_compat, records_io
 from ..common.base import OspAlgorithm
 from . import atlas_layout, atlas_pages
 
@@ -152,19 +151,14 @@ class Atlas(OspAlgorithm):
         if expression is not None and expression.hasParserError():
             raise QgsProcessingException(self.tr("Filtre invalide : %s")
                                          % expression.parserErrorString())
-        kept = []
-        for code, name, geometry, feature in entities:
-            members = atlas_rules.dwellings_of(dwellings, scale, code)
-            if expression is not None and feature is not None:
+        accept = None
+        if expression is not None:
+            def accept(feature):
                 ctx = QgsExpressionContext(
                     QgsExpressionContextUtils.globalProjectLayerScopes(coverage_source))
                 ctx.setFeature(feature)
-                if not expression.evaluate(ctx):
-                    continue
-            elif not members:
-                continue
-            kept.append((code, name, geometry, members))
-        return sorted(kept, key=lambda e: atlas_rules.entity_filename(scale, e[0], e[1]))
+                return expression.evaluate(ctx)
+        return atlas_pages.pages(scale, entities, dwellings, accept)
 
     def _map_layers(self, parameters, context, scale, records, crs, style_by, context_layer):
         names = ("ident_rep", "bailleur", "type_palu", "annee_financ")
@@ -220,10 +214,9 @@ class Atlas(OspAlgorithm):
             path = resource_path("layouts", "atlas_%s.qpt" % page.lower())
         if not os.path.isfile(path):
             raise QgsProcessingException(self.tr("Gabarit « %s » introuvable.") % path)
-        document = QDomDocument()
-        with open(path, encoding="utf-8") as handle:
-            if not document.setContent(handle.read()):
-                raise QgsProcessingException(self.tr("Gabarit « %s » illisible.") % path)
+        document = layout_items.read_template(path)
+        if document is None:
+            raise QgsProcessingException(self.tr("Gabarit « %s » illisible.") % path)
         return document
 
     def _layout(self, parameters, context, scale, coverage, figures, layers, context_layer,

@@ -55,6 +55,22 @@ def entities(source, scale, territory):
     return out
 
 
+def pages(scale, entities, dwellings, accept=None):
+    """The pages ``[(code, name, geometry, members)]`` of ``entities``, in the atlas's
+    order (by file name): those ``accept(feature)`` keeps when given (even without
+    dwellings), else those with dwellings."""
+    kept = []
+    for code, name, geometry, feature in entities:
+        members = atlas_rules.dwellings_of(dwellings, scale, code)
+        if accept is not None and feature is not None:
+            if not accept(feature):
+                continue
+        elif not members:
+            continue
+        kept.append((code, name, geometry, members))
+    return sorted(kept, key=lambda e: atlas_rules.entity_filename(scale, e[0], e[1]))
+
+
 def coverage_layers(scale, kept, years, entity_crs):
     """The pages ``kept`` ``[(code, name, geometry, dwellings)]`` as a coverage layer and
     their figures per year (memory layers)."""
@@ -89,6 +105,7 @@ def coverage_layers(scale, kept, years, entity_crs):
     coverage.dataProvider().addFeatures(pages)
     figures.dataProvider().addFeatures(rows)
     return coverage, figures
+
 
 def context_layer(scale, entities, entity_crs):
     """Every entity of the scale: the current one outlined, the others greyed."""

@@ -12,9 +12,9 @@ from qgis.core import (
     QgsProject,
     QgsReadWriteContext,
 )
-from qgis.PyQt.QtXml import QDomDocument
 
 from ...osp_qgis.reference import resource_path
+from ..common.layout_items import read_template
 from ..common.layout_table import Row, print_table
 
 TEMPLATE = ("layouts", "programmation_a4.qpt")
@@ -26,10 +26,9 @@ class PdfError(Exception):
 
 
 def _layout(project):
-    document = QDomDocument()
-    with open(resource_path(*TEMPLATE), encoding="utf-8") as handle:
-        if not document.setContent(handle.read()):
-            raise PdfError("Gabarit %s illisible." % os.path.join(*TEMPLATE))
+    document = read_template(resource_path(*TEMPLATE))
+    if document is None:
+        raise PdfError("Gabarit %s illisible." % os.path.join(*TEMPLATE))
     layout = QgsPrintLayout(project)
     _, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
     if not ok:

@@ -19,13 +19,13 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtXml import QDomDocument
 
 from ...osp_qgis.logements import atlas as atlas_rules
 from ...osp_qgis.logements import synthesis
 from ...osp_qgis.reference import resource_path
 from ...osp_qgis.territory import Territory
 from ..common import records_io
+from ..common.layout_items import read_template
 from ..logements import atlas_layout, atlas_pages
 
 FILE = "atlas.gpkg"
@@ -42,10 +42,9 @@ def layout_name(scale):
 
 
 def _template():
-    document = QDomDocument()
-    with open(resource_path(*TEMPLATE), encoding="utf-8") as handle:
-        if not document.setContent(handle.read()):
-            raise IOError("gabarit %s illisible" % os.path.join(*TEMPLATE))
+    document = read_template(resource_path(*TEMPLATE))
+    if document is None:
+        raise IOError("gabarit %s illisible" % os.path.join(*TEMPLATE))
     return document
 
 
@@ -90,12 +89,7 @@ def scale_pages(scale, source, dwellings, territory):
         entities = atlas_pages.entities(source, scale, territory)
     except QgsProcessingException:
         return [], []       # no identifier for this scale in that table
-    kept = []
-    for code, name, geometry, _ in entities:
-        members = atlas_rules.dwellings_of(dwellings, scale, code)
-        if members:
-            kept.append((code, name, geometry, members))
-    return entities, sorted(kept, key=lambda e: atlas_rules.entity_filename(scale, e[0], e[1]))
+    return entities, atlas_pages.pages(scale, entities, dwellings)
 
 
 def _situation_extent(layout):
@@ -155,7 +149,7 @@ def add(project, out, folder, taken, short_name, configure):
             copy.setShortName(short_name(table, taken))
             copy.setTitle(copy.name())
             copy.setAbstract("Pages de l'atlas « %s » (agrégats publics)." % layout_name(scale))
-            if layer.renderer() is not None and layer is context:
+            if layer is context:    # the page's entity outlined (@atlas_feature)
                 copy.setRenderer(layer.renderer().clone())
             configure(copy)
             project.addMapLayer(copy, False)

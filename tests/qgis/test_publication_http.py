@@ -5,6 +5,7 @@ import json
 import os
 import random
 import re
+import sqlite3
 import subprocess
 import threading
 import time
@@ -69,7 +70,6 @@ def test_over_http_each_role_gets_exactly_its_rows(http, published, role):
 def test_over_http_an_atlas_page_prints_with_the_readmes_query(http, published, tmp_path):
     """The GetPrint query LISEZMOI.txt gives, sent to the running server as a partner's
     browser would: a one-page PDF of that EPCI."""
-    import sqlite3
     with open(os.path.join(published["folder"], "LISEZMOI.txt"), encoding="utf-8") as handle:
         query = next(line.split("requête : ")[1].strip() for line in handle
                      if line.startswith("- « Atlas – EPCI »"))
