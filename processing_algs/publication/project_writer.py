@@ -5,6 +5,7 @@ extent, the access-control properties the server plugin reads, relative paths.""
 import os
 import re
 import unicodedata
+from xml.sax.saxutils import escape
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -149,12 +150,15 @@ def build(published, info, path, editable=True, atlas_folder=None):
 def _relative_layout_sources(path):
     """The layers a layout's maps and tables name are written with their absolute source
     (QGIS resolves them by id, the source is a fallback): made relative to the project as
-    its layers' sources are, so that the folder can be moved and names no machine's path."""
+    its layers' sources are, so that the folder can be moved and names no machine's path.
+    The folder is looked for as QGIS writes it in an attribute (« & », « < », « " »
+    escaped)."""
     folder = os.path.dirname(os.path.abspath(path))
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
     for prefix in {folder, folder.replace(os.sep, "/")}:
-        text = text.replace('"%s/' % prefix, '"./').replace('"%s%s' % (prefix, os.sep), '"./')
+        written = escape(prefix, {'"': "&quot;"})
+        text = text.replace('"%s/' % written, '"./').replace('"%s%s' % (written, os.sep), '"./')
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
 

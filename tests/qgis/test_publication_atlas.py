@@ -166,3 +166,24 @@ def test_get_print_draws_only_the_dwellings_the_role_may_read(prints, published)
     same, other = differing(maps["mc"], maps["atlas_mc"]), differing(maps["ddtm"],
                                                                      maps["atlas_mc"])
     assert same < 0.002 and other > 4 * same, (same, other)
+
+
+def test_a_folder_named_with_a_dot_a_space_an_accent_and_symbols_holds_no_machine_path(
+        published, tmp_path):
+    """The layouts name their layers by a path relative to the project, whatever the
+    folder's name (QGIS writes « & » escaped in the project)."""
+    import processing
+    from qgis.core import QgsProject
+    folder = str(tmp_path / "publication l'été & co. v1")
+    result = processing.run("osp:publier", {
+        "SOURCE": ";".join([published["analyse"], published["programmation"],
+                            published["parc"]]), "OUTPUT_FOLDER": folder})
+    with open(result["PROJECT"], encoding="utf-8") as handle:
+        text = handle.read()
+    assert str(tmp_path) not in text and str(tmp_path).replace("&", "&amp;") not in text
+    assert "donnees/atlas.gpkg" in text
+    project = QgsProject()
+    assert project.read(result["PROJECT"])
+    assert all(layer.isValid() for layer in project.mapLayers().values())
+    carte = project.layoutManager().layoutByName("Atlas – EPCI").itemById("carte")
+    assert carte.layers() and all(layer.isValid() for layer in carte.layers())
