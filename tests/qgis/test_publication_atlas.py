@@ -187,3 +187,25 @@ def test_a_folder_named_with_a_dot_a_space_an_accent_and_symbols_holds_no_machin
     assert all(layer.isValid() for layer in project.mapLayers().values())
     carte = project.layoutManager().layoutByName("Atlas – EPCI").itemById("carte")
     assert carte.layers() and all(layer.isValid() for layer in carte.layers())
+
+
+@pytest.mark.parametrize("hostile", [
+    "&MAP1:LAYERS=analyse_logement",
+    "&LAYERS=analyse_logement&FILTER=analyse_logement:%22bailleur%22%20IS%20NOT%20NULL",
+    "&MAP1:LAYERS=analyse_logement&SELECTION=analyse_logement:1,2,3"])
+def test_no_get_print_parameter_shows_dwellings_to_whom_may_not_read_them(
+        server, published, tmp_path, hostile):
+    query = readme_query(published, "Atlas – EPCI").replace(
+        "<fid>", str(page_fid(published, "epci", EPCI))) + hostile
+    for role, forbidden in (("anonyme", (SIA_BLUE,)), ("mc", (SIA_BLUE,))):
+        code, body = request(server, query, role)
+        if code != 200 or not body.startswith(b"%PDF"):
+            assert code in (200, 400, 403) and b"%PDF" not in body[:10]   # refused
+            continue
+        path = str(tmp_path / ("%s.pdf" % role))
+        with open(path, "wb") as handle:
+            handle.write(body)
+        x0, y0, x1, y1 = map_box(published)
+        image = pixels(path)[y0:y1, x0:x1]
+        for color in forbidden:
+            assert count(image, color) == 0, (role, hostile)
